@@ -1,0 +1,21 @@
+.PHONY: run test bench bench-big setup clean
+
+run:            ## set up .venv and run the desk app against a local demo CRM
+	scripts/run.sh
+
+test:           ## set up .venv and run every check: ruff, mypy, import-linter, pytest
+	scripts/test.sh
+
+bench:          ## benchmarks that print a table (minutes)
+	scripts/bootstrap.sh
+	.venv/bin/python -m benchmarks
+
+bench-big:      ## the 1 000 000-row benchmarks (long; not run in CI)
+	scripts/bootstrap.sh
+	.venv/bin/python -m benchmarks --big
+
+setup:
+	scripts/bootstrap.sh
+
+clean:
+	rm -rf .venv .demo .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -1,0 +1,122 @@
+"""The complaint and what hangs off it: complainant, location, attachments, events.
+
+These are plain value objects. The desk owns the intake fields; the CRM owns the
+workflow state; later additions are append-only events with their own UUIDs so
+that sync never overwrites anything (DESIGN.md, "Ownership").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from desk_app.domain.status import Status
+
+
+class Urgency(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"  # danger to life or health: a fallen tree on a road, an open manhole
+
+    @property
+    def label(self) -> str:
+        return {"normal": "Biasa", "urgent": "Mendesak"}[self.value]
+
+
+@dataclass(frozen=True)
+class Complainant:
+    name: str
+    nik: str = ""
+    phone: str = ""  # E.164
+    address: str = ""
+    keep_identity_private: bool = False
+    consent_given_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Location:
+    kelurahan_code: str  # Kemendagri code; the kecamatan and kota follow from it
+    rt_rw: str = ""
+    street: str = ""
+    landmark: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def kecamatan_code(self) -> str:
+        return self.kelurahan_code.rsplit(".", 1)[0]
+
+    @property
+    def kota_code(self) -> str:
+        return ".".join(self.kelurahan_code.split(".")[:2])
+
+
+ALLOWED_ATTACHMENT_TYPES = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/tiff": ".tif",
+    "application/pdf": ".pdf",
+}
+MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024
+MAX_ATTACHMENTS = 10
+
+
+@dataclass(frozen=True)
+class Attachment:
+    sha256: str
+    size: int
+    media_type: str
+    original_name: str = ""
+
+
+class EventKind(StrEnum):
+    CREATED = "created"  # the desk recorded the complaint
+    CITIZEN_ADDED = "citizen_added"  # the citizen came back with more (tambahan keterangan)
+    STATUS = "status"  # a workflow step from the CRM
+    NOTE = "note"  # a public note from the handler
+
+
+@dataclass(frozen=True)
+class ComplaintEvent:
+    id: uuid.UUID
+    complaint_id: uuid.UUID
+    kind: EventKind
+    at: dt.datetime
+    note: str = ""
+    status: Status | None = None
+    actor: str = ""
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: uuid.UUID
+    ticket_code: str
+    tracking_token: str
+    desk_code: str
+    officer: str
+    channel: str
+    created_at: dt.datetime
+    complainant: Complainant
+    location: Location
+    category_code: str
+    description: str
+    urgency: Urgency = Urgency.NORMAL
+    earlier_references: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    status: Status = Status.NOT_SENT
+    crm_id: str | None = None
+    events: tuple[ComplaintEvent, ...] = field(default=())
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+
+
+def now_wib() -> dt.datetime:
+    return dt.datetime.now(WIB)

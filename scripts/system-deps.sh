@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Debian packages some tests need (a headless browser for the tracking page).
+# Installed only when missing and only when we may (root); otherwise those tests skip.
+set -uo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing ${need[*]} (Debian packages)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
+        >/tmp/meja-apt.log 2>&1 || echo "== could not install ${need[*]}: tests that need it will skip"
+fi
+exit 0

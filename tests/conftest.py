@@ -1,0 +1,51 @@
+"""Shared fixtures. Every test gets its own data folder; nothing touches the user's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "qapp" in fixtures or "qtbot" in fixtures:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "desk-data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Screenshots and rendered receipts a person looks at (named in the README)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def official_area_file() -> Path:
+    path = SHARED_DATA / "wilayah_dki_jakarta.csv"
+    if not path.exists():
+        pytest.skip(f"official area file not found at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    url = os.environ.get("MEJA_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PostgreSQL not available (the test command starts it when installed)")
+    return url
