@@ -26,8 +26,12 @@ class AreaLevel(StrEnum):
     KELURAHAN = "kelurahan"
 
 
-_LEVEL_BY_PARTS = {1: AreaLevel.PROVINSI, 2: AreaLevel.KOTA, 3: AreaLevel.KECAMATAN,
-                   4: AreaLevel.KELURAHAN}
+_LEVEL_BY_PARTS = {
+    1: AreaLevel.PROVINSI,
+    2: AreaLevel.KOTA,
+    3: AreaLevel.KECAMATAN,
+    4: AreaLevel.KELURAHAN,
+}
 _CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
@@ -48,10 +52,10 @@ class Area:
 
     @property
     def short_name(self) -> str:
-        """"Jakarta Pusat" for "Kota Administrasi Jakarta Pusat"."""
+        """ "Jakarta Pusat" for "Kota Administrasi Jakarta Pusat"."""
         for prefix in ("Kota Administrasi ", "Kabupaten Administrasi "):
             if self.name.startswith(prefix):
-                return self.name[len(prefix):]
+                return self.name[len(prefix) :]
         return self.name
 
 
@@ -143,9 +147,13 @@ class AreaIndex:
     def path(self, code: str) -> list[Area]:
         """From the kota down to the area itself."""
         parts = code.split(".")
-        return [a for i in range(2, len(parts) + 1) if (a := self._by_code.get(".".join(parts[:i])))]
+        return [
+            a for i in range(2, len(parts) + 1) if (a := self._by_code.get(".".join(parts[:i])))
+        ]
 
-    def search(self, text: str, level: AreaLevel = AreaLevel.KELURAHAN, limit: int = 20) -> list[Area]:
+    def search(
+        self, text: str, level: AreaLevel = AreaLevel.KELURAHAN, limit: int = 20
+    ) -> list[Area]:
         """Type-ahead: every word typed must start a word of the name, or appear in it
         ("gunung sah" finds Gunung Sahari Selatan). Names starting with the text first."""
         words = fold(text).split()
@@ -164,7 +172,7 @@ class AreaIndex:
         return [h[3] for h in hits[:limit]]
 
     def describe(self, code: str) -> str:
-        """"Kel. Gunung Sahari Selatan, Kec. Kemayoran, Jakarta Pusat"."""
+        """ "Kel. Gunung Sahari Selatan, Kec. Kemayoran, Jakarta Pusat"."""
         labels = {AreaLevel.KELURAHAN: "Kel. ", AreaLevel.KECAMATAN: "Kec. ", AreaLevel.KOTA: ""}
         out = []
         for area in reversed(self.path(code)):

@@ -51,18 +51,30 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("SDA", "Dinas Sumber Daya Air", "Suku Dinas Sumber Daya Air {kota}"),
     Agency("DISHUB", "Dinas Perhubungan", "Suku Dinas Perhubungan {kota}"),
     Agency("SATPOLPP", "Satuan Polisi Pamong Praja", "Satpol PP {kota}"),
-    Agency("PERTAMANAN", "Dinas Pertamanan dan Hutan Kota",
-           "Suku Dinas Pertamanan dan Hutan Kota {kota}"),
+    Agency(
+        "PERTAMANAN",
+        "Dinas Pertamanan dan Hutan Kota",
+        "Suku Dinas Pertamanan dan Hutan Kota {kota}",
+    ),
     Agency("INSPEKTORAT", "Inspektorat", "Inspektur Pembantu {kota}"),
-    Agency("CITATA", "Dinas Cipta Karya, Tata Ruang dan Pertanahan",
-           "Suku Dinas Cipta Karya, Tata Ruang dan Pertanahan {kota}"),
+    Agency(
+        "CITATA",
+        "Dinas Cipta Karya, Tata Ruang dan Pertanahan",
+        "Suku Dinas Cipta Karya, Tata Ruang dan Pertanahan {kota}",
+    ),
     Agency("DINKES", "Dinas Kesehatan", "Suku Dinas Kesehatan {kota}"),
     Agency("DISDIK", "Dinas Pendidikan", "Suku Dinas Pendidikan {kota}"),
-    Agency("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil",
-           "Suku Dinas Kependudukan dan Pencatatan Sipil {kota}"),
+    Agency(
+        "DUKCAPIL",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "Suku Dinas Kependudukan dan Pencatatan Sipil {kota}",
+    ),
     Agency("DINSOS", "Dinas Sosial", "Suku Dinas Sosial {kota}"),
-    Agency("GULKARMAT", "Dinas Penanggulangan Kebakaran dan Penyelamatan",
-           "Suku Dinas Penanggulangan Kebakaran dan Penyelamatan {kota}"),
+    Agency(
+        "GULKARMAT",
+        "Dinas Penanggulangan Kebakaran dan Penyelamatan",
+        "Suku Dinas Penanggulangan Kebakaran dan Penyelamatan {kota}",
+    ),
     Agency("BIRO_PEM", "Biro Pemerintahan"),
 )
 AGENCY_BY_CODE = {a.code: a for a in AGENCIES}
@@ -135,7 +147,7 @@ def default_agency(category_code: str) -> Agency | None:
 
 
 def category_label(category_code: str) -> str:
-    """"Jalan dan trotoar › Jalan rusak / berlubang"."""
+    """ "Jalan dan trotoar › Jalan rusak / berlubang"."""
     category = CATEGORY_BY_CODE.get(category_code)
     if category is None:
         return category_code

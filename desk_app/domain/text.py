@@ -23,7 +23,9 @@ def clean_paragraphs(text: str) -> str:
     lines = []
     for raw in text.split("\n"):
         kept = "".join(
-            " " if ch == "\t" else ch for ch in raw if ch == "\t" or unicodedata.category(ch)[0] != "C"
+            " " if ch == "\t" else ch
+            for ch in raw
+            if ch == "\t" or unicodedata.category(ch)[0] != "C"
         )
         lines.append(_SPACES.sub(" ", kept).strip())
     joined = "\n".join(lines)

@@ -40,8 +40,13 @@ TOKEN_LENGTH = 6
 # What a confused reader meant, anywhere before the check character.
 _CONFUSED = str.maketrans({"O": "0", "I": "1", "L": "1"})
 _CHECK_HINTS = {"0": "O", "O": "0", "1": "I", "I": "1", "L": "1"}
-_CHECK_WORDS = {"0": "angka nol (0)", "O": "huruf O", "1": "angka satu (1)", "I": "huruf I",
-                "L": "huruf L"}
+_CHECK_WORDS = {
+    "0": "angka nol (0)",
+    "O": "huruf O",
+    "1": "angka satu (1)",
+    "I": "huruf I",
+    "L": "huruf L",
+}
 _TAIL_LENGTH = 6 + 4 + 1  # YYMMDD + NNNN + check character
 
 

@@ -55,7 +55,7 @@ def test_demo_areas_cover_every_kota_and_kecamatan():
     assert index.count(AreaLevel.KOTA) == 6
     assert index.count(AreaLevel.KECAMATAN) == 44
     assert index.count(AreaLevel.KELURAHAN) >= 5
-    assert [a.name for a in index.search("gunung sah")][0].startswith("Gunung Sahari")
+    assert index.search("gunung sah")[0].name.startswith("Gunung Sahari")
     assert index.describe("31.71.03.1005") == (
         "Kel. Gunung Sahari Selatan, Kec. Kemayoran, Jakarta Pusat"
     )
