@@ -1,21 +1,86 @@
-"""The ``desk-app`` command: run the desk, or administer it from a terminal."""
+"""The ``desk-app`` command: run the desk, or administer it from a terminal.
+
+desk-app [--data-dir DIR]                      open the desk (the window)
+desk-app [--data-dir DIR] create-admin ...     first run: create the admin account
+desk-app [--data-dir DIR] import-areas FILE    load the official area list
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from desk_app.domain.areas import AreaFileError
+from desk_app.services.desk import open_desk
+from desk_app.services.errors import UserFacingError
+from desk_app.services.settings import default_data_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desk-app", description="Meja Aduan — desk app")
-    parser.add_argument("--data-dir", help="folder for this desk's database, files and settings")
+    parser = argparse.ArgumentParser(
+        prog="desk-app", description="Meja Aduan — aplikasi meja aduan"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder for this desk's database, files and settings",
+    )
+    sub = parser.add_subparsers(dest="command")
+    admin = sub.add_parser("create-admin", help="create the first admin account")
+    admin.add_argument("--username", required=True)
+    admin.add_argument("--name", required=True, help="display name")
+    admin.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (for scripts)",
+    )
+    areas = sub.add_parser("import-areas", help="import an official area file (kode,nama,tingkat)")
+    areas.add_argument("file", type=Path)
     return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    env = os.environ.get("MEJA_ADMIN_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Kata sandi admin: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise UserFacingError("Kedua kata sandi tidak sama.")
+    return first
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    print(f"Meja Aduan desk app (data: {args.data_dir or 'default'}) — UI not built yet")
+    data_dir: Path = args.data_dir or default_data_dir()
+    try:
+        if args.command is None:
+            from desk_app.ui.app import run_app  # Qt only when the window is wanted
+
+            return run_app(data_dir)
+        desk = open_desk(data_dir)
+        try:
+            if args.command == "create-admin":
+                password = _read_password(args.password_stdin)
+                officer = desk.accounts.create_first_admin(args.username, args.name, password)
+                print(f"Admin {officer.username} dibuat di {data_dir}.")
+            elif args.command == "import-areas":
+                count = desk.import_areas(None, args.file)
+                print(f"{count} wilayah diimpor dari {args.file.name}.")
+        finally:
+            desk.close()
+    except (UserFacingError, AreaFileError) as err:
+        print(f"Gagal: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"Gagal membaca/menulis berkas: {err.strerror} ({err.filename})", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -120,3 +120,31 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 
 def now_wib() -> dt.datetime:
     return dt.datetime.now(WIB)
+
+
+def sniff_media_type(data: bytes) -> str | None:
+    """The file's real type from its first bytes; the name's extension is not trusted."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    return None
+
+
+def check_attachment(data: bytes, name: str) -> tuple[str | None, str | None]:
+    """The media type of an acceptable file, or a message saying why it is refused."""
+    if not data:
+        return None, f"Berkas {name} kosong."
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
+        return None, f"Berkas {name} terlalu besar ({len(data) / 1048576:.1f} MB; batas {mb} MB)."
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        return None, f"Berkas {name} bukan foto (JPG, PNG, WEBP, TIFF) atau PDF."
+    return media_type, None

@@ -199,7 +199,7 @@ def read_lookup_input(text: str) -> ScannedReceipt | None:
             return ScannedReceipt(parse_ticket_code(match.group(1)), match.group(2))
         except TicketCodeError:
             return None
-    if len(upper) > 40 or " " in upper.strip():
+    if len(upper) > 40:
         return None
     try:
         return ScannedReceipt(parse_ticket_code(upper), None)

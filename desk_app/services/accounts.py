@@ -1,0 +1,168 @@
+"""Officer accounts: sign-in with argon2 hashes, roles checked here (not only in the UI).
+
+Roles: officer (records and finds complaints), supervisor (also sees every desk's
+queue), admin (also manages accounts and settings). Five wrong passwords in a row
+lock an account for five minutes, so a password cannot be guessed at the counter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from desk_app.domain.text import clean_line
+from desk_app.services.errors import AuthFailed, PermissionDenied, UserFacingError
+from desk_app.store import audit, officers
+from desk_app.store.db import Database
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return {"officer": 1, "supervisor": 2, "admin": 3}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"officer": "Petugas", "supervisor": "Koordinator", "admin": "Admin"}[self.value]
+
+
+@dataclass(frozen=True)
+class Officer:
+    """The signed-in person. Services take it to know who acts and what they may do."""
+
+    username: str
+    display_name: str
+    role: Role
+
+    def has(self, role: Role) -> bool:
+        return self.role.rank >= role.rank
+
+
+def require(officer: Officer | None, role: Role) -> Officer:
+    if officer is None:
+        raise PermissionDenied("Silakan masuk terlebih dahulu.")
+    if not officer.has(role):
+        raise PermissionDenied(f"Tindakan ini hanya untuk {role.label}.")
+    return officer
+
+
+class AccountService:
+    def __init__(
+        self,
+        database: Database,
+        clock: Callable[[], dt.datetime],
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self._db = database
+        self._clock = clock
+        self._hasher = hasher or PasswordHasher()
+
+    def has_accounts(self) -> bool:
+        with self._db.read() as session:
+            return officers.count(session) > 0
+
+    def _check_new(self, username: str, display_name: str, password: str) -> tuple[str, str]:
+        username = clean_line(username).lower()
+        display_name = clean_line(display_name)
+        if not username or not username.replace(".", "").replace("_", "").isalnum():
+            raise UserFacingError("Nama pengguna hanya huruf, angka, titik dan garis bawah.")
+        if len(username) > 64 or not display_name or len(display_name) > 120:
+            raise UserFacingError(
+                "Nama pengguna dan nama tampilan wajib diisi (tidak terlalu panjang)."
+            )
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise UserFacingError(f"Kata sandi paling sedikit {MIN_PASSWORD_LENGTH} karakter.")
+        return username, display_name
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> Officer:
+        """First run only: the first account, an admin. Refused once any account exists."""
+        username, display_name = self._check_new(username, display_name, password)
+        now = self._clock()
+        with self._db.write() as session:
+            if officers.count(session) > 0:
+                raise PermissionDenied("Admin pertama sudah dibuat; masuk sebagai admin.")
+            officers.add(
+                session, username, display_name, Role.ADMIN.value, self._hasher.hash(password), now
+            )
+            audit.record(session, now, username, "account.first_admin", username)
+        return Officer(username, display_name, Role.ADMIN)
+
+    def add_account(
+        self, actor: Officer, username: str, display_name: str, password: str, role: Role
+    ) -> Officer:
+        require(actor, Role.ADMIN)
+        username, display_name = self._check_new(username, display_name, password)
+        now = self._clock()
+        with self._db.write() as session:
+            if officers.get(session, username) is not None:
+                raise UserFacingError(f"Nama pengguna {username} sudah dipakai.")
+            officers.add(
+                session, username, display_name, role.value, self._hasher.hash(password), now
+            )
+            audit.record(session, now, actor.username, "account.add", username, role=role.value)
+        return Officer(username, display_name, role)
+
+    def set_active(self, actor: Officer, username: str, active: bool) -> None:
+        require(actor, Role.ADMIN)
+        if username == actor.username and not active:
+            raise UserFacingError("Admin tidak dapat menonaktifkan akunnya sendiri.")
+        now = self._clock()
+        with self._db.write() as session:
+            officers.update(session, username, active=active)
+            audit.record(session, now, actor.username, "account.active", username, active=active)
+
+    def sign_in(self, username: str, password: str) -> Officer:
+        username = clean_line(username).lower()
+        now = self._clock()
+        wrong = AuthFailed("Nama pengguna atau kata sandi salah.")
+        with self._db.write() as session:
+            record = officers.get(session, username)
+            if record is None or not record.active:
+                # Hash anyway so a wrong user name costs the same time as a wrong password.
+                self._hasher.hash(password)
+                audit.record(session, now, username[:64], "signin.failed", "")
+                raise wrong
+            if record.locked_until is not None and record.locked_until > now:
+                minutes = int((record.locked_until - now).total_seconds() // 60) + 1
+                raise AuthFailed(f"Akun dikunci sementara. Coba lagi dalam {minutes} menit.")
+            try:
+                self._hasher.verify(record.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                failed = record.failed_attempts + 1
+                locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
+                officers.update(
+                    session, username, failed_attempts=0 if locked else failed, locked_until=locked
+                )
+                audit.record(session, now, username, "signin.failed", username)
+                if locked:
+                    raise AuthFailed(
+                        "Terlalu banyak percobaan salah. Akun dikunci 5 menit."
+                    ) from None
+                raise wrong from None
+            changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+            if self._hasher.check_needs_rehash(record.password_hash):
+                changes["password_hash"] = self._hasher.hash(password)
+            officers.update(session, username, **changes)
+            audit.record(session, now, username, "signin", username)
+        return Officer(record.username, record.display_name, Role(record.role))
+
+    def list_accounts(self, actor: Officer) -> list[Officer]:
+        require(actor, Role.ADMIN)
+        with self._db.read() as session:
+            return [
+                Officer(r.username, r.display_name, Role(r.role))
+                for r in officers.all_officers(session)
+            ]

@@ -1,0 +1,108 @@
+"""Assembles one desk from its data folder: database, files, settings, services.
+
+This is the composition root: the UI and the command line get a :class:`Desk` and
+call its services; nothing above this module builds stores or engines itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desk_app.domain.areas import AreaIndex, demo_area_file, read_area_file
+from desk_app.domain.workdays import WorkCalendar
+from desk_app.services.accounts import AccountService, Officer, Role, require
+from desk_app.services.drafts import DraftService
+from desk_app.services.intake import IntakeService
+from desk_app.services.lookup import LookupService
+from desk_app.services.settings import Settings, load_settings, save_settings, settings_path
+from desk_app.store import areas as area_repo
+from desk_app.store import audit
+from desk_app.store.attachments import FileStore
+from desk_app.store.db import Database, open_database
+
+Clock = Callable[[], dt.datetime]
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Desk:
+    data_dir: Path
+    database: Database
+    files: FileStore
+    settings: Settings
+    settings_warnings: list[str]
+    areas: AreaIndex
+    clock: Clock
+    accounts: AccountService = field(init=False)
+    intake: IntakeService = field(init=False)
+    lookup: LookupService = field(init=False)
+    drafts: DraftService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.accounts = AccountService(self.database, self.clock)
+        self.intake = IntakeService(
+            self.database, self.files, self.areas, lambda: self.settings.desk_code, self.clock
+        )
+        self.lookup = LookupService(self.database)
+        self.drafts = DraftService(self.database, self.clock)
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(self.settings.leave_days())
+
+    def save_settings(self, actor: Officer, settings: Settings) -> None:
+        require(actor, Role.ADMIN)
+        save_settings(settings_path(self.data_dir), settings)
+        self.settings = settings
+        with self.database.write() as session:
+            audit.record(session, self.clock(), actor.username, "settings.save", "")
+
+    def import_areas(self, actor: Officer | None, path: Path) -> int:
+        """Replace the area list with an official file; returns how many areas."""
+        if actor is not None:  # None: the command line, run by whoever owns the files
+            require(actor, Role.ADMIN)
+        found = read_area_file(path)
+        with self.database.write() as session:
+            area_repo.replace_all(session, found)
+            audit.record(
+                session,
+                self.clock(),
+                actor.username if actor else "cli",
+                "areas.import",
+                path.name,
+                count=len(found),
+            )
+        self.areas = AreaIndex(found)
+        self.intake = IntakeService(
+            self.database, self.files, self.areas, lambda: self.settings.desk_code, self.clock
+        )
+        return len(found)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_desk(data_dir: Path, clock: Clock = system_clock) -> Desk:
+    database = open_database(data_dir)
+    settings, warnings = load_settings(settings_path(data_dir))
+    with database.read() as session:
+        stored = area_repo.load_all(session)
+    if not stored:
+        stored = read_area_file(demo_area_file())
+        with database.write() as session:
+            area_repo.replace_all(session, stored)
+    return Desk(
+        data_dir=data_dir,
+        database=database,
+        files=FileStore(data_dir / "files"),
+        settings=settings,
+        settings_warnings=warnings,
+        areas=AreaIndex(stored),
+        clock=clock,
+    )

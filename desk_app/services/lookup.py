@@ -1,0 +1,91 @@
+"""Finding a complaint when the citizen comes back: one search box for a ticket code
+(typed, or scanned from the receipt QR), a NIK, a phone number, a name or words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desk_app.domain.complaint import Complaint
+from desk_app.domain.ticket import read_lookup_input
+from desk_app.domain.validation import normalise_nik, normalise_phone
+from desk_app.services.accounts import Officer, Role, require
+from desk_app.store import audit, complaints
+from desk_app.store.complaints import ComplaintSummary
+from desk_app.store.db import Database
+
+
+class MatchedBy(StrEnum):
+    TICKET = "ticket"
+    NIK = "nik"
+    PHONE = "phone"
+    WORDS = "words"
+    NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    matched_by: MatchedBy
+    items: list[ComplaintSummary]
+    ticket_code: str = ""  # the code read from the input, when it was one
+
+
+class LookupService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def search(self, officer: Officer, text: str, limit: int = 50) -> SearchResult:
+        require(officer, Role.OFFICER)
+        text = text.strip()
+        if not text:
+            return SearchResult(MatchedBy.NOTHING, [])
+        scanned = read_lookup_input(text)
+        with self._db.read() as session:
+            if scanned is not None:
+                code = str(scanned.code)
+                found = complaints.by_ticket_code(session, code)
+                items = complaints.summaries_by_ids(session, [str(found.id)]) if found else []
+                return SearchResult(MatchedBy.TICKET, items, code)
+            digits = "".join(ch for ch in text if ch.isdigit())
+            only_number = len(digits) >= 8 and not any(ch.isalpha() for ch in text)
+            if only_number and len(digits) == 16:
+                nik, problem = normalise_nik(digits)
+                if problem is None:
+                    return SearchResult(
+                        MatchedBy.NIK, complaints.by_nik_or_phone(session, nik, "", False, limit)
+                    )
+            if only_number:
+                phone, problem = normalise_phone(text)
+                if problem is None:
+                    return SearchResult(
+                        MatchedBy.PHONE,
+                        complaints.by_nik_or_phone(session, "", phone, False, limit),
+                    )
+            return SearchResult(MatchedBy.WORDS, complaints.search_words(session, text, limit))
+
+    def detail(self, officer: Officer, complaint_id: str) -> Complaint | None:
+        """The whole complaint; reading personal data is audited."""
+        require(officer, Role.OFFICER)
+        with self._db.read() as session:
+            found = complaints.get(session, complaint_id)
+        if found is not None:
+            with self._db.write() as session:
+                audit.record(
+                    session,
+                    dt.datetime.now(dt.UTC),
+                    officer.username,
+                    "complaint.view",
+                    found.ticket_code,
+                )
+        return found
+
+    def today(self, officer: Officer, day: dt.date) -> list[ComplaintSummary]:
+        require(officer, Role.OFFICER)
+        with self._db.read() as session:
+            return complaints.for_day(session, day)
+
+    def to_print(self, officer: Officer) -> list[ComplaintSummary]:
+        require(officer, Role.OFFICER)
+        with self._db.read() as session:
+            return complaints.print_pending(session)

@@ -1,0 +1,146 @@
+"""The desk's settings, declared once with their types and defaults.
+
+Stored as JSON in the user's config folder (platformdirs) or, with ``--data-dir``,
+inside that folder, so several desks can run on one machine and tests never touch
+the user's own files. A file that cannot be read is kept aside (``.bad``) and the
+defaults are used: a broken settings file must never stop a desk from opening.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "MejaAduan"
+SETTINGS_FILE = "settings.json"
+
+PRINTER_BACKENDS = ("pdf", "system", "escpos-network", "escpos-file", "escpos-cups", "escpos-win32")
+RECEIPT_FORMATS = ("roll80", "roll58", "a5", "a4")
+LANGUAGES = ("id", "en")
+
+
+@dataclass
+class Settings:
+    desk_code: str = "PBK1"
+    site_name: str = "Pendopo Balai Kota"
+    crm_url: str = "http://127.0.0.1:8765"
+    tracking_host: str = "lacak.jakarta.go.id"
+    help_phone: str = ""  # printed on the receipt under "how to check"
+    printer_backend: str = "pdf"
+    printer_target: str = ""  # host:port, device file, CUPS queue or Windows printer name
+    receipt_format: str = "roll80"
+    large_print: bool = False
+    language: str = "id"
+    font_scale: int = 100  # percent, 100–200
+    high_contrast: bool = False
+    sync_interval_s: int = 60
+    extra_leave_days: list[str] = field(default_factory=list)  # cuti bersama, ISO dates
+    first_response_working_days: int = 3
+
+    def problems(self) -> dict[str, str]:
+        """Per setting, why its value cannot be used (Indonesian)."""
+        errors: dict[str, str] = {}
+        if self.printer_backend not in PRINTER_BACKENDS:
+            errors["printer_backend"] = f"Jenis printer tidak dikenal: {self.printer_backend}."
+        if self.receipt_format not in RECEIPT_FORMATS:
+            errors["receipt_format"] = f"Format tanda terima tidak dikenal: {self.receipt_format}."
+        if self.language not in LANGUAGES:
+            errors["language"] = "Bahasa harus id atau en."
+        if not 100 <= self.font_scale <= 200:
+            errors["font_scale"] = "Ukuran huruf harus 100–200 %."
+        if not 10 <= self.sync_interval_s <= 3600:
+            errors["sync_interval_s"] = "Jeda sinkronisasi harus 10–3600 detik."
+        for day in self.extra_leave_days:
+            try:
+                dt.date.fromisoformat(day)
+            except ValueError:
+                errors["extra_leave_days"] = f"Tanggal cuti bersama tidak sah: {day}."
+        return errors
+
+    def leave_days(self) -> list[dt.date]:
+        out = []
+        for day in self.extra_leave_days:
+            try:
+                out.append(dt.date.fromisoformat(day))
+            except ValueError:
+                continue
+        return out
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def settings_path(data_dir: Path | None) -> Path:
+    if data_dir is not None:
+        return data_dir / SETTINGS_FILE
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise TypeError
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError
+        return value
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise TypeError
+        return value
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError
+        return value
+    raise TypeError
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """The settings and a list of warnings (unreadable file, bad values replaced)."""
+    settings = Settings()
+    warnings: list[str] = []
+    if not path.exists():
+        return settings, warnings
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError):
+        aside = path.with_suffix(".json.bad")
+        os.replace(path, aside)
+        return settings, [
+            f"Berkas pengaturan rusak, disimpan sebagai {aside.name}; pengaturan bawaan dipakai."
+        ]
+    defaults = Settings()
+    for f in dataclasses.fields(Settings):
+        if f.name not in raw:
+            continue
+        try:
+            setattr(settings, f.name, _coerce(raw[f.name], getattr(defaults, f.name)))
+        except TypeError:
+            warnings.append(f"Pengaturan {f.name} tidak sah; nilai bawaan dipakai.")
+    for name, problem in settings.problems().items():
+        setattr(settings, name, getattr(defaults, name))
+        warnings.append(problem + " Nilai bawaan dipakai.")
+    return settings, warnings
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    problems = settings.problems()
+    if problems:
+        raise ValueError(" ".join(problems.values()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(
+        json.dumps(dataclasses.asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    os.replace(tmp, path)

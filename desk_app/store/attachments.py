@@ -1,0 +1,113 @@
+"""Attachment files, stored by content next to the database.
+
+A file is written to a temporary name in the same folder, fsync'd, renamed into
+place and the folder fsync'd: after a crash the file is either whole under its
+hash or not there at all, never half-written under the name that claims its content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.domain.complaint import Attachment
+from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow
+
+
+class FileStore:
+    """Content-addressed files under ``root``: ``root/ab/abcdef…``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, data: bytes) -> str:
+        digest = hashlib.sha256(data).hexdigest()
+        target = self.path_for(digest)
+        if target.is_file() and target.stat().st_size == len(data):
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_dir(target.parent)
+        return digest
+
+    def read(self, sha256: str) -> bytes:
+        data = self.path_for(sha256).read_bytes()
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise OSError(f"stored file {sha256[:12]}… is damaged (hash mismatch)")
+        return data
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":  # Windows has no directory fsync; NTFS journals the rename
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def register(session: Session, attachment: Attachment, at: dt.datetime) -> None:
+    if session.get(AttachmentRow, attachment.sha256) is None:
+        session.add(
+            AttachmentRow(
+                sha256=attachment.sha256,
+                size=attachment.size,
+                media_type=attachment.media_type,
+                stored_at=at,
+            )
+        )
+
+
+def link(
+    session: Session, complaint_id: str, attachment: Attachment, event_id: str | None = None
+) -> None:
+    session.add(
+        ComplaintAttachmentRow(
+            complaint_id=complaint_id,
+            event_id=event_id,
+            sha256=attachment.sha256,
+            original_name=attachment.original_name,
+        )
+    )
+
+
+def for_complaint(session: Session, complaint_id: str) -> list[tuple[Attachment, str | None]]:
+    """Every attachment of a complaint, with the event that brought it (None: intake)."""
+    rows = session.execute(
+        select(ComplaintAttachmentRow, AttachmentRow)
+        .join(AttachmentRow, AttachmentRow.sha256 == ComplaintAttachmentRow.sha256)
+        .where(ComplaintAttachmentRow.complaint_id == complaint_id)
+        .order_by(ComplaintAttachmentRow.pk)
+    ).all()
+    return [
+        (Attachment(a.sha256, a.size, a.media_type, link.original_name), link.event_id)
+        for link, a in rows
+    ]
+
+
+def mark_uploaded(session: Session, sha256: str) -> None:
+    row = session.get(AttachmentRow, sha256)
+    if row is not None:
+        row.uploaded = True

@@ -1,0 +1,328 @@
+"""Complaints and their events: writing, reading, searching.
+
+Rows are turned into domain objects here; nothing above the store sees an ORM row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.orm import Session
+
+from desk_app.domain.complaint import (
+    Complainant,
+    Complaint,
+    ComplaintEvent,
+    EventKind,
+    Location,
+    Urgency,
+)
+from desk_app.domain.status import FINAL_STATES, Status
+from desk_app.domain.text import fold
+from desk_app.store import attachments as attachment_repo
+from desk_app.store.models import ComplaintRow, EventRow, OutboxRow
+
+OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    """One line of a list: what today's list and search results show."""
+
+    id: str
+    ticket_code: str
+    created_at: dt.datetime
+    name: str
+    category_code: str
+    kelurahan_code: str
+    status: Status
+    sent: bool
+    print_pending: bool
+    description: str
+
+
+def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None:
+    c = complaint
+    session.add(
+        ComplaintRow(
+            id=str(c.id),
+            ticket_code=c.ticket_code,
+            tracking_token=c.tracking_token,
+            desk_code=c.desk_code,
+            officer_username=c.officer,
+            officer_name=c.officer,
+            channel=c.channel,
+            created_at=c.created_at,
+            created_day=created_day,
+            name=c.complainant.name,
+            name_folded=fold(c.complainant.name),
+            nik=c.complainant.nik,
+            phone=c.complainant.phone,
+            address=c.complainant.address,
+            keep_identity_private=c.complainant.keep_identity_private,
+            consent_given_at=c.complainant.consent_given_at,
+            kelurahan_code=c.location.kelurahan_code,
+            rt_rw=c.location.rt_rw,
+            street=c.location.street,
+            landmark=c.location.landmark,
+            latitude=c.location.latitude,
+            longitude=c.location.longitude,
+            category_code=c.category_code,
+            description=c.description,
+            urgency=c.urgency.value,
+            earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
+            status=c.status.value,
+        )
+    )
+    session.flush()  # the event below refers to this row
+    for attachment in c.attachments:
+        attachment_repo.register(session, attachment, c.created_at)
+        attachment_repo.link(session, str(c.id), attachment)
+    add_event(
+        session,
+        ComplaintEvent(
+            id=uuid.uuid4(),
+            complaint_id=c.id,
+            kind=EventKind.CREATED,
+            at=c.created_at,
+            status=Status.NOT_SENT,
+            actor=c.officer,
+        ),
+    )
+
+
+def add_event(
+    session: Session,
+    event: ComplaintEvent,
+    *,
+    source: str = "desk",
+    unit: str = "",
+    crm_seq: int | None = None,
+) -> bool:
+    """Append an event unless one with the same id is already there. True if added."""
+    if session.execute(select(EventRow.pk).where(EventRow.id == str(event.id))).first():
+        return False
+    session.add(
+        EventRow(
+            id=str(event.id),
+            complaint_id=str(event.complaint_id),
+            kind=event.kind.value,
+            at=event.at,
+            note=event.note,
+            status=event.status.value if event.status else None,
+            actor=event.actor,
+            unit=unit,
+            source=source,
+            crm_seq=crm_seq,
+        )
+    )
+    session.flush()
+    for attachment in event.attachments:
+        attachment_repo.register(session, attachment, event.at)
+        attachment_repo.link(session, str(event.complaint_id), attachment, str(event.id))
+    return True
+
+
+def set_status(
+    session: Session, complaint_id: str, status: Status, at: dt.datetime, note: str = ""
+) -> None:
+    row = session.execute(select(ComplaintRow).where(ComplaintRow.id == complaint_id)).scalar_one()
+    row.status, row.status_at, row.status_note = status.value, at, note
+
+
+def set_crm_id(session: Session, complaint_id: str, crm_id: str) -> None:
+    row = session.execute(select(ComplaintRow).where(ComplaintRow.id == complaint_id)).scalar_one()
+    row.crm_id = crm_id
+
+
+def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> None:
+    """``at`` None: the print failed, keep it in the "to print" list."""
+    row = session.execute(select(ComplaintRow).where(ComplaintRow.id == complaint_id)).scalar_one()
+    row.print_pending = at is None
+    if at is not None and row.printed_at is None:
+        row.printed_at = at
+
+
+def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) -> Complaint:
+    files = attachment_repo.for_complaint(session, row.id)
+    events: tuple[ComplaintEvent, ...] = ()
+    if with_events:
+        event_rows = session.execute(
+            select(EventRow)
+            .where(EventRow.complaint_id == row.id)
+            .order_by(EventRow.at, EventRow.pk)
+        ).scalars()
+        events = tuple(
+            ComplaintEvent(
+                id=uuid.UUID(e.id),
+                complaint_id=uuid.UUID(e.complaint_id),
+                kind=EventKind(e.kind),
+                at=e.at,
+                note=e.note,
+                status=Status(e.status) if e.status else None,
+                actor=e.unit or e.actor,
+                attachments=tuple(a for a, ev in files if ev == e.id),
+            )
+            for e in event_rows
+        )
+    return Complaint(
+        id=uuid.UUID(row.id),
+        ticket_code=row.ticket_code,
+        tracking_token=row.tracking_token,
+        desk_code=row.desk_code,
+        officer=row.officer_username,
+        channel=row.channel,
+        created_at=row.created_at,
+        complainant=Complainant(
+            name=row.name,
+            nik=row.nik,
+            phone=row.phone,
+            address=row.address,
+            keep_identity_private=row.keep_identity_private,
+            consent_given_at=row.consent_given_at,
+        ),
+        location=Location(
+            kelurahan_code=row.kelurahan_code,
+            rt_rw=row.rt_rw,
+            street=row.street,
+            landmark=row.landmark,
+            latitude=row.latitude,
+            longitude=row.longitude,
+        ),
+        category_code=row.category_code,
+        description=row.description,
+        urgency=Urgency(row.urgency),
+        earlier_references=tuple(json.loads(row.earlier_references)),
+        attachments=tuple(a for a, ev in files if ev is None),
+        status=Status(row.status),
+        crm_id=row.crm_id,
+        events=events,
+    )
+
+
+def get(session: Session, complaint_id: str) -> Complaint | None:
+    row = session.execute(
+        select(ComplaintRow).where(ComplaintRow.id == complaint_id)
+    ).scalar_one_or_none()
+    return _to_domain(session, row) if row else None
+
+
+def by_ticket_code(session: Session, code: str) -> Complaint | None:
+    row = session.execute(
+        select(ComplaintRow).where(ComplaintRow.ticket_code == code)
+    ).scalar_one_or_none()
+    return _to_domain(session, row) if row else None
+
+
+def _summaries(
+    session: Session, where: object, limit: int, order_desc: bool = True
+) -> list[ComplaintSummary]:
+    sent_subquery = (
+        select(OutboxRow.pk)
+        .where(OutboxRow.complaint_id == ComplaintRow.id, OutboxRow.state != "sent")
+        .exists()
+    )
+    query = (
+        select(
+            ComplaintRow.id,
+            ComplaintRow.ticket_code,
+            ComplaintRow.created_at,
+            ComplaintRow.name,
+            ComplaintRow.category_code,
+            ComplaintRow.kelurahan_code,
+            ComplaintRow.status,
+            sent_subquery,
+            ComplaintRow.print_pending,
+            ComplaintRow.description,
+        )
+        .where(where)  # type: ignore[arg-type]
+        .order_by(ComplaintRow.pk.desc() if order_desc else ComplaintRow.pk)
+        .limit(limit)
+    )
+    return [
+        ComplaintSummary(
+            r[0], r[1], r[2], r[3], r[4], r[5], Status(r[6]), not r[7], bool(r[8]), r[9]
+        )
+        for r in session.execute(query).all()
+    ]
+
+
+def for_day(session: Session, day: dt.date, limit: int = 1000) -> list[ComplaintSummary]:
+    return _summaries(session, ComplaintRow.created_day == day, limit)
+
+
+def print_pending(session: Session, limit: int = 200) -> list[ComplaintSummary]:
+    return _summaries(session, ComplaintRow.print_pending.is_(True), limit)
+
+
+def summaries_by_ids(session: Session, ids: list[str]) -> list[ComplaintSummary]:
+    return _summaries(session, ComplaintRow.id.in_(ids), len(ids) or 1)
+
+
+def by_nik_or_phone(
+    session: Session, nik: str, phone: str, open_only: bool = True, limit: int = 20
+) -> list[ComplaintSummary]:
+    conditions = []
+    if nik:
+        conditions.append(ComplaintRow.nik == nik)
+    if phone:
+        conditions.append(ComplaintRow.phone == phone)
+    if not conditions:
+        return []
+    where = or_(*conditions)
+    if open_only:
+        where = where & ComplaintRow.status.in_(OPEN_STATES)
+    return _summaries(session, where, limit)
+
+
+def open_in_area_category(
+    session: Session, kelurahan_code: str, category_code: str, limit: int = 200
+) -> list[ComplaintSummary]:
+    return _summaries(
+        session,
+        (ComplaintRow.kelurahan_code == kelurahan_code)
+        & (ComplaintRow.category_code == category_code)
+        & ComplaintRow.status.in_(OPEN_STATES),
+        limit,
+    )
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(words: str, column: str | None = None) -> str:
+    """An FTS5 query where every word must match as a prefix; user input never
+    reaches FTS5's query syntax (quotes, NEAR, column filters) unescaped."""
+    tokens = [t for t in _WORD.findall(fold(words)) if t]
+    prefix = f"{column} : " if column else ""
+    return " AND ".join(f'{prefix}"{t}"*' for t in tokens)
+
+
+def search_words(
+    session: Session, words: str, limit: int = 50, column: str | None = None
+) -> list[ComplaintSummary]:
+    query = fts_query(words, column)
+    if not query:
+        return []
+    pks = [
+        r[0]
+        for r in session.execute(
+            text(
+                "SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :q "
+                "ORDER BY rowid DESC LIMIT :n"
+            ),
+            {"q": query, "n": limit},
+        )
+    ]
+    if not pks:
+        return []
+    return _summaries(session, ComplaintRow.pk.in_(pks), limit)
+
+
+def count(session: Session) -> int:
+    return int(session.execute(text("SELECT count(*) FROM complaints")).scalar_one())

@@ -1,0 +1,103 @@
+"""The desk's SQLite database: engine set-up, pragmas, transactions, migrations.
+
+Durability first: WAL with ``synchronous=FULL`` (a committed complaint survives a
+power cut), foreign keys on, a busy timeout so the sync worker and the writer
+wait for each other instead of failing. Writes start with ``BEGIN IMMEDIATE`` so a
+write transaction takes the write lock up front and never fails half-way on
+"database is locked"; reads use plain deferred transactions and, under WAL, never
+block the writer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session
+
+BUSY_TIMEOUT_MS = 10_000
+DATABASE_FILE = "desk.sqlite3"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" hook, not the driver, decide how transactions start.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """One SQLite file. ``write()`` and ``read()`` hand out sessions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = create_engine(
+            f"sqlite+pysqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+        self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction (BEGIN IMMEDIATE), committed when the block ends."""
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def integrity_check(self) -> str:
+        with self.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(database: Database) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", str(database.engine.url))
+    cfg.attributes["engine"] = database.engine
+    return cfg
+
+
+def migrate(database: Database, revision: str = "head") -> None:
+    """Bring the schema up to ``revision``; run at every start, a no-op when current."""
+    command.upgrade(alembic_config(database), revision)
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # no table yet: a brand-new file
+            return None
+
+
+def open_database(data_dir: Path) -> Database:
+    """Open (creating if needed) and migrate the database in ``data_dir``."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    database = Database(data_dir / DATABASE_FILE)
+    migrate(database)
+    return database

@@ -1,0 +1,224 @@
+"""The desk's tables, as SQLAlchemy 2.0 typed models.
+
+Rows hold plain values; the repositories turn them into domain objects so that
+no ORM object ever leaves the store (the UI's item models hold ids and cached rows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware datetimes stored as UTC; SQLite has no time zones of its own."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: every timestamp must carry its time zone")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ComplaintRow(Base):
+    __tablename__ = "complaints"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)  # the FTS rowid
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    ticket_code: Mapped[str] = mapped_column(String(24), unique=True)
+    tracking_token: Mapped[str] = mapped_column(String(6))
+    desk_code: Mapped[str] = mapped_column(String(6))
+    officer_username: Mapped[str] = mapped_column(String(64))
+    officer_name: Mapped[str] = mapped_column(String(120))
+    channel: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    created_day: Mapped[dt.date] = mapped_column(index=True)  # local (WIB) date
+    name: Mapped[str] = mapped_column(String(120))
+    name_folded: Mapped[str] = mapped_column(String(120))
+    nik: Mapped[str] = mapped_column(String(16), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    keep_identity_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_given_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    kelurahan_code: Mapped[str] = mapped_column(String(13))
+    rt_rw: Mapped[str] = mapped_column(String(7), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    landmark: Mapped[str] = mapped_column(String(200), default="")
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    category_code: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    urgency: Mapped[str] = mapped_column(String(10), default="normal")
+    earlier_references: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    status: Mapped[str] = mapped_column(String(20), default="not_sent")
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    status_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    crm_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    print_pending: Mapped[bool] = mapped_column(Boolean, default=True)
+    printed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    __table_args__ = (
+        Index("ix_complaints_kel_cat_status", "kelurahan_code", "category_code", "status"),
+    )
+
+
+class EventRow(Base):
+    """An append-only step in a complaint's life: created, citizen added, CRM status."""
+
+    __tablename__ = "complaint_events"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    actor: Mapped[str] = mapped_column(String(120), default="")
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    source: Mapped[str] = mapped_column(String(8), default="desk")  # desk | crm
+    crm_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class AttachmentRow(Base):
+    """A stored file, by content; the bytes live beside the database."""
+
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(60))
+    stored_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ComplaintAttachmentRow(Base):
+    __tablename__ = "complaint_attachments"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("complaint_events.id"), nullable=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachments.sha256"))
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+
+
+class OutboxRow(Base):
+    """One item waiting for the CRM. Marked sent only with the server's confirmation."""
+
+    __tablename__ = "outbox"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))  # complaint | event
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    error_code: Mapped[str] = mapped_column(String(40), default="")
+    error_message: Mapped[str] = mapped_column(Text, default="")
+    error_field: Mapped[str] = mapped_column(String(60), default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class TicketSequenceRow(Base):
+    __tablename__ = "ticket_sequence"
+
+    desk_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class DraftRow(Base):
+    __tablename__ = "drafts"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    officer_username: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    payload: Mapped[str] = mapped_column(Text)  # JSON of the form's fields
+
+
+class AuditRow(Base):
+    """Append-only (triggers refuse UPDATE and DELETE). No personal data in here."""
+
+    __tablename__ = "audit_log"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(64), default="")
+    details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class KeyValueRow(Base):
+    """Small pieces of state: the pull cursor, the reference data's ETag."""
+
+    __tablename__ = "key_value"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AreaRow(Base):
+    __tablename__ = "areas"
+
+    code: Mapped[str] = mapped_column(String(13), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[str] = mapped_column(String(16))
+
+
+__all__ = [
+    "AreaRow",
+    "AttachmentRow",
+    "AuditRow",
+    "Base",
+    "ComplaintAttachmentRow",
+    "ComplaintRow",
+    "DraftRow",
+    "EventRow",
+    "KeyValueRow",
+    "OfficerRow",
+    "OutboxRow",
+    "TicketSequenceRow",
+    "UniqueConstraint",
+]

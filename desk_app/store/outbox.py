@@ -1,0 +1,112 @@
+"""The outbox: what the CRM has not confirmed yet.
+
+An item leaves "pending" only through :func:`mark_sent` or :func:`mark_rejected`,
+called in the same transaction that records the server's answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.store.models import ComplaintRow, OutboxRow
+
+PENDING, SENT, REJECTED = "pending", "sent", "rejected"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    pk: int
+    item_id: str
+    kind: str
+    complaint_id: str
+    ticket_code: str
+    created_at: dt.datetime
+    state: str
+    attempts: int
+    error_code: str
+    error_message: str
+    error_field: str
+
+
+def add(session: Session, item_id: str, kind: str, complaint_id: str, at: dt.datetime) -> None:
+    session.add(OutboxRow(item_id=item_id, kind=kind, complaint_id=complaint_id, created_at=at))
+
+
+def _items(session: Session, state: str, limit: int | None) -> list[OutboxItem]:
+    query = (
+        select(OutboxRow, ComplaintRow.ticket_code)
+        .join(ComplaintRow, ComplaintRow.id == OutboxRow.complaint_id)
+        .where(OutboxRow.state == state)
+        .order_by(OutboxRow.pk)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        OutboxItem(
+            r.pk,
+            r.item_id,
+            r.kind,
+            r.complaint_id,
+            code,
+            r.created_at,
+            r.state,
+            r.attempts,
+            r.error_code,
+            r.error_message,
+            r.error_field,
+        )
+        for r, code in session.execute(query).all()
+    ]
+
+
+def pending(session: Session, limit: int | None = None) -> list[OutboxItem]:
+    """Waiting items in the order they were recorded (a complaint before its events)."""
+    return _items(session, PENDING, limit)
+
+
+def rejected(session: Session) -> list[OutboxItem]:
+    return _items(session, REJECTED, None)
+
+
+def pending_summary(session: Session) -> tuple[int, dt.datetime | None]:
+    """How many items wait, and when the oldest of them was recorded."""
+    count, oldest = session.execute(
+        select(func.count(OutboxRow.pk), func.min(OutboxRow.created_at)).where(
+            OutboxRow.state == PENDING
+        )
+    ).one()
+    return int(count), (oldest.replace(tzinfo=dt.UTC) if oldest is not None else None)
+
+
+def note_attempt(session: Session, item_id: str, at: dt.datetime) -> None:
+    row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
+    row.attempts += 1
+    row.last_attempt_at = at
+
+
+def mark_sent(session: Session, item_id: str, at: dt.datetime) -> None:
+    row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
+    row.state, row.sent_at = SENT, at
+    row.error_code = row.error_message = row.error_field = ""
+
+
+def mark_rejected(session: Session, item_id: str, code: str, message: str, field: str = "") -> None:
+    row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
+    row.state, row.error_code, row.error_message, row.error_field = REJECTED, code, message, field
+
+
+def requeue(session: Session, item_id: str) -> None:
+    """After the officer corrected a rejected item: send it again."""
+    row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
+    row.state = PENDING
+    row.error_code = row.error_message = row.error_field = ""
+
+
+def state_of(session: Session, item_id: str) -> str | None:
+    return session.execute(
+        select(OutboxRow.state).where(OutboxRow.item_id == item_id)
+    ).scalar_one_or_none()
