@@ -11,7 +11,7 @@ from desk_app.domain.complaint import Complaint
 from desk_app.domain.ticket import read_lookup_input
 from desk_app.domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
-from desk_app.store import audit, complaints
+from desk_app.store import audit, complaints, outbox
 from desk_app.store.complaints import ComplaintSummary
 from desk_app.store.db import Database
 
@@ -89,3 +89,8 @@ class LookupService:
         require(officer, Role.OFFICER)
         with self._db.read() as session:
             return complaints.print_pending(session)
+
+    def pending_summary(self) -> tuple[int, dt.datetime | None]:
+        """How many items wait to reach the CRM, and when the oldest was recorded."""
+        with self._db.read() as session:
+            return outbox.pending_summary(session)

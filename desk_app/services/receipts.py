@@ -1,0 +1,203 @@
+"""Receipts: from a saved complaint (or an added event) to paper, a PDF or a preview.
+
+Printing always comes after the record is durably saved (DESIGN.md, "Receipts"): this
+service only reads. A printer failure is recorded (``mark_printed(ok=False)``) so the
+complaint stays in the "to print" list, and is raised as a :class:`ReceiptNotPrinted`
+carrying the printing module's message for the officer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import pypdfium2 as pdfium
+
+from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
+from desk_app.domain.reference import category_label
+from desk_app.printing.document import PrintDocument
+from desk_app.printing.errors import PrinterError
+from desk_app.printing.formats import paper_format
+from desk_app.printing.layout import render_receipt
+from desk_app.printing.model import ReceiptData, ReceiptKind
+from desk_app.services.accounts import Officer, Role, require
+from desk_app.services.errors import NotFound, UserFacingError
+
+if TYPE_CHECKING:
+    from desk_app.services.desk import Desk
+
+DEFAULT_CONTACT_PHONE = "112"  # Jakarta's call centre, when the desk set none
+PREVIEW_WIDTH_PX = 576  # one pixel per thermal dot on an 80 mm roll
+
+
+class ReceiptPrinter(Protocol):
+    def print_document(self, document: PrintDocument) -> None:
+        """Print or raise a ``desk_app.printing.errors.PrinterError``."""
+
+
+class PdfFolderPrinter:
+    """The ``pdf`` back-end: each receipt becomes a file in a folder (no printer)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def print_document(self, document: PrintDocument) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = document.title.replace(" ", "_").replace("/", "_") + ".pdf"
+        (self.folder / name).write_bytes(document.pdf)
+
+
+class ReceiptNotPrinted(UserFacingError):
+    """The receipt did not reach paper; the complaint is saved and waits to be reprinted."""
+
+
+@dataclass(frozen=True)
+class PreparedReceipt:
+    """A laid-out receipt and its preview image, ready for Print / Save PDF."""
+
+    complaint_id: str
+    ticket_code: str
+    document: PrintDocument
+    preview_png: bytes
+    kind: ReceiptKind
+    is_copy: bool
+
+
+def _default_printer(desk: Desk) -> ReceiptPrinter:
+    # Until the printing back-ends land, every back-end prints to the PDF folder.
+    return PdfFolderPrinter(desk.data_dir / "receipts")
+
+
+def preview_png(document: PrintDocument, width_px: int = PREVIEW_WIDTH_PX) -> bytes:
+    """The first page of the receipt as a PNG ``width_px`` wide."""
+    pdf = pdfium.PdfDocument(document.pdf)
+    try:
+        page = pdf[0]
+        bitmap = page.render(scale=width_px / page.get_width())
+        image = bitmap.to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=False, compress_level=1)
+        return out.getvalue()
+    finally:
+        pdf.close()
+
+
+class ReceiptService:
+    def __init__(
+        self,
+        desk: Desk,
+        printer: ReceiptPrinter | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self._desk = desk
+        self._printer = printer or _default_printer(desk)
+        self._clock = clock or desk.clock
+
+    # -- building ------------------------------------------------------------------
+
+    def data_for(
+        self,
+        officer_name: str,
+        complaint: Complaint,
+        event: ComplaintEvent | None = None,
+        reprint_at: dt.datetime | None = None,
+    ) -> ReceiptData:
+        settings = self._desk.settings
+        created = (event.at if event else complaint.created_at).astimezone(WIB)
+        due = self._desk.calendar.add_working_days(
+            complaint.created_at.astimezone(WIB).date(), settings.first_response_working_days
+        )
+        private = complaint.complainant.keep_identity_private
+        return ReceiptData(
+            site_name=settings.site_name,
+            desk_code=complaint.desk_code,
+            officer_name=officer_name,
+            ticket_code=complaint.ticket_code,
+            tracking_token=complaint.tracking_token,
+            tracking_host=settings.tracking_host,
+            created_at=created,
+            category_label=category_label(complaint.category_code),
+            kelurahan_label=self._desk.areas.describe(complaint.location.kelurahan_code),
+            description=complaint.description,
+            complainant_name="" if private else complaint.complainant.name,
+            first_response_due=due,
+            contact_phone=settings.help_phone or DEFAULT_CONTACT_PHONE,
+            kind=ReceiptKind.ADDED_EVENT if event else ReceiptKind.NEW,
+            event_note=event.note if event else "",
+            reprint_at=reprint_at.astimezone(WIB) if reprint_at else None,
+        )
+
+    def render(self, data: ReceiptData) -> PrintDocument:
+        settings = self._desk.settings
+        return render_receipt(
+            data, paper_format(settings.receipt_format), large_print=settings.large_print
+        )
+
+    def _prepare(
+        self, officer: Officer, complaint: Complaint, event: ComplaintEvent | None, copy: bool
+    ) -> PreparedReceipt:
+        reprint_at = self._clock() if copy else None
+        data = self.data_for(officer.display_name, complaint, event, reprint_at)
+        document = self.render(data)
+        return PreparedReceipt(
+            str(complaint.id),
+            complaint.ticket_code,
+            document,
+            preview_png(document),
+            data.kind,
+            copy,
+        )
+
+    def prepare_new(self, officer: Officer, complaint: Complaint) -> PreparedReceipt:
+        """The first receipt of a complaint just recorded."""
+        require(officer, Role.OFFICER)
+        return self._prepare(officer, complaint, None, copy=False)
+
+    def prepare_added(
+        self, officer: Officer, complaint_id: str, event: ComplaintEvent
+    ) -> PreparedReceipt:
+        """The receipt for what the citizen added to an existing ticket."""
+        complaint = self._load(officer, complaint_id)
+        return self._prepare(officer, complaint, event, copy=False)
+
+    def prepare_reprint(self, officer: Officer, complaint_id: str) -> PreparedReceipt:
+        """A copy from history. A complaint never printed gets its first receipt; one
+        printed before says SALINAN."""
+        complaint = self._load(officer, complaint_id)
+        pending = {s.id for s in self._desk.lookup.to_print(officer)}
+        return self._prepare(officer, complaint, None, copy=complaint_id not in pending)
+
+    def _load(self, officer: Officer, complaint_id: str) -> Complaint:
+        require(officer, Role.OFFICER)
+        complaint = self._desk.lookup.detail(officer, complaint_id)
+        if complaint is None:
+            raise NotFound("Aduan tidak ditemukan.")
+        return complaint
+
+    # -- output --------------------------------------------------------------------
+
+    def print_receipt(self, receipt: PreparedReceipt) -> None:
+        """Print; on failure record it (the complaint stays in "to print") and raise."""
+        try:
+            self._printer.print_document(receipt.document)
+        except PrinterError as err:
+            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            raise ReceiptNotPrinted(err.message) from err
+        except OSError as err:
+            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            raise ReceiptNotPrinted(
+                f"Tanda terima gagal dicetak ({err.strerror}). Aduan sudah tersimpan; "
+                "tanda terima dapat dicetak ulang dari daftar aduan."
+            ) from err
+        self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
+
+    def save_pdf(self, receipt: PreparedReceipt, path: Path) -> Path:
+        try:
+            path.write_bytes(receipt.document.pdf)
+        except OSError as err:
+            raise UserFacingError(f"PDF tidak dapat disimpan: {err.strerror}.") from err
+        return path
