@@ -127,37 +127,46 @@ class AccountService:
     def sign_in(self, username: str, password: str) -> Officer:
         username = clean_line(username).lower()
         now = self._clock()
-        wrong = AuthFailed("Nama pengguna atau kata sandi salah.")
+        # Failures are recorded (counter, lock, audit) and committed first; the error is
+        # raised only after the transaction, or the rollback would forget them.
+        failure: AuthFailed | None = None
         with self._db.write() as session:
             record = officers.get(session, username)
             if record is None or not record.active:
                 # Hash anyway so a wrong user name costs the same time as a wrong password.
                 self._hasher.hash(password)
                 audit.record(session, now, username[:64], "signin.failed", "")
-                raise wrong
-            if record.locked_until is not None and record.locked_until > now:
+                failure = AuthFailed("Nama pengguna atau kata sandi salah.")
+            elif record.locked_until is not None and record.locked_until > now:
                 minutes = int((record.locked_until - now).total_seconds() // 60) + 1
-                raise AuthFailed(f"Akun dikunci sementara. Coba lagi dalam {minutes} menit.")
-            try:
-                self._hasher.verify(record.password_hash, password)
-            except (VerificationError, InvalidHashError):
+                failure = AuthFailed(f"Akun dikunci sementara. Coba lagi dalam {minutes} menit.")
+            elif not self._password_matches(record.password_hash, password):
                 failed = record.failed_attempts + 1
                 locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
                 officers.update(
                     session, username, failed_attempts=0 if locked else failed, locked_until=locked
                 )
                 audit.record(session, now, username, "signin.failed", username)
-                if locked:
-                    raise AuthFailed(
-                        "Terlalu banyak percobaan salah. Akun dikunci 5 menit."
-                    ) from None
-                raise wrong from None
-            changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
-            if self._hasher.check_needs_rehash(record.password_hash):
-                changes["password_hash"] = self._hasher.hash(password)
-            officers.update(session, username, **changes)
-            audit.record(session, now, username, "signin", username)
+                failure = AuthFailed(
+                    "Terlalu banyak percobaan salah. Akun dikunci 5 menit."
+                    if locked
+                    else "Nama pengguna atau kata sandi salah."
+                )
+            else:
+                changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+                if self._hasher.check_needs_rehash(record.password_hash):
+                    changes["password_hash"] = self._hasher.hash(password)
+                officers.update(session, username, **changes)
+                audit.record(session, now, username, "signin", username)
+        if failure is not None or record is None:
+            raise failure or AuthFailed("Nama pengguna atau kata sandi salah.")
         return Officer(record.username, record.display_name, Role(record.role))
+
+    def _password_matches(self, stored_hash: str, password: str) -> bool:
+        try:
+            return bool(self._hasher.verify(stored_hash, password))
+        except (VerificationError, InvalidHashError):
+            return False
 
     def list_accounts(self, actor: Officer) -> list[Officer]:
         require(actor, Role.ADMIN)
