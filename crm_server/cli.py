@@ -1,13 +1,197 @@
-"""The ``crm-server`` command."""
+"""The ``crm-server`` command: serve, migrate, enrol-desk, import-areas, seed-demo,
+add-user, add-api-key, act. Settings come from MEJA_CRM_* environment variables."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from crm_server.settings import Settings
+
+
+def _crm(settings: Settings) -> object:
+    from crm_server.db import migrate
+    from crm_server.service import Crm
+
+    migrate(settings.database_url)
+    crm = Crm(settings)
+    crm.ensure_reference_data()
+    return crm
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    print("crm-server: not built yet")
+    parser = argparse.ArgumentParser(prog="crm-server", description="Meja Aduan central CRM")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    sub.add_parser("migrate", help="create or upgrade the database schema")
+    enrol = sub.add_parser("enrol-desk", help="print a one-time enrolment code for a desk")
+    enrol.add_argument("--code", required=True, help="desk code, 1–6 of A–Z/0–9 without I, L, O")
+    enrol.add_argument("--site", default="", help="where the desk stands")
+    areas = sub.add_parser("import-areas", help="import the official area file (kode,nama,tingkat)")
+    areas.add_argument("file", type=Path)
+    sub.add_parser("seed-demo", help="demo staff, an Open311 key and demo complaints")
+    user = sub.add_parser("add-user", help="create a staff account and print its API token")
+    user.add_argument("username")
+    user.add_argument("--name", required=True)
+    user.add_argument(
+        "--role",
+        required=True,
+        choices=["channel_admin", "kelurahan", "dinas", "suku_dinas", "verifier"],
+    )
+    user.add_argument("--unit", default="", help="kelurahan code, agency code, or AGENCY@KOTA")
+    key = sub.add_parser("add-api-key", help="create an Open311 API key and print it")
+    key.add_argument("name")
+    act = sub.add_parser("act", help="take a workflow action as a staff user")
+    act.add_argument("ticket_code")
+    act.add_argument(
+        "action",
+        choices=[
+            "accept",
+            "reject",
+            "merge",
+            "handle",
+            "forward",
+            "assign",
+            "report",
+            "approve",
+            "return",
+        ],
+    )
+    act.add_argument("--as", dest="username", required=True, help="the staff user acting")
+    act.add_argument("--note", default="")
+    act.add_argument("--reason", default="")
+    act.add_argument("--target", default="", help="ticket code of the original (merge)")
+    act.add_argument("--agency", default="", help="agency code (forward; default: routing rule)")
+    show = sub.add_parser("show", help="print a complaint's workflow state and history (JSON)")
+    show.add_argument("ticket_code")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    if args.command == "serve":
+        return _serve(settings, args.host, args.port)
+    if args.command == "migrate":
+        from crm_server.db import migrate
+
+        migrate(settings.database_url)
+        print(f"database is at the latest schema ({_safe_url(settings.database_url)})")
+        return 0
+    return _run(settings, args)
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> int:
+    import uvicorn
+
+    from crm_server.app import create_app
+
+    app = create_app(settings)
+    uvicorn.run(
+        app,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level=settings.log_level,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from crm_server.security import hash_secret, new_token
+    from crm_server.service import Crm
+    from desk_app.domain.areas import AreaFileError, read_area_file
+    from desk_app.domain.ticket import TicketCodeError
+
+    crm = _crm(settings)
+    assert isinstance(crm, Crm)
+    try:
+        if args.command == "enrol-desk":
+            try:
+                code = crm.create_enrolment(args.code, args.site)
+            except (TicketCodeError, ValueError) as exc:
+                print(f"crm-server: {exc}", file=sys.stderr)
+                return 2
+            print(code)
+            print(
+                f"one-time enrolment code for desk {args.code.upper()}; valid "
+                f"{settings.enrolment_code_days} days",
+                file=sys.stderr,
+            )
+        elif args.command == "import-areas":
+            try:
+                count = crm.import_areas(read_area_file(args.file))
+            except (AreaFileError, OSError) as exc:
+                print(f"crm-server: {exc}", file=sys.stderr)
+                return 2
+            print(f"{count} areas imported")
+        elif args.command == "seed-demo":
+            from crm_server.seed import DEMO_OPEN311_KEY, seed_demo
+
+            tokens = seed_demo(crm)
+            print(
+                json.dumps({"staff_tokens": tokens, "open311_api_key": DEMO_OPEN311_KEY}, indent=2)
+            )
+        elif args.command == "add-user":
+            print(crm.create_user(args.username, args.name, args.role, args.unit))
+        elif args.command == "add-api-key":
+            from crm_server.models import ApiKey
+
+            key = new_token("o311")
+            with crm.sessions() as session, session.begin():
+                session.add(ApiKey(key_hash=hash_secret(key), name=args.name, created_at=crm.now()))
+            print(key)
+        elif args.command == "act":
+            return _act(crm, args)
+        elif args.command == "show":
+            from crm_server.workflow import Workflow
+
+            detail = Workflow(crm).detail(args.ticket_code)
+            if detail is None:
+                print("crm-server: no complaint has this ticket code", file=sys.stderr)
+                return 1
+            print(json.dumps(detail, indent=2, default=str))
+    finally:
+        crm.close()
+    return 0
+
+
+def _act(crm: object, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from crm_server.errors import ApiError
+    from crm_server.models import User
+    from crm_server.schemas import ActionRequest
+    from crm_server.service import Crm, UserAuth
+    from crm_server.workflow import Workflow
+
+    assert isinstance(crm, Crm)
+    with crm.sessions() as session:
+        user = session.scalar(select(User).where(User.username == args.username))
+    if user is None:
+        print(f"crm-server: no staff user {args.username}", file=sys.stderr)
+        return 2
+    auth = UserAuth(user.id, user.username, user.display_name, user.role, user.unit_code)
+    request = ActionRequest(
+        action=args.action,
+        note=args.note,
+        reason=args.reason,
+        target_ticket=args.target,
+        agency_code=args.agency,
+    )
+    try:
+        complaint = Workflow(crm).act(auth, args.ticket_code, request)
+    except ApiError as exc:
+        print(f"crm-server: {exc.message}", file=sys.stderr)
+        return 1
+    print(f"{complaint.ticket_code}: {complaint.status} ({complaint.unit_name})")
     return 0
 
 

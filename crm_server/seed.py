@@ -1,0 +1,128 @@
+"""Demo data: staff for every role, an Open311 key and a handful of complaints in
+different states, so that a fresh CRM shows something on every screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from crm_server.schemas import ActionRequest
+from crm_server.security import hash_secret
+from crm_server.service import Crm, DeskAuth
+from crm_server.workflow import Workflow
+from desk_app.domain.complaint import WIB
+from desk_app.domain.ticket import mint, new_tracking_token
+
+DEMO_DESK = ("PBK1", "Pendopo Balai Kota")
+DEMO_KELURAHAN = "31.71.01.1001"  # Gambir, in the shipped demo area set
+DEMO_OPEN311_KEY = "demo-open311-key"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    display_name: str
+    role: str
+    unit_code: str
+
+
+DEMO_USERS = (
+    DemoUser("admin.kanal", "Admin Kanal Pendopo", "channel_admin", ""),
+    DemoUser("lurah.gambir", "Staf Kelurahan Gambir", "kelurahan", DEMO_KELURAHAN),
+    DemoUser("dinas.binamarga", "Dinas Bina Marga", "dinas", "BINAMARGA"),
+    DemoUser(
+        "sudin.binamarga.jp", "Sudin Bina Marga Jakarta Pusat", "suku_dinas", "BINAMARGA@31.71"
+    ),
+    DemoUser("verifikator", "Verifikator Biro Pemerintahan", "verifier", ""),
+)
+
+
+def demo_item(
+    desk: str, day: dt.date, seq: int, description: str, category: str
+) -> dict[str, object]:
+    return {
+        "type": "complaint",
+        "id": str(uuid.uuid4()),
+        "ticket_code": str(mint(desk, day, seq)),
+        "tracking_token": new_tracking_token(),
+        "created_at": dt.datetime.combine(day, dt.time(8, 15), WIB).isoformat(),
+        "channel": "PENDOPO",
+        "officer": "Petugas Demo",
+        "urgency": "normal",
+        "category_code": category,
+        "description": description,
+        "earlier_references": [],
+        "complainant": {
+            "name": "Warga Demo",
+            "consent_given_at": dt.datetime.combine(day, dt.time(8, 10), WIB).isoformat(),
+        },
+        "location": {"kelurahan_code": DEMO_KELURAHAN, "street": "Jl. Medan Merdeka Selatan"},
+        "attachments": [],
+    }
+
+
+def seed_demo(crm: Crm) -> dict[str, str]:
+    """Returns the staff tokens (printed once by the CLI)."""
+    tokens = {
+        u.username: crm.create_user(u.username, u.display_name, u.role, u.unit_code)
+        for u in DEMO_USERS
+    }
+    with crm.sessions() as session, session.begin():
+        from crm_server.models import ApiKey
+
+        if session.get(ApiKey, hash_secret(DEMO_OPEN311_KEY)) is None:
+            session.add(
+                ApiKey(key_hash=hash_secret(DEMO_OPEN311_KEY), name="demo", created_at=crm.now())
+            )
+    crm.create_enrolment(*DEMO_DESK)  # makes sure the desk exists
+    from sqlalchemy import select
+
+    from crm_server.models import Desk
+
+    with crm.sessions() as session:
+        desk_row = session.scalars(select(Desk).where(Desk.code == DEMO_DESK[0])).one()
+        desk = DeskAuth(desk_row.id, desk_row.code, desk_row.site)
+    today = crm.today()
+    day = today - dt.timedelta(days=1)
+    base = 9000  # demo tickets use high sequence numbers, away from the desk's own
+    specs = [
+        ("Jalan berlubang besar di depan halte, membahayakan pengendara motor.", "JALAN.RUSAK", []),
+        (
+            "Sampah tidak diangkut sejak seminggu, menumpuk di pinggir jalan.",
+            "KEBERSIHAN.SAMPAH",
+            ["accept"],
+        ),
+        (
+            "Saluran air tersumbat, setiap hujan jalan tergenang.",
+            "AIR.SALURAN",
+            ["accept", "handle"],
+        ),
+        (
+            "Lubang jalan di depan sekolah makin lebar.",
+            "JALAN.RUSAK",
+            ["accept", "forward", "assign", "report"],
+        ),
+        (
+            "Lampu jalan mati di gang, rawan di malam hari.",
+            "JALAN.PJU",
+            ["accept", "forward", "assign", "report", "approve"],
+        ),
+    ]
+    items = [demo_item(desk.code, day, base + i, d, c) for i, (d, c, _) in enumerate(specs)]
+    crm.push(desk, items)
+    workflow = Workflow(crm)
+    actors = {
+        "accept": "admin.kanal",
+        "handle": "lurah.gambir",
+        "forward": "lurah.gambir",
+        "assign": "dinas.binamarga",
+        "report": "sudin.binamarga.jp",
+        "approve": "verifikator",
+    }
+    for item, (_, _, actions) in zip(items, specs, strict=True):
+        for action in actions:
+            user = crm.user_for_token(tokens[actors[action]])
+            note = "Sudah diperbaiki, foto terlampir." if action == "report" else ""
+            workflow.act(user, str(item["ticket_code"]), ActionRequest(action=action, note=note))  # type: ignore[arg-type]
+    return tokens

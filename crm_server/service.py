@@ -1,0 +1,817 @@
+"""The CRM core: desks and enrolment, the idempotent push, attachments, the changes
+feed, heartbeats and reference data. HTTP-free, so the CLI, the API and the
+benchmark all call the same code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from crm_server.db import lock_feed, make_engine, make_session_factory, transaction
+from crm_server.errors import ApiError, field_path, unauthorized
+from crm_server.models import (
+    Area,
+    Complaint,
+    Desk,
+    EnrolmentCode,
+    Event,
+    IdempotencyRecord,
+    RoutingRule,
+    StoredAttachment,
+    User,
+)
+from crm_server.schemas import (
+    PUSH_ITEM,
+    ComplaintItem,
+    ErrorDetail,
+    EventItem,
+    PushResult,
+)
+from crm_server.security import (
+    hash_secret,
+    new_enrolment_code,
+    new_token,
+    normalise_enrolment_code,
+)
+from crm_server.settings import Settings
+from desk_app.domain.areas import Area as DomainArea
+from desk_app.domain.areas import AreaIndex, AreaLevel, demo_area_file, read_area_file
+from desk_app.domain.complaint import ALLOWED_ATTACHMENT_TYPES, WIB
+from desk_app.domain.reference import (
+    AGENCIES,
+    CATEGORIES,
+    CATEGORY_BY_CODE,
+    CHANNEL_BY_CODE,
+    CHANNELS,
+    default_agency,
+)
+from desk_app.domain.status import Status
+from desk_app.domain.ticket import TicketCodeError, parse_ticket_code, validate_desk_code
+from desk_app.domain.workdays import WorkCalendar
+
+Clock = Callable[[], dt.datetime]
+# Ticket codes minted by the CRM itself (Open311 requests) use this desk code.
+CRM_DESK_CODE = "WEB"
+RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
+EVENT_NAMESPACE = uuid.UUID("6f1c9a52-3b0e-4c59-9a57-0f3c8e1d2a11")
+_AREA_CACHE_SECONDS = 60.0
+
+# Magic numbers of the accepted attachment types: the declared type must match the bytes.
+_MAGIC: dict[str, tuple[bytes, ...]] = {
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/webp": (b"RIFF",),
+    "image/tiff": (b"II*\x00", b"MM\x00*"),
+    "application/pdf": (b"%PDF-",),
+}
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def crm_id(pk: int) -> str:
+    return f"CRM-{pk:07d}"
+
+
+def received_event_id(complaint_id: uuid.UUID) -> uuid.UUID:
+    """Deterministic, so that the "received" event exists once whatever happens."""
+    return uuid.uuid5(EVENT_NAMESPACE, f"{complaint_id}/received")
+
+
+def channel_admin_unit(channel: str) -> str:
+    channel_name = CHANNEL_BY_CODE[channel].name if channel in CHANNEL_BY_CODE else channel
+    return f"Admin kanal {channel_name}"
+
+
+@dataclass(frozen=True)
+class DeskAuth:
+    id: int
+    code: str
+    site: str
+
+
+@dataclass(frozen=True)
+class UserAuth:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    unit_code: str
+
+
+class Crm:
+    """The service object the API, the CLI and the tests share."""
+
+    def __init__(
+        self, settings: Settings, clock: Clock = utc_now, engine: Engine | None = None
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.engine = engine or make_engine(settings.database_url)
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        self.calendar = WorkCalendar(settings.cuti_bersama)
+        self._areas: AreaIndex | None = None
+        self._areas_loaded = 0.0
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        """Working days are counted in Jakarta time."""
+        return self.now().astimezone(WIB).date()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # ---------------------------------------------------------------- reference data
+
+    def areas(self) -> AreaIndex:
+        if self._areas is None or time.monotonic() - self._areas_loaded > _AREA_CACHE_SECONDS:
+            with self.sessions() as session:
+                rows = session.execute(select(Area.code, Area.name, Area.level)).all()
+            self._areas = AreaIndex(DomainArea(c, n, AreaLevel(lv)) for c, n, lv in rows)
+            self._areas_loaded = time.monotonic()
+        return self._areas
+
+    def ensure_reference_data(self) -> None:
+        """Default routing rules and, on an empty database, the demo area set."""
+        with transaction(self.sessions) as session:
+            if not session.scalar(select(func.count()).select_from(RoutingRule)):
+                for category in CATEGORIES:
+                    agency = default_agency(category.code)
+                    if agency is not None:
+                        session.add(
+                            RoutingRule(category_code=category.code, agency_code=agency.code)
+                        )
+            has_areas = session.scalar(select(func.count()).select_from(Area))
+        if not has_areas:
+            self.import_areas(read_area_file(demo_area_file()))
+
+    def import_areas(self, areas: Sequence[DomainArea]) -> int:
+        """Replace-or-add every area in the file (kept areas are never deleted:
+        complaints point at them)."""
+        with transaction(self.sessions) as session:
+            existing = {a.code: a for a in session.scalars(select(Area))}
+            for area in areas:
+                row = existing.get(area.code)
+                if row is None:
+                    session.add(Area(code=area.code, name=area.name, level=area.level.value))
+                else:
+                    row.name, row.level = area.name, area.level.value
+        self._areas = None
+        return len(areas)
+
+    def reference(self) -> tuple[dict[str, Any], str]:
+        """The reference document and its version (the ETag)."""
+        index = self.areas()
+        areas = sorted(
+            (
+                {"code": a.code, "name": a.name, "level": a.level.value}
+                for level in AreaLevel
+                for a in index.at_level(level)
+            ),
+            key=lambda a: a["code"],
+        )
+        with self.sessions() as session:
+            rules: dict[str, str] = {
+                code: agency
+                for code, agency in session.execute(
+                    select(RoutingRule.category_code, RoutingRule.agency_code)
+                )
+            }
+        document: dict[str, Any] = {
+            "categories": [
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "parent": c.parent,
+                    "agency": rules.get(c.code, c.agency),
+                }
+                for c in CATEGORIES
+            ],
+            "agencies": [
+                {"code": a.code, "name": a.name, "kota_unit": a.kota_unit} for a in AGENCIES
+            ],
+            "channels": [{"code": c.code, "name": c.name} for c in CHANNELS],
+            "areas": areas,
+        }
+        canonical = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+        version = hashlib.sha256(canonical).hexdigest()[:20]
+        return {"version": version, **document}, version
+
+    # ---------------------------------------------------------------- desks and users
+
+    def create_enrolment(self, desk_code: str, site: str) -> str:
+        """A one-time code for the desk ``desk_code`` (created if new)."""
+        code = validate_desk_code(desk_code)
+        if code in RESERVED_DESK_CODES:
+            raise ValueError(f"desk code {code} is reserved for the CRM itself")
+        secret = new_enrolment_code()
+        now = self.now()
+        with transaction(self.sessions) as session:
+            desk = session.scalar(select(Desk).where(Desk.code == code))
+            if desk is None:
+                desk = Desk(code=code, site=site)
+                session.add(desk)
+                session.flush()
+            elif site:
+                desk.site = site
+            session.add(
+                EnrolmentCode(
+                    desk_id=desk.id,
+                    code_hash=hash_secret(normalise_enrolment_code(secret)),
+                    created_at=now,
+                    expires_at=now + dt.timedelta(days=self.settings.enrolment_code_days),
+                )
+            )
+        return secret
+
+    def enrol(self, enrolment_code: str, app_version: str = "") -> tuple[DeskAuth, str]:
+        """Exchange a one-time code for the desk's bearer token (the old token stops working)."""
+        code_hash = hash_secret(normalise_enrolment_code(enrolment_code))
+        now = self.now()
+        token = new_token("mdt")
+        with transaction(self.sessions) as session:
+            # One UPDATE decides who used the code: two racing enrolments cannot both win.
+            used = session.execute(
+                update(EnrolmentCode)
+                .where(
+                    EnrolmentCode.code_hash == code_hash,
+                    EnrolmentCode.used_at.is_(None),
+                    EnrolmentCode.expires_at > now,
+                )
+                .values(used_at=now)
+                .returning(EnrolmentCode.desk_id)
+            ).scalar()
+            if used is None:
+                raise ApiError(
+                    401,
+                    "invalid_enrolment_code",
+                    "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa.",
+                    "enrolment_code",
+                )
+            desk = session.get_one(Desk, used)
+            desk.token_hash = hash_secret(token)
+            desk.enrolled_at = now
+            if app_version:
+                desk.app_version = app_version
+            auth = DeskAuth(desk.id, desk.code, desk.site)
+        return auth, token
+
+    def desk_for_token(self, token: str) -> DeskAuth:
+        with self.sessions() as session:
+            row = session.execute(
+                select(Desk.id, Desk.code, Desk.site).where(Desk.token_hash == hash_secret(token))
+            ).first()
+        if row is None:
+            raise unauthorized("The desk token is not valid (enrol the desk again).")
+        return DeskAuth(*row)
+
+    def user_for_token(self, token: str) -> UserAuth:
+        with self.sessions() as session:
+            user = session.scalar(select(User).where(User.token_hash == hash_secret(token)))
+        if user is None:
+            raise unauthorized("The user token is not valid.")
+        return UserAuth(user.id, user.username, user.display_name, user.role, user.unit_code)
+
+    def create_user(self, username: str, display_name: str, role: str, unit_code: str = "") -> str:
+        """Create or update a staff account; returns a fresh API token."""
+        from crm_server.workflow import ROLES  # workflow imports this module
+
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        token = new_token("mut")
+        with transaction(self.sessions) as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None:
+                user = User(username=username, display_name=display_name, role=role)
+                session.add(user)
+            user.display_name, user.role, user.unit_code = display_name, role, unit_code
+            user.token_hash = hash_secret(token)
+        return token
+
+    def heartbeat(
+        self, desk: DeskAuth, pending: int, oldest_age: int | None, version: str
+    ) -> dt.datetime:
+        now = self.now()
+        with transaction(self.sessions) as session:
+            session.execute(
+                update(Desk)
+                .where(Desk.id == desk.id)
+                .values(
+                    last_heartbeat_at=now,
+                    pending_count=pending,
+                    oldest_unsent_age_s=oldest_age,
+                    app_version=version or Desk.app_version,
+                )
+            )
+        return now
+
+    def desk_statuses(self, site: str | None = None) -> list[Desk]:
+        with self.sessions() as session:
+            query = select(Desk).order_by(Desk.code)
+            if site is not None:
+                query = query.where(Desk.site == site)
+            return list(session.scalars(query))
+
+    # ---------------------------------------------------------------- attachments
+
+    def attachment_path(self, sha256: str) -> Path:
+        return self.settings.attachment_dir / sha256[:2] / sha256
+
+    def store_attachment(
+        self, desk: DeskAuth | None, sha256: str, media_type: str, data: bytes
+    ) -> bool:
+        """Store a content-addressed file; False when it was already there."""
+        if media_type not in ALLOWED_ATTACHMENT_TYPES:
+            raise ApiError(
+                415,
+                "unsupported_media_type",
+                "Only JPEG, PNG, WebP, TIFF and PDF files are accepted.",
+                "Content-Type",
+            )
+        if not data:
+            raise ApiError(422, "empty", "The file is empty.", "body")
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ApiError(422, "hash_mismatch", "The body does not match its SHA-256.", "sha256")
+        if not data.startswith(_MAGIC[media_type]):
+            raise ApiError(
+                422, "type_mismatch", "The file content does not match its Content-Type.", "body"
+            )
+        path = self.attachment_path(sha256)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{uuid.uuid4().hex}.part")
+            tmp.write_bytes(data)
+            tmp.replace(path)  # atomic: a reader never sees half a file
+        with transaction(self.sessions) as session:
+            insert = _insert_for(session)(StoredAttachment).values(
+                sha256=sha256,
+                size=len(data),
+                media_type=media_type,
+                created_at=self.now(),
+                desk_id=desk.id if desk else None,
+            )
+            created = session.execute(
+                insert.on_conflict_do_nothing().returning(StoredAttachment.sha256)
+            ).first()
+        return created is not None
+
+    # ---------------------------------------------------------------- push
+
+    def push(
+        self,
+        desk: DeskAuth,
+        raw_items: list[Any],
+        idempotency_key: str | None = None,
+        request_hash: str = "",
+    ) -> dict[str, Any]:
+        now = self.now()
+        areas = self.areas()  # before the transaction: on SQLite a second one would wait on it
+        with transaction(self.sessions) as session:
+            lock_feed(session)
+            if idempotency_key:
+                record = session.get(IdempotencyRecord, (desk.id, idempotency_key))
+                if record is not None:
+                    if record.request_hash != request_hash:
+                        raise ApiError(
+                            422,
+                            "idempotency_key_reused",
+                            "This Idempotency-Key was used for a different request body.",
+                            "Idempotency-Key",
+                        )
+                    return record.response
+            results = _Push(self, session, desk, now, areas).run(raw_items)
+            response = {"results": [r.model_dump(mode="json") for r in results]}
+            if idempotency_key:
+                session.add(
+                    IdempotencyRecord(
+                        desk_id=desk.id,
+                        key=idempotency_key,
+                        request_hash=request_hash,
+                        response=response,
+                        created_at=now,
+                    )
+                )
+            session.execute(update(Desk).where(Desk.id == desk.id).values(last_push_at=now))
+        return response
+
+    # ---------------------------------------------------------------- changes feed
+
+    def changes(
+        self, desk: DeskAuth, cursor: int, limit: int
+    ) -> tuple[list[dict[str, Any]], int, bool]:
+        with self.sessions() as session:
+            rows = session.execute(
+                select(
+                    Event.seq,
+                    Event.id,
+                    Complaint.id,
+                    Complaint.ticket_code,
+                    Event.kind,
+                    Event.status,
+                    Event.public_label,
+                    Event.note,
+                    Event.unit_name,
+                    Event.at,
+                )
+                .join(Complaint, Complaint.pk == Event.complaint_pk)
+                .where(Event.desk_id == desk.id, Event.seq > cursor)
+                .order_by(Event.seq)
+                .limit(limit + 1)
+            ).all()
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [
+            {
+                "seq": r[0],
+                "event_id": r[1],
+                "complaint_id": r[2],
+                "ticket_code": r[3],
+                "kind": r[4],
+                "status": r[5],
+                "public_label": r[6],
+                "note": r[7],
+                "unit": r[8],
+                "at": r[9],
+            }
+            for r in rows
+        ]
+        return changes, (rows[-1][0] if rows else cursor), has_more
+
+    # ---------------------------------------------------------------- maintenance
+
+    def reset_all(self) -> None:
+        """Empty every table (tests and the demo reset)."""
+        from crm_server.models import Base
+
+        with transaction(self.sessions) as session:
+            for table in reversed(Base.metadata.sorted_tables):
+                session.execute(delete(table))
+        self._areas = None
+
+
+def _insert_for(session: Session) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT DO NOTHING."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+def _rejected(item_id: str, code: str, message: str, field: str | None) -> PushResult:
+    return PushResult(
+        id=item_id, outcome="rejected", error=ErrorDetail(code=code, message=message, field=field)
+    )
+
+
+class _Push:
+    """One batch, inside one transaction: every query is per batch, never per item."""
+
+    def __init__(
+        self, crm: Crm, session: Session, desk: DeskAuth, now: dt.datetime, areas: AreaIndex
+    ) -> None:
+        self.crm, self.session, self.desk, self.now = crm, session, desk, now
+        self.area_index = areas
+
+    def run(self, raw_items: list[Any]) -> list[PushResult]:
+        results: list[PushResult | None] = [None] * len(raw_items)
+        complaints: list[tuple[int, ComplaintItem]] = []
+        events: list[tuple[int, EventItem]] = []
+        first_index: dict[str, int] = {}
+        repeats: list[tuple[int, int]] = []
+        for i, raw in enumerate(raw_items):
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            item_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else ""
+            try:
+                item = PUSH_ITEM.validate_python(raw)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False, include_input=False, include_context=False)[0]
+                results[i] = _rejected(item_id, "invalid", err["msg"], field_path(err["loc"][1:]))
+                continue
+            key = str(item.id)
+            if key in first_index:
+                repeats.append((i, first_index[key]))
+                continue
+            first_index[key] = i
+            if isinstance(item, ComplaintItem):
+                complaints.append((i, item))
+            else:
+                events.append((i, item))
+        self._complaints(complaints, results)
+        self._events(events, results)
+        for i, first in repeats:
+            earlier = results[first]
+            assert earlier is not None
+            results[i] = (
+                earlier.model_copy(update={"outcome": "already_had"})
+                if earlier.outcome == "accepted"
+                else earlier
+            )
+        return [r for r in results if r is not None]
+
+    def _check(self, item: ComplaintItem, known_files: set[str]) -> tuple[str, PushResult | None]:
+        item_id = str(item.id)
+        try:
+            code = parse_ticket_code(item.ticket_code)
+        except TicketCodeError as exc:
+            return "", _rejected(item_id, "invalid_ticket_code", exc.message, "ticket_code")
+        if code.desk != self.desk.code:
+            return "", _rejected(
+                item_id,
+                "wrong_desk",
+                "The ticket code does not belong to this desk.",
+                "ticket_code",
+            )
+        if item.channel not in CHANNEL_BY_CODE:
+            return "", _rejected(item_id, "unknown_channel", "Unknown channel.", "channel")
+        if item.category_code not in CATEGORY_BY_CODE:
+            return "", _rejected(item_id, "unknown_category", "Unknown category.", "category_code")
+        area = self.area_index.get(item.location.kelurahan_code)
+        if area is None or area.level is not AreaLevel.KELURAHAN:
+            return "", _rejected(
+                item_id, "unknown_area", "Unknown kelurahan code.", "location.kelurahan_code"
+            )
+        if item.created_at > self.now + dt.timedelta(days=1):
+            return "", _rejected(item_id, "invalid", "created_at is in the future.", "created_at")
+        for j, att in enumerate(item.attachments):
+            if att.sha256 not in known_files:
+                return "", _rejected(
+                    item_id,
+                    "attachment_missing",
+                    "Upload the attachment before the complaint.",
+                    f"attachments.{j}.sha256",
+                )
+        return str(code), None
+
+    def _known_files(self, items: Iterable[ComplaintItem | EventItem]) -> set[str]:
+        wanted = {a.sha256 for item in items for a in item.attachments}
+        if not wanted:
+            return set()
+        return set(
+            self.session.scalars(
+                select(StoredAttachment.sha256).where(StoredAttachment.sha256.in_(wanted))
+            )
+        )
+
+    def _complaints(
+        self, complaints: list[tuple[int, ComplaintItem]], results: list[PushResult | None]
+    ) -> None:
+        if not complaints:
+            return
+        session = self.session
+        existing = {
+            row.id: row
+            for row in session.execute(
+                select(Complaint.id, Complaint.pk, Complaint.ticket_code).where(
+                    Complaint.id.in_([item.id for _, item in complaints])
+                )
+            )
+        }
+        known_files = self._known_files(item for _, item in complaints)
+        to_insert: list[tuple[int, ComplaintItem, str]] = []
+        for i, item in complaints:
+            old = existing.get(item.id)
+            if old is not None:
+                results[i] = self._already_had(item, old.ticket_code, old.pk)
+                continue
+            ticket, problem = self._check(item, known_files)
+            if problem is not None:
+                results[i] = problem
+            else:
+                to_insert.append((i, item, ticket))
+        if not to_insert:
+            return
+        taken = set(
+            session.scalars(
+                select(Complaint.ticket_code).where(
+                    Complaint.ticket_code.in_([t for _, _, t in to_insert])
+                )
+            )
+        )
+        rows, seen_codes = [], set()
+        for i, item, ticket in to_insert:
+            if ticket in taken or ticket in seen_codes:
+                results[i] = _rejected(
+                    str(item.id),
+                    "duplicate_ticket_code",
+                    "Another complaint already has this ticket code.",
+                    "ticket_code",
+                )
+                continue
+            seen_codes.add(ticket)
+            rows.append(self._row(item, ticket))
+        if not rows:
+            return
+        inserted = {
+            r.id: r.pk
+            for r in session.execute(
+                _insert_for(session)(Complaint)
+                .values(rows)
+                .on_conflict_do_nothing()
+                .returning(Complaint.id, Complaint.pk)
+            )
+        }
+        events = []
+        for i, item, _ticket in to_insert:
+            if results[i] is not None:
+                continue
+            pk = inserted.get(item.id)
+            if pk is None:  # a concurrent push won the race for this id
+                again = session.execute(
+                    select(Complaint.pk, Complaint.ticket_code).where(Complaint.id == item.id)
+                ).first()
+                results[i] = (
+                    self._already_had(item, again.ticket_code, again.pk)
+                    if again
+                    else _rejected(
+                        str(item.id), "duplicate_ticket_code", "Ticket code taken.", "ticket_code"
+                    )
+                )
+                continue
+            results[i] = PushResult(id=str(item.id), outcome="accepted", crm_id=crm_id(pk))
+            events.append(
+                {
+                    "id": received_event_id(item.id),
+                    "complaint_pk": pk,
+                    "desk_id": self.desk.id,
+                    "kind": "status",
+                    "status": Status.RECEIVED.value,
+                    "actor": "CRM",
+                    "actor_role": "system",
+                    "note": "Aduan diterima CRM.",
+                    "unit_name": channel_admin_unit(item.channel),
+                    "public_label": Status.RECEIVED.public_label,
+                    "at": self.now,
+                    "recorded_at": self.now,
+                    "public": True,
+                    "attachments": [],
+                }
+            )
+        if events:
+            session.execute(_insert_for(session)(Event).values(events).on_conflict_do_nothing())
+
+    def _already_had(self, item: ComplaintItem, stored_code: str, pk: int) -> PushResult:
+        try:
+            same = str(parse_ticket_code(item.ticket_code)) == stored_code
+        except TicketCodeError:
+            same = False
+        if not same:
+            return _rejected(
+                str(item.id),
+                "id_conflict",
+                "This id is already used by a complaint with another ticket code.",
+                "id",
+            )
+        return PushResult(id=str(item.id), outcome="already_had", crm_id=crm_id(pk))
+
+    def _row(self, item: ComplaintItem, ticket: str) -> dict[str, Any]:
+        crm = self.crm
+        received_day = self.now.astimezone(WIB).date()
+        limit = crm.settings.time_limits[Status.RECEIVED]
+        loc = item.location
+        return {
+            "id": item.id,
+            "ticket_code": ticket,
+            "tracking_token": item.tracking_token,
+            "desk_id": self.desk.id,
+            "channel": item.channel,
+            "officer": item.officer,
+            "urgency": item.urgency,
+            "category_code": item.category_code,
+            "description": item.description,
+            "earlier_references": list(item.earlier_references),
+            "complainant": item.complainant.model_dump(mode="json"),
+            "kelurahan_code": loc.kelurahan_code,
+            "kota_code": ".".join(loc.kelurahan_code.split(".")[:2]),
+            "location": loc.model_dump(mode="json"),
+            "attachments": [a.model_dump(mode="json") for a in item.attachments],
+            "created_at": item.created_at,
+            "received_at": self.now,
+            "status": Status.RECEIVED.value,
+            "status_since": self.now,
+            "last_public_update_at": self.now,
+            "due_date": crm.calendar.add_working_days(received_day, limit),
+            "agency_code": "",
+            "unit_code": "",
+            "unit_name": channel_admin_unit(item.channel),
+            "reason": "",
+            "merged_into": "",
+        }
+
+    def _events(
+        self, events: list[tuple[int, EventItem]], results: list[PushResult | None]
+    ) -> None:
+        if not events:
+            return
+        session = self.session
+        targets = {
+            row.id: row
+            for row in session.execute(
+                select(
+                    Complaint.id,
+                    Complaint.pk,
+                    Complaint.desk_id,
+                    Complaint.ticket_code,
+                    Complaint.status,
+                    Complaint.unit_name,
+                ).where(Complaint.id.in_({item.complaint_id for _, item in events}))
+            )
+        }
+        existing = {
+            row.id: row.seq
+            for row in session.execute(
+                select(Event.id, Event.seq).where(Event.id.in_([item.id for _, item in events]))
+            )
+        }
+        known_files = self._known_files(item for _, item in events)
+        rows, pending = [], []
+        for i, item in events:
+            item_id = str(item.id)
+            if item.id in existing:
+                results[i] = PushResult(
+                    id=item_id, outcome="already_had", crm_id=f"E{existing[item.id]}"
+                )
+                continue
+            target = targets.get(item.complaint_id)
+            if target is None or target.desk_id != self.desk.id:
+                results[i] = _rejected(
+                    item_id,
+                    "unknown_complaint",
+                    "The complaint of this event is not known for this desk.",
+                    "complaint_id",
+                )
+                continue
+            try:
+                same = str(parse_ticket_code(item.ticket_code)) == target.ticket_code
+            except TicketCodeError:
+                same = False
+            if not same:
+                results[i] = _rejected(
+                    item_id, "invalid", "ticket_code does not match complaint_id.", "ticket_code"
+                )
+                continue
+            missing = [j for j, a in enumerate(item.attachments) if a.sha256 not in known_files]
+            if missing:
+                results[i] = _rejected(
+                    item_id,
+                    "attachment_missing",
+                    "Upload the attachment before the event.",
+                    f"attachments.{missing[0]}.sha256",
+                )
+                continue
+            status = Status(target.status)
+            rows.append(
+                {
+                    "id": item.id,
+                    "complaint_pk": target.pk,
+                    "desk_id": self.desk.id,
+                    "kind": item.kind,
+                    "status": status.value,
+                    "actor": f"Meja {self.desk.code}",
+                    "actor_role": "desk",
+                    "note": item.note,
+                    "unit_name": target.unit_name,
+                    "public_label": status.public_label,
+                    "at": item.at,
+                    "recorded_at": self.now,
+                    # A citizen's addition is not news from the handler: it does not
+                    # reset the "digantung" clock.
+                    "public": False,
+                    "attachments": [a.model_dump(mode="json") for a in item.attachments],
+                }
+            )
+            pending.append((i, item))
+        if not rows:
+            return
+        inserted = {
+            r.id: r.seq
+            for r in session.execute(
+                _insert_for(session)(Event)
+                .values(rows)
+                .on_conflict_do_nothing()
+                .returning(Event.id, Event.seq)
+            )
+        }
+        for i, item in pending:
+            seq = inserted.get(item.id)
+            if seq is None:
+                seq = session.scalar(select(Event.seq).where(Event.id == item.id))
+                results[i] = PushResult(id=str(item.id), outcome="already_had", crm_id=f"E{seq}")
+            else:
+                results[i] = PushResult(id=str(item.id), outcome="accepted", crm_id=f"E{seq}")

@@ -1,0 +1,103 @@
+"""Settings of the CRM service, read from environment variables in one place.
+
+Every variable is documented in the README ("The CRM service"). Defaults give a
+working single-machine service on SQLite in a data folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import platformdirs
+
+from desk_app.domain.complaint import MAX_ATTACHMENT_BYTES
+from desk_app.domain.status import Status
+
+# Working days a complaint may stay in each state before it is overdue.
+DEFAULT_TIME_LIMITS: dict[str, int] = {
+    Status.RECEIVED: 1,
+    Status.COORDINATION: 2,
+    Status.DISPOSITION: 2,
+    Status.IN_PROGRESS: 10,
+    Status.RETURNED: 5,
+    Status.VERIFICATION: 3,
+}
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _time_limits(raw: str) -> dict[str, int]:
+    """``received=1,in_progress=8``: overrides of the default limits."""
+    limits = dict(DEFAULT_TIME_LIMITS)
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        state, _, days = part.partition("=")
+        if state.strip() not in limits or not days.strip().isdigit():
+            raise SystemExit(f"MEJA_CRM_TIME_LIMITS: cannot read {part!r}")
+        limits[state.strip()] = int(days)
+    return limits
+
+
+def _dates(raw: str) -> tuple[dt.date, ...]:
+    try:
+        return tuple(dt.date.fromisoformat(p.strip()) for p in raw.split(",") if p.strip())
+    except ValueError:
+        raise SystemExit("MEJA_CRM_CUTI_BERSAMA: dates are YYYY-MM-DD, comma-separated") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    public_host: str = "localhost:8765"
+    host: str = "127.0.0.1"
+    port: int = 8765
+    max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
+    max_json_bytes: int = 2 * 1024 * 1024
+    digantung_days: int = 5
+    enrolment_code_days: int = 7
+    time_limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_TIME_LIMITS))
+    cuti_bersama: tuple[dt.date, ...] = ()
+    auto_migrate: bool = True
+    log_level: str = "info"
+
+    @property
+    def attachment_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        data_dir = Path(
+            env.get("MEJA_CRM_DATA_DIR") or platformdirs.user_data_path("meja-aduan-crm")
+        ).expanduser()
+        url = env.get("MEJA_CRM_DATABASE_URL") or f"sqlite:///{data_dir / 'crm.sqlite3'}"
+        return cls(
+            data_dir=data_dir,
+            database_url=url,
+            public_host=env.get("MEJA_CRM_PUBLIC_HOST", "localhost:8765"),
+            host=env.get("MEJA_CRM_HOST", "127.0.0.1"),
+            port=_int(env, "MEJA_CRM_PORT", 8765),
+            max_attachment_bytes=_int(env, "MEJA_CRM_MAX_ATTACHMENT_BYTES", MAX_ATTACHMENT_BYTES),
+            max_json_bytes=_int(env, "MEJA_CRM_MAX_JSON_BYTES", 2 * 1024 * 1024),
+            digantung_days=_int(env, "MEJA_CRM_DIGANTUNG_DAYS", 5),
+            enrolment_code_days=_int(env, "MEJA_CRM_ENROLMENT_DAYS", 7),
+            time_limits=_time_limits(env.get("MEJA_CRM_TIME_LIMITS", "")),
+            cuti_bersama=_dates(env.get("MEJA_CRM_CUTI_BERSAMA", "")),
+            auto_migrate=env.get("MEJA_CRM_AUTO_MIGRATE", "1").strip() not in ("0", "false", "no"),
+            log_level=env.get("MEJA_CRM_LOG_LEVEL", "info"),
+        )
+
+    def with_database(self, url: str) -> Settings:
+        return replace(self, database_url=url)
