@@ -10,6 +10,7 @@ of its own pixel, which no scanner notices.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 THERMAL_DPI = 203
@@ -18,8 +19,11 @@ DOT = POINTS_PER_INCH / THERMAL_DPI  # one thermal dot in PDF points
 MM = POINTS_PER_INCH / 25.4
 
 
-def dots_to_pt(dots: float) -> float:
-    return dots * DOT
+def page_pt(dots: int) -> float:
+    """A page side of ``dots`` dots in points, rounded *down* to the 4 decimals
+    reportlab writes. Rounded up, a renderer sizing its bitmap with ``ceil`` adds a
+    pixel and stretches the page to fill it, moving the QR off the dot grid."""
+    return math.floor(dots * DOT * 10_000) / 10_000
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class PaperFormat:
 
     @property
     def page_width_pt(self) -> float:
-        return self.width_dots * DOT
+        return page_pt(self.width_dots)
 
     @property
     def margin_pt(self) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -24,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.domain.text import clean_line, mask_name
 from desk_app.printing.document import PrintDocument
-from desk_app.printing.formats import DEFAULT_FORMAT, DOT, MM, PaperFormat
+from desk_app.printing.formats import DEFAULT_FORMAT, DOT, MM, PaperFormat, page_pt
 from desk_app.printing.model import QueueTicketData, ReceiptData, ReceiptKind
 from desk_app.printing.qr import QUIET_ZONE, QrSymbol, make_qr, module_dots, qr_payload
 from desk_app.printing.texts import (
@@ -61,6 +61,7 @@ class _Style:
     summary_chars: int
     top_mm: float
     bottom_mm: float
+    field_chars: int = 90  # site, officer, kelurahan: never more than a few lines
 
     def scaled(self, factor: float) -> _Style:
         return replace(
@@ -70,7 +71,6 @@ class _Style:
             heading=self.heading * factor,
             title=self.title * factor,
             code=self.code * factor,
-            summary_chars=int(self.summary_chars * factor),
         )
 
 
@@ -230,9 +230,9 @@ class _Flow:
 
     def _page_height(self) -> float:
         if self.fmt.height_dots is not None:
-            return self.fmt.height_dots * DOT
+            return page_pt(self.fmt.height_dots)
         # A roll page ends on a whole dot so the raster has no half-covered last row.
-        return math.ceil((self.y + self.style.bottom_mm * MM) / DOT) * DOT
+        return page_pt(math.ceil((self.y + self.style.bottom_mm * MM) / DOT))
 
     def render(self, title: str) -> tuple[bytes, float]:
         page_h = self._page_height()
@@ -335,18 +335,13 @@ def render_receipt(
     """The receipt for a new complaint or an added event, as a one-page PDF."""
     payload = qr_payload(data.tracking_host, data.ticket_code, data.tracking_token)
     symbol = make_qr(payload)
-    base = _STYLES[(fmt.key, large_print)]
-    floor = _MIN_BODY.get((fmt.key, large_print), base.body)
-    factor = 1.0
-    while True:
-        style = base.scaled(factor)
+    for style in _fitting_styles(fmt, large_print):
         flow = _Flow(fmt, style)
         dots = _receipt_blocks(flow, data, symbol)
         if not flow.overflows():
             break
-        factor *= 0.96
-        if base.body * factor < floor:
-            raise LayoutError(f"receipt does not fit on {fmt.key}")
+    else:
+        raise LayoutError(f"receipt does not fit on {fmt.key}")
     pdf, height = flow.render(f"Tanda terima {data.ticket_code}")
     return PrintDocument(
         pdf=pdf,
@@ -359,10 +354,36 @@ def render_receipt(
     )
 
 
+def _fitting_styles(fmt: PaperFormat, large_print: bool) -> Iterator[_Style]:
+    """Styles to try on a sheet, largest first: the type steps down to the format's
+    floor, then the free text gets shorter, and only then does the type go below
+    the floor (a receipt that prints small beats no receipt)."""
+    base = _STYLES[(fmt.key, large_print)]
+    yield base
+    if fmt.is_roll:
+        return
+    floor = _MIN_BODY.get((fmt.key, large_print), base.body)
+    factor = 1.0
+    while base.body * factor * 0.96 >= floor:
+        factor *= 0.96
+        yield base.scaled(factor)
+    style = base.scaled(factor)
+    for _ in range(2):
+        style = replace(
+            style,
+            summary_chars=max(style.summary_chars // 2, 30),
+            field_chars=max(style.field_chars // 2, 30),
+        )
+        yield style
+    while style.body > 7:
+        style = style.scaled(0.93)
+        yield style
+
+
 def _receipt_blocks(flow: _Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     s = flow.style
     added = data.kind is ReceiptKind.ADDED_EVENT
-    flow.text(shorten(data.site_name, _FIELD_LIMIT), s.heading, bold=True, align="center")
+    flow.text(shorten(data.site_name, s.field_chars), s.heading, bold=True, align="center")
     flow.text(f"Meja {data.desk_code}", s.body, align="center")
     flow.rule()
     if added:
@@ -381,14 +402,14 @@ def _receipt_blocks(flow: _Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     flow.rule()
 
     flow.field("Waktu", format_datetime(data.created_at))
-    flow.field("Kategori", shorten(data.category_label, _FIELD_LIMIT))
-    flow.field("Kelurahan", shorten(data.kelurahan_label, _FIELD_LIMIT))
+    flow.field("Kategori", shorten(data.category_label, s.field_chars))
+    flow.field("Kelurahan", shorten(data.kelurahan_label, s.field_chars))
     if added:
         flow.field("Tambahan", summarize(data.event_note, s.summary_chars) or "-")
     else:
         flow.field("Aduan", summarize(data.description, s.summary_chars) or "-")
     flow.field("Pelapor", mask_name(data.complainant_name) or "(tanpa nama)")
-    flow.field("Petugas", shorten(data.officer_name, _FIELD_LIMIT))
+    flow.field("Petugas", shorten(data.officer_name, s.field_chars))
     flow.rule()
 
     how = [
