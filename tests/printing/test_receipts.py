@@ -57,7 +57,7 @@ def rendered() -> dict[tuple[str, str, bool], tuple[bytes, int, Image.Image]]:
 def test_qr_decodes_from_the_one_bit_print(
     case: tuple[str, str, bool], rendered: dict, artifacts_dir: Path
 ) -> None:
-    pdf, module, page = rendered[case]
+    _pdf, module, page = rendered[case]
     folder = artifacts_dir / "receipts"
     folder.mkdir(exist_ok=True)
     page.save(folder / f"{_case_id(case)}.png")
