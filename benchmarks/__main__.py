@@ -1,12 +1,30 @@
-"""Run every benchmark and print its table: ``python -m benchmarks [--big]``."""
+"""Run every benchmark and print its table: ``python -m benchmarks [--big] [name ...]``.
+
+Each module in BENCHMARKS has ``run(big: bool) -> None``. Benchmarks measure; they
+never fail because the machine is slow. ``--big`` adds the 1 000 000-row runs.
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import sys
+
+BENCHMARKS = [
+    "benchmarks.bench_store",
+]
 
 
 def main() -> int:
-    print("no benchmarks yet")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--big", action="store_true", help="include the 1 000 000-row runs")
+    parser.add_argument("names", nargs="*", help="only these (e.g. bench_store)")
+    args = parser.parse_args()
+    for name in BENCHMARKS:
+        if args.names and name.rsplit(".", 1)[-1] not in args.names:
+            continue
+        module = importlib.import_module(name)
+        module.run(big=args.big)
     return 0
 
 

@@ -13,7 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.domain.complaint import Attachment
@@ -69,27 +70,30 @@ def _fsync_dir(path: Path) -> None:
 
 
 def register(session: Session, attachment: Attachment, at: dt.datetime) -> None:
-    if session.get(AttachmentRow, attachment.sha256) is None:
-        session.add(
-            AttachmentRow(
-                sha256=attachment.sha256,
-                size=attachment.size,
-                media_type=attachment.media_type,
-                stored_at=at,
-            )
+    session.execute(
+        sqlite_insert(AttachmentRow)
+        .values(
+            sha256=attachment.sha256,
+            size=attachment.size,
+            media_type=attachment.media_type,
+            stored_at=at,
+            uploaded=False,
         )
+        .on_conflict_do_nothing()
+    )
 
 
 def link(
     session: Session, complaint_id: str, attachment: Attachment, event_id: str | None = None
 ) -> None:
-    session.add(
-        ComplaintAttachmentRow(
+    session.execute(
+        insert(ComplaintAttachmentRow),
+        dict(
             complaint_id=complaint_id,
             event_id=event_id,
             sha256=attachment.sha256,
             original_name=attachment.original_name,
-        )
+        ),
     )
 
 
@@ -111,3 +115,23 @@ def mark_uploaded(session: Session, sha256: str) -> None:
     row = session.get(AttachmentRow, sha256)
     if row is not None:
         row.uploaded = True
+
+
+def uploaded_set(session: Session, hashes: set[str]) -> set[str]:
+    """Which of ``hashes`` the CRM is known to have (sync: skip their upload)."""
+    if not hashes:
+        return set()
+    return set(
+        session.execute(
+            select(AttachmentRow.sha256).where(
+                AttachmentRow.sha256.in_(hashes), AttachmentRow.uploaded.is_(True)
+            )
+        ).scalars()
+    )
+
+
+def mark_not_uploaded(session: Session, sha256: str) -> None:
+    """The CRM said it lacks the file after all: upload it again on the next push."""
+    row = session.get(AttachmentRow, sha256)
+    if row is not None:
+        row.uploaded = False

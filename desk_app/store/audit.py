@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import AuditRow
@@ -26,14 +26,15 @@ class AuditEntry:
 def record(
     session: Session, at: dt.datetime, actor: str, action: str, subject: str = "", **details: Any
 ) -> None:
-    session.add(
-        AuditRow(
+    session.execute(
+        insert(AuditRow),
+        dict(
             at=at,
             actor=actor,
             action=action,
             subject=subject,
             details=json.dumps(details, ensure_ascii=False, sort_keys=True, default=str),
-        )
+        ),
     )
 
 

@@ -11,6 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import insert as sa_insert
 from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
@@ -48,8 +49,9 @@ class ComplaintSummary:
 
 def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None:
     c = complaint
-    session.add(
-        ComplaintRow(
+    session.execute(
+        sa_insert(ComplaintRow),
+        dict(
             id=str(c.id),
             ticket_code=c.ticket_code,
             tracking_token=c.tracking_token,
@@ -77,9 +79,10 @@ def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None
             urgency=c.urgency.value,
             earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
             status=c.status.value,
-        )
+            status_note="",
+            print_pending=True,
+        ),
     )
-    session.flush()  # the event below refers to this row
     for attachment in c.attachments:
         attachment_repo.register(session, attachment, c.created_at)
         attachment_repo.link(session, str(c.id), attachment)
@@ -103,12 +106,17 @@ def add_event(
     source: str = "desk",
     unit: str = "",
     crm_seq: int | None = None,
+    check_existing: bool = True,
 ) -> bool:
     """Append an event unless one with the same id is already there. True if added."""
-    if session.execute(select(EventRow.pk).where(EventRow.id == str(event.id))).first():
+    if (
+        check_existing
+        and session.execute(select(EventRow.pk).where(EventRow.id == str(event.id))).first()
+    ):
         return False
-    session.add(
-        EventRow(
+    session.execute(
+        sa_insert(EventRow),
+        dict(
             id=str(event.id),
             complaint_id=str(event.complaint_id),
             kind=event.kind.value,
@@ -119,9 +127,8 @@ def add_event(
             unit=unit,
             source=source,
             crm_seq=crm_seq,
-        )
+        ),
     )
-    session.flush()
     for attachment in event.attachments:
         attachment_repo.register(session, attachment, event.at)
         attachment_repo.link(session, str(event.complaint_id), attachment, str(event.id))
@@ -326,3 +333,43 @@ def search_words(
 
 def count(session: Session) -> int:
     return int(session.execute(text("SELECT count(*) FROM complaints")).scalar_one())
+
+
+def existing_ids(session: Session, ids: set[str]) -> set[str]:
+    """Which of these complaint ids this desk holds (sync: changes for unknown ones are skipped)."""
+    if not ids:
+        return set()
+    return set(session.execute(select(ComplaintRow.id).where(ComplaintRow.id.in_(ids))).scalars())
+
+
+def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int]]) -> int:
+    """Append events pulled from the CRM — ``(event, unit, crm_seq)`` — skipping those
+    already here (same id). The bulk form of ``add_event(source="crm")``; returns how
+    many were added."""
+    if not events:
+        return 0
+    ids = [str(e.id) for e, _, _ in events]
+    have = set(session.execute(select(EventRow.id).where(EventRow.id.in_(ids))).scalars())
+    rows = []
+    for event, unit, seq in events:
+        key = str(event.id)
+        if key in have:
+            continue
+        have.add(key)
+        rows.append(
+            {
+                "id": key,
+                "complaint_id": str(event.complaint_id),
+                "kind": event.kind.value,
+                "at": event.at,
+                "note": event.note,
+                "status": event.status.value if event.status else None,
+                "actor": event.actor,
+                "unit": unit,
+                "source": "crm",
+                "crm_seq": seq,
+            }
+        )
+    if rows:
+        session.execute(sa_insert(EventRow), rows)
+    return len(rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import ComplaintRow, OutboxRow
@@ -33,7 +33,20 @@ class OutboxItem:
 
 
 def add(session: Session, item_id: str, kind: str, complaint_id: str, at: dt.datetime) -> None:
-    session.add(OutboxRow(item_id=item_id, kind=kind, complaint_id=complaint_id, created_at=at))
+    session.execute(
+        insert(OutboxRow),
+        dict(
+            item_id=item_id,
+            kind=kind,
+            complaint_id=complaint_id,
+            created_at=at,
+            state=PENDING,
+            attempts=0,
+            error_code="",
+            error_message="",
+            error_field="",
+        ),
+    )
 
 
 def _items(session: Session, state: str, limit: int | None) -> list[OutboxItem]:
@@ -110,3 +123,11 @@ def state_of(session: Session, item_id: str) -> str | None:
     return session.execute(
         select(OutboxRow.state).where(OutboxRow.item_id == item_id)
     ).scalar_one_or_none()
+
+
+def rejected_count(session: Session) -> int:
+    return int(
+        session.execute(
+            select(func.count(OutboxRow.pk)).where(OutboxRow.state == REJECTED)
+        ).scalar_one()
+    )

@@ -6,28 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desk_app.domain.ticket import MAX_DAILY_SEQUENCE
-from desk_app.store.models import TicketSequenceRow
 
 
 class SequenceExhausted(RuntimeError):
     pass
 
 
+_NEXT = text(
+    "INSERT INTO ticket_sequence (desk_code, day, last) VALUES (:desk, :day, 1) "
+    "ON CONFLICT (desk_code, day) DO UPDATE SET last = last + 1 RETURNING last"
+)
+
+
 def next_sequence(session: Session, desk_code: str, day: dt.date) -> int:
-    row = session.execute(
-        select(TicketSequenceRow).where(
-            TicketSequenceRow.desk_code == desk_code, TicketSequenceRow.day == day
-        )
-    ).scalar_one_or_none()
-    if row is None:
-        row = TicketSequenceRow(desk_code=desk_code, day=day, last=0)
-        session.add(row)
-    if row.last >= MAX_DAILY_SEQUENCE:
+    # One upsert statement: no read-then-write window between two writers.
+    value = int(session.execute(_NEXT, {"desk": desk_code, "day": day.isoformat()}).scalar_one())
+    if value > MAX_DAILY_SEQUENCE:
         raise SequenceExhausted(f"Nomor tiket hari ini sudah habis ({MAX_DAILY_SEQUENCE}).")
-    row.last += 1
-    session.flush()
-    return row.last
+    return value
