@@ -1,0 +1,283 @@
+"""The CRM's sync API v1 over HTTP (docs/sync-protocol.md), and nothing else.
+
+Every failure comes out as one of three exceptions, sorted the way the engine acts
+on them:
+
+- :class:`AuthFailed` — the token is not (or no longer) valid: stop, enrol again;
+- :class:`Transient` — server down, refused connection, timeout, 5xx, 429, a
+  response cut short: retry later with backoff (``retry_after`` when the server said);
+- :class:`RequestRefused` — the server understood and refused the whole request
+  (4xx other than auth): retrying the same request will not help; shown to the officer.
+
+No message carries request data (names, NIKs): only codes and the server's message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+API = "/api/v1"
+DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
+
+
+class SyncError(Exception):
+    """Base of what the client raises; ``message`` is safe to show and to log."""
+
+    def __init__(self, message: str, code: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+class AuthFailed(SyncError):
+    pass
+
+
+class Transient(SyncError):
+    def __init__(
+        self,
+        message: str,
+        code: str = "",
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, code, status)
+        self.retry_after = retry_after
+
+
+class RequestRefused(SyncError):
+    def __init__(
+        self, message: str, code: str = "", status: int | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(message, code, status)
+        self.field = field
+
+
+def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    desk_code: str
+    site: str
+    token: str
+
+
+@dataclass(frozen=True)
+class ReferenceAnswer:
+    """``document`` is None when the server said 304 (the ETag still holds)."""
+
+    etag: str
+    document: dict[str, Any] | None
+
+
+class CrmClient:
+    """A thin, typed wrapper of the endpoints; the session is injected (tests, TLS pins)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str = "",
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        clock: Any = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.session = session or requests.Session()
+        self.timeout = timeout
+        self.verify = verify
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, Any] | None = None,
+        auth: bool = True,
+    ) -> requests.Response:
+        all_headers = {"Accept": "application/json"}
+        if auth:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        if headers:
+            all_headers.update(headers)
+        body = data
+        if json_body is not None:
+            body = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode()
+            all_headers["Content-Type"] = "application/json"
+        try:
+            response = self.session.request(
+                method,
+                self.base_url + path,
+                data=body,
+                headers=all_headers,
+                params=params,
+                timeout=self.timeout,
+                verify=self.verify,
+            )
+        except requests.exceptions.SSLError as exc:
+            # A certificate problem does not heal by itself: show it, retry slowly.
+            raise Transient(
+                f"TLS: sertifikat CRM tidak dapat diverifikasi ({type(exc).__name__}).", "tls"
+            ) from None
+        except requests.exceptions.Timeout:
+            raise Transient("CRM tidak menjawab tepat waktu (timeout).", "timeout") from None
+        except requests.exceptions.ConnectionError:
+            raise Transient("Tidak dapat terhubung ke CRM (offline).", "offline") from None
+        except requests.exceptions.RequestException as exc:
+            raise Transient(f"Gangguan jaringan ({type(exc).__name__}).", "network") from None
+        self._raise_for(response)
+        return response
+
+    def _raise_for(self, response: requests.Response) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        code, message, field = _error_fields(response)
+        if status in (401, 403):
+            raise AuthFailed(message or "Token meja tidak berlaku.", code or "unauthorized", status)
+        if status >= 500 or status in (408, 425, 429):
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
+            raise Transient(
+                message or f"CRM sedang bermasalah (HTTP {status}).",
+                code or "server_error",
+                status,
+                retry_after,
+            )
+        raise RequestRefused(
+            message or f"CRM menolak permintaan (HTTP {status}).", code, status, field
+        )
+
+    @staticmethod
+    def _json(response: requests.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError:
+            # A body cut short on the way (a proxy, a dropped connection): try again later.
+            raise Transient(
+                "Jawaban CRM tidak utuh.", "bad_response", response.status_code
+            ) from None
+
+    # ------------------------------------------------------------------ endpoints
+
+    def enrol(self, enrolment_code: str, app_version: str = "") -> Enrolment:
+        response = self._request(
+            "POST",
+            f"{API}/enrol",
+            json_body={"enrolment_code": enrolment_code, "app_version": app_version},
+            auth=False,
+        )
+        body = self._json(response)
+        try:
+            return Enrolment(str(body["desk_code"]), str(body.get("site", "")), str(body["token"]))
+        except (KeyError, TypeError):
+            raise Transient("Jawaban pendaftaran CRM tidak lengkap.", "bad_response") from None
+
+    def push(self, items: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
+        response = self._request(
+            "POST",
+            f"{API}/sync/complaints",
+            json_body={"items": items},
+            headers={"Idempotency-Key": idempotency_key},
+        )
+        body = self._json(response)
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list):
+            raise Transient("Jawaban CRM tanpa hasil per item.", "bad_response")
+        return [r for r in results if isinstance(r, dict)]
+
+    def has_attachment(self, sha256: str) -> bool | None:
+        """True/False when the server says; None when it cannot tell (no HEAD route)."""
+        try:
+            answer = self._request("HEAD", f"{API}/attachments/{sha256}")
+        except RequestRefused as exc:
+            if exc.status == 404:
+                return False
+            return None
+        return answer.status_code == 200
+
+    def put_attachment(self, sha256: str, media_type: str, data: bytes) -> bool:
+        """Upload a file by its hash; True if the server stored it now, False if it had it."""
+        response = self._request(
+            "PUT",
+            f"{API}/attachments/{sha256}",
+            data=data,
+            headers={"Content-Type": media_type},
+        )
+        return response.status_code == 201
+
+    def changes(self, cursor: int, limit: int) -> tuple[list[dict[str, Any]], int, bool]:
+        response = self._request(
+            "GET", f"{API}/sync/changes", params={"cursor": cursor, "limit": limit}
+        )
+        body = self._json(response)
+        try:
+            return list(body["changes"]), int(body["next_cursor"]), bool(body["has_more"])
+        except (KeyError, TypeError, ValueError):
+            raise Transient("Jawaban perubahan CRM tidak lengkap.", "bad_response") from None
+
+    def reference(self, etag: str) -> ReferenceAnswer:
+        headers = {"If-None-Match": f'"{etag}"'} if etag else {}
+        response = self._request("GET", f"{API}/reference", headers=headers)
+        new_etag = response.headers.get("ETag", "").strip().removeprefix("W/").strip('"')
+        if response.status_code == 304:
+            return ReferenceAnswer(etag, None)
+        body = self._json(response)
+        if not isinstance(body, dict):
+            raise Transient("Data referensi CRM tidak sah.", "bad_response")
+        return ReferenceAnswer(new_etag or str(body.get("version", "")), body)
+
+    def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> None:
+        self._request(
+            "POST",
+            f"{API}/sync/heartbeat",
+            json_body={
+                "pending_count": pending_count,
+                "oldest_unsent_age_seconds": oldest_age_s,
+                "app_version": app_version,
+            },
+        )
+
+
+def _error_fields(response: requests.Response) -> tuple[str, str, str | None]:
+    try:
+        body = response.json()
+    except ValueError:
+        return "", "", None
+    error = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(error, dict):
+        return "", "", None
+    field = error.get("field")
+    return (
+        str(error.get("code") or ""),
+        str(error.get("message") or ""),
+        str(field) if field else None,
+    )

@@ -1,0 +1,564 @@
+"""The sync engine: push the outbox, pull the CRM's changes, reference data, heartbeat.
+
+Plain Python, no Qt: the HTTP client and the clock are injected, and whoever runs
+the engine (the Qt adapter, the command line, a test) listens through callbacks.
+
+The rules of DESIGN.md, "Sync protocol v1", and how they are kept here:
+
+- An outbox item leaves "pending" only in the write transaction that records the
+  server's per-item answer: a crash before that commit leaves it pending, and the
+  next push is answered "already_had" (the server is idempotent per item id).
+- The pull cursor is written in the same transaction as the events it covers: a
+  crash loses the page, never an event, and a page applied twice is harmless
+  (events are keyed by their id).
+- Attachments are uploaded before the items that refer to them (content-addressed,
+  idempotent); a file the server already has is not sent again.
+- Errors are sorted: a bad token stops the engine until the desk is enrolled again;
+  a per-item refusal marks that item rejected with the server's reason; everything
+  that may heal by itself (down, refused, timeout, 5xx, 429) is retried with
+  exponential backoff and full jitter, respecting ``Retry-After`` — and the state
+  always says how many attempts, the last error and when the next try is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from importlib import metadata
+from typing import Any
+
+from desk_app.domain.areas import Area, AreaLevel
+from desk_app.domain.complaint import Attachment, ComplaintEvent, EventKind
+from desk_app.domain.status import Status
+from desk_app.store import areas as area_repo
+from desk_app.store import attachments as attachment_repo
+from desk_app.store import complaints, keyvalue, outbox
+from desk_app.store.attachments import FileStore
+from desk_app.store.db import Database
+from desk_app.sync.backoff import Backoff
+from desk_app.sync.client import AuthFailed, CrmClient, RequestRefused, SyncError, Transient
+from desk_app.sync.wire import complaint_item, event_item
+
+Clock = Callable[[], dt.datetime]
+MAX_BATCH = 100
+PULL_PAGE = 500  # the CRM serves at most 500 changes a page
+CURSOR_KEY = "sync.cursor"
+REFERENCE_ETAG_KEY = "sync.reference_etag"
+REFERENCE_KEY = "sync.reference"
+LAST_SUCCESS_KEY = "sync.last_success_at"
+# After this many failures in a row the state asks for the officer's attention.
+ATTENTION_AFTER_FAILURES = 5
+# Item-level codes that are not about the item's data: keep it pending, retry later.
+RETRY_ITEM_CODES = frozenset({"attachment_missing"})
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("meja-aduan")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """A snapshot of where sync stands: what the status bar and the panel show."""
+
+    phase: str = "idle"  # idle | pushing | pulling | retry_wait | needs_enrolment
+    online: bool | None = None  # None: not tried yet
+    pending_count: int = 0
+    oldest_pending_at: dt.datetime | None = None
+    rejected_count: int = 0
+    last_success_at: dt.datetime | None = None
+    last_attempt_at: dt.datetime | None = None
+    consecutive_failures: int = 0
+    failing_since: dt.datetime | None = None
+    last_error: str = ""
+    last_error_code: str = ""
+    next_retry_at: dt.datetime | None = None
+    needs_enrolment: bool = False
+
+    @property
+    def needs_attention(self) -> bool:
+        """Retrying for long enough that a person should know (and maybe call IT)."""
+        return self.needs_enrolment or self.consecutive_failures >= ATTENTION_AFTER_FAILURES
+
+    def oldest_pending_age_s(self, now: dt.datetime) -> int | None:
+        if self.oldest_pending_at is None:
+            return None
+        return max(0, int((now - self.oldest_pending_at).total_seconds()))
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    ok: bool
+    accepted: int = 0
+    already_had: int = 0
+    rejected: int = 0
+    uploaded_files: int = 0
+    pulled: int = 0
+    changed_complaints: tuple[str, ...] = ()
+    error: str = ""
+
+
+StateListener = Callable[[SyncState], None]
+ProgressListener = Callable[[str, int, int], None]
+ChangesListener = Callable[[list[str]], None]
+
+
+class _NoProgress(SyncError):
+    """A batch came back without any item settled: stop this cycle, back off."""
+
+
+@dataclass
+class _Counts:
+    accepted: int = 0
+    already_had: int = 0
+    rejected: int = 0
+    uploaded: int = 0
+    pulled: int = 0
+
+
+class SyncEngine:
+    """One desk's sync. ``run_once()`` does a whole cycle; it is not re-entrant."""
+
+    def __init__(
+        self,
+        database: Database,
+        files: FileStore,
+        client: CrmClient,
+        clock: Clock,
+        *,
+        backoff: Backoff | None = None,
+        batch_size: int = MAX_BATCH,
+        pull_page: int = PULL_PAGE,
+        version: str | None = None,
+        apply_reference_areas: bool = True,
+    ) -> None:
+        self.db = database
+        self.files = files
+        self.client = client
+        self.clock = clock
+        self.backoff = backoff or Backoff()
+        self.batch_size = max(1, min(batch_size, MAX_BATCH))
+        self.pull_page = pull_page
+        self.version = version or app_version()
+        self.apply_reference_areas = apply_reference_areas
+        self._state_listeners: list[StateListener] = []
+        self._progress_listeners: list[ProgressListener] = []
+        self._changes_listeners: list[ChangesListener] = []
+        self._lock = threading.Lock()
+        self._retry_key: tuple[str, str] | None = None  # (body hash, Idempotency-Key)
+        self._head_supported = True
+        with self.db.read() as session:
+            raw = keyvalue.get(session, LAST_SUCCESS_KEY)
+        self._state = SyncState(
+            needs_enrolment=not client.token,
+            last_success_at=dt.datetime.fromisoformat(raw) if raw else None,
+        )
+        self._state = self._with_counts(self._state)
+
+    # ------------------------------------------------------------------ listening
+
+    def subscribe(
+        self,
+        on_state: StateListener | None = None,
+        on_progress: ProgressListener | None = None,
+        on_changes: ChangesListener | None = None,
+    ) -> None:
+        if on_state:
+            self._state_listeners.append(on_state)
+        if on_progress:
+            self._progress_listeners.append(on_progress)
+        if on_changes:
+            self._changes_listeners.append(on_changes)
+
+    @property
+    def state(self) -> SyncState:
+        return self._state
+
+    def _publish(self, state: SyncState) -> None:
+        self._state = state
+        for listener in list(self._state_listeners):
+            listener(state)
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        for listener in list(self._progress_listeners):
+            listener(phase, done, total)
+
+    def _changed(self, ids: list[str]) -> None:
+        for listener in list(self._changes_listeners):
+            listener(ids)
+
+    def _with_counts(self, state: SyncState) -> SyncState:
+        with self.db.read() as session:
+            count, oldest = outbox.pending_summary(session)
+            rejected = outbox.rejected_count(session)
+        return replace(
+            state, pending_count=count, oldest_pending_at=oldest, rejected_count=rejected
+        )
+
+    def refresh_counts(self) -> SyncState:
+        """Recount after a local change (a new complaint, a requeue) and tell listeners."""
+        state = self._with_counts(self._state)
+        self._publish(state)
+        return state
+
+    def set_token(self, token: str) -> None:
+        """After enrolment: a new token, a clean slate of failures."""
+        self.client.token = token
+        self._publish(
+            replace(
+                self._state,
+                needs_enrolment=not token,
+                consecutive_failures=0,
+                failing_since=None,
+                next_retry_at=None,
+                last_error="",
+                last_error_code="",
+                phase="idle",
+            )
+        )
+
+    def due(self, now: dt.datetime | None = None) -> bool:
+        """Whether the backoff allows a try now (``sync_now`` ignores it)."""
+        state = self._state
+        if state.needs_enrolment:
+            return False
+        return state.next_retry_at is None or (now or self.clock()) >= state.next_retry_at
+
+    # ------------------------------------------------------------------ the cycle
+
+    def run_once(self) -> SyncReport:
+        with self._lock:
+            return self._run()
+
+    def _run(self) -> SyncReport:
+        now = self.clock()
+        if not self.client.token:
+            self._publish(replace(self._state, needs_enrolment=True, phase="needs_enrolment"))
+            return SyncReport(False, error="needs_enrolment")
+        self._publish(replace(self._state, phase="pushing", last_attempt_at=now))
+        counts = _Counts()
+        changed: list[str] = []
+        try:
+            self._push(counts)
+            self._publish(replace(self._with_counts(self._state), phase="pulling", online=True))
+            changed = self._pull(counts)
+            self._reference()
+            self._heartbeat()
+        except AuthFailed as exc:
+            self._publish(
+                replace(
+                    self._with_counts(self._state),
+                    phase="needs_enrolment",
+                    online=True,
+                    needs_enrolment=True,
+                    last_error="Token meja ditolak CRM: daftarkan meja ini lagi. " + exc.message,
+                    last_error_code=exc.code,
+                    next_retry_at=None,
+                )
+            )
+            return self._report(False, counts, changed, exc.message)
+        except SyncError as exc:
+            self._failed(exc)
+            return self._report(False, counts, changed, exc.message)
+        done = self.clock()
+        with self.db.write() as session:
+            keyvalue.put(session, LAST_SUCCESS_KEY, done.isoformat())
+        self._publish(
+            replace(
+                self._with_counts(self._state),
+                phase="idle",
+                online=True,
+                last_success_at=done,
+                consecutive_failures=0,
+                failing_since=None,
+                last_error="",
+                last_error_code="",
+                next_retry_at=None,
+            )
+        )
+        return self._report(True, counts, changed, "")
+
+    @staticmethod
+    def _report(ok: bool, c: _Counts, changed: list[str], error: str) -> SyncReport:
+        return SyncReport(
+            ok, c.accepted, c.already_had, c.rejected, c.uploaded, c.pulled, tuple(changed), error
+        )
+
+    def _failed(self, exc: SyncError) -> None:
+        now = self.clock()
+        state = self._state
+        failures = state.consecutive_failures + 1
+        retry_after = exc.retry_after if isinstance(exc, Transient) else None
+        delay = self.backoff.delay(failures, retry_after)
+        online = exc.status is not None  # the server answered, even if with an error
+        self._publish(
+            replace(
+                self._with_counts(state),
+                phase="retry_wait",
+                online=online,
+                consecutive_failures=failures,
+                failing_since=state.failing_since or now,
+                last_error=exc.message,
+                last_error_code=exc.code,
+                next_retry_at=now + dt.timedelta(seconds=delay),
+            )
+        )
+
+    # ------------------------------------------------------------------ push
+
+    def _push(self, counts: _Counts) -> None:
+        with self.db.read() as session:
+            total, _ = outbox.pending_summary(session)
+        done = 0
+        while True:
+            with self.db.read() as session:
+                items = outbox.pending(session, limit=self.batch_size)
+                if not items:
+                    return
+                payloads, needed = self._payloads(session, items)
+            self._upload(needed, payloads, counts)
+            if not payloads:
+                continue  # every item of the batch was refused locally (unreadable file)
+            now = self.clock()
+            with self.db.write() as session:
+                for item_id in payloads:
+                    outbox.note_attempt(session, item_id, now)
+            try:
+                settled = self._send(payloads, counts)
+            except RequestRefused as exc:
+                if exc.status == 413 and self.batch_size > 1:
+                    self.batch_size = max(1, self.batch_size // 2)
+                    continue
+                raise
+            done += settled
+            self._progress("push", done, max(total, done))
+            if settled == 0:
+                raise _NoProgress(
+                    f"CRM belum mengonfirmasi {len(payloads)} item; dicoba lagi nanti.",
+                    "not_confirmed",
+                )
+
+    def _payloads(
+        self, session: Any, items: list[outbox.OutboxItem]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[Attachment, list[str]]]]:
+        """The wire items, and the files they need that the CRM may not have yet."""
+        payloads: dict[str, dict[str, Any]] = {}
+        files: dict[str, tuple[Attachment, list[str]]] = {}
+        cache: dict[str, Any] = {}
+        for item in items:
+            complaint = cache.get(item.complaint_id) or complaints.get(session, item.complaint_id)
+            if complaint is None:
+                continue
+            cache[item.complaint_id] = complaint
+            if item.kind == "complaint":
+                payload = complaint_item(complaint)
+                attached = complaint.attachments
+            else:
+                event = next((e for e in complaint.events if str(e.id) == item.item_id), None)
+                if event is None:
+                    continue
+                payload = event_item(complaint, event)
+                attached = event.attachments
+            payloads[item.item_id] = payload
+            for a in attached:
+                files.setdefault(a.sha256, (a, []))[1].append(item.item_id)
+        uploaded = attachment_repo.uploaded_set(session, set(files))
+        needed = {sha: v for sha, v in files.items() if sha not in uploaded}
+        return payloads, needed
+
+    def _upload(
+        self,
+        needed: dict[str, tuple[Attachment, list[str]]],
+        payloads: dict[str, dict[str, Any]],
+        counts: _Counts,
+    ) -> None:
+        for sha256, (attachment, item_ids) in needed.items():
+            have = None
+            if self._head_supported:
+                have = self.client.has_attachment(sha256)
+                if have is None:
+                    self._head_supported = False
+            if not have:
+                try:
+                    data = self.files.read(sha256)
+                except OSError as exc:
+                    self._refuse_locally(
+                        item_ids,
+                        payloads,
+                        "attachment_unreadable",
+                        f"Berkas lampiran tidak dapat dibaca di meja: {exc}.",
+                    )
+                    continue
+                try:
+                    self.client.put_attachment(sha256, attachment.media_type, data)
+                except RequestRefused as exc:
+                    self._refuse_locally(
+                        item_ids,
+                        payloads,
+                        exc.code or "attachment_refused",
+                        f"Lampiran ditolak CRM: {exc.message}",
+                    )
+                    continue
+                counts.uploaded += 1
+            with self.db.write() as session:
+                attachment_repo.mark_uploaded(session, sha256)
+
+    def _refuse_locally(
+        self, item_ids: Iterable[str], payloads: dict[str, dict[str, Any]], code: str, message: str
+    ) -> None:
+        with self.db.write() as session:
+            for item_id in item_ids:
+                if payloads.pop(item_id, None) is not None:
+                    outbox.mark_rejected(session, item_id, code, message, "attachments")
+
+    def _send(self, payloads: dict[str, dict[str, Any]], counts: _Counts) -> int:
+        items = list(payloads.values())
+        body_hash = hashlib.sha256(
+            json.dumps(items, sort_keys=True, separators=(",", ":")).encode()
+        ).hexdigest()
+        if self._retry_key is not None and self._retry_key[0] == body_hash:
+            key = self._retry_key[1]  # the same request again: the same key
+        else:
+            key = uuid.uuid4().hex
+        self._retry_key = (body_hash, key)
+        results = self.client.push(items, key)
+        self._retry_key = None
+        now = self.clock()
+        settled = 0
+        with self.db.write() as session:
+            for result in results:
+                item_id = str(result.get("id", ""))
+                payload = payloads.get(item_id)
+                if payload is None or outbox.state_of(session, item_id) != outbox.PENDING:
+                    continue
+                outcome = result.get("outcome")
+                if outcome in ("accepted", "already_had"):
+                    outbox.mark_sent(session, item_id, now)
+                    if payload["type"] == "complaint" and result.get("crm_id"):
+                        complaints.set_crm_id(session, payload["id"], str(result["crm_id"]))
+                    if outcome == "accepted":
+                        counts.accepted += 1
+                    else:
+                        counts.already_had += 1
+                    settled += 1
+                elif outcome == "rejected":
+                    error = result.get("error") or {}
+                    code = str(error.get("code") or "rejected")
+                    if code in RETRY_ITEM_CODES:
+                        # The CRM lost (or never got) a file we thought it had.
+                        for a in payload.get("attachments", []):
+                            attachment_repo.mark_not_uploaded(session, a["sha256"])
+                        continue
+                    outbox.mark_rejected(
+                        session,
+                        item_id,
+                        code[:40],
+                        str(error.get("message") or "Ditolak CRM.")[:2000],
+                        str(error.get("field") or "")[:60],
+                    )
+                    counts.rejected += 1
+                    settled += 1
+        return settled
+
+    # ------------------------------------------------------------------ pull
+
+    def _pull(self, counts: _Counts) -> list[str]:
+        changed: list[str] = []
+        with self.db.read() as session:
+            cursor = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
+        while True:
+            page, next_cursor, has_more = self.client.changes(cursor, self.pull_page)
+            with self.db.write() as session:
+                # Re-read: never move the cursor backwards (two engines on one file).
+                stored = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
+                if stored != cursor:
+                    cursor = stored
+                    continue
+                ids = self._apply(session, page)
+                if next_cursor > cursor:
+                    keyvalue.put(session, CURSOR_KEY, str(next_cursor))
+            counts.pulled += len(page)
+            if ids:
+                self._changed(ids)
+                changed.extend(i for i in ids if i not in changed)
+            self._progress("pull", counts.pulled, counts.pulled + (1 if has_more else 0))
+            if not has_more or next_cursor <= cursor:
+                return changed
+            cursor = next_cursor
+
+    def _apply(self, session: Any, page: list[dict[str, Any]]) -> list[str]:
+        known = complaints.existing_ids(session, {str(c.get("complaint_id")) for c in page})
+        events: list[tuple[ComplaintEvent, str, int]] = []
+        latest: dict[str, tuple[Status, dt.datetime, str]] = {}
+        for change in page:
+            complaint_id = str(change.get("complaint_id"))
+            if complaint_id not in known:
+                continue  # not (or no longer) on this desk: nothing to show it on
+            try:
+                at = dt.datetime.fromisoformat(str(change["at"]).replace("Z", "+00:00"))
+                if at.tzinfo is None:
+                    at = at.replace(tzinfo=dt.UTC)
+                status = Status(change["status"])
+                kind = EventKind(change["kind"]) if change["kind"] in _KINDS else EventKind.NOTE
+                event = ComplaintEvent(
+                    id=uuid.UUID(str(change["event_id"])),
+                    complaint_id=uuid.UUID(complaint_id),
+                    kind=kind,
+                    at=at,
+                    note=str(change.get("note") or ""),
+                    status=status,
+                    actor=str(change.get("unit") or ""),
+                )
+            except (KeyError, ValueError):
+                continue  # a change this version does not understand: skip, keep going
+            events.append((event, str(change.get("unit") or ""), int(change["seq"])))
+            latest[complaint_id] = (status, at, str(change.get("public_label") or ""))
+        complaints.add_crm_events(session, events)
+        for complaint_id, (status, at, label) in latest.items():
+            note = label if label and label != status.public_label else ""
+            complaints.set_status(session, complaint_id, status, at, note)
+        return list(latest)
+
+    # ------------------------------------------------------------------ reference, heartbeat
+
+    def _reference(self) -> None:
+        with self.db.read() as session:
+            etag = keyvalue.get(session, REFERENCE_ETAG_KEY)
+        answer = self.client.reference(etag)
+        if answer.document is None:
+            return
+        document = answer.document
+        areas = _areas_of(document)
+        with self.db.write() as session:
+            keyvalue.put(session, REFERENCE_KEY, json.dumps(document, ensure_ascii=False))
+            keyvalue.put(session, REFERENCE_ETAG_KEY, answer.etag)
+            if self.apply_reference_areas and areas:
+                current = {(a.code, a.name, a.level) for a in area_repo.load_all(session)}
+                if current != {(a.code, a.name, a.level) for a in areas}:
+                    area_repo.replace_all(session, areas)
+
+    def _heartbeat(self) -> None:
+        with self.db.read() as session:
+            count, oldest = outbox.pending_summary(session)
+        age = None if oldest is None else max(0, int((self.clock() - oldest).total_seconds()))
+        self.client.heartbeat(count, age, self.version)
+
+
+_KINDS = {k.value for k in EventKind}
+
+
+def _areas_of(document: dict[str, Any]) -> list[Area]:
+    out = []
+    for raw in document.get("areas") or []:
+        try:
+            out.append(Area(str(raw["code"]), str(raw["name"]), AreaLevel(raw["level"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
