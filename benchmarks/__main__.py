@@ -12,6 +12,7 @@ import sys
 
 BENCHMARKS = [
     "benchmarks.bench_store",
+    "benchmarks.bench_receipts",
 ]
 
 
