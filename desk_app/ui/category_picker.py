@@ -1,0 +1,65 @@
+"""The complaint category: a searchable two-level list ("Jalan dan trotoar › Jalan
+rusak / berlubang"); typing any word of either level narrows it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+from desk_app.domain.reference import CATEGORIES, category_label
+
+
+class CategoryPicker(QComboBox):
+    """Signals:
+    changed(str): the chosen sub-category code ("" while none matches).
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.setAccessibleName(self.tr("Kategori"))
+        self._by_label: dict[str, str] = {}
+        for category in CATEGORIES:
+            if category.parent is None:
+                continue
+            label = category_label(category.code)
+            self._by_label[label.casefold()] = category.code
+            self.addItem(label, category.code)
+        self.setCurrentIndex(-1)
+        self.line_edit().setPlaceholderText(self.tr("Ketik mis. lubang, sampah, parkir"))
+        completer = self.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self._code = ""
+        self.editTextChanged.connect(self._on_text)
+        self.activated.connect(lambda _i: self._on_text(self.currentText()))
+
+    def line_edit(self) -> QLineEdit:
+        edit = self.lineEdit()
+        assert edit is not None
+        return edit
+
+    def code(self) -> str:
+        return self._code
+
+    def set_code(self, code: str) -> None:
+        index = self.findData(code)
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+        self._on_text(self.currentText())
+
+    def clear_choice(self) -> None:
+        self.set_code("")
+
+    def _on_text(self, text: str) -> None:
+        code = self._by_label.get(text.strip().casefold(), "")
+        if code != self._code:
+            self._code = code
+            self.changed.emit(code)

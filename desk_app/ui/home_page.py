@@ -1,0 +1,86 @@
+"""The desk home: new complaint, find, today's list and the receipts still to print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.ui.complaint_list_view import ComplaintListView
+from desk_app.ui.complaint_table import ComplaintTableModel, SummaryLike
+
+
+class HomePage(QWidget):
+    """Signals:
+    new_requested(): "Aduan baru".
+    find_requested(): "Cari aduan".
+    open_requested(str): a complaint id from today's list.
+    reprint_requested(str): a complaint id from the "to print" list.
+    """
+
+    new_requested = Signal()
+    find_requested = Signal()
+    open_requested = Signal(str)
+    reprint_requested = Signal(str)
+
+    def __init__(self, area_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._init_widgets(area_name)
+        self._connect_signals()
+
+    def _init_widgets(self, area_name: Callable[[str], str]) -> None:
+        self.new_button = QPushButton(self.tr("Aduan &baru  (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("Aduan baru"))
+        self.find_button = QPushButton(self.tr("&Cari aduan  (Ctrl+F)"))
+        self.find_button.setAccessibleName(self.tr("Cari aduan"))
+        for b in (self.new_button, self.find_button):
+            b.setMinimumHeight(b.sizeHint().height() * 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.find_button)
+        buttons.addStretch(1)
+
+        self.today_model = ComplaintTableModel(area_name, self)
+        self.today_view = ComplaintListView(self.today_model)
+        self.today_view.setAccessibleName(self.tr("Aduan hari ini"))
+        self.today_label = QLabel(self.tr("Aduan hari ini"))
+        self.today_label.setObjectName("pageTitle")
+        self.today_label.setBuddy(self.today_view)
+
+        self.print_model = ComplaintTableModel(area_name, self)
+        self.print_view = ComplaintListView(self.print_model)
+        self.print_view.setAccessibleName(self.tr("Tanda terima belum dicetak"))
+        self.print_label = QLabel(self.tr("Tanda terima belum dicetak (Enter: cetak ulang)"))
+        self.print_label.setObjectName("pageTitle")
+        self.print_label.setBuddy(self.print_view)
+        self.print_view.setMaximumHeight(self.print_view.sizeHint().height() // 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.today_label)
+        layout.addWidget(self.today_view, 3)
+        layout.addWidget(self.print_label)
+        layout.addWidget(self.print_view, 1)
+
+    def _connect_signals(self) -> None:
+        self.new_button.clicked.connect(self.new_requested)
+        self.find_button.clicked.connect(self.find_requested)
+        self.today_view.open_requested.connect(self.open_requested)
+        self.print_view.open_requested.connect(self.reprint_requested)
+
+    def set_today(self, rows: Sequence[SummaryLike]) -> None:
+        self.today_model.set_rows(rows)
+        self.today_label.setText(self.tr("Aduan hari ini: %n", "", len(rows)))
+
+    def set_to_print(self, rows: Sequence[SummaryLike]) -> None:
+        self.print_model.set_rows(rows)
+        visible = bool(rows)
+        self.print_label.setVisible(visible)
+        self.print_view.setVisible(visible)

@@ -1,0 +1,719 @@
+"""The intake form: one complaint, typed at the counter, keyboard first.
+
+Tab and Enter move on; Ctrl+S saves and prints; Esc asks before discarding. Each
+field shows its problem beside it (IntakeService.validate, in Indonesian) once the
+officer has left it or tried to save, and the save button says what is missing.
+What is typed is saved as a draft every few seconds and whenever a field is left,
+so a crash or a closed window loses nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.domain.complaint import ComplaintEvent, Urgency
+from desk_app.domain.validation import LIMITS
+from desk_app.services.accounts import Officer
+from desk_app.services.desk import Desk
+from desk_app.services.duplicates import DuplicateHint, DuplicateQuery, DuplicateService
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.intake import AttachmentFile, IntakeForm, RecordedComplaint
+from desk_app.ui.add_event_dialog import AddEventDialog
+from desk_app.ui.area_picker import AreaPicker
+from desk_app.ui.attachments_panel import AttachmentsPanel
+from desk_app.ui.category_picker import CategoryPicker
+from desk_app.ui.dialogs import Confirm
+from desk_app.ui.duplicate_panel import DuplicatePanel
+from desk_app.ui.tasks import TaskRunner
+
+DRAFT_INTERVAL_MS = 3000
+DUPLICATE_DELAY_MS = 500
+REFERENCE_CHANNELS = ("JAKI", "LAPOR!", "CRM")
+CONSENT_TEXT = (
+    "Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah "
+    "Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang "
+    "Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak "
+    "pada tanda terima dan tidak tampil di halaman pemantauan."
+)
+
+
+def _read_files(paths: list[str]) -> list[AttachmentFile]:
+    return [AttachmentFile.from_path(Path(p)) for p in paths]
+
+
+class IntakeFormPage(QWidget):
+    """Signals:
+    saved(object): the RecordedComplaint, once durably saved.
+    event_added(str, object): complaint id and ComplaintEvent, after "add to existing".
+    discarded(): the officer left the form (after confirming if anything was typed).
+    draft_saved(): the draft reached the database.
+    duplicates_shown(int): how many duplicate hints are beside the form.
+    validation_shown(dict): the problems shown after a refused save.
+    """
+
+    saved = Signal(object)
+    event_added = Signal(str, object)
+    discarded = Signal()
+    draft_saved = Signal()
+    duplicates_shown = Signal(int)
+    validation_shown = Signal(dict)
+
+    def __init__(
+        self,
+        desk: Desk,
+        duplicates: DuplicateService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._duplicates = duplicates
+        self._runner = runner
+        self._officer: Officer | None = None
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._dirty = False
+        self._loading = False
+        self._saving = False
+        self._duplicate_generation = 0
+        self._errors: dict[str, str] = {}
+        self._init_fields()
+        self._init_layout()
+        self._init_timers()
+        self._init_shortcuts()
+        self._connect_signals()
+        self.revalidate()
+
+    # -- building ------------------------------------------------------------------
+
+    def _line(self, accessible: str, limit: int | None = None) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(accessible)
+        if limit:
+            edit.setMaxLength(limit + 50)  # over the limit is shown as an error, not cut
+        return edit
+
+    def _init_fields(self) -> None:
+        tr = self.tr
+        self.name = self._line(tr("Nama pelapor"), LIMITS["name"])
+        self.nik = self._line(tr("NIK"))
+        self.nik.setPlaceholderText(tr("16 angka, boleh kosong"))
+        self.phone = self._line(tr("Nomor telepon"))
+        self.phone.setPlaceholderText(tr("mis. 0812 3456 7890"))
+        self.address = self._line(tr("Alamat pelapor"), LIMITS["address"])
+        self.keep_private = QCheckBox(tr("Rahasiakan identitas saya dari instansi"))
+        self.keep_private.setAccessibleName(tr("Rahasiakan identitas dari instansi"))
+        self.consent = QCheckBox(tr("Pelapor menyetujui pemrosesan data pribadi (wajib)"))
+        self.consent.setAccessibleName(tr("Persetujuan pemrosesan data pribadi"))
+        self.consent_text = QLabel(tr(CONSENT_TEXT))
+        self.consent_text.setWordWrap(True)
+        self.area = AreaPicker(self._desk.areas)
+        self.rt_rw = self._line(tr("RT/RW"))
+        self.rt_rw.setPlaceholderText(tr("003/007"))
+        self.rt_rw.setMaximumWidth(self.rt_rw.fontMetrics().horizontalAdvance("0000/0000") * 2)
+        self.street = self._line(tr("Nama jalan"), LIMITS["street"])
+        self.landmark = self._line(tr("Patokan lokasi"), LIMITS["landmark"])
+        self.category = CategoryPicker()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setAccessibleName(tr("Uraian aduan"))
+        self.description.setPlaceholderText(tr("Apa masalahnya, sejak kapan, di mana persisnya"))
+        self.counter = QLabel()
+        self.counter.setAccessibleName(tr("Jumlah karakter uraian"))
+        self.urgency = QComboBox()
+        self.urgency.setAccessibleName(tr("Tingkat urgensi"))
+        self.urgency.addItem(tr("Biasa"), Urgency.NORMAL.value)
+        self.urgency.addItem(tr("Mendesak (bahaya bagi jiwa atau kesehatan)"), Urgency.URGENT.value)
+        self.references = {
+            channel: self._line(tr("Nomor laporan {channel}").format(channel=channel))
+            for channel in REFERENCE_CHANNELS
+        }
+        self.attachments = AttachmentsPanel(self._runner)
+        self.duplicate_panel = DuplicatePanel(self._area_name)
+        self.save_button = QPushButton()
+        self.save_button.setAccessibleName(tr("Simpan dan cetak"))
+        self.save_button.setDefault(False)
+        self.save_state = QLabel()
+        self.save_state.setWordWrap(True)
+        self.save_state.setAccessibleName(tr("Yang belum lengkap"))
+        self.draft_state = QLabel()
+
+        self._errors_labels: dict[str, QLabel] = {}
+        self._field_widgets: dict[str, QWidget] = {
+            "name": self.name,
+            "nik": self.nik,
+            "phone": self.phone,
+            "address": self.address,
+            "consent": self.consent,
+            "kelurahan_code": self.area,
+            "rt_rw": self.rt_rw,
+            "street": self.street,
+            "landmark": self.landmark,
+            "category_code": self.category,
+            "description": self.description,
+            "urgency": self.urgency,
+            "earlier_references": self.references["JAKI"],
+            "attachments": self.attachments,
+        }
+        self.field_labels = {
+            "name": tr("Nama pelapor"),
+            "nik": tr("NIK"),
+            "phone": tr("Telepon"),
+            "address": tr("Alamat"),
+            "consent": tr("Persetujuan"),
+            "kelurahan_code": tr("Kelurahan"),
+            "rt_rw": tr("RT/RW"),
+            "street": tr("Jalan"),
+            "landmark": tr("Patokan"),
+            "category_code": tr("Kategori"),
+            "description": tr("Uraian"),
+            "urgency": tr("Urgensi"),
+            "earlier_references": tr("Laporan sebelumnya"),
+            "attachments": tr("Lampiran"),
+            "channel": tr("Kanal"),
+        }
+
+    def _with_error(self, field: str, widget: QWidget | QHBoxLayout) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if isinstance(widget, QHBoxLayout):
+            layout.addLayout(widget)
+        else:
+            layout.addWidget(widget)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.setAccessibleName(self.tr("Kesalahan {field}").format(field=self.field_labels[field]))
+        error.hide()
+        layout.addWidget(error)
+        self._errors_labels[field] = error
+        return box
+
+    def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget | None = None) -> None:
+        target = widget or self._field_widgets[field]
+        label = QLabel(text)
+        label.setBuddy(target)
+        form.addRow(label, self._with_error(field, target))
+
+    def _init_layout(self) -> None:
+        tr = self.tr
+        who = QGroupBox(tr("Pelapor"))
+        f = QFormLayout(who)
+        self._row(f, tr("&Nama *"), "name")
+        self._row(f, tr("N&IK"), "nik")
+        self._row(f, tr("&Telepon"), "phone")
+        self._row(f, tr("&Alamat"), "address")
+        f.addRow("", self.keep_private)
+        consent_box = QWidget()
+        cl = QVBoxLayout(consent_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.consent_text)
+        cl.addWidget(self.consent)
+        f.addRow(tr("Persetujuan *"), self._with_error("consent", consent_box))
+
+        where = QGroupBox(tr("Lokasi masalah"))
+        f = QFormLayout(where)
+        self._row(f, tr("&Kelurahan *"), "kelurahan_code")
+        self._row(f, tr("&RT/RW"), "rt_rw")
+        self._row(f, tr("&Jalan"), "street")
+        self._row(f, tr("&Patokan"), "landmark")
+
+        what = QGroupBox(tr("Aduan"))
+        f = QFormLayout(what)
+        self._row(f, tr("Kate&gori *"), "category_code")
+        desc = QWidget()
+        dl = QVBoxLayout(desc)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.description)
+        dl.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
+        label = QLabel(tr("&Uraian *"))
+        label.setBuddy(self.description)
+        f.addRow(label, self._with_error("description", desc))
+        self._row(f, tr("Urgen&si"), "urgency")
+
+        refs = QGroupBox(tr("Laporan sebelumnya di kanal lain (jika ada)"))
+        rl = QHBoxLayout()
+        for channel, edit in self.references.items():
+            lab = QLabel(channel)
+            lab.setBuddy(edit)
+            rl.addWidget(lab)
+            rl.addWidget(edit, 1)
+        refs_layout = QVBoxLayout(refs)
+        refs_layout.addWidget(self._with_error("earlier_references", rl))
+
+        files = QGroupBox(tr("Lampiran: scan surat, foto"))
+        fl = QVBoxLayout(files)
+        fl.addWidget(self._with_error("attachments", self.attachments))
+
+        column = QWidget()
+        cl2 = QVBoxLayout(column)
+        title = QLabel(tr("Aduan baru"))
+        title.setObjectName("pageTitle")
+        cl2.addWidget(title)
+        for box in (who, where, what, refs, files):
+            cl2.addWidget(box)
+        cl2.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(column)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.scroll_area)
+        splitter.addWidget(self.duplicate_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.save_state, 1)
+        bottom.addWidget(self.draft_state)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        order: list[QWidget] = [
+            self.name,
+            self.nik,
+            self.phone,
+            self.address,
+            self.keep_private,
+            self.consent,
+            self.area.search,
+            self.area.kota,
+            self.area.kecamatan,
+            self.area.kelurahan,
+            self.rt_rw,
+            self.street,
+            self.landmark,
+            self.category,
+            self.description,
+            self.urgency,
+            *self.references.values(),
+            self.attachments.add_button,
+            self.attachments.remove_button,
+            self.attachments.list,
+            self.save_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            self.setTabOrder(a, b)
+        self.setFocusProxy(self.name)
+
+    def _init_timers(self) -> None:
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self._duplicate_timer = QTimer(self)
+        self._duplicate_timer.setSingleShot(True)
+        self._duplicate_timer.setInterval(DUPLICATE_DELAY_MS)
+
+    def _init_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self, context=context)
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=context)
+
+    def _connect_signals(self) -> None:
+        self.save_shortcut.activated.connect(self.on_save)
+        self.escape_shortcut.activated.connect(self.on_escape)
+        self.save_button.clicked.connect(self.on_save)
+        self._draft_timer.timeout.connect(self.on_draft_timer)
+        self._duplicate_timer.timeout.connect(self.on_find_duplicates)
+        for name, edit in self._line_edits().items():
+            edit.textChanged.connect(self.on_changed)
+            edit.editingFinished.connect(lambda n=name: self.on_field_left(n))
+            edit.returnPressed.connect(self.focusNextChild)
+        for check in (self.keep_private, self.consent):
+            check.toggled.connect(self.on_changed)
+            check.installEventFilter(self)
+        self.consent.toggled.connect(lambda: self.on_field_left("consent"))
+        self.urgency.installEventFilter(self)
+        self.urgency.currentIndexChanged.connect(self.on_changed)
+        self.description.textChanged.connect(self.on_changed)
+        self.description.installEventFilter(self)
+        self.area.changed.connect(self.on_changed)
+        self.area.changed.connect(lambda: self.on_field_left("kelurahan_code"))
+        self.area.picked.connect(self.rt_rw.setFocus)
+        self.category.changed.connect(self.on_changed)
+        self.category.changed.connect(self.on_category_changed)
+        self.category.line_edit().returnPressed.connect(self.on_category_return)
+        self.attachments.changed.connect(self.on_changed)
+        self.duplicate_panel.add_requested.connect(self.on_add_to_existing)
+        for w in (self.nik, self.phone):
+            w.textChanged.connect(self._schedule_duplicates)
+        self.area.changed.connect(self._schedule_duplicates)
+        self.category.changed.connect(self._schedule_duplicates)
+        self.description.textChanged.connect(self._schedule_duplicates)
+
+    def _line_edits(self) -> dict[str, QLineEdit]:
+        edits = {
+            "name": self.name,
+            "nik": self.nik,
+            "phone": self.phone,
+            "address": self.address,
+            "rt_rw": self.rt_rw,
+            "street": self.street,
+            "landmark": self.landmark,
+        }
+        edits.update({f"ref_{c}": e for c, e in self.references.items()})
+        return edits
+
+    def _area_name(self, code: str) -> str:
+        area = self._desk.areas.get(code)
+        return area.name if area else code
+
+    # -- state ---------------------------------------------------------------------
+
+    def set_officer(self, officer: Officer | None) -> None:
+        self._officer = officer
+        if officer is None:
+            self._draft_timer.stop()
+        else:
+            self._draft_timer.start()
+
+    @property
+    def draft_key(self) -> str:
+        return self._desk.drafts.key_for(self._officer) if self._officer else ""
+
+    def form(self, with_files: list[AttachmentFile] | None = None) -> IntakeForm:
+        refs = [
+            f"{channel}: {edit.text().strip()}"
+            for channel, edit in self.references.items()
+            if edit.text().strip()
+        ]
+        return IntakeForm(
+            name=self.name.text(),
+            nik=self.nik.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            keep_identity_private=self.keep_private.isChecked(),
+            consent=self.consent.isChecked(),
+            kelurahan_code=self.area.code(),
+            rt_rw=self.rt_rw.text(),
+            street=self.street.text(),
+            landmark=self.landmark.text(),
+            category_code=self.category.code(),
+            description=self.description.toPlainText(),
+            urgency=str(self.urgency.currentData()),
+            earlier_references=refs,
+            attachments=with_files or [],
+            draft_key=self.draft_key,
+        )
+
+    def fields(self) -> dict[str, Any]:
+        """What the draft keeps: every field as typed, and the attachment paths."""
+        values: dict[str, Any] = {name: e.text() for name, e in self._line_edits().items()}
+        values.update(
+            keep_private=self.keep_private.isChecked(),
+            consent=self.consent.isChecked(),
+            kelurahan_code=self.area.code(),
+            kelurahan_text=self.area.search.text(),
+            category_code=self.category.code(),
+            category_text=self.category.currentText(),
+            description=self.description.toPlainText(),
+            urgency=str(self.urgency.currentData()),
+            attachments=self.attachments.paths(),
+        )
+        return values
+
+    def is_empty(self) -> bool:
+        f = self.fields()
+        return not any(
+            v for k, v in f.items() if k not in ("urgency", "category_text", "kelurahan_text")
+        )
+
+    def set_fields(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for name, edit in self._line_edits().items():
+                edit.setText(str(values.get(name, "")))
+            self.keep_private.setChecked(bool(values.get("keep_private")))
+            self.consent.setChecked(bool(values.get("consent")))
+            if values.get("kelurahan_code"):
+                self.area.set_code(str(values["kelurahan_code"]))
+            else:
+                self.area.clear()
+                self.area.search.setText(str(values.get("kelurahan_text", "")))
+            if values.get("category_code"):
+                self.category.set_code(str(values["category_code"]))
+            else:
+                self.category.clear_choice()
+                self.category.setEditText(str(values.get("category_text", "")))
+            self.description.setPlainText(str(values.get("description", "")))
+            self.urgency.setCurrentIndex(max(self.urgency.findData(values.get("urgency")), 0))
+            self.attachments.clear()
+            self.attachments.add_paths([str(p) for p in values.get("attachments", [])])
+        finally:
+            self._loading = False
+        self._touched = {k for k in self._field_widgets if values.get(k)}
+        self.revalidate()
+
+    def reset(self) -> None:
+        self.set_fields({})
+        self._touched.clear()
+        self._show_all = False
+        self._dirty = False
+        self.duplicate_panel.set_hints([])
+        self.draft_state.clear()
+        self.revalidate()
+        self.name.setFocus()
+
+    # -- validation ----------------------------------------------------------------
+
+    def revalidate(self) -> dict[str, str]:
+        errors = self._desk.intake.validate(self.form())
+        self._errors = errors
+        for field, label in self._errors_labels.items():
+            message = errors.get(field, "")
+            visible = bool(message) and (self._show_all or field in self._touched)
+            label.setText("⚠ " + message if visible else "")
+            label.setVisible(visible)
+        description = self.description.toPlainText()
+        self.counter.setText(
+            self.tr("{n} / {limit} karakter").format(
+                n=len(description), limit=LIMITS["description"]
+            )
+        )
+        if errors:
+            missing = ", ".join(self.field_labels.get(f, f) for f in errors)
+            self.save_button.setText(self.tr("Simpan dan cetak (Ctrl+S)"))
+            self.save_state.setText(
+                self.tr("Belum dapat disimpan — periksa: {fields}").format(fields=missing)
+            )
+        else:
+            self.save_button.setText(self.tr("Simpan dan cetak (Ctrl+S)"))
+            self.save_state.setText(self.tr("✓ Siap disimpan"))
+        return errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self._show_all = True
+        self.revalidate()
+        for field, message in errors.items():
+            label = self._errors_labels.get(field)
+            if label is not None and not label.isVisible():
+                label.setText("⚠ " + message)
+                label.show()
+        first = next((f for f in self._field_widgets if f in errors), None)
+        if first is not None:
+            widget = self._field_widgets[first]
+            self.scroll_area.ensureWidgetVisible(widget)
+            widget.setFocus()
+        self.validation_shown.emit(dict(errors))
+
+    # -- slots ---------------------------------------------------------------------
+
+    def on_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.revalidate()
+
+    def on_field_left(self, name: str) -> None:
+        if self._loading:
+            return
+        field = "earlier_references" if name.startswith("ref_") else name
+        self._touched.add(field)
+        self.revalidate()
+        self.save_draft()
+
+    def on_category_changed(self, code: str) -> None:
+        if code:
+            self.on_field_left("category_code")
+
+    def on_category_return(self) -> None:
+        if self.category.code():
+            self.description.setFocus()
+
+    def on_draft_timer(self) -> None:
+        self.save_draft()
+
+    def save_draft(self) -> None:
+        if not self._dirty or self._officer is None or self._saving:
+            return
+        officer, key, fields = self._officer, self.draft_key, self.fields()
+        self._dirty = False
+        self._runner.run(
+            lambda: self._desk.drafts.save(officer, key, fields), lambda _r: self._on_draft_saved()
+        )
+
+    def _on_draft_saved(self) -> None:
+        self.draft_state.setText(self.tr("Draf tersimpan"))
+        self.draft_saved.emit()
+
+    def offer_draft(self) -> None:
+        """After sign-in: bring back what was being typed before a crash or restart."""
+        if self._officer is None:
+            return
+        key = self.draft_key
+        self._runner.run(lambda: self._desk.drafts.load(key), self._on_draft_loaded)
+
+    def _on_draft_loaded(self, draft: Any) -> None:
+        if draft is None or not any(v for k, v in draft.fields.items() if k not in ("urgency",)):
+            return
+        name = str(draft.fields.get("name", "")) or self.tr("(tanpa nama)")
+        if Confirm.ask(
+            self.window(),
+            self.tr("Lanjutkan isian sebelumnya?"),
+            self.tr(
+                "Ada aduan yang belum selesai diketik (pelapor: {name}). Lanjutkan mengisinya?"
+            ).format(name=name),
+            self.tr("Lanjutkan"),
+            self.tr("Buang"),
+        ):
+            self.set_fields(draft.fields)
+            self.draft_state.setText(self.tr("Draf dipulihkan"))
+            self.window().activateWindow()
+        else:
+            self._runner.run(lambda: self._desk.drafts.discard(draft.key))
+
+    def on_escape(self) -> None:
+        if not self.is_empty() and not Confirm.ask(
+            self.window(),
+            self.tr("Buang isian?"),
+            self.tr("Isian aduan ini belum disimpan. Buang semuanya?"),
+            self.tr("Buang"),
+            self.tr("Kembali mengisi"),
+        ):
+            return
+        key = self.draft_key
+        if key:
+            self._runner.run(lambda: self._desk.drafts.discard(key))
+        self.reset()
+        self.discarded.emit()
+
+    def on_save(self) -> None:
+        if self._saving or self._officer is None:
+            return
+        errors = self.revalidate()
+        if errors:
+            self.show_errors(errors)
+            return
+        self._saving = True
+        self._draft_timer.stop()
+        officer, form, paths = self._officer, self.form(), self.attachments.paths()
+
+        def op() -> RecordedComplaint:
+            files = _read_files(paths)
+            return self._desk.intake.record(officer, dataclasses.replace(form, attachments=files))
+
+        self.save_button.setEnabled(False)
+        self.save_state.setText(self.tr("Menyimpan…"))
+        self._runner.run(op, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, recorded: RecordedComplaint) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._draft_timer.start()
+        self.reset()
+        self.saved.emit(recorded)
+
+    def _on_save_failed(self, error: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._draft_timer.start()
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error.errors)
+            return
+        message = getattr(error, "message", "") or self.tr(
+            "Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf."
+        )
+        self.save_state.setText("⚠ " + message)
+        self._dirty = True
+        self.save_draft()
+
+    # -- duplicates ----------------------------------------------------------------
+
+    def _schedule_duplicates(self, *_args: object) -> None:
+        if not self._loading:
+            self._duplicate_timer.start()
+
+    def on_find_duplicates(self) -> None:
+        if self._officer is None:
+            return
+        self._duplicate_generation += 1
+        generation = self._duplicate_generation
+        officer = self._officer
+        query = DuplicateQuery(
+            nik=self.nik.text(),
+            phone=self.phone.text(),
+            kelurahan_code=self.area.code(),
+            category_code=self.category.code(),
+            description=self.description.toPlainText(),
+        )
+        self._runner.run(
+            lambda: self._duplicates.find(officer, query),
+            lambda hints: self._on_duplicates(generation, hints),
+        )
+
+    def _on_duplicates(self, generation: int, hints: list[DuplicateHint]) -> None:
+        if generation != self._duplicate_generation:
+            return  # the officer typed on; a newer search is coming
+        self.duplicate_panel.set_hints(hints)
+        self.duplicates_shown.emit(len(hints))
+
+    def on_add_to_existing(self, complaint_id: str, code: str) -> None:
+        if self._officer is None:
+            return
+        paths = self.attachments.paths()
+        answer = AddEventDialog.ask(self.window(), code, self.description.toPlainText(), len(paths))
+        if answer is None:
+            return
+        officer, key = self._officer, self.draft_key
+
+        def op() -> ComplaintEvent:
+            files = _read_files(paths) if answer.include_attachments else []
+            event = self._desk.intake.add_citizen_event(officer, complaint_id, answer.note, files)
+            if key:
+                self._desk.drafts.discard(key)
+            return event
+
+        def done(event: ComplaintEvent) -> None:
+            self.reset()
+            self.event_added.emit(complaint_id, event)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationFailed):
+                self.save_state.setText("⚠ " + " ".join(error.errors.values()))
+            else:
+                self.save_state.setText("⚠ " + getattr(error, "message", str(type(error))))
+
+        self._runner.run(op, done, failed)
+
+    # -- keyboard ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if enter and isinstance(watched, (QCheckBox, QComboBox)):
+                self.focusNextChild()
+                return True
+            if (
+                enter
+                and watched is self.description
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.focusNextChild()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,354 @@
+"""The desk window. It only assembles: pages in a stack, the status bar, and the
+slots that carry results between pages and the services (on the worker)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from desk_app.domain.complaint import WIB, ComplaintEvent
+from desk_app.services.accounts import Officer
+from desk_app.services.desk import Desk
+from desk_app.services.duplicates import DuplicateService
+from desk_app.services.intake import RecordedComplaint
+from desk_app.services.previews import AttachmentPreviews
+from desk_app.services.receipts import PreparedReceipt, ReceiptService
+from desk_app.ui.add_event_dialog import AddEventDialog
+from desk_app.ui.detail_view import DetailView
+from desk_app.ui.dialogs import FilePicker
+from desk_app.ui.first_admin_dialog import FirstAdminDialog
+from desk_app.ui.home_page import HomePage
+from desk_app.ui.intake_form import IntakeFormPage
+from desk_app.ui.receipt_preview import ReceiptPreviewDialog
+from desk_app.ui.search_page import SearchPage
+from desk_app.ui.sign_in_page import SignInPage
+from desk_app.ui.status_bar import Connection, DeskStatusBar
+from desk_app.ui.tasks import TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+    signed_in(object): the Officer, after sign-in.
+    home_refreshed(): today's list, the "to print" list and the pending count arrived.
+    receipt_shown(object): the ReceiptPreviewDialog, once visible.
+    receipt_printed(str): complaint id whose receipt reached the printer.
+    receipt_failed(str): the message shown when printing failed.
+    detail_shown(object): the Complaint shown in the detail view.
+    """
+
+    signed_in = Signal(object)
+    home_refreshed = Signal()
+    receipt_shown = Signal(object)
+    receipt_printed = Signal(str)
+    receipt_failed = Signal(str)
+    detail_shown = Signal(object)
+
+    def __init__(
+        self,
+        desk: Desk,
+        runner: TaskRunner | None = None,
+        receipts: ReceiptService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.runner = runner or TaskRunner(self)
+        self.receipts = receipts or ReceiptService(desk)
+        self.officer: Officer | None = None
+        self.preview: ReceiptPreviewDialog | None = None
+        self._init_window()
+        self._init_pages()
+        self._init_status_bar()
+        self._init_shortcuts()
+        self._connect_signals()
+
+    # -- assembly ------------------------------------------------------------------
+
+    def _init_window(self) -> None:
+        s = self.desk.settings
+        self.setWindowTitle(
+            self.tr("Meja Aduan — {site} ({desk})").format(site=s.site_name, desk=s.desk_code)
+        )
+        self.resize(1280, 860)
+
+    def _init_pages(self) -> None:
+        d = self.desk
+        self.sign_in = SignInPage(d.settings.site_name, d.settings.desk_code)
+        self.home = HomePage(self.area_name)
+        self.intake = IntakeFormPage(d, DuplicateService(d.database), self.runner)
+        self.search = SearchPage(d.lookup, self.runner, self.area_name)
+        self.detail = DetailView(d.areas, AttachmentPreviews(d.files), self.runner)
+        self.stack = QStackedWidget()
+        for page in (self.sign_in, self.home, self.intake, self.search, self.detail):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+    def _init_status_bar(self) -> None:
+        self.status = DeskStatusBar(self)
+        self.status.set_desk(self.desk.settings.desk_code, self.desk.settings.site_name)
+        self.setStatusBar(self.status)
+
+    def _init_shortcuts(self) -> None:
+        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
+        self.home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
+
+    def _connect_signals(self) -> None:
+        # sign-in
+        self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
+        # navigation
+        self.new_shortcut.activated.connect(self.on_new_complaint)
+        self.find_shortcut.activated.connect(self.on_find)
+        self.home_shortcut.activated.connect(self.on_home)
+        self.home.new_requested.connect(self.on_new_complaint)
+        self.home.find_requested.connect(self.on_find)
+        self.home.open_requested.connect(self.on_open_complaint)
+        self.home.reprint_requested.connect(self.on_reprint)
+        # intake
+        self.intake.saved.connect(self.on_complaint_saved)
+        self.intake.event_added.connect(self.on_event_added)
+        self.intake.discarded.connect(self.on_home)
+        # find and detail
+        self.search.open_requested.connect(self.on_open_complaint)
+        self.detail.back_requested.connect(self.on_back_from_detail)
+        self.detail.reprint_requested.connect(self.on_reprint)
+        self.detail.add_requested.connect(self.on_add_from_detail)
+        # background failures nobody else handled
+        self.runner.failed.connect(self.on_task_failed)
+
+    def area_name(self, code: str) -> str:
+        area = self.desk.areas.get(code)
+        return area.name if area else code
+
+    # -- hooks for the sync work ---------------------------------------------------
+
+    def set_crm_connection(self, state: Connection, detail: str = "") -> None:
+        """The CRM connection state shown in the status bar (fed by the sync worker)."""
+        self.status.set_connection(state, detail)
+
+    def set_pending(self, count: int, oldest: dt.datetime | None) -> None:
+        """How many items wait for the CRM (fed by the sync worker, or refreshed here)."""
+        self.status.set_pending(count, oldest)
+
+    # -- start and sign-in ---------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the sign-in, or first create the admin on a desk with no accounts."""
+        self.stack.setCurrentWidget(self.sign_in)
+        self.sign_in.reset()
+        self.runner.run(self.desk.accounts.has_accounts, self.on_accounts_checked)
+
+    def on_accounts_checked(self, has_accounts: bool) -> None:
+        if has_accounts:
+            return
+        error = ""
+        while True:
+            answer = FirstAdminDialog.ask(self, error)
+            if answer is None:
+                self.sign_in.show_error(self.tr("Belum ada akun. Buat admin pertama untuk mulai."))
+                return
+            try:  # a one-off on the first run; the hash takes a fraction of a second
+                officer = self.desk.accounts.create_first_admin(
+                    answer.username, answer.display_name, answer.password
+                )
+            except Exception as err:
+                error = getattr(err, "message", str(err))
+                continue
+            self.on_signed_in(officer)
+            return
+
+    def on_sign_in_requested(self, username: str, password: str) -> None:
+        self.runner.run(
+            lambda: self.desk.accounts.sign_in(username, password),
+            self.on_signed_in,
+            lambda err: self.sign_in.show_error(getattr(err, "message", "") or str(err)),
+        )
+
+    def on_signed_in(self, officer: Officer) -> None:
+        self.officer = officer
+        for page in (self.intake, self.search, self.detail):
+            page.set_officer(officer)
+        self.status.set_officer(f"{officer.display_name} ({officer.role.label})")
+        self.on_home()
+        self.intake.offer_draft()
+        self.signed_in.emit(officer)
+
+    # -- navigation ----------------------------------------------------------------
+
+    def on_home(self) -> None:
+        if self.officer is None:
+            return
+        self.stack.setCurrentWidget(self.home)
+        self.home.new_button.setFocus()
+        self.refresh_home()
+
+    def on_new_complaint(self) -> None:
+        if self.officer is None:
+            return
+        self.stack.setCurrentWidget(self.intake)
+        self.intake.name.setFocus()
+
+    def on_find(self) -> None:
+        if self.officer is None:
+            return
+        self.stack.setCurrentWidget(self.search)
+        self.search.start()
+
+    def on_back_from_detail(self) -> None:
+        if self.search.model.rowCount() or self.search.box.text():
+            self.stack.setCurrentWidget(self.search)
+            self.search.start()
+        else:
+            self.on_home()
+
+    def refresh_home(self) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        lookup = self.desk.lookup
+        today = self.desk.clock().astimezone(WIB).date()
+
+        def op() -> tuple[Any, Any, tuple[int, dt.datetime | None]]:
+            return lookup.today(officer, today), lookup.to_print(officer), lookup.pending_summary()
+
+        self.runner.run(op, self.on_home_data)
+
+    def on_home_data(self, data: tuple[Any, Any, tuple[int, dt.datetime | None]]) -> None:
+        today, to_print, (count, oldest) = data
+        self.home.set_today(today)
+        self.home.set_to_print(to_print)
+        self.set_pending(count, oldest)
+        self.home_refreshed.emit()
+
+    # -- find and detail -----------------------------------------------------------
+
+    def on_open_complaint(self, complaint_id: str) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        self.runner.run(
+            lambda: self.desk.lookup.detail(officer, complaint_id), self.on_detail_loaded
+        )
+
+    def on_detail_loaded(self, complaint: Any) -> None:
+        if complaint is None:
+            self.status.showMessage(self.tr("Aduan tidak ditemukan."), 8000)
+            return
+        self.detail.show_complaint(complaint)
+        self.stack.setCurrentWidget(self.detail)
+        self.detail.reprint_button.setFocus()
+        self.detail_shown.emit(complaint)
+
+    def on_add_from_detail(self, complaint_id: str, code: str) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        answer = AddEventDialog.ask(self, code, "", 0)
+        if answer is None:
+            return
+        self.runner.run(
+            lambda: self.desk.intake.add_citizen_event(officer, complaint_id, answer.note, []),
+            lambda event: self.on_event_added(complaint_id, event),
+        )
+
+    # -- receipts ------------------------------------------------------------------
+
+    def on_complaint_saved(self, recorded: RecordedComplaint) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        self.status.showMessage(
+            self.tr("Aduan {code} tersimpan.").format(code=recorded.ticket_code), 10000
+        )
+        self.runner.run(
+            lambda: self.receipts.prepare_new(officer, recorded.complaint), self.on_receipt_ready
+        )
+        self.on_home()
+
+    def on_event_added(self, complaint_id: str, event: ComplaintEvent) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        self.status.showMessage(self.tr("Keterangan tambahan tersimpan."), 10000)
+        self.runner.run(
+            lambda: self.receipts.prepare_added(officer, complaint_id, event),
+            self.on_receipt_ready,
+        )
+        if self.stack.currentWidget() is self.detail:
+            self.on_open_complaint(complaint_id)
+        else:
+            self.on_home()
+
+    def on_reprint(self, complaint_id: str) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        self.runner.run(
+            lambda: self.receipts.prepare_reprint(officer, complaint_id), self.on_receipt_ready
+        )
+
+    def on_receipt_ready(self, receipt: PreparedReceipt) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = ReceiptPreviewDialog(receipt, self)
+        self.preview.print_requested.connect(self.on_print_requested)
+        self.preview.save_pdf_requested.connect(self.on_save_pdf_requested)
+        self.preview.finished.connect(self.on_preview_closed)
+        self.preview.open()
+        self.preview.print_button.setFocus()
+        self.receipt_shown.emit(self.preview)
+
+    def on_preview_closed(self, _result: int) -> None:
+        self.refresh_home()
+
+    def on_print_requested(self) -> None:
+        preview = self.preview
+        if preview is None:
+            return
+        receipt = preview.receipt
+        preview.set_busy(True)
+
+        def done(_r: object) -> None:
+            preview.show_printed()
+            self.receipt_printed.emit(receipt.complaint_id)
+            preview.accept()
+
+        def failed(err: Exception) -> None:
+            message = getattr(err, "message", "") or str(err)
+            preview.show_error(message)
+            self.receipt_failed.emit(message)
+            self.refresh_home()
+
+        self.runner.run(lambda: self.receipts.print_receipt(receipt), done, failed)
+
+    def on_save_pdf_requested(self) -> None:
+        preview = self.preview
+        if preview is None:
+            return
+        receipt = preview.receipt
+        suggested = f"tanda-terima-{receipt.ticket_code}.pdf"
+        path = FilePicker.ask_save(
+            preview, self.tr("Simpan tanda terima"), suggested, self.tr("PDF (*.pdf)")
+        )
+        if not path:
+            return
+        self.runner.run(
+            lambda: self.receipts.save_pdf(receipt, Path(path)),
+            lambda saved: preview.show_saved(str(saved)),
+            lambda err: preview.show_error(getattr(err, "message", "") or str(err)),
+        )
+
+    # -- errors and closing --------------------------------------------------------
+
+    def on_task_failed(self, message: str) -> None:
+        self.status.showMessage("⚠ " + message, 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.intake.save_draft()
+        self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
+        super().closeEvent(event)

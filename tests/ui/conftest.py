@@ -1,0 +1,114 @@
+"""Fixtures for driving the real desk window offscreen, by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desk_app.printing.document import PrintDocument
+from desk_app.printing.errors import PaperOutError
+from desk_app.services.desk import Desk, open_desk
+from desk_app.services.receipts import ReceiptService
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.theme import apply_theme
+
+# The offscreen platform says this whenever a window changes its size constraints;
+# it is about the platform plugin, not about our code.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+USERNAME, PASSWORD = "ani", "rahasia-ani-1"
+
+
+class FakePrinter:
+    """Records what was printed; ``fail`` makes the next job fail like an empty roll."""
+
+    def __init__(self) -> None:
+        self.printed: list[PrintDocument] = []
+        self.fail = False
+
+    def print_document(self, document: PrintDocument) -> None:
+        if self.fail:
+            raise PaperOutError(detail="test")
+        self.printed.append(document)
+
+
+@pytest.fixture
+def desk(data_dir: Path) -> Iterator[Desk]:
+    d = open_desk(data_dir)
+    d.accounts.create_first_admin(USERNAME, "Ani Petugas", PASSWORD)
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def printer() -> FakePrinter:
+    return FakePrinter()
+
+
+@pytest.fixture(params=[100], ids=lambda p: f"font{p}")
+def font_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[int]:
+    apply_theme(qapp, request.param)
+    yield request.param
+    apply_theme(qapp, 100)
+
+
+def make_window(qtbot: QtBot, desk: Desk, printer: FakePrinter) -> MainWindow:
+    window = MainWindow(desk, receipts=ReceiptService(desk, printer=printer))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.start()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk: Desk, printer: FakePrinter, font_scale: int) -> MainWindow:
+    return make_window(qtbot, desk, printer)
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type into whatever has the focus, as the officer (or a USB scanner) would."""
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def sign_in(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.sign_in.username.hasFocus())
+    with qtbot.waitSignal(window.signed_in, timeout=10000):
+        type_text(qtbot, USERNAME)
+        press(qtbot, Qt.Key.Key_Return)
+        type_text(qtbot, PASSWORD)
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+
+
+def shot(widget: QWidget, folder: Path, name: str, scale: int) -> Path:
+    folder = folder / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}-{scale}.png"
+    QApplication.processEvents()
+    assert widget.grab().save(str(path))
+    return path
