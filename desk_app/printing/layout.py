@@ -477,8 +477,8 @@ def _qr_section(flow: _Flow, symbol: QrSymbol, next_steps: Callable[[float, floa
 def _footer(flow: _Flow) -> None:
     s = flow.style
     if flow.fmt.is_roll or s.summary_chars > 100:
-        flow.text("Simpan tanda terima ini sebagai bukti aduan Anda.", s.small, align="center")
-        flow.text("Layanan pengaduan ini gratis, tanpa biaya apa pun.", s.small, align="center")
+        flow.text("Simpan tanda terima ini sebagai bukti aduan.", s.small, align="center")
+        flow.text("Layanan pengaduan ini gratis.", s.small, align="center")
     else:  # large print on a small sheet: every line counts
         flow.text("Simpan tanda terima ini. Layanan ini gratis.", s.small, align="center")
 
