@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 class Backoff:
     base_s: float = 2.0
     cap_s: float = 300.0
+    max_retry_after_s: float = 3600.0  # a server asking for more is not believed
     rng: random.Random = field(default_factory=random.Random)
 
     def delay(self, failures: int, retry_after: float | None = None) -> float:
@@ -23,6 +24,6 @@ class Backoff:
         ceiling = min(self.cap_s, self.base_s * (2 ** min(failures - 1, 30)))
         wait = self.rng.uniform(0.0, ceiling)
         if retry_after is not None:
-            # The server knows best, within reason: never longer than the cap.
-            wait = max(wait, min(retry_after, self.cap_s))
+            # The server knows best, within reason.
+            wait = max(wait, min(retry_after, self.max_retry_after_s))
         return wait

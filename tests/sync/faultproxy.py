@@ -115,6 +115,8 @@ class FaultProxy:
         if mode == "down":
             self._close_listener()
             self._close_connections()
+        elif mode == "reset":
+            self._close_connections()  # kept-alive connections too
         elif self._listener is None and not self._stopped:
             self._open_listener()
 
@@ -154,6 +156,10 @@ class FaultProxy:
     def _close_listener(self) -> None:
         sock, self._listener = self._listener, None
         if sock is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would not,
+            # and the port would keep accepting.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 sock.close()
 
