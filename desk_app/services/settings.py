@@ -31,6 +31,7 @@ class Settings:
     desk_code: str = "PBK1"
     site_name: str = "Pendopo Balai Kota"
     crm_url: str = "http://127.0.0.1:8765"
+    crm_ca_file: str = ""  # a pinned CA (PEM) for the CRM's TLS; empty: the system's CAs
     tracking_host: str = "lacak.jakarta.go.id"
     help_phone: str = ""  # printed on the receipt under "how to check"
     printer_backend: str = "pdf"
