@@ -13,6 +13,7 @@ import sys
 BENCHMARKS = [
     "benchmarks.bench_store",
     "benchmarks.bench_receipts",
+    "benchmarks.bench_crm",
 ]
 
 

@@ -620,11 +620,13 @@ class _Push:
             return
         inserted = {
             r.id: r.pk
-            for r in session.execute(
-                _insert_for(session)(Complaint)
-                .values(rows)
+            # executemany of one cached statement (SQLAlchemy's "insertmanyvalues"
+            # batches it): a 100-row VALUES literal would be compiled afresh each time.
+            for r in session.connection().execute(
+                _insert_for(session)(Complaint.__table__)
                 .on_conflict_do_nothing()
-                .returning(Complaint.id, Complaint.pk)
+                .returning(Complaint.__table__.c.id, Complaint.__table__.c.pk),
+                rows,
             )
         }
         events = []
@@ -664,7 +666,9 @@ class _Push:
                 }
             )
         if events:
-            session.execute(_insert_for(session)(Event).values(events).on_conflict_do_nothing())
+            session.connection().execute(
+                _insert_for(session)(Event.__table__).on_conflict_do_nothing(), events
+            )
 
     def _already_had(self, item: ComplaintItem, stored_code: str, pk: int) -> PushResult:
         try:
@@ -801,11 +805,11 @@ class _Push:
             return
         inserted = {
             r.id: r.seq
-            for r in session.execute(
-                _insert_for(session)(Event)
-                .values(rows)
+            for r in session.connection().execute(
+                _insert_for(session)(Event.__table__)
                 .on_conflict_do_nothing()
-                .returning(Event.id, Event.seq)
+                .returning(Event.__table__.c.id, Event.__table__.c.seq),
+                rows,
             )
         }
         for i, item in pending:

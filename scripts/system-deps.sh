@@ -9,4 +9,10 @@ if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null;
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
         >/tmp/meja-apt.log 2>&1 || echo "== could not install ${need[*]}: tests that need it will skip"
 fi
+# axe-core (accessibility checks of the CRM tracking page) into a project-local folder.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ ! -f "$root/.cache/node/node_modules/axe-core/axe.min.js" ] && command -v npm >/dev/null 2>&1; then
+    npm install --silent --prefix "$root/.cache/node" axe-core@4 \
+        >/tmp/meja-npm.log 2>&1 || echo "== could not install axe-core: the accessibility test will skip"
+fi
 exit 0
