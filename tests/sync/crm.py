@@ -99,7 +99,7 @@ class CrmProcess:
         else:
             self.proc.terminate()
         try:
-            self.proc.wait(10)
+            self.proc.wait(3)  # kept-alive connections can hold a graceful stop
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
