@@ -48,6 +48,12 @@ class AreaPicker(QWidget):
         self.kecamatan.setAccessibleName(self.tr("Kecamatan"))
         self.kelurahan = QComboBox()
         self.kelurahan.setAccessibleName(self.tr("Kelurahan"))
+        for combo in (self.kota, self.kecamatan, self.kelurahan):
+            # Shrink with the window at large font sizes instead of forcing a scroll bar.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.search, 0, 0, 1, 3)

@@ -53,6 +53,7 @@ class DuplicatePanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._cards)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -76,11 +77,11 @@ class DuplicatePanel(QWidget):
         card.setObjectName("duplicateCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         reasons = "; ".join(r.label for r in hint.reasons)
+        why = QLabel("⚠ " + reasons)
+        why.setObjectName("pageTitle")
+        why.setWordWrap(True)
         text = QLabel(
-            self.tr(
-                "⚠ {reasons}\n{code} — {when}\n{name}\n{category}\n{area}\nStatus: {status}"
-            ).format(
-                reasons=reasons,
+            self.tr("{code}\n{when}\n{name}\n{category}\n{area}\nStatus: {status}").format(
                 code=c.ticket_code,
                 when=c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M"),
                 name=mask_name(c.name),
@@ -90,13 +91,15 @@ class DuplicatePanel(QWidget):
             )
         )
         text.setWordWrap(True)
-        summary = QLabel(c.description[:160] + ("…" if len(c.description) > 160 else ""))
+        summary = QLabel("“" + c.description[:100] + ("…”" if len(c.description) > 100 else "”"))
         summary.setWordWrap(True)
         button = QPushButton(self.tr("Tambahkan ke aduan ini"))
+        card.setMinimumHeight(0)
         button.setAccessibleName(self.tr("Tambahkan ke aduan {code}").format(code=c.ticket_code))
         button.clicked.connect(lambda: self.add_requested.emit(c.id, c.ticket_code))
         self.buttons.append(button)
         layout = QVBoxLayout(card)
+        layout.addWidget(why)
         layout.addWidget(text)
         layout.addWidget(summary)
         layout.addWidget(button)

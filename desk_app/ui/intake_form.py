@@ -135,6 +135,10 @@ class IntakeFormPage(QWidget):
         self.street = self._line(tr("Nama jalan"), LIMITS["street"])
         self.landmark = self._line(tr("Patokan lokasi"), LIMITS["landmark"])
         self.category = CategoryPicker()
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category.setMinimumContentsLength(20)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setAccessibleName(tr("Uraian aduan"))
@@ -158,6 +162,10 @@ class IntakeFormPage(QWidget):
         self.save_state.setWordWrap(True)
         self.save_state.setAccessibleName(tr("Yang belum lengkap"))
         self.draft_state = QLabel()
+        self.draft_state.setAccessibleName(tr("Status draf"))
+        self.draft_state.setMinimumWidth(
+            self.draft_state.fontMetrics().horizontalAdvance(tr("Draf dipulihkan")) + 16
+        )
 
         self._errors_labels: dict[str, QLabel] = {}
         self._field_widgets: dict[str, QWidget] = {
@@ -194,15 +202,12 @@ class IntakeFormPage(QWidget):
             "channel": tr("Kanal"),
         }
 
-    def _with_error(self, field: str, widget: QWidget | QHBoxLayout) -> QWidget:
+    def _with_error(self, field: str, widget: QWidget) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        if isinstance(widget, QHBoxLayout):
-            layout.addLayout(widget)
-        else:
-            layout.addWidget(widget)
+        layout.addWidget(widget)
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)
@@ -255,14 +260,16 @@ class IntakeFormPage(QWidget):
         self._row(f, tr("Urgen&si"), "urgency")
 
         refs = QGroupBox(tr("Laporan sebelumnya di kanal lain (jika ada)"))
-        rl = QHBoxLayout()
+        refs_form = QFormLayout()
+        refs_form.setContentsMargins(0, 0, 0, 0)
         for channel, edit in self.references.items():
             lab = QLabel(channel)
             lab.setBuddy(edit)
-            rl.addWidget(lab)
-            rl.addWidget(edit, 1)
+            refs_form.addRow(lab, edit)
+        refs_box = QWidget()
+        refs_box.setLayout(refs_form)
         refs_layout = QVBoxLayout(refs)
-        refs_layout.addWidget(self._with_error("earlier_references", rl))
+        refs_layout.addWidget(self._with_error("earlier_references", refs_box))
 
         files = QGroupBox(tr("Lampiran: scan surat, foto"))
         fl = QVBoxLayout(files)
@@ -283,7 +290,7 @@ class IntakeFormPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.scroll_area)
         splitter.addWidget(self.duplicate_panel)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
@@ -391,6 +398,11 @@ class IntakeFormPage(QWidget):
             self._draft_timer.stop()
         else:
             self._draft_timer.start()
+
+    def stop(self) -> None:
+        """The window is closing: no more timers."""
+        self._draft_timer.stop()
+        self._duplicate_timer.stop()
 
     @property
     def draft_key(self) -> str:

@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.officer = officer
         for page in (self.intake, self.search, self.detail):
             page.set_officer(officer)
-        self.status.set_officer(f"{officer.display_name} ({officer.role.label})")
+        self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()
         self.signed_in.emit(officer)
@@ -304,6 +304,10 @@ class MainWindow(QMainWindow):
         self.receipt_shown.emit(self.preview)
 
     def on_preview_closed(self, _result: int) -> None:
+        self.activateWindow()
+        page = self.stack.currentWidget()
+        target = self.home.new_button if page is self.home or page is None else page
+        target.setFocus()
         self.refresh_home()
 
     def on_print_requested(self) -> None:
@@ -350,5 +354,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.intake.save_draft()
+        self.intake.stop()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)

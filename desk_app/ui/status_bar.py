@@ -35,6 +35,7 @@ class DeskStatusBar(QStatusBar):
         self.pending = QLabel()
         self.pending.setAccessibleName(self.tr("Belum terkirim ke CRM"))
         for label in (self.officer, self.desk, self.connection, self.pending):
+            label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self.set_officer("")
         self.set_connection(Connection.NOT_CONNECTED)
@@ -44,7 +45,8 @@ class DeskStatusBar(QStatusBar):
         self.officer.setText(self.tr("Petugas: {name}").format(name=name or "—"))
 
     def set_desk(self, code: str, site: str) -> None:
-        self.desk.setText(self.tr("Meja: {code} ({site})").format(code=code, site=site))
+        self.desk.setText(self.tr("Meja {code}").format(code=code))
+        self.desk.setToolTip(site)
 
     def set_connection(self, state: Connection, detail: str = "") -> None:
         text = {
@@ -59,7 +61,7 @@ class DeskStatusBar(QStatusBar):
         if count == 0:
             self.pending.setText(self.tr("Belum terkirim: 0"))
             return
-        since = oldest.astimezone(WIB).strftime("%d-%m %H:%M") if oldest else ""
-        self.pending.setText(
-            self.tr("Belum terkirim: {n} (tertua {since})").format(n=count, since=since)
-        )
+        self.pending.setText(self.tr("Belum terkirim: {n}").format(n=count))
+        if oldest is not None:
+            since = oldest.astimezone(WIB).strftime("%d-%m-%Y %H:%M")
+            self.pending.setToolTip(self.tr("Yang tertua dicatat {since}").format(since=since))

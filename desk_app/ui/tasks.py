@@ -43,6 +43,7 @@ class TaskRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending: dict[int, _Pending] = {}
         self._next_id = 0
+        self._closed = False
         self.finished.connect(self._on_finished)
 
     @property
@@ -55,6 +56,10 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> int:
+        """Queue ``op``; returns the task id, or 0 once the runner was shut down (the
+        window is closing: timers that still fire are ignored)."""
+        if self._closed:
+            return 0
         self._next_id += 1
         task_id = self._next_id
         was_idle = not self._pending
@@ -95,4 +100,5 @@ class TaskRunner(QObject):
 
     def shutdown(self, wait: bool = True) -> None:
         """Let queued work finish (a save in flight must reach the disk), then stop."""
+        self._closed = True
         self._executor.shutdown(wait=wait)

@@ -19,7 +19,7 @@ from desk_app.ui.theme import apply_theme
 
 # The offscreen platform says this whenever a window changes its size constraints;
 # it is about the platform plugin, not about our code.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -91,7 +91,9 @@ def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focused(), text)
 
 
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     qtbot.keyClick(focused(), key, modifier)
 
 
