@@ -50,12 +50,6 @@ from desk_app.ui.tasks import TaskRunner
 DRAFT_INTERVAL_MS = 3000
 DUPLICATE_DELAY_MS = 500
 REFERENCE_CHANNELS = ("JAKI", "LAPOR!", "CRM")
-CONSENT_TEXT = (
-    "Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah "
-    "Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang "
-    "Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak "
-    "pada tanda terima dan tidak tampil di halaman pemantauan."
-)
 
 
 def _read_files(paths: list[str]) -> list[AttachmentFile]:
@@ -126,7 +120,11 @@ class IntakeFormPage(QWidget):
         self.keep_private.setAccessibleName(tr("Rahasiakan identitas dari instansi"))
         self.consent = QCheckBox(tr("Pelapor menyetujui pemrosesan data pribadi (wajib)"))
         self.consent.setAccessibleName(tr("Persetujuan pemrosesan data pribadi"))
-        self.consent_text = QLabel(tr(CONSENT_TEXT))
+        self.consent_text = QLabel(
+            tr(
+                "Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan."  # noqa: E501
+            )
+        )
         self.consent_text.setWordWrap(True)
         self.area = AreaPicker(self._desk.areas)
         self.rt_rw = self._line(tr("RT/RW"))

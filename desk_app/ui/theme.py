@@ -27,6 +27,14 @@ QLabel#hintBox { background: #fff4d6; border: 1px solid #b7791f; padding: 0.4em;
 QFrame#duplicateCard { border: 1px solid #b7791f; background: #fffaf0; }
 """
 _CONTRAST_QSS = """
+QLineEdit, QPlainTextEdit, QComboBox, QPushButton, QListWidget, QTableView, QScrollArea {
+    border: 1px solid #ffffff;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QPushButton:focus, QCheckBox:focus,
+QListWidget:focus, QTableView:focus { border: 3px solid #ffff00; }
+QCheckBox::indicator { width: 1em; height: 1em; border: 2px solid #ffffff; background: #000000; }
+QCheckBox::indicator:checked { background: #ffff00; border: 2px solid #ffff00; }
+QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
 QLabel#fieldError { color: #ffff00; }
 QLabel#hintBox { border: 2px solid #ffff00; padding: 0.4em; }
 QFrame#duplicateCard { border: 2px solid #ffff00; }

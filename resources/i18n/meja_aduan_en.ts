@@ -1,0 +1,1351 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="113"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="186"/>
+        <source>Nama pelapor</source>
+        <translation>Complainant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="114"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="187"/>
+        <source>NIK</source>
+        <translation>NIK (ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="115"/>
+        <source>16 angka, boleh kosong</source>
+        <translation>16 digits, may be empty</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="116"/>
+        <source>Nomor telepon</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="117"/>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="118"/>
+        <source>Alamat pelapor</source>
+        <translation>Complainant&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="119"/>
+        <source>Rahasiakan identitas saya dari instansi</source>
+        <translation>Keep my identity from the agencies</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="120"/>
+        <source>Rahasiakan identitas dari instansi</source>
+        <translation>Keep identity from the agencies</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="121"/>
+        <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
+        <translation>The complainant consents to the processing of personal data (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="122"/>
+        <source>Persetujuan pemrosesan data pribadi</source>
+        <translation>Consent to the processing of personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="125"/>
+        <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
+        <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="130"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="192"/>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="131"/>
+        <source>003/007</source>
+        <translation>003/007</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="133"/>
+        <source>Nama jalan</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="134"/>
+        <source>Patokan lokasi</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="142"/>
+        <source>Uraian aduan</source>
+        <translation>Description of the complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="143"/>
+        <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
+        <translation>What is the problem, since when, exactly where</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="145"/>
+        <source>Jumlah karakter uraian</source>
+        <translation>Description length</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="147"/>
+        <source>Tingkat urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="148"/>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="149"/>
+        <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
+        <translation>Urgent (danger to life or health)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="151"/>
+        <source>Nomor laporan {channel}</source>
+        <translation>{channel} report number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="157"/>
+        <source>Simpan dan cetak</source>
+        <translation>Save and print</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="161"/>
+        <source>Yang belum lengkap</source>
+        <translation>What is still missing</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="163"/>
+        <source>Status draf</source>
+        <translation>Draft state</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="165"/>
+        <source>Draf dipulihkan</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="188"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="189"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="190"/>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="191"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="193"/>
+        <source>Jalan</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="194"/>
+        <source>Patokan</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="195"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="196"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="197"/>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="198"/>
+        <source>Laporan sebelumnya</source>
+        <translation>Earlier reports</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="199"/>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="200"/>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="226"/>
+        <source>Pelapor</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="228"/>
+        <source>&amp;Nama *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="229"/>
+        <source>N&amp;IK</source>
+        <translation>N&amp;IK</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="230"/>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="231"/>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="238"/>
+        <source>Persetujuan *</source>
+        <translation>Consent *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="240"/>
+        <source>Lokasi masalah</source>
+        <translation>Location of the problem</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="242"/>
+        <source>&amp;Kelurahan *</source>
+        <translation>&amp;Kelurahan *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="243"/>
+        <source>&amp;RT/RW</source>
+        <translation>&amp;RT/RW</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="244"/>
+        <source>&amp;Jalan</source>
+        <translation>S&amp;treet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="245"/>
+        <source>&amp;Patokan</source>
+        <translation>&amp;Landmark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="247"/>
+        <source>Aduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="249"/>
+        <source>Kate&amp;gori *</source>
+        <translation>Cate&amp;gory *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="255"/>
+        <source>&amp;Uraian *</source>
+        <translation>&amp;Description *</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="258"/>
+        <source>Urgen&amp;si</source>
+        <translation>Urgen&amp;cy</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="260"/>
+        <source>Laporan sebelumnya di kanal lain (jika ada)</source>
+        <translation>Earlier reports in other channels (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="272"/>
+        <source>Lampiran: scan surat, foto</source>
+        <translation>Attachments: scanned letters, photos</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="278"/>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
+    </message>
+</context>
+<context>
+    <name>AddEventDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="28"/>
+        <source>Tambahkan ke aduan {code}</source>
+        <translation>Add to complaint {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="31"/>
+        <source>Keterangan ini dicatat sebagai tambahan pada aduan {code} dan dikirim ke CRM. Tanda terima dicetak dengan nomor tiket yang sama.</source>
+        <translation>This note is recorded as an addition to complaint {code} and sent to the CRM. A receipt is printed with the same ticket number.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="38"/>
+        <source>Keterangan tambahan</source>
+        <translation>Additional note</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="40"/>
+        <source>Lampiran ikut ditambahkan: %n berkas</source>
+        <translation>
+            <numerusform>Attachments added as well: %n file(s)</numerusform>
+            <numerusform>Attachments added as well: %n file(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="44"/>
+        <source>Tambahkan dan cetak</source>
+        <translation>Add and print</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/add_event_dialog.py" line="45"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPicker</name>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="33"/>
+        <source>— pilih kota —</source>
+        <translation>— choose kota —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="37"/>
+        <source>Ketik nama kelurahan, mis. gunung sah</source>
+        <translation>Type a kelurahan name, e.g. gunung sah</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="38"/>
+        <source>Cari kelurahan</source>
+        <translation>Find kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="46"/>
+        <location filename="../../desk_app/ui/area_picker.py" line="62"/>
+        <source>Kota</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="48"/>
+        <location filename="../../desk_app/ui/area_picker.py" line="63"/>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="50"/>
+        <location filename="../../desk_app/ui/area_picker.py" line="64"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="99"/>
+        <location filename="../../desk_app/ui/area_picker.py" line="148"/>
+        <source>— pilih kecamatan —</source>
+        <translation>— choose kecamatan —</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/area_picker.py" line="101"/>
+        <location filename="../../desk_app/ui/area_picker.py" line="155"/>
+        <source>— pilih kelurahan —</source>
+        <translation>— choose kelurahan —</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="47"/>
+        <source>Tambah &amp;berkas (foto / PDF)…</source>
+        <translation>Add &amp;file (photo / PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="48"/>
+        <source>Tambah lampiran</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="49"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="50"/>
+        <source>Hapus lampiran terpilih</source>
+        <translation>Remove selected attachment</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="58"/>
+        <source>Daftar lampiran</source>
+        <translation>Attachment list</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="63"/>
+        <source>JPG, PNG, WEBP, TIFF atau PDF; paling besar {mb} MB per berkas, paling banyak {n} berkas.</source>
+        <translation>JPG, PNG, WEBP, TIFF or PDF; at most {mb} MB per file, at most {n} files.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="71"/>
+        <source>Pesan lampiran</source>
+        <translation>Attachment message</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="123"/>
+        <source>Pilih scan atau foto</source>
+        <translation>Choose a scan or photo</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="124"/>
+        <source>Foto dan PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</source>
+        <translation>Photos and PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="140"/>
+        <source>Paling banyak {n} lampiran; tidak ditambahkan: {names}.</source>
+        <translation>At most {n} attachments; not added: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="158"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="163"/>
+        <source>Berkas ditolak: </source>
+        <translation>File refused: </translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPicker</name>
+    <message>
+        <location filename="../../desk_app/ui/category_picker.py" line="24"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/category_picker.py" line="33"/>
+        <source>Ketik mis. lubang, sampah, parkir</source>
+        <translation>Type e.g. lubang, sampah, parkir</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTableModel</name>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="58"/>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="59"/>
+        <source>Kode tiket</source>
+        <translation>Ticket code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="60"/>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="61"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="62"/>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="63"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="64"/>
+        <source>Ke CRM</source>
+        <translation>To CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="65"/>
+        <source>Tanda terima</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="77"/>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="77"/>
+        <source>Belum terkirim</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="78"/>
+        <source>Belum dicetak</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/complaint_table.py" line="78"/>
+        <source>Dicetak</source>
+        <translation>Printed</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="30"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="32"/>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="34"/>
+        <source>Koneksi CRM</source>
+        <translation>CRM connection</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="36"/>
+        <source>Belum terkirim ke CRM</source>
+        <translation>Not yet sent to the CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="45"/>
+        <source>Petugas: {name}</source>
+        <translation>Officer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="48"/>
+        <source>Meja {code}</source>
+        <translation>Desk {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="53"/>
+        <source>CRM: belum tersambung</source>
+        <translation>CRM: not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="54"/>
+        <source>CRM: tersambung</source>
+        <translation>CRM: connected</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="55"/>
+        <source>CRM: terputus, dicoba lagi</source>
+        <translation>CRM: offline, retrying</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="56"/>
+        <source>CRM: sedang mengirim…</source>
+        <translation>CRM: sending…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="62"/>
+        <source>Belum terkirim: 0</source>
+        <translation>Not sent: 0</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="64"/>
+        <source>Belum terkirim: {n}</source>
+        <translation>Not sent: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="67"/>
+        <source>Yang tertua dicatat {since}</source>
+        <translation>The oldest was recorded {since}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailView</name>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="76"/>
+        <source>Rincian aduan</source>
+        <translation>Complaint details</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="84"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="85"/>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="90"/>
+        <source>Riwayat status</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="91"/>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="108"/>
+        <source>Cetak &amp;ulang tanda terima</source>
+        <translation>&amp;Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="109"/>
+        <source>Cetak ulang tanda terima</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="110"/>
+        <source>&amp;Tambah keterangan dari pelapor</source>
+        <translation>&amp;Add the complainant&apos;s new information</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="111"/>
+        <source>Tambah keterangan dari pelapor</source>
+        <translation>Add the complainant&apos;s new information</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="112"/>
+        <source>&amp;Kembali (Esc)</source>
+        <translation>&amp;Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="113"/>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="149"/>
+        <source>Status: {label}</source>
+        <translation>Status: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="152"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="153"/>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="154"/>
+        <source>Pelapor</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="155"/>
+        <source>NIK</source>
+        <translation>NIK (ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="156"/>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="157"/>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="159"/>
+        <source>Identitas</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="160"/>
+        <source>DIRAHASIAKAN dari instansi</source>
+        <translation>KEPT from the agencies</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="162"/>
+        <source>boleh diketahui instansi</source>
+        <translation>may be known to the agencies</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="164"/>
+        <source>Lokasi</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="166"/>
+        <source>RT/RW, jalan</source>
+        <translation>RT/RW, street</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="169"/>
+        <source>Patokan</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="170"/>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="171"/>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="172"/>
+        <source>Laporan sebelumnya</source>
+        <translation>Earlier reports</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="178"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="187"/>
+        <source>Dicatat di meja — {label}</source>
+        <translation>Recorded at the desk — {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="191"/>
+        <source>Pelapor menambahkan keterangan: {note}</source>
+        <translation>The complainant added: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="199"/>
+        <source>Belum ada riwayat.</source>
+        <translation>No history yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk_app/ui/detail_view.py" line="212"/>
+        <source>Lampiran: %n berkas</source>
+        <translation>
+            <numerusform>Attachments: %n file(s)</numerusform>
+            <numerusform>Attachments: %n file(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="214"/>
+        <source>Lampiran: tidak ada</source>
+        <translation>Attachments: none</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/detail_view.py" line="220"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <location filename="../../desk_app/ui/duplicate_panel.py" line="38"/>
+        <source>Aduan serupa yang masih terbuka</source>
+        <translation>Similar open complaints</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/duplicate_panel.py" line="43"/>
+        <source>Belum ada. Petunjuk muncul saat NIK, telepon, atau kelurahan, kategori dan uraian diisi.</source>
+        <translation>None yet. Hints appear once the NIK, the phone, or the kelurahan, category and description are filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/duplicate_panel.py" line="84"/>
+        <source>{code}
+{when}
+{name}
+{category}
+{area}
+Status: {status}</source>
+        <translation>{code}
+{when}
+{name}
+{category}
+{area}
+Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/duplicate_panel.py" line="96"/>
+        <source>Tambahkan ke aduan ini</source>
+        <translation>Add to this complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/duplicate_panel.py" line="98"/>
+        <source>Tambahkan ke aduan {code}</source>
+        <translation>Add to complaint {code}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="30"/>
+        <source>Akun admin pertama</source>
+        <translation>First admin account</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="33"/>
+        <source>Belum ada akun di meja ini. Buat akun admin pertama; akun petugas lain dibuat kemudian oleh admin.</source>
+        <translation>This desk has no account yet. Create the first admin account; the admin creates the officers&apos; accounts later.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="39"/>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="53"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="41"/>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="54"/>
+        <source>Nama tampilan</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="44"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="47"/>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="56"/>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="55"/>
+        <source>Kata sandi (min. 8)</source>
+        <translation>Password (min. 8)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="60"/>
+        <source>Buat akun</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="61"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/first_admin_dialog.py" line="72"/>
+        <source>⚠ Kedua kata sandi tidak sama.</source>
+        <translation>⚠ The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="39"/>
+        <source>Aduan &amp;baru  (Ctrl+N)</source>
+        <translation>&amp;New complaint  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="40"/>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="41"/>
+        <source>&amp;Cari aduan  (Ctrl+F)</source>
+        <translation>&amp;Find a complaint  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="42"/>
+        <source>Cari aduan</source>
+        <translation>Find a complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="52"/>
+        <location filename="../../desk_app/ui/home_page.py" line="53"/>
+        <source>Aduan hari ini</source>
+        <translation>Today&apos;s complaints</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="59"/>
+        <source>Tanda terima belum dicetak</source>
+        <translation>Receipts not printed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="60"/>
+        <source>Tanda terima belum dicetak (Enter: cetak ulang)</source>
+        <translation>Receipts not printed yet (Enter: print again)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk_app/ui/home_page.py" line="80"/>
+        <source>Aduan hari ini: %n</source>
+        <translation>
+            <numerusform>Today&apos;s complaints: %n</numerusform>
+            <numerusform>Today&apos;s complaints: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFormPage</name>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="212"/>
+        <source>Kesalahan {field}</source>
+        <translation>Problem with {field}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="504"/>
+        <source>{n} / {limit} karakter</source>
+        <translation>{n} / {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="510"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="515"/>
+        <source>Simpan dan cetak (Ctrl+S)</source>
+        <translation>Save and print (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="512"/>
+        <source>Belum dapat disimpan — periksa: {fields}</source>
+        <translation>Cannot be saved yet — check: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="516"/>
+        <source>✓ Siap disimpan</source>
+        <translation>✓ Ready to save</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="571"/>
+        <source>Draf tersimpan</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="584"/>
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="587"/>
+        <source>Lanjutkan isian sebelumnya?</source>
+        <translation>Continue the earlier form?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="589"/>
+        <source>Ada aduan yang belum selesai diketik (pelapor: {name}). Lanjutkan mengisinya?</source>
+        <translation>A complaint was not finished (complainant: {name}). Continue filling it in?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="591"/>
+        <source>Lanjutkan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="592"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="605"/>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="595"/>
+        <source>Draf dipulihkan</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="603"/>
+        <source>Buang isian?</source>
+        <translation>Discard the form?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="604"/>
+        <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
+        <translation>This complaint has not been saved. Discard everything?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="606"/>
+        <source>Kembali mengisi</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="631"/>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="649"/>
+        <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
+        <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="75"/>
+        <source>Meja Aduan — {site} ({desk})</source>
+        <translation>Complaint Desk — {site} ({desk})</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="153"/>
+        <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
+        <translation>No account yet. Create the first admin to start.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="240"/>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="266"/>
+        <source>Aduan {code} tersimpan.</source>
+        <translation>Complaint {code} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="277"/>
+        <source>Keterangan tambahan tersimpan.</source>
+        <translation>Additional information saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <source>Simpan tanda terima</source>
+        <translation>Save receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="38"/>
+        <source>Tanda terima {code}</source>
+        <translation>Receipt {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="40"/>
+        <source>SALINAN</source>
+        <translation>COPY</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="46"/>
+        <source>Pratinjau tanda terima</source>
+        <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="54"/>
+        <source>Status cetak</source>
+        <translation>Print status</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="55"/>
+        <source>&amp;Cetak (Enter)</source>
+        <translation>&amp;Print (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="56"/>
+        <source>Cetak tanda terima</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="59"/>
+        <source>Simpan &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="60"/>
+        <source>Simpan tanda terima sebagai PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="61"/>
+        <source>&amp;Tutup (Esc)</source>
+        <translation>&amp;Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="62"/>
+        <source>Tutup pratinjau</source>
+        <translation>Close preview</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="87"/>
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="91"/>
+        <source>✓ Tanda terima dicetak.</source>
+        <translation>✓ Receipt printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="95"/>
+        <source>✓ PDF disimpan: {path}</source>
+        <translation>✓ PDF saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/receipt_preview.py" line="102"/>
+        <source>&amp;Coba cetak lagi</source>
+        <translation>&amp;Try printing again</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="42"/>
+        <source>Cari aduan</source>
+        <translation>Find a complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="45"/>
+        <source>Kotak pencarian</source>
+        <translation>Search box</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="47"/>
+        <source>Nomor tiket, pindai QR tanda terima, NIK, telepon, nama atau kata</source>
+        <translation>Ticket number, scan the receipt QR, NIK, phone, name or words</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="50"/>
+        <source>Cari (Enter)</source>
+        <translation>Search (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="51"/>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="52"/>
+        <source>&amp;Cari:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="60"/>
+        <source>Hasil pencarian</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="63"/>
+        <source>Daftar hasil</source>
+        <translation>Result list</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="87"/>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="94"/>
+        <source>nomor tiket {code}</source>
+        <translation>ticket number {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="95"/>
+        <source>NIK</source>
+        <translation>NIK (ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="96"/>
+        <source>nomor telepon</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="97"/>
+        <source>nama atau kata</source>
+        <translation>name or words</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="101"/>
+        <source>Ketik sesuatu untuk dicari.</source>
+        <translation>Type something to search for.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="103"/>
+        <source>Tidak ditemukan (dicari menurut {how}).</source>
+        <translation>Nothing found (searched by {how}).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk_app/ui/search_page.py" line="106"/>
+        <source>%n aduan ditemukan</source>
+        <translation>
+            <numerusform>%n complaint(s) found</numerusform>
+            <numerusform>%n complaint(s) found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/search_page.py" line="108"/>
+        <source>(menurut {how}).</source>
+        <translation>(by {how}).</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="32"/>
+        <source>Meja Aduan</source>
+        <translation>Complaint Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="38"/>
+        <source>{site} — meja {desk}</source>
+        <translation>{site} — desk {desk}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="42"/>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="45"/>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="49"/>
+        <source>Pesan masuk</source>
+        <translation>Sign-in message</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="51"/>
+        <source>&amp;Masuk</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="52"/>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="57"/>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="58"/>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="88"/>
+        <source>⚠ Isi nama pengguna.</source>
+        <translation>⚠ Enter the user name.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="109"/>
+        <source>Sinkronisasi dengan CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="116"/>
+        <source>Kirim sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="118"/>
+        <source>Kirim ulang yang dipilih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="120"/>
+        <source>Menunggu dikirim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="121"/>
+        <source>Ditolak CRM — perbaiki, lalu kirim ulang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="124"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="132"/>
+        <source>Kode tiket</source>
+        <translation>Ticket code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="133"/>
+        <source>Jenis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="126"/>
+        <source>Dicatat</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
+        <source>Percobaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
+        <source>Alasan CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="135"/>
+        <source>Bagian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="136"/>
+        <source>Kode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="192"/>
+        <source>Menunggu dikirim ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="194"/>
+        <source>Ditolak CRM — perbaiki, lalu kirim ulang ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="203"/>
+        <source>Dicoba lagi {when} (percobaan ke-{n} berturut-turut gagal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="213"/>
+        <source>Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../desk_app/ui/tasks.py" line="94"/>
+        <source>Terjadi kesalahan program; data tetap tersimpan.</source>
+        <translation>A program error occurred; the data is still saved.</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="112"/>
+        <source>Belum terkirim ke CRM</source>
+        <translation>Not yet sent to the CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="114"/>
+        <source>Tutup aplikasi sekarang?</source>
+        <translation>Close the application now?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="115"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="116"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
