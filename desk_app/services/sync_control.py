@@ -73,6 +73,30 @@ class OutboxLine:
     error_message: str
     error_field: str
 
+    @property
+    def reason(self) -> str:
+        """The refusal in Indonesian, with the CRM's own words after it."""
+        known = REASONS.get(self.error_code, "")
+        if known and self.error_message:
+            return f"{known} ({self.error_message})"
+        return known or self.error_message
+
+
+REASONS = {
+    "unknown_area": "Kelurahan tidak dikenal CRM — pilih kelurahan lain",
+    "unknown_category": "Kategori tidak dikenal CRM — pilih kategori lain",
+    "unknown_channel": "Kanal aduan tidak dikenal CRM",
+    "invalid": "Data tidak sah menurut CRM",
+    "invalid_ticket_code": "Kode tiket tidak sah",
+    "wrong_desk": "Kode tiket bukan milik meja ini (kode meja berubah?)",
+    "duplicate_ticket_code": "Kode tiket sudah dipakai aduan lain di CRM",
+    "id_conflict": "Aduan lain di CRM memakai pengenal yang sama",
+    "unknown_complaint": "Aduan induknya belum ada di CRM",
+    "attachment_unreadable": "Berkas lampiran rusak di komputer ini",
+    "unsupported_media_type": "Jenis berkas lampiran ditolak CRM",
+    "too_large": "Berkas lampiran terlalu besar untuk CRM",
+}
+
 
 def format_age(seconds: int) -> str:
     if seconds < 60:

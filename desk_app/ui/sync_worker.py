@@ -1,0 +1,126 @@
+"""The Qt adapter of sync: the engine's callbacks re-emitted as Qt signals.
+
+Sync itself runs on its own thread inside :class:`SyncControl` (every N seconds, on
+demand, and after a failure when the backoff allows). Its callbacks arrive on that
+thread; emitting a signal from there is queued by Qt to the receivers, which live
+on the GUI thread, so slots may touch widgets (Electrum's pattern).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desk_app.domain.complaint import WIB
+from desk_app.services.sync_control import SyncControl, SyncStatus, format_age
+from desk_app.ui.status_bar import Connection
+
+
+class SyncWorker(QObject):
+    """Signals:
+    status_changed(object): a :class:`SyncStatus` (status bar, panel header).
+    progress(str, int, int): phase ("push" | "pull"), done, total.
+    complaints_changed(list): ids of complaints whose status or timeline changed
+        (today's list and an open detail view reload them).
+    needs_enrolment(): the CRM refused the desk's token; ask an admin to enrol again.
+    """
+
+    status_changed = Signal(object)
+    progress = Signal(str, int, int)
+    complaints_changed = Signal(list)
+    needs_enrolment = Signal()
+
+    def __init__(self, control: SyncControl, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.control = control
+        self._asked_enrolment = False
+        control.subscribe(self._on_status, self._on_progress, self._on_changes)
+
+    # On the sync thread: only emit. RuntimeError: the QObject is gone (app closing).
+
+    def _on_status(self, status: SyncStatus) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.status_changed.emit(status)
+            if status.needs_enrolment and status.phase == "needs_enrolment":
+                if not self._asked_enrolment:
+                    self._asked_enrolment = True
+                    self.needs_enrolment.emit()
+            else:
+                self._asked_enrolment = False
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.progress.emit(phase, done, total)
+
+    def _on_changes(self, ids: list[str]) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.complaints_changed.emit(list(ids))
+
+    # On the GUI thread.
+
+    def start(self) -> None:
+        self.control.start()
+        self.status_changed.emit(self.control.status())
+
+    def stop(self) -> None:
+        """At close: lets the cycle in progress commit (a few seconds at most)."""
+        self.control.stop(timeout=5.0)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """ "Kirim sekarang"."""
+        self.control.sync_now()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recount waiting items after a complaint was recorded (off the GUI thread)."""
+        threading.Thread(target=self.control.refresh, name="meja-sync-count", daemon=True).start()
+
+    def status(self) -> SyncStatus:
+        return self.control.status()
+
+
+def status_bar_values(status: SyncStatus) -> tuple[Connection, str]:
+    """The status bar's connection state and detail for a :class:`SyncStatus`."""
+    if status.needs_enrolment:
+        return Connection.NOT_CONNECTED, "— meja belum terdaftar"
+    if status.phase in ("pushing", "pulling"):
+        return Connection.SYNCING, ""
+    detail = ""
+    if status.last_success_at is not None:
+        detail = f"(terakhir {status.last_success_at.astimezone(WIB):%H:%M})"
+    if status.online is None:
+        return Connection.NOT_CONNECTED, detail
+    if status.online and not status.failures_in_a_row:
+        return Connection.ONLINE, detail
+    if status.oldest_waiting_age_s is not None:
+        detail = f"{detail} — tertua menunggu {format_age(status.oldest_waiting_age_s)}".strip()
+    return Connection.OFFLINE, detail
+
+
+class UnsentOnCloseDialog:
+    """Asked when the app closes with items not yet at the CRM."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, message: str) -> bool:
+        """True: close anyway (the items stay safe and go on the next start)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(box.tr("Belum terkirim ke CRM"))
+        box.setText(message)
+        box.setInformativeText(box.tr("Tutup aplikasi sekarang?"))
+        close = box.addButton(box.tr("Tutup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(box.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is close
+
+
+def confirm_close(parent: QWidget | None, worker: SyncWorker) -> bool:
+    """For ``MainWindow.closeEvent``: True when the window may close."""
+    message = worker.control.close_warning()
+    if not message:
+        return True
+    return UnsentOnCloseDialog.ask(parent, message)
