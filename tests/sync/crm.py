@@ -50,6 +50,7 @@ class CrmProcess:
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir / "server.log"
         self._crm: Crm | None = None
+        self._users: dict[str, Any] = {}
 
     @property
     def url(self) -> str:
@@ -148,8 +149,9 @@ class CrmProcess:
             ).scalar_one()
         unit = detail if role == "kelurahan" else ""
         name = f"{role}-{unit or 'x'}"
-        token = crm.create_user(name, name, role, unit)
-        user = crm.user_for_token(token)
+        if name not in self._users:
+            self._users[name] = crm.user_for_token(crm.create_user(name, name, role, unit))
+        user = self._users[name]
         Workflow(crm).act(user, ticket, ActionRequest(action=action, **fields))  # type: ignore[arg-type]
 
 
