@@ -10,8 +10,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from desk_app.domain.complaint import check_attachment
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import UserFacingError
@@ -37,6 +35,8 @@ def thumbnail(data: bytes, media_type: str, px: int = THUMBNAIL_PX) -> bytes:
     """Image bytes the UI can load; a rendered first page for a PDF."""
     if media_type != "application/pdf":
         return data
+    import pypdfium2 as pdfium
+
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:

@@ -15,19 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import pypdfium2 as pdfium
-
 from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.domain.reference import category_label
-from desk_app.printing.document import PrintDocument
-from desk_app.printing.errors import PrinterError
-from desk_app.printing.formats import paper_format
-from desk_app.printing.layout import render_receipt
-from desk_app.printing.model import ReceiptData, ReceiptKind
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import NotFound, UserFacingError
 
 if TYPE_CHECKING:
+    # The printing stack (reportlab, escpos, pdfium) costs half a second to import;
+    # it is loaded on the first receipt, not when the window starts.
+    from desk_app.printing.document import PrintDocument
+    from desk_app.printing.model import ReceiptData, ReceiptKind
     from desk_app.services.desk import Desk
 
 DEFAULT_CONTACT_PHONE = "112"  # Jakarta's call centre, when the desk set none
@@ -66,6 +63,10 @@ class PreparedReceipt:
     kind: ReceiptKind
     is_copy: bool
 
+    @property
+    def is_addition(self) -> bool:
+        return str(self.kind) == "added_event"
+
 
 def _default_printer(desk: Desk) -> ReceiptPrinter:
     # Until the printing back-ends land, every back-end prints to the PDF folder.
@@ -74,6 +75,8 @@ def _default_printer(desk: Desk) -> ReceiptPrinter:
 
 def preview_png(document: PrintDocument, width_px: int = PREVIEW_WIDTH_PX) -> bytes:
     """The first page of the receipt as a PNG ``width_px`` wide."""
+    import pypdfium2 as pdfium
+
     pdf = pdfium.PdfDocument(document.pdf)
     try:
         page = pdf[0]
@@ -106,6 +109,8 @@ class ReceiptService:
         event: ComplaintEvent | None = None,
         reprint_at: dt.datetime | None = None,
     ) -> ReceiptData:
+        from desk_app.printing.model import ReceiptData, ReceiptKind
+
         settings = self._desk.settings
         created = (event.at if event else complaint.created_at).astimezone(WIB)
         due = self._desk.calendar.add_working_days(
@@ -132,6 +137,9 @@ class ReceiptService:
         )
 
     def render(self, data: ReceiptData) -> PrintDocument:
+        from desk_app.printing.formats import paper_format
+        from desk_app.printing.layout import render_receipt
+
         settings = self._desk.settings
         return render_receipt(
             data, paper_format(settings.receipt_format), large_print=settings.large_print
@@ -182,6 +190,8 @@ class ReceiptService:
 
     def print_receipt(self, receipt: PreparedReceipt) -> None:
         """Print; on failure record it (the complaint stays in "to print") and raise."""
+        from desk_app.printing.errors import PrinterError
+
         try:
             self._printer.print_document(receipt.document)
         except PrinterError as err:

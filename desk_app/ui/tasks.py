@@ -25,16 +25,27 @@ T = TypeVar("T")
 _Pending = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
 
 
+class _Outcome:
+    """What a task produced, boxed: a bare bool or None sent through an ``object``
+    signal trips a reference-count bug in PySide6 at interpreter exit."""
+
+    __slots__ = ("error", "result")
+
+    def __init__(self, result: object, error: BaseException | None) -> None:
+        self.result = result
+        self.error = error
+
+
 class TaskRunner(QObject):
     """Runs callables on one worker thread and reports back on the GUI thread.
 
     Signals:
-        finished(int, object, object): internal; (task id, result, error) from the worker.
+        finished(int, object): internal; (task id, outcome) from the worker.
         busy_changed(bool): True while any task is queued or running.
         failed(str): a task raised and had no ``on_error``; the message for the officer.
     """
 
-    finished = Signal(int, object, object)
+    finished = Signal(int, object)
     busy_changed = Signal(bool)
     failed = Signal(str)
 
@@ -75,11 +86,12 @@ class TaskRunner(QObject):
         error = future.exception()
         # RuntimeError: the runner was deleted while the task ran (window closed).
         with contextlib.suppress(RuntimeError):
-            self.finished.emit(task_id, None if error else future.result(), error)
+            self.finished.emit(task_id, _Outcome(None if error else future.result(), error))
 
-    @Slot(int, object, object)
-    def _on_finished(self, task_id: int, result: object, error: object) -> None:
+    @Slot(int, object)
+    def _on_finished(self, task_id: int, outcome: _Outcome) -> None:
         on_done, on_error = self._pending.pop(task_id, (None, None))
+        result, error = outcome.result, outcome.error
         try:
             if isinstance(error, Exception):
                 if on_error is not None:
