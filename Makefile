@@ -1,4 +1,4 @@
-.PHONY: run test bench bench-big setup clean
+.PHONY: run test bench bench-big soak setup clean
 
 run:            ## set up .venv and run the desk app against a local demo CRM
 	scripts/run.sh
@@ -13,6 +13,10 @@ bench:          ## benchmarks that print a table (minutes)
 bench-big:      ## the 1 000 000-row benchmarks (long; not run in CI)
 	scripts/bootstrap.sh
 	.venv/bin/python -m benchmarks --big
+
+soak:           ## sync soak: 3 desks × 1 000 complaints while faults come and go (minutes)
+	scripts/bootstrap.sh
+	.venv/bin/python -m tests.sync.soak --desks 3 --per-desk 1000
 
 setup:
 	scripts/bootstrap.sh
