@@ -143,7 +143,7 @@ def run_soak(
             server.start(server.port)
         # Converge: every desk empty, then one more full cycle to pull the last statuses.
         deadline = time.monotonic() + 300
-        for desk, runner in zip(opened, runners, strict=True):
+        for runner in runners:
             runner.sync_now()
             while True:
                 state = runner.engine.state
