@@ -79,7 +79,13 @@ def healthz(crm: CrmDep) -> dict[str, str]:
 @router.post("/api/v1/enrol", response_model=EnrolResponse, tags=["sync"])
 def enrol(crm: CrmDep, body: EnrolRequest) -> dict[str, str]:
     desk, token = crm.enrol(body.enrolment_code, body.app_version)
-    return {"desk_code": desk.code, "site": desk.site, "token": token, "token_type": "bearer"}
+    return {
+        "desk_code": desk.code,
+        "site": desk.site,
+        "token": token,
+        "token_type": "bearer",
+        "tracking_host": crm.settings.public_host,
+    }
 
 
 _PUSH_SCHEMA = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")

@@ -118,6 +118,8 @@ class EnrolResponse(BaseModel):
     site: str
     token: str
     token_type: Literal["bearer"] = "bearer"
+    # The host the desk prints in receipt QR codes: the CRM's public tracking page.
+    tracking_host: str = ""
 
 
 class Change(BaseModel):

@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     areas = sub.add_parser("import-areas", help="import an official area file (kode,nama,tingkat)")
     areas.add_argument("file", type=Path)
+    enrol = sub.add_parser(
+        "enrol", help="exchange a one-time CRM enrolment code for this desk's token"
+    )
+    enrol.add_argument("--crm", required=True, help="the CRM address, e.g. https://crm.example")
+    enrol.add_argument("--code", required=True, help="the one-time enrolment code")
+    enrol.add_argument("--ca-file", default="", help="a pinned CA certificate (PEM) for the CRM")
     return parser
 
 
@@ -73,6 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif args.command == "import-areas":
                 count = desk.import_areas(None, args.file)
                 print(f"{count} wilayah diimpor dari {args.file.name}.")
+            elif args.command == "enrol":
+                from desk_app.services.enrolment import enrol_desk
+
+                result = enrol_desk(desk, None, args.crm, args.code, args.ca_file)
+                print(f"Meja {result.desk_code} ({result.site}) terdaftar di {args.crm}.")
+                if result.warning:
+                    print(result.warning, file=sys.stderr)
         finally:
             desk.close()
     except (UserFacingError, AreaFileError) as err:

@@ -185,7 +185,11 @@ def enrol_desk(
     store = token_store or TokenStore(desk.data_dir)
     warning = store.save(answer.token)
     settings = dataclasses.replace(
-        desk.settings, desk_code=answer.desk_code, crm_url=url, crm_ca_file=ca_file
+        desk.settings,
+        desk_code=answer.desk_code,
+        crm_url=url,
+        crm_ca_file=ca_file,
+        tracking_host=answer.tracking_host or desk.settings.tracking_host,
     )
     if actor is not None:
         desk.save_settings(actor, settings)

@@ -82,6 +82,7 @@ class Enrolment:
     desk_code: str
     site: str
     token: str
+    tracking_host: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,12 @@ class CrmClient:
         )
         body = self._json(response)
         try:
-            return Enrolment(str(body["desk_code"]), str(body.get("site", "")), str(body["token"]))
+            return Enrolment(
+                str(body["desk_code"]),
+                str(body.get("site", "")),
+                str(body["token"]),
+                str(body.get("tracking_host", "")),
+            )
         except (KeyError, TypeError):
             raise Transient("Jawaban pendaftaran CRM tidak lengkap.", "bad_response") from None
 
