@@ -107,6 +107,33 @@ def bench_start(data_dir: Path, rounds: int) -> list[list[object]]:
 
 
 def bench_save(data_dir: Path, rounds: int) -> list[list[object]]:
+    """Runs in a child process: PySide6 6.12 drops a reference to True on every
+    zero-argument signal a Python slot receives, and after a few thousand signals the
+    interpreter aborts at exit; the child leaves with os._exit after reporting."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    code = (
+        "import json, os, sys; from pathlib import Path; "
+        "from benchmarks.bench_desk_ui import _save_rows; "
+        "print('ROWS', json.dumps(_save_rows(Path(sys.argv[1]), int(sys.argv[2]))), flush=True); "
+        "os._exit(0)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir), str(rounds)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=True,
+    ).stdout
+    import json
+
+    line = next(x for x in out.splitlines() if x.startswith("ROWS "))
+    rows: list[list[object]] = json.loads(line[5:])
+    return rows
+
+
+def _save_rows(data_dir: Path, rounds: int) -> list[list[object]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest

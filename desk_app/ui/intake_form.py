@@ -346,29 +346,29 @@ class IntakeFormPage(QWidget):
         self._draft_timer.timeout.connect(self.on_draft_timer)
         self._duplicate_timer.timeout.connect(self.on_find_duplicates)
         for name, edit in self._line_edits().items():
-            edit.textChanged.connect(self.on_changed)
+            edit.textChanged.connect(lambda _text: self.on_changed())
             edit.editingFinished.connect(lambda n=name: self.on_field_left(n))
             edit.returnPressed.connect(self.focusNextChild)
         for check in (self.keep_private, self.consent):
-            check.toggled.connect(self.on_changed)
+            check.toggled.connect(lambda _on: self.on_changed())
             check.installEventFilter(self)
         self.consent.toggled.connect(lambda: self.on_field_left("consent"))
         self.urgency.installEventFilter(self)
-        self.urgency.currentIndexChanged.connect(self.on_changed)
+        self.urgency.currentIndexChanged.connect(lambda _i: self.on_changed())
         self.description.textChanged.connect(self.on_changed)
         self.description.installEventFilter(self)
-        self.area.changed.connect(self.on_changed)
+        self.area.changed.connect(lambda _code: self.on_changed())
         self.area.changed.connect(lambda: self.on_field_left("kelurahan_code"))
         self.area.picked.connect(self.rt_rw.setFocus)
-        self.category.changed.connect(self.on_changed)
+        self.category.changed.connect(lambda _code: self.on_changed())
         self.category.changed.connect(self.on_category_changed)
         self.category.line_edit().returnPressed.connect(self.on_category_return)
         self.attachments.changed.connect(self.on_changed)
         self.duplicate_panel.add_requested.connect(self.on_add_to_existing)
         for w in (self.nik, self.phone):
-            w.textChanged.connect(self._schedule_duplicates)
-        self.area.changed.connect(self._schedule_duplicates)
-        self.category.changed.connect(self._schedule_duplicates)
+            w.textChanged.connect(lambda _text: self._schedule_duplicates())
+        self.area.changed.connect(lambda _code: self._schedule_duplicates())
+        self.category.changed.connect(lambda _code: self._schedule_duplicates())
         self.description.textChanged.connect(self._schedule_duplicates)
 
     def _line_edits(self) -> dict[str, QLineEdit]:
@@ -533,7 +533,9 @@ class IntakeFormPage(QWidget):
 
     # -- slots ---------------------------------------------------------------------
 
-    def on_changed(self, *_args: object) -> None:
+    def on_changed(self) -> None:
+        # Connected with fixed-arity lambdas: PySide6 6.12 mis-counts references when a
+        # signal calls a slot declared with *args (True/False get freed at exit).
         if self._loading:
             return
         self._dirty = True
@@ -654,7 +656,7 @@ class IntakeFormPage(QWidget):
 
     # -- duplicates ----------------------------------------------------------------
 
-    def _schedule_duplicates(self, *_args: object) -> None:
+    def _schedule_duplicates(self) -> None:
         if not self._loading:
             self._duplicate_timer.start()
 
