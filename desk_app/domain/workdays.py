@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-import holidays
+from typing import Any
 
 
 class WorkCalendar:
@@ -18,7 +17,17 @@ class WorkCalendar:
 
     def __init__(self, extra_leave_days: Iterable[dt.date] = ()) -> None:
         self._extra = frozenset(extra_leave_days)
-        self._holidays = holidays.country_holidays("ID")
+        self._holiday_table: Any = None
+
+    @property
+    def _holidays(self) -> Any:
+        # Imported on first use: the holidays package costs ~0.3 s to import, which a
+        # desk should not pay before its window is up.
+        if self._holiday_table is None:
+            import holidays
+
+            self._holiday_table = holidays.country_holidays("ID")
+        return self._holiday_table
 
     def is_working_day(self, day: dt.date) -> bool:
         return day.weekday() < 5 and day not in self._holidays and day not in self._extra

@@ -199,3 +199,11 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
 def test_areas_import_official_file(desk: Desk, official_area_file: Path):
     assert desk.import_areas(None, official_area_file) == 318
     assert any(a.name == "Gunung Sahari Selatan" for a in desk.areas.search("gunung sah"))
+
+
+def test_schema_head_constant_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from desk_app.store.db import MIGRATIONS, SCHEMA_HEAD
+
+    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == SCHEMA_HEAD
