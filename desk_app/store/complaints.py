@@ -11,8 +11,8 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam, or_, select, text, update
 from sqlalchemy import insert as sa_insert
-from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.domain.complaint import (
@@ -371,5 +371,37 @@ def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int
             }
         )
     if rows:
-        session.execute(sa_insert(EventRow), rows)
+        session.connection().execute(sa_insert(EventRow.__table__), rows)  # Core: fast
     return len(rows)
+
+
+def set_statuses(session: Session, changes: list[tuple[str, Status, dt.datetime, str]]) -> None:
+    """``set_status`` for many complaints at once: ``(id, status, at, note)``."""
+    if changes:
+        session.connection().execute(
+            update(ComplaintRow.__table__)  # type: ignore[arg-type]
+            .where(ComplaintRow.__table__.c.id == bindparam("cid"))
+            .values(
+                status=bindparam("st"), status_at=bindparam("sat"), status_note=bindparam("sn")
+            ),
+            [{"cid": c, "st": s.value, "sat": at, "sn": note} for c, s, at, note in changes],
+        )
+
+
+def set_crm_ids(session: Session, pairs: list[tuple[str, str]]) -> None:
+    """``set_crm_id`` for many complaints at once: ``(complaint id, crm id)``."""
+    if pairs:
+        session.connection().execute(
+            update(ComplaintRow.__table__)  # type: ignore[arg-type]
+            .where(ComplaintRow.__table__.c.id == bindparam("cid"))
+            .values(crm_id=bindparam("crm")),
+            [{"cid": c, "crm": crm} for c, crm in pairs],
+        )
+
+
+def get_many(session: Session, ids: list[str]) -> dict[str, Complaint]:
+    """Several complaints with their attachments, without their events (sync payloads)."""
+    if not ids:
+        return {}
+    rows = session.execute(select(ComplaintRow).where(ComplaintRow.id.in_(ids))).scalars()
+    return {row.id: _to_domain(session, row, with_events=False) for row in rows}

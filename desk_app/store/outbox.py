@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import ComplaintRow, OutboxRow
@@ -130,4 +130,33 @@ def rejected_count(session: Session) -> int:
         session.execute(
             select(func.count(OutboxRow.pk)).where(OutboxRow.state == REJECTED)
         ).scalar_one()
+    )
+
+
+# Bulk forms for sync: one statement per batch instead of one per item.
+
+
+def states(session: Session, item_ids: list[str]) -> dict[str, str]:
+    rows = session.execute(
+        select(OutboxRow.item_id, OutboxRow.state).where(OutboxRow.item_id.in_(item_ids))
+    ).all()
+    return {item_id: state for item_id, state in rows}
+
+
+def note_attempts(session: Session, item_ids: list[str], at: dt.datetime) -> None:
+    session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.item_id.in_(item_ids))
+        .values(attempts=OutboxRow.attempts + 1, last_attempt_at=at)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_sent_many(session: Session, item_ids: list[str], at: dt.datetime) -> None:
+    """``mark_sent`` for a whole confirmed batch, only items still pending."""
+    session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.item_id.in_(item_ids), OutboxRow.state == PENDING)
+        .values(state=SENT, sent_at=at, error_code="", error_message="", error_field="")
+        .execution_options(synchronize_session=False)
     )

@@ -328,8 +328,7 @@ class SyncEngine:
                 continue  # every item of the batch was refused locally (unreadable file)
             now = self.clock()
             with self.db.write() as session:
-                for item_id in payloads:
-                    outbox.note_attempt(session, item_id, now)
+                outbox.note_attempts(session, list(payloads), now)
             try:
                 settled = self._send(payloads, counts)
             except RequestRefused as exc:
@@ -351,12 +350,16 @@ class SyncEngine:
         """The wire items, and the files they need that the CRM may not have yet."""
         payloads: dict[str, dict[str, Any]] = {}
         files: dict[str, tuple[Attachment, list[str]]] = {}
-        cache: dict[str, Any] = {}
+        cache: dict[str, Any] = complaints.get_many(
+            session, [i.complaint_id for i in items if i.kind == "complaint"]
+        )
         for item in items:
-            complaint = cache.get(item.complaint_id) or complaints.get(session, item.complaint_id)
+            if item.kind == "complaint":
+                complaint = cache.get(item.complaint_id)
+            else:  # events need the complaint's timeline
+                complaint = complaints.get(session, item.complaint_id)
             if complaint is None:
                 continue
-            cache[item.complaint_id] = complaint
             if item.kind == "complaint":
                 payload = complaint_item(complaint)
                 attached = complaint.attachments
@@ -433,16 +436,20 @@ class SyncEngine:
         now = self.clock()
         settled = 0
         with self.db.write() as session:
+            state = outbox.states(session, [str(r.get("id", "")) for r in results])
+            sent: list[str] = []
+            crm_ids: list[tuple[str, str]] = []
             for result in results:
                 item_id = str(result.get("id", ""))
                 payload = payloads.get(item_id)
-                if payload is None or outbox.state_of(session, item_id) != outbox.PENDING:
+                if payload is None or state.get(item_id) != outbox.PENDING:
                     continue
+                state[item_id] = "settled"  # an id answered twice counts once
                 outcome = result.get("outcome")
                 if outcome in ("accepted", "already_had"):
-                    outbox.mark_sent(session, item_id, now)
+                    sent.append(item_id)
                     if payload["type"] == "complaint" and result.get("crm_id"):
-                        complaints.set_crm_id(session, payload["id"], str(result["crm_id"]))
+                        crm_ids.append((payload["id"], str(result["crm_id"])))
                     if outcome == "accepted":
                         counts.accepted += 1
                     else:
@@ -465,12 +472,16 @@ class SyncEngine:
                     )
                     counts.rejected += 1
                     settled += 1
+            # Marked sent in the transaction that records the server's confirmation.
+            outbox.mark_sent_many(session, sent, now)
+            complaints.set_crm_ids(session, crm_ids)
         return settled
 
     # ------------------------------------------------------------------ pull
 
     def _pull(self, counts: _Counts) -> list[str]:
         changed: list[str] = []
+        seen: set[str] = set()
         with self.db.read() as session:
             cursor = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
         while True:
@@ -487,7 +498,8 @@ class SyncEngine:
             counts.pulled += len(page)
             if ids:
                 self._changed(ids)
-                changed.extend(i for i in ids if i not in changed)
+                changed.extend(i for i in ids if i not in seen)
+                seen.update(ids)
             self._progress("pull", counts.pulled, counts.pulled + (1 if has_more else 0))
             if not has_more or next_cursor <= cursor:
                 return changed
@@ -521,9 +533,13 @@ class SyncEngine:
             events.append((event, str(change.get("unit") or ""), int(change["seq"])))
             latest[complaint_id] = (status, at, str(change.get("public_label") or ""))
         complaints.add_crm_events(session, events)
-        for complaint_id, (status, at, label) in latest.items():
-            note = label if label and label != status.public_label else ""
-            complaints.set_status(session, complaint_id, status, at, note)
+        complaints.set_statuses(
+            session,
+            [
+                (cid, status, at, label if label and label != status.public_label else "")
+                for cid, (status, at, label) in latest.items()
+            ],
+        )
         return list(latest)
 
     # ------------------------------------------------------------------ reference, heartbeat
