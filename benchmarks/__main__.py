@@ -15,6 +15,7 @@ BENCHMARKS = [
     "benchmarks.bench_receipts",
     "benchmarks.bench_crm",
     "benchmarks.bench_desk_ui",
+    "benchmarks.bench_sync",
 ]
 
 
