@@ -241,6 +241,12 @@ class SyncControl:
             if outbox.state_of(session, item_id) != outbox.REJECTED:
                 raise NotFound("Item ini tidak sedang ditolak.")
             outbox.requeue(session, item_id)
+            # Additions refused only because their complaint was not at the CRM yet
+            # go again with it.
+            for other in outbox.rejected(session):
+                if other.complaint_id != item_id or other.error_code != "unknown_complaint":
+                    continue
+                outbox.requeue(session, other.item_id)
         self.refresh()
         self.sync_now()
 

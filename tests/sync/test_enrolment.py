@@ -193,3 +193,39 @@ def test_tls_verified_against_the_pinned_ca(tmp_path: Path, crm_server: CrmProce
     finally:
         proc.kill()
         proc.wait(10)
+
+
+def test_resend_of_a_corrected_complaint_takes_its_additions_along(
+    tmp_path: Path, crm_server: CrmProcess
+):
+    from desk_app.store.models import ComplaintRow
+    from desk_app.sync.client import CrmClient
+
+    desk = open_desk(tmp_path / "desk")
+    try:
+        desk.settings.desk_code = "PBK1"
+        desk.settings.crm_url = crm_server.url
+        tokens = TokenStore(desk.data_dir, keyring=None)
+        tokens.save(CrmClient(crm_server.url).enrol(crm_server.enrolment_code("PBK1")).token)
+        control = SyncControl(desk, token_store=tokens, timeout=(1.0, 5.0))
+        control.set_interval(3600)
+        cid = str(desk.intake.record(OFFICER, form(1)).complaint.id)
+        with desk.database.write() as s:
+            row = s.get(ComplaintRow, 1)
+            assert row is not None
+            row.kelurahan_code = "31.71.03.9999"
+        desk.intake.add_citizen_event(OFFICER, cid, "Surat pengantar RT.", [])
+        assert control.run_once()
+        assert {r.error_code for r in control.rejected()} == {"unknown_area", "unknown_complaint"}
+        assert "Kelurahan tidak dikenal" in control.rejected()[0].reason
+        with desk.database.write() as s:
+            row = s.get(ComplaintRow, 1)
+            assert row is not None
+            row.kelurahan_code = "31.71.03.1005"
+        control.resend(OFFICER, cid)
+        control.stop()
+        assert control.run_once()
+        assert control.rejected() == [] and control.unsent_count() == 0
+        assert_converged(crm_server, desk)
+    finally:
+        desk.close()
