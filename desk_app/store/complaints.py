@@ -371,7 +371,8 @@ def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int
             }
         )
     if rows:
-        session.connection().execute(sa_insert(EventRow.__table__), rows)  # Core: fast
+        table = EventRow.__table__
+        session.connection().execute(sa_insert(table), rows)  # type: ignore[arg-type]
     return len(rows)
 
 
