@@ -6,18 +6,38 @@ benchmark all call the same code.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from typing import cast as typing_cast
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, delete, func, select, text, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
 
 from crm_server.db import lock_feed, make_engine, make_session_factory, transaction
@@ -33,13 +53,7 @@ from crm_server.models import (
     StoredAttachment,
     User,
 )
-from crm_server.schemas import (
-    PUSH_ITEM,
-    ComplaintItem,
-    ErrorDetail,
-    EventItem,
-    PushResult,
-)
+from crm_server.schemas import PUSH_ITEM, AttachmentRef, ComplaintItem, EventItem
 from crm_server.security import (
     hash_secret,
     new_enrolment_code,
@@ -68,6 +82,11 @@ CRM_DESK_CODE = "WEB"
 RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
 EVENT_NAMESPACE = uuid.UUID("6f1c9a52-3b0e-4c59-9a57-0f3c8e1d2a11")
 _AREA_CACHE_SECONDS = 60.0
+# The tables the push reads and writes with Core statements, not the ORM's unit of
+# work (the mapped classes type them as FromClause).
+_COMPLAINTS = typing_cast(Table, Complaint.__table__)
+_EVENTS = typing_cast(Table, Event.__table__)
+_IDEMPOTENCY = typing_cast(Table, IdempotencyRecord.__table__)
 
 # Magic numbers of the accepted attachment types: the declared type must match the bytes.
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -386,10 +405,20 @@ class Crm:
     ) -> dict[str, Any]:
         now = self.now()
         areas = self.areas()  # before the transaction: on SQLite a second one would wait on it
+        batch = _Push(self, None, desk, now, areas)
+        # Validation needs no database: done before the transaction, so that the feed
+        # lock, which serialises every push, is held for the lookups and writes only.
+        batch.check(raw_items)
         with transaction(self.sessions) as session:
             lock_feed(session)
+            conn = session.connection()
+            keys = _IDEMPOTENCY.c
             if idempotency_key:
-                record = session.get(IdempotencyRecord, (desk.id, idempotency_key))
+                record = conn.execute(
+                    select(keys.request_hash, keys.response).where(
+                        keys.desk_id == desk.id, keys.key == idempotency_key
+                    )
+                ).first()
                 if record is not None:
                     if record.request_hash != request_hash:
                         raise ApiError(
@@ -398,12 +427,12 @@ class Crm:
                             "This Idempotency-Key was used for a different request body.",
                             "Idempotency-Key",
                         )
-                    return record.response
-            results = _Push(self, session, desk, now, areas).run(raw_items)
-            response = {"results": [r.model_dump(mode="json") for r in results]}
+                    response: dict[str, Any] = record.response
+                    return response
+            response = {"results": batch.store(conn)}
             if idempotency_key:
-                session.add(
-                    IdempotencyRecord(
+                conn.execute(
+                    _IDEMPOTENCY.insert().values(
                         desk_id=desk.id,
                         key=idempotency_key,
                         request_hash=request_hash,
@@ -411,7 +440,7 @@ class Crm:
                         created_at=now,
                     )
                 )
-            session.execute(update(Desk).where(Desk.id == desk.id).values(last_push_at=now))
+            conn.execute(update(Desk).where(Desk.id == desk.id).values(last_push_at=now))
         return response
 
     # ---------------------------------------------------------------- changes feed
@@ -485,27 +514,126 @@ def _insert_for(session: Session) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-def _rejected(item_id: str, code: str, message: str, field: str | None) -> PushResult:
-    return PushResult(
-        id=item_id, outcome="rejected", error=ErrorDetail(code=code, message=message, field=field)
+def _one_of(conn: Connection, column: Any, values: Collection[Any]) -> Any:
+    """``column IN values``. On PostgreSQL as ``= ANY(array)``: one parameter, so the
+    statement text is the same whatever the batch size. psycopg then parses it once
+    and the server keeps it prepared; an IN list of 100 placeholders defeats both
+    (psycopg caches no query of more than 50 parameters)."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
+def _bulk_insert(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    returning: Sequence[ColumnElement[Any]] = (),
+) -> list[Row[Any]]:
+    """INSERT ... ON CONFLICT DO NOTHING of ``rows`` (all with the same keys), in one
+    statement; the inserted rows' ``returning`` columns come back."""
+    if conn.dialect.name != "postgresql":
+        # SQLite: executemany of one cached statement (sqlite3 loops over the rows in
+        # C), or with RETURNING SQLAlchemy's "insertmanyvalues" (one INSERT of many rows).
+        insert = sqlite.insert(table).on_conflict_do_nothing()
+        if not returning:
+            conn.execute(insert, rows)
+            return []
+        return list(conn.execute(insert.returning(*returning), rows))
+    # PostgreSQL: a column of values per parameter, unnested into rows
+    # (INSERT ... SELECT FROM unnest(:a, :b, ...)). A multi-row VALUES list would have
+    # 100 x 27 placeholders, which psycopg parses afresh (a regex over the whole text)
+    # and the server plans afresh on every push; executemany costs a round trip per
+    # row. This statement has one parameter per column and never changes.
+    names = tuple(rows[0])
+    values: dict[str, list[Any]] = {}
+    for name in names:
+        column = values[name] = [row[name] for row in rows]
+        if isinstance(table.c[name].type, JSON):
+            # Sent as text and cast back: an array of JSON lists would read as a
+            # multi-dimensional array.
+            values[name] = [json.dumps(v) for v in column]
+    result = conn.execute(_unnest_insert(table, names, tuple(returning)), values)
+    return list(result) if returning else []
+
+
+@functools.cache
+def _unnest_insert(table: Table, names: tuple[str, ...], returning: tuple[Any, ...]) -> Any:
+    columns = [table.c[name] for name in names]
+    source = (
+        func.unnest(
+            *(
+                bindparam(c.name, type_=ARRAY(Text if isinstance(c.type, JSON) else c.type))
+                for c in columns
+            )
+        )
+        .table_valued(*names, with_ordinality="ordinal")
+        .render_derived()
     )
+    outputs = [
+        cast(source.c[c.name], c.type) if isinstance(c.type, JSON) else source.c[c.name]
+        for c in columns
+    ]
+    rows = select(*outputs).order_by(
+        source.c.ordinal
+    )  # rows (and so event seqs) keep the batch order
+    insert = postgresql.insert(table).from_select(names, rows).on_conflict_do_nothing()
+    return insert.returning(*returning) if returning else insert
+
+
+def _result(
+    item_id: str,
+    outcome: str,
+    crm_id: str | None = None,
+    error: dict[str, str | None] | None = None,
+) -> dict[str, Any]:
+    """One entry of the push answer (the shape of ``schemas.PushResult``), built as a
+    plain dict: it goes straight to JSON and into the idempotency record."""
+    return {"id": item_id, "outcome": outcome, "crm_id": crm_id, "error": error}
+
+
+def _rejected(item_id: str, code: str, message: str, field: str | None) -> dict[str, Any]:
+    return _result(item_id, "rejected", error={"code": code, "message": message, "field": field})
+
+
+@dataclass
+class _NewComplaint:
+    index: int
+    item: ComplaintItem
+    ticket: str  # canonical ticket code, "" when it does not parse
+    problem: dict[str, Any] | None  # the rejection found without the database
 
 
 class _Push:
-    """One batch, inside one transaction: every query is per batch, never per item."""
+    """One batch. ``check`` does everything that needs no database; ``store`` then
+    runs a fixed number of statements whatever the batch size (one lookup of ids and
+    ticket codes, one insert per table), never a statement per item."""
 
     def __init__(
-        self, crm: Crm, session: Session, desk: DeskAuth, now: dt.datetime, areas: AreaIndex
+        self,
+        crm: Crm,
+        session: Session | None,  # unused; kept for callers that only want _row
+        desk: DeskAuth,
+        now: dt.datetime,
+        areas: AreaIndex,
     ) -> None:
-        self.crm, self.session, self.desk, self.now = crm, session, desk, now
+        self.crm, self.desk, self.now = crm, desk, now
         self.area_index = areas
+        # The same for every row of the batch: computed once.
+        received_day = now.astimezone(WIB).date()
+        limit = crm.settings.time_limits[Status.RECEIVED]
+        self.due_date = crm.calendar.add_working_days(received_day, limit)
+        self.results: list[dict[str, Any] | None] = []
+        self.complaints: list[_NewComplaint] = []
+        self.events: list[tuple[int, EventItem]] = []
+        self.repeats: list[tuple[int, int]] = []
 
-    def run(self, raw_items: list[Any]) -> list[PushResult]:
-        results: list[PushResult | None] = [None] * len(raw_items)
-        complaints: list[tuple[int, ComplaintItem]] = []
-        events: list[tuple[int, EventItem]] = []
-        first_index: dict[str, int] = {}
-        repeats: list[tuple[int, int]] = []
+    def check(self, raw_items: list[Any]) -> None:
+        """Validate every item on its own: a bad item is answered "rejected" and the
+        rest of the batch goes on."""
+        results: list[dict[str, Any] | None] = [None] * len(raw_items)
+        self.results = results
+        first_index: dict[uuid.UUID, int] = {}
         for i, raw in enumerate(raw_items):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
             item_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else ""
@@ -515,149 +643,136 @@ class _Push:
                 err = exc.errors(include_url=False, include_input=False, include_context=False)[0]
                 results[i] = _rejected(item_id, "invalid", err["msg"], field_path(err["loc"][1:]))
                 continue
-            key = str(item.id)
-            if key in first_index:
-                repeats.append((i, first_index[key]))
+            if item.id in first_index:
+                self.repeats.append((i, first_index[item.id]))
                 continue
-            first_index[key] = i
+            first_index[item.id] = i
             if isinstance(item, ComplaintItem):
-                complaints.append((i, item))
+                ticket, problem = self._check(item)
+                self.complaints.append(_NewComplaint(i, item, ticket, problem))
             else:
-                events.append((i, item))
-        self._complaints(complaints, results)
-        self._events(events, results)
-        for i, first in repeats:
+                self.events.append((i, item))
+
+    def store(self, conn: Connection) -> list[dict[str, Any]]:
+        """Write the checked batch (inside the push transaction); the answers in order."""
+        known_files = self._known_files(conn)
+        self._complaints(conn, known_files)
+        self._events(conn, known_files)
+        results = self.results
+        for i, first in self.repeats:
             earlier = results[first]
             assert earlier is not None
             results[i] = (
-                earlier.model_copy(update={"outcome": "already_had"})
-                if earlier.outcome == "accepted"
+                {**earlier, "outcome": "already_had"}
+                if earlier["outcome"] == "accepted"
                 else earlier
             )
         return [r for r in results if r is not None]
 
-    def _check(self, item: ComplaintItem, known_files: set[str]) -> tuple[str, PushResult | None]:
+    def _check(self, item: ComplaintItem) -> tuple[str, dict[str, Any] | None]:
+        """The canonical ticket code ("" if it does not parse) and the first problem
+        found without the database, in the order the desk expects them reported."""
         item_id = str(item.id)
         try:
             code = parse_ticket_code(item.ticket_code)
         except TicketCodeError as exc:
             return "", _rejected(item_id, "invalid_ticket_code", exc.message, "ticket_code")
+        ticket = str(code)
         if code.desk != self.desk.code:
-            return "", _rejected(
+            return ticket, _rejected(
                 item_id,
                 "wrong_desk",
                 "The ticket code does not belong to this desk.",
                 "ticket_code",
             )
         if item.channel not in CHANNEL_BY_CODE:
-            return "", _rejected(item_id, "unknown_channel", "Unknown channel.", "channel")
+            return ticket, _rejected(item_id, "unknown_channel", "Unknown channel.", "channel")
         if item.category_code not in CATEGORY_BY_CODE:
-            return "", _rejected(item_id, "unknown_category", "Unknown category.", "category_code")
+            return ticket, _rejected(
+                item_id, "unknown_category", "Unknown category.", "category_code"
+            )
         area = self.area_index.get(item.location.kelurahan_code)
         if area is None or area.level is not AreaLevel.KELURAHAN:
-            return "", _rejected(
+            return ticket, _rejected(
                 item_id, "unknown_area", "Unknown kelurahan code.", "location.kelurahan_code"
             )
         if item.created_at > self.now + dt.timedelta(days=1):
-            return "", _rejected(item_id, "invalid", "created_at is in the future.", "created_at")
-        for j, att in enumerate(item.attachments):
-            if att.sha256 not in known_files:
-                return "", _rejected(
+            return ticket, _rejected(
+                item_id, "invalid", "created_at is in the future.", "created_at"
+            )
+        return ticket, None
+
+    def _known_files(self, conn: Connection) -> set[str]:
+        """Which of the batch's attachments are uploaded: one query for the batch."""
+        wanted = {a.sha256 for c in self.complaints for a in c.item.attachments}
+        wanted.update(a.sha256 for _, e in self.events for a in e.attachments)
+        if not wanted:
+            return set()
+        sha = StoredAttachment.__table__.c.sha256
+        return set(conn.scalars(select(sha).where(_one_of(conn, sha, wanted))))
+
+    def _complaints(self, conn: Connection, known_files: set[str]) -> None:
+        if not self.complaints:
+            return
+        results = self.results
+        c = _COMPLAINTS.c
+        # One lookup for both questions: which ids are stored already, and which
+        # ticket codes are taken.
+        ids = [new.item.id for new in self.complaints]
+        codes = [new.ticket for new in self.complaints if new.ticket]
+        stored = conn.execute(
+            select(c.id, c.pk, c.ticket_code).where(
+                or_(_one_of(conn, c.id, ids), _one_of(conn, c.ticket_code, codes))
+            )
+        ).all()
+        by_id = {row.id: row for row in stored}
+        taken = {row.ticket_code for row in stored}
+        to_insert: list[_NewComplaint] = []
+        for new in self.complaints:
+            item, item_id = new.item, str(new.item.id)
+            old = by_id.get(item.id)
+            if old is not None:
+                results[new.index] = self._already_had(item_id, new.ticket, old.ticket_code, old.pk)
+            elif new.problem is not None:
+                results[new.index] = new.problem
+            elif missing := _missing_attachment(item.attachments, known_files):
+                results[new.index] = _rejected(
                     item_id,
                     "attachment_missing",
                     "Upload the attachment before the complaint.",
-                    f"attachments.{j}.sha256",
+                    missing,
                 )
-        return str(code), None
-
-    def _known_files(self, items: Iterable[ComplaintItem | EventItem]) -> set[str]:
-        wanted = {a.sha256 for item in items for a in item.attachments}
-        if not wanted:
-            return set()
-        return set(
-            self.session.scalars(
-                select(StoredAttachment.sha256).where(StoredAttachment.sha256.in_(wanted))
-            )
-        )
-
-    def _complaints(
-        self, complaints: list[tuple[int, ComplaintItem]], results: list[PushResult | None]
-    ) -> None:
-        if not complaints:
-            return
-        session = self.session
-        existing = {
-            row.id: row
-            for row in session.execute(
-                select(Complaint.id, Complaint.pk, Complaint.ticket_code).where(
-                    Complaint.id.in_([item.id for _, item in complaints])
-                )
-            )
-        }
-        known_files = self._known_files(item for _, item in complaints)
-        to_insert: list[tuple[int, ComplaintItem, str]] = []
-        for i, item in complaints:
-            old = existing.get(item.id)
-            if old is not None:
-                results[i] = self._already_had(item, old.ticket_code, old.pk)
-                continue
-            ticket, problem = self._check(item, known_files)
-            if problem is not None:
-                results[i] = problem
-            else:
-                to_insert.append((i, item, ticket))
-        if not to_insert:
-            return
-        taken = set(
-            session.scalars(
-                select(Complaint.ticket_code).where(
-                    Complaint.ticket_code.in_([t for _, _, t in to_insert])
-                )
-            )
-        )
-        rows, seen_codes = [], set()
-        for i, item, ticket in to_insert:
-            if ticket in taken or ticket in seen_codes:
-                results[i] = _rejected(
-                    str(item.id),
+            elif new.ticket in taken:
+                results[new.index] = _rejected(
+                    item_id,
                     "duplicate_ticket_code",
                     "Another complaint already has this ticket code.",
                     "ticket_code",
                 )
-                continue
-            seen_codes.add(ticket)
-            rows.append(self._row(item, ticket))
-        if not rows:
+            else:
+                taken.add(new.ticket)  # a second item with this code in the batch loses
+                to_insert.append(new)
+        if not to_insert:
             return
-        inserted = {
-            r.id: r.pk
-            # executemany of one cached statement (SQLAlchemy's "insertmanyvalues"
-            # batches it): a 100-row VALUES literal would be compiled afresh each time.
-            for r in session.connection().execute(
-                _insert_for(session)(Complaint.__table__)
-                .on_conflict_do_nothing()
-                .returning(Complaint.__table__.c.id, Complaint.__table__.c.pk),
-                rows,
-            )
+        rows = [self._row(new.item, new.ticket) for new in to_insert]
+        inserted: dict[uuid.UUID, int] = {
+            row.id: row.pk for row in _bulk_insert(conn, _COMPLAINTS, rows, (c.id, c.pk))
         }
         events = []
-        for i, item, _ticket in to_insert:
-            if results[i] is not None:
-                continue
+        for new in to_insert:
+            item, item_id = new.item, str(new.item.id)
             pk = inserted.get(item.id)
             if pk is None:  # a concurrent push won the race for this id
-                again = session.execute(
-                    select(Complaint.pk, Complaint.ticket_code).where(Complaint.id == item.id)
-                ).first()
-                results[i] = (
-                    self._already_had(item, again.ticket_code, again.pk)
+                again = conn.execute(select(c.pk, c.ticket_code).where(c.id == item.id)).first()
+                results[new.index] = (
+                    self._already_had(item_id, new.ticket, again.ticket_code, again.pk)
                     if again
                     else _rejected(
-                        str(item.id), "duplicate_ticket_code", "Ticket code taken.", "ticket_code"
+                        item_id, "duplicate_ticket_code", "Ticket code taken.", "ticket_code"
                     )
                 )
                 continue
-            results[i] = PushResult(id=str(item.id), outcome="accepted", crm_id=crm_id(pk))
+            results[new.index] = _result(item_id, "accepted", crm_id(pk))
             events.append(
                 {
                     "id": received_event_id(item.id),
@@ -677,28 +792,22 @@ class _Push:
                 }
             )
         if events:
-            session.connection().execute(
-                _insert_for(session)(Event.__table__).on_conflict_do_nothing(), events
-            )
+            _bulk_insert(conn, _EVENTS, events)
 
-    def _already_had(self, item: ComplaintItem, stored_code: str, pk: int) -> PushResult:
-        try:
-            same = str(parse_ticket_code(item.ticket_code)) == stored_code
-        except TicketCodeError:
-            same = False
-        if not same:
+    @staticmethod
+    def _already_had(item_id: str, ticket: str, stored_code: str, pk: int) -> dict[str, Any]:
+        if ticket != stored_code:
             return _rejected(
-                str(item.id),
+                item_id,
                 "id_conflict",
                 "This id is already used by a complaint with another ticket code.",
                 "id",
             )
-        return PushResult(id=str(item.id), outcome="already_had", crm_id=crm_id(pk))
+        return _result(item_id, "already_had", crm_id(pk))
 
     def _row(self, item: ComplaintItem, ticket: str) -> dict[str, Any]:
-        crm = self.crm
-        received_day = self.now.astimezone(WIB).date()
-        limit = crm.settings.time_limits[Status.RECEIVED]
+        """The ``complaints`` row of an accepted item (also used by the benchmarks)."""
+        now = self.now
         loc = item.location
         return {
             "id": item.id,
@@ -717,11 +826,11 @@ class _Push:
             "location": loc.model_dump(mode="json"),
             "attachments": [a.model_dump(mode="json") for a in item.attachments],
             "created_at": item.created_at,
-            "received_at": self.now,
+            "received_at": now,
             "status": Status.RECEIVED.value,
-            "status_since": self.now,
-            "last_public_update_at": self.now,
-            "due_date": crm.calendar.add_working_days(received_day, limit),
+            "status_since": now,
+            "last_public_update_at": now,
+            "due_date": self.due_date,
             "agency_code": "",
             "unit_code": "",
             "unit_name": channel_admin_unit(item.channel),
@@ -729,39 +838,31 @@ class _Push:
             "merged_into": "",
         }
 
-    def _events(
-        self, events: list[tuple[int, EventItem]], results: list[PushResult | None]
-    ) -> None:
-        if not events:
+    def _events(self, conn: Connection, known_files: set[str]) -> None:
+        """The desk's own events (a citizen's addition, a note)."""
+        if not self.events:
             return
-        session = self.session
+        results = self.results
+        c, e = _COMPLAINTS.c, _EVENTS.c
         targets = {
             row.id: row
-            for row in session.execute(
-                select(
-                    Complaint.id,
-                    Complaint.pk,
-                    Complaint.desk_id,
-                    Complaint.ticket_code,
-                    Complaint.status,
-                    Complaint.unit_name,
-                ).where(Complaint.id.in_({item.complaint_id for _, item in events}))
+            for row in conn.execute(
+                select(c.id, c.pk, c.desk_id, c.ticket_code, c.status, c.unit_name).where(
+                    _one_of(conn, c.id, {item.complaint_id for _, item in self.events})
+                )
             )
         }
-        existing = {
+        existing: dict[uuid.UUID, int] = {
             row.id: row.seq
-            for row in session.execute(
-                select(Event.id, Event.seq).where(Event.id.in_([item.id for _, item in events]))
+            for row in conn.execute(
+                select(e.id, e.seq).where(_one_of(conn, e.id, [item.id for _, item in self.events]))
             )
         }
-        known_files = self._known_files(item for _, item in events)
         rows, pending = [], []
-        for i, item in events:
+        for i, item in self.events:
             item_id = str(item.id)
             if item.id in existing:
-                results[i] = PushResult(
-                    id=item_id, outcome="already_had", crm_id=f"E{existing[item.id]}"
-                )
+                results[i] = _result(item_id, "already_had", f"E{existing[item.id]}")
                 continue
             target = targets.get(item.complaint_id)
             if target is None or target.desk_id != self.desk.id:
@@ -781,13 +882,12 @@ class _Push:
                     item_id, "invalid", "ticket_code does not match complaint_id.", "ticket_code"
                 )
                 continue
-            missing = [j for j, a in enumerate(item.attachments) if a.sha256 not in known_files]
-            if missing:
+            if missing := _missing_attachment(item.attachments, known_files):
                 results[i] = _rejected(
                     item_id,
                     "attachment_missing",
                     "Upload the attachment before the event.",
-                    f"attachments.{missing[0]}.sha256",
+                    missing,
                 )
                 continue
             status = Status(target.status)
@@ -814,19 +914,21 @@ class _Push:
             pending.append((i, item))
         if not rows:
             return
-        inserted = {
-            r.id: r.seq
-            for r in session.connection().execute(
-                _insert_for(session)(Event.__table__)
-                .on_conflict_do_nothing()
-                .returning(Event.__table__.c.id, Event.__table__.c.seq),
-                rows,
-            )
+        inserted: dict[uuid.UUID, int] = {
+            row.id: row.seq for row in _bulk_insert(conn, _EVENTS, rows, (e.id, e.seq))
         }
         for i, item in pending:
             seq = inserted.get(item.id)
-            if seq is None:
-                seq = session.scalar(select(Event.seq).where(Event.id == item.id))
-                results[i] = PushResult(id=str(item.id), outcome="already_had", crm_id=f"E{seq}")
+            if seq is None:  # a concurrent push stored it first
+                seq = conn.scalar(select(e.seq).where(e.id == item.id))
+                results[i] = _result(str(item.id), "already_had", f"E{seq}")
             else:
-                results[i] = PushResult(id=str(item.id), outcome="accepted", crm_id=f"E{seq}")
+                results[i] = _result(str(item.id), "accepted", f"E{seq}")
+
+
+def _missing_attachment(attachments: Sequence[AttachmentRef], known: set[str]) -> str | None:
+    """The field of the first attachment not uploaded yet, if any."""
+    for j, att in enumerate(attachments):
+        if att.sha256 not in known:
+            return f"attachments.{j}.sha256"
+    return None
