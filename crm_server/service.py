@@ -19,16 +19,15 @@ from typing import cast as typing_cast
 
 from pydantic import ValidationError
 from sqlalchemy import (
-    JSON,
-    ColumnElement,
+    Column,
     Connection,
     Engine,
     Row,
     Table,
-    Text,
+    TextClause,
+    TextualSelect,
     any_,
     bindparam,
-    cast,
     delete,
     func,
     or_,
@@ -52,6 +51,7 @@ from crm_server.models import (
     RoutingRule,
     StoredAttachment,
     User,
+    UTCDateTime,
 )
 from crm_server.schemas import PUSH_ITEM, AttachmentRef, ComplaintItem, EventItem
 from crm_server.security import (
@@ -528,7 +528,7 @@ def _bulk_insert(
     conn: Connection,
     table: Table,
     rows: list[dict[str, Any]],
-    returning: Sequence[ColumnElement[Any]] = (),
+    returning: Sequence[Column[Any]] = (),
 ) -> list[Row[Any]]:
     """INSERT ... ON CONFLICT DO NOTHING of ``rows`` (all with the same keys), in one
     statement; the inserted rows' ``returning`` columns come back."""
@@ -540,45 +540,51 @@ def _bulk_insert(
             conn.execute(insert, rows)
             return []
         return list(conn.execute(insert.returning(*returning), rows))
-    # PostgreSQL: a column of values per parameter, unnested into rows
-    # (INSERT ... SELECT FROM unnest(:a, :b, ...)). A multi-row VALUES list would have
-    # 100 x 27 placeholders, which psycopg parses afresh (a regex over the whole text)
-    # and the server plans afresh on every push; executemany costs a round trip per
-    # row. This statement has one parameter per column and never changes.
-    names = tuple(rows[0])
-    values: dict[str, list[Any]] = {}
-    for name in names:
-        column = values[name] = [row[name] for row in rows]
-        if isinstance(table.c[name].type, JSON):
-            # Sent as text and cast back: an array of JSON lists would read as a
-            # multi-dimensional array.
-            values[name] = [json.dumps(v) for v in column]
-    result = conn.execute(_unnest_insert(table, names, tuple(returning)), values)
+    # PostgreSQL: the whole batch as one JSON document, turned into rows by the server
+    # (INSERT ... SELECT FROM json_populate_recordset, which types every field by its
+    # column). A multi-row VALUES list would have 100 x 27 placeholders, which psycopg
+    # parses afresh (a regex over the whole text) and the server plans afresh on every
+    # push; executemany costs a round trip per row; arrays per column are escaped
+    # element by element in Python. This statement has one parameter and never changes,
+    # so psycopg prepares it, and json.dumps encodes the batch in C.
+    document = json.dumps(rows, default=_json_scalar, separators=(",", ":"))
+    result = conn.execute(
+        _recordset_insert(table, tuple(rows[0]), tuple(returning)), {"rows": document}
+    )
     return list(result) if returning else []
 
 
+_UTC_DATETIME = UTCDateTime()
+_POSTGRESQL = postgresql.dialect()
+
+
+def _json_scalar(value: Any) -> str:
+    """Column values json.dumps does not know, as PostgreSQL reads them."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        # The naive UTC the columns store (models.UTCDateTime); naive input is a bug.
+        return str(_UTC_DATETIME.process_bind_param(value, _POSTGRESQL).isoformat())
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
 @functools.cache
-def _unnest_insert(table: Table, names: tuple[str, ...], returning: tuple[Any, ...]) -> Any:
-    columns = [table.c[name] for name in names]
-    source = (
-        func.unnest(
-            *(
-                bindparam(c.name, type_=ARRAY(Text if isinstance(c.type, JSON) else c.type))
-                for c in columns
-            )
-        )
-        .table_valued(*names, with_ordinality="ordinal")
-        .render_derived()
+def _recordset_insert(
+    table: Table, names: tuple[str, ...], returning: tuple[Column[Any], ...]
+) -> TextClause | TextualSelect:
+    columns = ", ".join(names)
+    sql = (
+        f"INSERT INTO {table.name} ({columns}) SELECT {columns}"
+        f" FROM json_populate_recordset(NULL::{table.name}, :rows) WITH ORDINALITY"
+        # The rows, and so the events' seq, keep the batch order.
+        " ORDER BY ordinality ON CONFLICT DO NOTHING"
     )
-    outputs = [
-        cast(source.c[c.name], c.type) if isinstance(c.type, JSON) else source.c[c.name]
-        for c in columns
-    ]
-    rows = select(*outputs).order_by(
-        source.c.ordinal
-    )  # rows (and so event seqs) keep the batch order
-    insert = postgresql.insert(table).from_select(names, rows).on_conflict_do_nothing()
-    return insert.returning(*returning) if returning else insert
+    if not returning:
+        return text(sql)
+    sql += " RETURNING " + ", ".join(column.name for column in returning)
+    return text(sql).columns(*returning)
 
 
 def _result(
