@@ -65,8 +65,20 @@ def _form(i: int, with_scan: bool) -> IntakeForm:
     )
 
 
+class _Clock:
+    """Ten seconds a call, starting days ago: a backlog spread over several days
+    (a desk hands out at most 9 999 ticket numbers a day)."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC) - dt.timedelta(days=6)
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(seconds=10)
+        return self.now
+
+
 def _backlog(data_dir: Path, code: str, n: int, scans: bool) -> Desk:
-    desk = open_desk(data_dir)
+    desk = open_desk(data_dir, clock=_Clock())
     desk.settings.desk_code = code
     for i in range(n):
         desk.intake.record(OFFICER, _form(i, scans and i % 10 == 0))
