@@ -44,9 +44,8 @@ class LookupService:
         with self._db.read() as session:
             if scanned is not None:
                 code = str(scanned.code)
-                found = complaints.by_ticket_code(session, code)
-                items = complaints.summaries_by_ids(session, [str(found.id)]) if found else []
-                return SearchResult(MatchedBy.TICKET, items, code)
+                found = complaints.summary_by_code(session, code)
+                return SearchResult(MatchedBy.TICKET, [found] if found else [], code)
             digits = "".join(ch for ch in text if ch.isdigit())
             only_number = len(digits) >= 8 and not any(ch.isalpha() for ch in text)
             if only_number and len(digits) == 16:

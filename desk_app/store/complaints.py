@@ -302,33 +302,49 @@ def open_in_area_category(
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fts_query(words: str, column: str | None = None) -> str:
-    """An FTS5 query where every word must match as a prefix; user input never
-    reaches FTS5's query syntax (quotes, NEAR, column filters) unescaped."""
+def fts_query(words: str, *, prefix_last: bool = False) -> str:
+    """An FTS5 query in which every word must match; the last one as a prefix when
+    ``prefix_last``. User input never reaches FTS5's query syntax (quotes, NEAR,
+    column filters) unescaped: each token is quoted."""
     tokens = [t for t in _WORD.findall(fold(words)) if t]
-    prefix = f"{column} : " if column else ""
-    return " AND ".join(f'{prefix}"{t}"*' for t in tokens)
+    parts = [f'"{t}"' for t in tokens]
+    if prefix_last and parts:
+        parts[-1] += "*"
+    return " AND ".join(parts)
 
 
-def search_words(
-    session: Session, words: str, limit: int = 50, column: str | None = None
-) -> list[ComplaintSummary]:
-    query = fts_query(words, column)
-    if not query:
+_FTS_NEWEST = text(
+    "SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
+)
+
+
+def search_words(session: Session, words: str, limit: int = 50) -> list[ComplaintSummary]:
+    """The newest complaints whose description or name holds every word.
+
+    Whole words first: FTS5 walks a whole word's list newest-first and stops at
+    ``limit``, a few ms even at a million complaints. Only when that finds fewer than
+    ``limit`` is the last word taken as a prefix ("kali ciliw"), which makes FTS5
+    merge the lists of every word with that prefix: slower, and only needed then.
+    """
+    exact = fts_query(words)
+    if not exact:
         return []
-    pks = [
-        r[0]
-        for r in session.execute(
-            text(
-                "SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :q "
-                "ORDER BY rowid DESC LIMIT :n"
-            ),
-            {"q": query, "n": limit},
-        )
-    ]
+    pks = [r[0] for r in session.execute(_FTS_NEWEST, {"q": exact, "n": limit})]
+    if len(pks) < limit:
+        pks = [
+            r[0]
+            for r in session.execute(
+                _FTS_NEWEST, {"q": fts_query(words, prefix_last=True), "n": limit}
+            )
+        ]
     if not pks:
         return []
     return _summaries(session, ComplaintRow.pk.in_(pks), limit)
+
+
+def summary_by_code(session: Session, code: str) -> ComplaintSummary | None:
+    found = _summaries(session, ComplaintRow.ticket_code == code, 1)
+    return found[0] if found else None
 
 
 def count(session: Session) -> int:
