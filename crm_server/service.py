@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import (
     Column,
     Connection,
+    Dialect,
     Engine,
     Row,
     Table,
@@ -533,13 +534,7 @@ def _bulk_insert(
     """INSERT ... ON CONFLICT DO NOTHING of ``rows`` (all with the same keys), in one
     statement; the inserted rows' ``returning`` columns come back."""
     if conn.dialect.name != "postgresql":
-        # SQLite: executemany of one cached statement (sqlite3 loops over the rows in
-        # C), or with RETURNING SQLAlchemy's "insertmanyvalues" (one INSERT of many rows).
-        insert = sqlite.insert(table).on_conflict_do_nothing()
-        if not returning:
-            conn.execute(insert, rows)
-            return []
-        return list(conn.execute(insert.returning(*returning), rows))
+        return _sqlite_bulk_insert(conn, table, rows, returning)
     # PostgreSQL: the whole batch as one JSON document, turned into rows by the server
     # (INSERT ... SELECT FROM json_populate_recordset, which types every field by its
     # column). A multi-row VALUES list would have 100 x 27 placeholders, which psycopg
@@ -552,6 +547,49 @@ def _bulk_insert(
         _recordset_insert(table, tuple(rows[0]), tuple(returning)), {"rows": document}
     )
     return list(result) if returning else []
+
+
+def _sqlite_bulk_insert(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    returning: Sequence[Column[Any]],
+) -> list[Row[Any]]:
+    """SQLite: one executemany at the driver level, so that sqlite3 loops over the
+    rows in C. Every value still goes through its column type's own bind processor,
+    as SQLAlchemy would do it; what is skipped is SQLAlchemy's per-row parameter
+    bookkeeping, which cost more than the insert itself. The caller holds the
+    database's write lock (BEGIN IMMEDIATE), so the ``returning`` columns are read
+    back by the rows' unique ``id`` (sqlite3's executemany cannot return rows)."""
+    sql, columns = _sqlite_insert(table, tuple(rows[0]), conn.dialect)
+    converted = []
+    for name, process in columns:
+        values = [row[name] for row in rows]
+        if process is not None:
+            first = values[0]
+            if all(value is first for value in values):  # the batch's `now`, due date
+                values = [process(first)] * len(values)
+            else:
+                values = [process(value) for value in values]
+        converted.append(values)
+    conn.exec_driver_sql(sql, list(zip(*converted, strict=True)))
+    if not returning:
+        return []
+    ids = table.c.id
+    return list(conn.execute(select(*returning).where(ids.in_([row["id"] for row in rows]))))
+
+
+@functools.cache
+def _sqlite_insert(
+    table: Table, names: tuple[str, ...], dialect: Dialect
+) -> tuple[str, list[tuple[str, Any]]]:
+    """The statement, and each column's name and bind processor (None: as is)."""
+    columns = [(n, table.c[n].type.dialect_impl(dialect).bind_processor(dialect)) for n in names]
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+        " ON CONFLICT DO NOTHING"
+    )
+    return sql, columns
 
 
 _UTC_DATETIME = UTCDateTime()
