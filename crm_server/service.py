@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 import time
 import uuid
 from collections.abc import Callable, Collection, Sequence
@@ -83,6 +84,9 @@ CRM_DESK_CODE = "WEB"
 RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
 EVENT_NAMESPACE = uuid.UUID("6f1c9a52-3b0e-4c59-9a57-0f3c8e1d2a11")
 _AREA_CACHE_SECONDS = 60.0
+# DESK-YYMMDD-NNNN-C as parse_ticket_code writes it back: upper case, no I/L/O in the
+# desk part (it reads them as 1/1/0), digits for date and sequence.
+_CANONICAL_TICKET = re.compile(r"[0-9A-HJKMNP-Z]{1,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]")
 # The tables the push reads and writes with Core statements, not the ORM's unit of
 # work (the mapped classes type them as FromClause).
 _COMPLAINTS = typing_cast(Table, Complaint.__table__)
@@ -721,7 +725,9 @@ class _Push:
             code = parse_ticket_code(item.ticket_code)
         except TicketCodeError as exc:
             return "", _rejected(item_id, "invalid_ticket_code", exc.message, "ticket_code")
-        ticket = str(code)
+        # A code the desk sent in canonical form (the usual case) is its own canonical
+        # form once it parses; str(code) would compute the check character again.
+        ticket = item.ticket_code if _CANONICAL_TICKET.fullmatch(item.ticket_code) else str(code)
         if code.desk != self.desk.code:
             return ticket, _rejected(
                 item_id,
