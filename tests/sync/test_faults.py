@@ -156,6 +156,12 @@ def test_server_restarted_mid_run(make_desk, crm_server: CrmProcess, proxy: Faul
             crm_server.restart(kill=True)  # SIGKILL: no graceful shutdown
             rig.record(20, start=200 + 20 * round_)
             runner.sync_now()
+        deadline = time.monotonic() + 60
+        while not set(ids[:15]) <= {
+            c[0] for c in crm_snapshot(crm_server.crm, "PBK1")["complaints"]
+        }:
+            assert time.monotonic() < deadline, "the first complaints never reached the CRM"
+            time.sleep(0.1)
         move_some(crm_server, rig, ids, 15)
         runner.sync_now()
         deadline = time.monotonic() + 60
