@@ -706,6 +706,9 @@ class _Push:
         results: list[dict[str, Any] | None] = [None] * len(raw_items)
         self.results = results
         first_index: dict[uuid.UUID, int] = {}
+        # PostgreSQL text cannot hold NUL: one such string would fail the whole batch's
+        # insert. One C-speed look at the batch; items are searched only if it has one.
+        any_nul = "\\u0000" in json.dumps(raw_items)
         for i, raw in enumerate(raw_items):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
             item_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else ""
@@ -714,6 +717,9 @@ class _Push:
             except ValidationError as exc:
                 err = exc.errors(include_url=False, include_input=False, include_context=False)[0]
                 results[i] = _rejected(item_id, "invalid", err["msg"], field_path(err["loc"][1:]))
+                continue
+            if any_nul and (field := _nul_field(raw)) is not None:
+                results[i] = _rejected(item_id, "invalid", "Text must not contain NUL.", field)
                 continue
             if item.id in first_index:
                 self.repeats.append((i, first_index[item.id]))
@@ -998,6 +1004,24 @@ class _Push:
                 results[i] = _result(str(item.id), "already_had", f"E{seq}")
             else:
                 results[i] = _result(str(item.id), "accepted", f"E{seq}")
+
+
+def _nul_field(value: Any, path: str = "") -> str | None:
+    """The path of the first string holding a NUL character, if any."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    children = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in children:
+        found = _nul_field(child, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def _missing_attachment(attachments: Sequence[AttachmentRef], known: set[str]) -> str | None:

@@ -108,6 +108,17 @@ def test_one_bad_item_does_not_sink_the_batch(push: Push) -> None:
         assert_no_personal_data(json.dumps(r))
 
 
+def test_a_nul_character_sinks_only_its_item(push: Push) -> None:
+    """PostgreSQL text cannot hold NUL: the item is rejected, not the whole batch."""
+    good, nul = complaint_item(), complaint_item()
+    nul["location"] = {**nul["location"], "street": "Jl. Pasar\u0000"}
+    results = push(good, nul)["results"]
+    assert results[0]["outcome"] == "accepted"
+    assert results[1]["outcome"] == "rejected"
+    assert results[1]["error"]["code"] == "invalid"
+    assert results[1]["error"]["field"] == "location.street"
+
+
 def test_same_ticket_code_with_another_id_is_rejected(push: Push) -> None:
     item = complaint_item()
     push(item)
