@@ -111,6 +111,29 @@ def for_complaint(session: Session, complaint_id: str) -> list[tuple[Attachment,
     ]
 
 
+def for_complaints(
+    session: Session, complaint_ids: list[str]
+) -> dict[str, list[tuple[Attachment, str | None]]]:
+    """:func:`for_complaint` for several complaints in one query (sync: a batch)."""
+    if not complaint_ids:
+        return {}
+    link, a = ComplaintAttachmentRow.__table__.c, AttachmentRow.__table__.c
+    rows = session.execute(
+        select(link.complaint_id, link.event_id, link.original_name, a.sha256, a.size, a.media_type)
+        .join_from(
+            ComplaintAttachmentRow.__table__, AttachmentRow.__table__, a.sha256 == link.sha256
+        )
+        .where(link.complaint_id.in_(complaint_ids))
+        .order_by(link.pk)
+    ).all()
+    out: dict[str, list[tuple[Attachment, str | None]]] = {}
+    for complaint_id, event_id, name, sha256, size, media_type in rows:
+        out.setdefault(complaint_id, []).append(
+            (Attachment(sha256, size, media_type, name), event_id)
+        )
+    return out
+
+
 def mark_uploaded(session: Session, sha256: str) -> None:
     row = session.get(AttachmentRow, sha256)
     if row is not None:

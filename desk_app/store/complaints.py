@@ -9,13 +9,16 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, or_, select, text, update
+from sqlalchemy import Row, bindparam, or_, select, text, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.orm import Session
 
 from desk_app.domain.complaint import (
+    Attachment,
     Complainant,
     Complaint,
     ComplaintEvent,
@@ -155,15 +158,26 @@ def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> 
         row.printed_at = at
 
 
-def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) -> Complaint:
-    files = attachment_repo.for_complaint(session, row.id)
+def _to_domain(
+    session: Session,
+    row: ComplaintRow | Row[Any],
+    with_events: bool = True,
+    *,
+    files: list[tuple[Attachment, str | None]] | None = None,
+    event_rows: Iterable[Any] | None = None,
+) -> Complaint:
+    """``row``: an ORM row or a Core row of the complaints table (same names).
+    ``files`` and ``event_rows`` when the caller fetched them for several complaints."""
+    if files is None:
+        files = attachment_repo.for_complaint(session, row.id)
     events: tuple[ComplaintEvent, ...] = ()
     if with_events:
-        event_rows = session.execute(
-            select(EventRow)
-            .where(EventRow.complaint_id == row.id)
-            .order_by(EventRow.at, EventRow.pk)
-        ).scalars()
+        if event_rows is None:
+            event_rows = session.execute(
+                select(EventRow)
+                .where(EventRow.complaint_id == row.id)
+                .order_by(EventRow.at, EventRow.pk)
+            ).scalars()
         events = tuple(
             ComplaintEvent(
                 id=uuid.UUID(e.id),
@@ -416,9 +430,31 @@ def set_crm_ids(session: Session, pairs: list[tuple[str, str]]) -> None:
         )
 
 
-def get_many(session: Session, ids: list[str]) -> dict[str, Complaint]:
-    """Several complaints with their attachments, without their events (sync payloads)."""
+def get_many(
+    session: Session, ids: Collection[str], with_events: bool = False
+) -> dict[str, Complaint]:
+    """Several complaints with their attachments (and their events when asked), in a
+    fixed number of queries whatever their number (sync payloads)."""
     if not ids:
         return {}
-    rows = session.execute(select(ComplaintRow).where(ComplaintRow.id.in_(ids))).scalars()
-    return {row.id: _to_domain(session, row, with_events=False) for row in rows}
+    wanted = list(ids)
+    table = ComplaintRow.__table__
+    rows = session.execute(select(table).where(table.c.id.in_(wanted))).all()
+    files = attachment_repo.for_complaints(session, wanted)
+    events: dict[str, list[Any]] = {}
+    if with_events:
+        e = EventRow.__table__.c
+        for event in session.execute(
+            select(EventRow.__table__).where(e.complaint_id.in_(wanted)).order_by(e.at, e.pk)
+        ):
+            events.setdefault(event.complaint_id, []).append(event)
+    return {
+        row.id: _to_domain(
+            session,
+            row,
+            with_events,
+            files=files.get(row.id, []),
+            event_rows=events.get(row.id, []),
+        )
+        for row in rows
+    }

@@ -350,14 +350,19 @@ class SyncEngine:
         """The wire items, and the files they need that the CRM may not have yet."""
         payloads: dict[str, dict[str, Any]] = {}
         files: dict[str, tuple[Attachment, list[str]]] = {}
-        cache: dict[str, Any] = complaints.get_many(
-            session, [i.complaint_id for i in items if i.kind == "complaint"]
+        # The batch's complaints in a fixed number of queries; events need their
+        # complaint's timeline.
+        cache = complaints.get_many(
+            session, {i.complaint_id for i in items if i.kind == "complaint"}
+        )
+        timelines = complaints.get_many(
+            session, {i.complaint_id for i in items if i.kind != "complaint"}, with_events=True
         )
         for item in items:
             if item.kind == "complaint":
                 complaint = cache.get(item.complaint_id)
-            else:  # events need the complaint's timeline
-                complaint = complaints.get(session, item.complaint_id)
+            else:
+                complaint = timelines.get(item.complaint_id)
             if complaint is None:
                 continue
             if item.kind == "complaint":
