@@ -545,8 +545,9 @@ def _bulk_insert(
     rows: list[dict[str, Any]],
     returning: Sequence[Column[Any]] = (),
 ) -> list[Row[Any]]:
-    """INSERT ... ON CONFLICT DO NOTHING of ``rows`` (all with the same keys), in one
-    statement; the inserted rows' ``returning`` columns come back."""
+    """INSERT ... ON CONFLICT DO NOTHING of ``rows`` (all with the same keys) as one
+    statement (one executemany on SQLite); the inserted rows' ``returning`` columns
+    come back."""
     if conn.dialect.name != "postgresql":
         return _sqlite_bulk_insert(conn, table, rows, returning)
     # PostgreSQL: the whole batch as one JSON document, turned into rows by the server
