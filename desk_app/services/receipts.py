@@ -19,10 +19,12 @@ from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.domain.reference import category_label
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import NotFound, UserFacingError
+from desk_app.services.settings import Settings
 
 if TYPE_CHECKING:
     # The printing stack (reportlab, escpos, pdfium) costs half a second to import;
     # it is loaded on the first receipt, not when the window starts.
+    from desk_app.printing.backends.base import Printer, PrinterSettings
     from desk_app.printing.document import PrintDocument
     from desk_app.printing.model import ReceiptData, ReceiptKind
     from desk_app.services.desk import Desk
@@ -36,16 +38,8 @@ class ReceiptPrinter(Protocol):
         """Print or raise a ``desk_app.printing.errors.PrinterError``."""
 
 
-class PdfFolderPrinter:
-    """The ``pdf`` back-end: each receipt becomes a file in a folder (no printer)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def print_document(self, document: PrintDocument) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        name = document.title.replace(" ", "_").replace("/", "_") + ".pdf"
-        (self.folder / name).write_bytes(document.pdf)
+# The UI hands in the Qt system-printer back-end (services may not import Qt).
+SystemPrinterFactory = Callable[["PrinterSettings"], "Printer"]
 
 
 class ReceiptNotPrinted(UserFacingError):
@@ -68,9 +62,23 @@ class PreparedReceipt:
         return str(self.kind) == "added_event"
 
 
-def _default_printer(desk: Desk) -> ReceiptPrinter:
-    # Until the printing back-ends land, every back-end prints to the PDF folder.
-    return PdfFolderPrinter(desk.data_dir / "receipts")
+def printer_settings(desk: Desk, settings: Settings | None = None) -> PrinterSettings:
+    """The printing module's view of the desk's printer settings (or of ``settings``
+    being edited, for a test page before they are saved)."""
+    from desk_app.printing.backends.base import PrinterKind, PrinterSettings
+
+    s = settings or desk.settings
+    kind = PrinterKind(s.printer_backend)
+    target = s.printer_target
+    if kind is PrinterKind.PDF and not target:
+        target = str(desk.data_dir / "receipts")
+    return PrinterSettings(
+        kind=kind,
+        target=target,
+        paper=s.receipt_format,
+        width_dots=s.printer_width_dots or None,
+        large_print=s.large_print,
+    )
 
 
 def preview_png(document: PrintDocument, width_px: int = PREVIEW_WIDTH_PX) -> bytes:
@@ -95,10 +103,40 @@ class ReceiptService:
         desk: Desk,
         printer: ReceiptPrinter | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        system_printer: SystemPrinterFactory | None = None,
     ) -> None:
         self._desk = desk
-        self._printer = printer or _default_printer(desk)
+        self._fixed_printer = printer  # tests pass one; otherwise built from the settings
+        self._system_printer = system_printer
         self._clock = clock or desk.clock
+
+    def printer(self) -> ReceiptPrinter:
+        """The printer the settings name now (they may change while the app runs)."""
+        if self._fixed_printer is not None:
+            return self._fixed_printer
+        from desk_app.printing.backends import create_printer
+
+        return create_printer(printer_settings(self._desk), system_printer=self._system_printer)
+
+    def print_test_page(self, edited: Settings | None = None) -> str:
+        """Print the test page on the printer the settings (saved, or being edited)
+        name; returns that printer's label for the officer."""
+        from desk_app.printing.backends import create_printer
+        from desk_app.printing.errors import PrinterError
+        from desk_app.printing.layout import render_test_page
+
+        settings = printer_settings(self._desk, edited)
+        try:
+            document = render_test_page(settings.paper_format(), settings.label, self._clock())
+            printer = self._fixed_printer or create_printer(
+                settings, system_printer=self._system_printer
+            )
+            printer.print_document(document)
+        except PrinterError as err:
+            raise UserFacingError(err.message) from err
+        except OSError as err:
+            raise UserFacingError(f"Halaman uji gagal dicetak ({err.strerror}).") from err
+        return settings.label
 
     # -- building ------------------------------------------------------------------
 
@@ -137,13 +175,10 @@ class ReceiptService:
         )
 
     def render(self, data: ReceiptData) -> PrintDocument:
-        from desk_app.printing.formats import paper_format
         from desk_app.printing.layout import render_receipt
 
-        settings = self._desk.settings
-        return render_receipt(
-            data, paper_format(settings.receipt_format), large_print=settings.large_print
-        )
+        settings = printer_settings(self._desk)
+        return render_receipt(data, settings.paper_format(), large_print=settings.large_print)
 
     def _prepare(
         self, officer: Officer, complaint: Complaint, event: ComplaintEvent | None, copy: bool
@@ -193,7 +228,7 @@ class ReceiptService:
         from desk_app.printing.errors import PrinterError
 
         try:
-            self._printer.print_document(receipt.document)
+            self.printer().print_document(receipt.document)
         except PrinterError as err:
             self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
             raise ReceiptNotPrinted(err.message) from err

@@ -21,7 +21,16 @@ import platformdirs
 APP_NAME = "MejaAduan"
 SETTINGS_FILE = "settings.json"
 
-PRINTER_BACKENDS = ("pdf", "system", "escpos-network", "escpos-file", "escpos-cups", "escpos-win32")
+# The printing module's PrinterKind values (kept as plain strings here so that reading
+# the settings does not import the printing stack).
+PRINTER_BACKENDS = (
+    "pdf",
+    "system",
+    "escpos_network",
+    "escpos_windows",
+    "escpos_cups",
+    "escpos_file",
+)
 RECEIPT_FORMATS = ("roll80", "roll58", "a5", "a4")
 LANGUAGES = ("id", "en")
 
@@ -36,6 +45,7 @@ class Settings:
     help_phone: str = ""  # printed on the receipt under "how to check"
     printer_backend: str = "pdf"
     printer_target: str = ""  # host:port, device file, CUPS queue or Windows printer name
+    printer_width_dots: int = 0  # 0: the paper's own width; e.g. 512 for narrower heads
     receipt_format: str = "roll80"
     large_print: bool = False
     language: str = "id"
@@ -56,6 +66,10 @@ class Settings:
             errors["language"] = "Bahasa harus id atau en."
         if not 100 <= self.font_scale <= 200:
             errors["font_scale"] = "Ukuran huruf harus 100–200 %."
+        if self.printer_width_dots and not 200 <= self.printer_width_dots <= 2400:
+            errors["printer_width_dots"] = "Lebar cetak printer harus 200–2400 titik (0: bawaan)."
+        if not 1 <= self.first_response_working_days <= 30:
+            errors["first_response_working_days"] = "Batas tanggapan pertama harus 1–30 hari kerja."
         if not 10 <= self.sync_interval_s <= 3600:
             errors["sync_interval_s"] = "Jeda sinkronisasi harus 10–3600 detik."
         for day in self.extra_leave_days:

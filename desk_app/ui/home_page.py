@@ -23,10 +23,14 @@ class HomePage(QWidget):
     find_requested(): "Cari aduan".
     open_requested(str): a complaint id from today's list.
     reprint_requested(str): a complaint id from the "to print" list.
+    sync_requested(): "Sinkronisasi" (the waiting and refused items).
+    settings_requested(): "Pengaturan" (admins only).
     """
 
     new_requested = Signal()
     find_requested = Signal()
+    sync_requested = Signal()
+    settings_requested = Signal()
     open_requested = Signal(str)
     reprint_requested = Signal(str)
 
@@ -42,10 +46,17 @@ class HomePage(QWidget):
         self.find_button.setAccessibleName(self.tr("Cari aduan"))
         for b in (self.new_button, self.find_button):
             b.setMinimumHeight(b.sizeHint().height() * 2)
+        self.sync_button = QPushButton(self.tr("&Sinkronisasi  (Ctrl+K)"))
+        self.sync_button.setAccessibleName(self.tr("Sinkronisasi dengan CRM"))
+        self.settings_button = QPushButton(self.tr("&Pengaturan"))
+        self.settings_button.setAccessibleName(self.tr("Pengaturan meja"))
+        self.settings_button.hide()  # shown to admins only
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.find_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.settings_button)
 
         self.today_model = ComplaintTableModel(area_name, self)
         self.today_view = ComplaintListView(self.today_model)
@@ -72,6 +83,8 @@ class HomePage(QWidget):
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self.new_requested)
         self.find_button.clicked.connect(self.find_requested)
+        self.sync_button.clicked.connect(self.sync_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
         self.today_view.open_requested.connect(self.open_requested)
         self.print_view.open_requested.connect(self.reprint_requested)
 

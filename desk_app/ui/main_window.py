@@ -9,15 +9,17 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from desk_app.domain.complaint import WIB, ComplaintEvent
-from desk_app.services.accounts import Officer
+from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateService
 from desk_app.services.intake import RecordedComplaint
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import PreparedReceipt, ReceiptService
+from desk_app.services.settings import Settings
+from desk_app.services.sync_control import SyncControl, SyncStatus
 from desk_app.ui.add_event_dialog import AddEventDialog
 from desk_app.ui.detail_view import DetailView
 from desk_app.ui.dialogs import FilePicker
@@ -26,9 +28,21 @@ from desk_app.ui.home_page import HomePage
 from desk_app.ui.intake_form import IntakeFormPage
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
+from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.status_bar import Connection, DeskStatusBar
+from desk_app.ui.sync_panel import SyncPanel
+from desk_app.ui.sync_worker import SyncWorker, confirm_close, status_bar_values
 from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.theme import apply_theme
+
+
+def _qt_system_printer(settings: Any) -> Any:
+    # Loaded on the first print to a system printer: QtPdf and the printing stack
+    # are not needed to open the window.
+    from desk_app.printing.backends.qt_system import QtSystemPrinter
+
+    return QtSystemPrinter(settings)
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +53,7 @@ class MainWindow(QMainWindow):
     receipt_printed(str): complaint id whose receipt reached the printer.
     receipt_failed(str): the message shown when printing failed.
     detail_shown(object): the Complaint shown in the detail view.
+    settings_saved(object): the Settings an admin saved.
     """
 
     signed_in = Signal(object)
@@ -47,20 +62,24 @@ class MainWindow(QMainWindow):
     receipt_printed = Signal(str)
     receipt_failed = Signal(str)
     detail_shown = Signal(object)
+    settings_saved = Signal(object)
 
     def __init__(
         self,
         desk: Desk,
         runner: TaskRunner | None = None,
         receipts: ReceiptService | None = None,
+        sync: SyncWorker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.runner = runner or TaskRunner(self)
-        self.receipts = receipts or ReceiptService(desk)
+        self.receipts = receipts or ReceiptService(desk, system_printer=_qt_system_printer)
+        self.sync = sync or SyncWorker(SyncControl(desk), self)
         self.officer: Officer | None = None
         self.preview: ReceiptPreviewDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self._init_window()
         self._init_pages()
         self._init_status_bar()
@@ -83,8 +102,10 @@ class MainWindow(QMainWindow):
         self.intake = IntakeFormPage(d, DuplicateService(d.database), self.runner)
         self.search = SearchPage(d.lookup, self.runner, self.area_name)
         self.detail = DetailView(d.areas, AttachmentPreviews(d.files), self.runner)
+        self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.home, self.intake, self.search, self.detail):
+        pages = (self.sign_in, self.home, self.intake, self.search, self.detail, self.sync_panel)
+        for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
@@ -97,6 +118,7 @@ class MainWindow(QMainWindow):
         self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
         self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
         self.home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
+        self.sync_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
 
     def _connect_signals(self) -> None:
         # sign-in
@@ -105,7 +127,10 @@ class MainWindow(QMainWindow):
         self.new_shortcut.activated.connect(self.on_new_complaint)
         self.find_shortcut.activated.connect(self.on_find)
         self.home_shortcut.activated.connect(self.on_home)
+        self.sync_shortcut.activated.connect(self.on_show_sync)
         self.home.new_requested.connect(self.on_new_complaint)
+        self.home.sync_requested.connect(self.on_show_sync)
+        self.home.settings_requested.connect(self.on_open_settings)
         self.home.find_requested.connect(self.on_find)
         self.home.open_requested.connect(self.on_open_complaint)
         self.home.reprint_requested.connect(self.on_reprint)
@@ -118,6 +143,11 @@ class MainWindow(QMainWindow):
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
         self.detail.add_requested.connect(self.on_add_from_detail)
+        # sync with the CRM
+        self.sync.status_changed.connect(self.on_sync_status)
+        self.sync.complaints_changed.connect(self.on_complaints_changed)
+        self.sync.needs_enrolment.connect(self.on_needs_enrolment)
+        self.sync_panel.open_requested.connect(self.on_open_ticket)
         # background failures nobody else handled
         self.runner.failed.connect(self.on_task_failed)
 
@@ -135,13 +165,41 @@ class MainWindow(QMainWindow):
         """How many items wait for the CRM (fed by the sync worker, or refreshed here)."""
         self.status.set_pending(count, oldest)
 
+    def on_sync_status(self, status: SyncStatus) -> None:
+        state, detail = status_bar_values(status)
+        self.set_crm_connection(state, detail)
+        self.set_pending(status.waiting, status.oldest_waiting_at)
+
+    def on_complaints_changed(self, ids: list[str]) -> None:
+        """Statuses came back from the CRM: today's list and an open detail reload."""
+        self.refresh_home()
+        shown = self.detail.complaint
+        if self.stack.currentWidget() is self.detail and shown and str(shown.id) in ids:
+            self.on_open_complaint(str(shown.id))
+
+    def on_needs_enrolment(self) -> None:
+        self.status.showMessage(
+            self.tr(
+                "⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan)."
+            ),
+            30000,
+        )
+
+    def on_show_sync(self) -> None:
+        if self.officer is None:
+            return
+        self.stack.setCurrentWidget(self.sync_panel)
+        self.sync_panel.reload()
+
     # -- start and sign-in ---------------------------------------------------------
 
     def start(self) -> None:
-        """Show the sign-in, or first create the admin on a desk with no accounts."""
+        """Show the sign-in, or first create the admin on a desk with no accounts.
+        Sync starts at once: what was not sent before the last close goes now."""
         self.stack.setCurrentWidget(self.sign_in)
         self.sign_in.reset()
         self.runner.run(self.desk.accounts.has_accounts, self.on_accounts_checked)
+        self.sync.start()
 
     def on_accounts_checked(self, has_accounts: bool) -> None:
         if has_accounts:
@@ -173,6 +231,8 @@ class MainWindow(QMainWindow):
         self.officer = officer
         for page in (self.intake, self.search, self.detail):
             page.set_officer(officer)
+        self.sync_panel.set_officer(officer)
+        self.home.settings_button.setVisible(officer.has(Role.ADMIN))
         self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()
@@ -268,6 +328,7 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.receipts.prepare_new(officer, recorded.complaint), self.on_receipt_ready
         )
+        self.sync.sync_now()  # online: the CRM has it within seconds
         self.on_home()
 
     def on_event_added(self, complaint_id: str, event: ComplaintEvent) -> None:
@@ -275,6 +336,7 @@ class MainWindow(QMainWindow):
         if officer is None:
             return
         self.status.showMessage(self.tr("Keterangan tambahan tersimpan."), 10000)
+        self.sync.sync_now()
         self.runner.run(
             lambda: self.receipts.prepare_added(officer, complaint_id, event),
             self.on_receipt_ready,
@@ -352,8 +414,88 @@ class MainWindow(QMainWindow):
     def on_task_failed(self, message: str) -> None:
         self.status.showMessage("⚠ " + message, 15000)
 
+    # -- settings (admins) ----------------------------------------------------------
+
+    def on_open_settings(self) -> None:
+        officer = self.officer
+        if officer is None or not officer.has(Role.ADMIN):
+            return
+        dialog = SettingsDialog(self.desk.settings, self)
+        dialog.test_page_requested.connect(self.on_test_page_requested)
+        dialog.enrol_requested.connect(self.on_enrol_requested)
+        dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.edited()))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def on_test_page_requested(self, edited: Settings) -> None:
+        dialog = self.settings_dialog
+        if dialog is None:
+            return
+        self.runner.run(
+            lambda: self.receipts.print_test_page(edited),
+            lambda label: dialog.show_result(
+                self.tr("Halaman uji dikirim ke {printer}.").format(printer=label), True
+            ),
+            lambda err: dialog.show_result(getattr(err, "message", "") or str(err), False),
+        )
+
+    def on_enrol_requested(self, url: str, code: str, ca_file: str) -> None:
+        dialog, officer = self.settings_dialog, self.officer
+        if dialog is None or officer is None:
+            return
+
+        def done(result: Any) -> None:
+            text = self.tr("Meja {desk} terdaftar di CRM ({site}).").format(
+                desk=result.desk_code, site=result.site
+            )
+            dialog.set_desk_code(result.desk_code)
+            dialog.show_result(f"{text} {result.warning}".strip(), True)
+            self.status.set_desk(result.desk_code, self.desk.settings.site_name)
+
+        self.runner.run(
+            lambda: self.sync.control.enrol(officer, url, code, ca_file),
+            done,
+            lambda err: dialog.show_result(getattr(err, "message", "") or str(err), False),
+        )
+
+    def on_settings_accepted(self, edited: Settings) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+
+        def saved(_r: object) -> None:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, edited.font_scale, edited.high_contrast)
+            self.sync.control.set_interval(edited.sync_interval_s)
+            self.status.set_desk(edited.desk_code, edited.site_name)
+            self.status.showMessage(self.tr("Pengaturan tersimpan."), 8000)
+            self.settings_saved.emit(edited)
+
+        self.runner.run(
+            lambda: self.desk.save_settings(officer, edited),
+            saved,
+            lambda err: self.status.showMessage("⚠ " + (getattr(err, "message", "") or str(err))),
+        )
+
+    def on_open_ticket(self, code: str) -> None:
+        """Open a complaint by its ticket code (from the sync panel)."""
+        officer = self.officer
+        if officer is None:
+            return
+
+        def found(result: Any) -> None:
+            if result.items:
+                self.on_open_complaint(result.items[0].id)
+
+        self.runner.run(lambda: self.desk.lookup.search(officer, code), found)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not confirm_close(self, self.sync):  # "N aduan belum terkirim ..."
+            event.ignore()
+            return
         self.intake.save_draft()
         self.intake.stop()
+        self.sync.stop()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)

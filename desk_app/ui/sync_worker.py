@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import threading
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.domain.complaint import WIB
@@ -86,18 +86,25 @@ class SyncWorker(QObject):
 def status_bar_values(status: SyncStatus) -> tuple[Connection, str]:
     """The status bar's connection state and detail for a :class:`SyncStatus`."""
     if status.needs_enrolment:
-        return Connection.NOT_CONNECTED, "— meja belum terdaftar"
+        return Connection.NOT_CONNECTED, QCoreApplication.translate(
+            "SyncWorker", "— meja belum terdaftar"
+        )
     if status.phase in ("pushing", "pulling"):
         return Connection.SYNCING, ""
     detail = ""
     if status.last_success_at is not None:
-        detail = f"(terakhir {status.last_success_at.astimezone(WIB):%H:%M})"
+        detail = QCoreApplication.translate("SyncWorker", "(terakhir {time})").format(
+            time=f"{status.last_success_at.astimezone(WIB):%H:%M}"
+        )
     if status.online is None:
         return Connection.NOT_CONNECTED, detail
     if status.online and not status.failures_in_a_row:
         return Connection.ONLINE, detail
     if status.oldest_waiting_age_s is not None:
-        detail = f"{detail} — tertua menunggu {format_age(status.oldest_waiting_age_s)}".strip()
+        oldest = QCoreApplication.translate("SyncWorker", "tertua menunggu {age}").format(
+            age=format_age(status.oldest_waiting_age_s)
+        )
+        detail = f"{detail} — {oldest}".strip()
     return Connection.OFFLINE, detail
 
 

@@ -843,43 +843,63 @@ Status: {status}</translation>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="39"/>
+        <location filename="../../desk_app/ui/home_page.py" line="43"/>
         <source>Aduan &amp;baru  (Ctrl+N)</source>
         <translation>&amp;New complaint  (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="40"/>
+        <location filename="../../desk_app/ui/home_page.py" line="44"/>
         <source>Aduan baru</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="41"/>
+        <location filename="../../desk_app/ui/home_page.py" line="45"/>
         <source>&amp;Cari aduan  (Ctrl+F)</source>
         <translation>&amp;Find a complaint  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="42"/>
+        <location filename="../../desk_app/ui/home_page.py" line="46"/>
         <source>Cari aduan</source>
         <translation>Find a complaint</translation>
     </message>
     <message>
+        <location filename="../../desk_app/ui/home_page.py" line="49"/>
+        <source>&amp;Sinkronisasi  (Ctrl+K)</source>
+        <translation>&amp;Sync  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="50"/>
+        <source>Sinkronisasi dengan CRM</source>
+        <translation>Sync with the CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="51"/>
+        <source>&amp;Pengaturan</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
         <location filename="../../desk_app/ui/home_page.py" line="52"/>
-        <location filename="../../desk_app/ui/home_page.py" line="53"/>
+        <source>Pengaturan meja</source>
+        <translation>Desk settings</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/home_page.py" line="63"/>
+        <location filename="../../desk_app/ui/home_page.py" line="64"/>
         <source>Aduan hari ini</source>
         <translation>Today&apos;s complaints</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="59"/>
+        <location filename="../../desk_app/ui/home_page.py" line="70"/>
         <source>Tanda terima belum dicetak</source>
         <translation>Receipts not printed yet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="60"/>
+        <location filename="../../desk_app/ui/home_page.py" line="71"/>
         <source>Tanda terima belum dicetak (Enter: cetak ulang)</source>
         <translation>Receipts not printed yet (Enter: print again)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk_app/ui/home_page.py" line="80"/>
+        <location filename="../../desk_app/ui/home_page.py" line="93"/>
         <source>Aduan hari ini: %n</source>
         <translation>
             <numerusform>Today&apos;s complaints: %n</numerusform>
@@ -916,63 +936,63 @@ Status: {status}</translation>
         <translation>✓ Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="571"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="573"/>
         <source>Draf tersimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="584"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="586"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="587"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="589"/>
         <source>Lanjutkan isian sebelumnya?</source>
         <translation>Continue the earlier form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="589"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="591"/>
         <source>Ada aduan yang belum selesai diketik (pelapor: {name}). Lanjutkan mengisinya?</source>
         <translation>A complaint was not finished (complainant: {name}). Continue filling it in?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="591"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="593"/>
         <source>Lanjutkan</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="592"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="605"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="594"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="607"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="595"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="597"/>
         <source>Draf dipulihkan</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="603"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="605"/>
         <source>Buang isian?</source>
         <translation>Discard the form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="604"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="606"/>
         <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
         <translation>This complaint has not been saved. Discard everything?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="606"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="608"/>
         <source>Kembali mengisi</source>
         <translation>Back to the form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="631"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="633"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="649"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="651"/>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
     </message>
@@ -980,39 +1000,59 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="75"/>
+        <location filename="../../desk_app/ui/main_window.py" line="94"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="153"/>
+        <location filename="../../desk_app/ui/main_window.py" line="183"/>
+        <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
+        <translation>⚠ The CRM refused this desk's token. An admin must enrol the desk again (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="211"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="240"/>
+        <location filename="../../desk_app/ui/main_window.py" line="300"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="266"/>
+        <location filename="../../desk_app/ui/main_window.py" line="326"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="277"/>
+        <location filename="../../desk_app/ui/main_window.py" line="338"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <location filename="../../desk_app/ui/main_window.py" line="402"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="340"/>
+        <location filename="../../desk_app/ui/main_window.py" line="402"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="437"/>
+        <source>Halaman uji dikirim ke {printer}.</source>
+        <translation>Test page sent to {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="448"/>
+        <source>Meja {desk} terdaftar di CRM ({site}).</source>
+        <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="472"/>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1220,284 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="46"/>
+        <source>Pengaturan meja</source>
+        <translation>Desk settings</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="66"/>
+        <source>Simpan sebagai PDF (tanpa printer)</source>
+        <translation>Save as PDF (no printer)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="67"/>
+        <source>Printer sistem (Windows/CUPS)</source>
+        <translation>System printer (Windows/CUPS)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="68"/>
+        <source>Printer termal di jaringan (IP:9100)</source>
+        <translation>Network thermal printer (IP:9100)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="69"/>
+        <source>Printer termal lewat spooler Windows</source>
+        <translation>Thermal printer via the Windows spooler</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="70"/>
+        <source>Printer termal lewat CUPS (lp)</source>
+        <translation>Thermal printer via CUPS (lp)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="71"/>
+        <source>Printer termal sebagai berkas/perangkat</source>
+        <translation>Thermal printer as a file/device</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="77"/>
+        <source>Gulungan 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="78"/>
+        <source>Gulungan 58 mm</source>
+        <translation>58 mm roll</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="85"/>
+        <source>bawaan kertas</source>
+        <translation>paper default</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="86"/>
+        <source>Huruf besar (untuk A5/A4)</source>
+        <translation>Large print (for A5/A4)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="87"/>
+        <source>Cetak &amp;halaman uji</source>
+        <translation>Print &amp;test page</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="96"/>
+        <source>Kontras tinggi</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="100"/>
+        <source>kosong: sertifikat sistem</source>
+        <translation>empty: system certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="103"/>
+        <source> detik</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="105"/>
+        <source>&amp;Daftarkan meja ke CRM</source>
+        <translation>&amp;Enrol desk with the CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="154"/>
+        <source>Nama lokasi</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="117"/>
+        <source>Alamat halaman pemantauan</source>
+        <translation>Tracking page address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="118"/>
+        <source>Nomor telepon bantuan</source>
+        <translation>Help phone number</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="119"/>
+        <source>Batas tanggapan pertama (hari kerja)</source>
+        <translation>First response limit (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="120"/>
+        <source>Cuti bersama</source>
+        <translation>Collective leave days</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="121"/>
+        <source>Jenis printer</source>
+        <translation>Printer type</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="122"/>
+        <source>Alamat atau nama printer</source>
+        <translation>Printer address or name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="123"/>
+        <source>Format tanda terima</source>
+        <translation>Receipt format</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="124"/>
+        <source>Lebar cetak (titik)</source>
+        <translation>Print width (dots)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="125"/>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="179"/>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="180"/>
+        <source>Ukuran huruf</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="127"/>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="189"/>
+        <source>Alamat CRM</source>
+        <translation>CRM address</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="128"/>
+        <source>Berkas sertifikat CA</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="191"/>
+        <source>Jeda sinkronisasi</source>
+        <translation>Sync interval</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="130"/>
+        <source>Kode pendaftaran sekali pakai</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="151"/>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="153"/>
+        <source>Kode meja</source>
+        <translation>Desk code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="155"/>
+        <source>Halaman pemantauan</source>
+        <translation>Tracking page</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="156"/>
+        <source>Telepon bantuan</source>
+        <translation>Help phone</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="157"/>
+        <source>Tanggapan pertama (hari kerja)</source>
+        <translation>First response (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="158"/>
+        <source>Cuti bersama (TTTT-BB-HH)</source>
+        <translation>Collective leave (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="164"/>
+        <source>Printer tanda terima</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="166"/>
+        <source>Jenis</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="167"/>
+        <source>Alamat / nama</source>
+        <translation>Address / name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="168"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="169"/>
+        <source>Lebar cetak</source>
+        <translation>Print width</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="177"/>
+        <source>Tampilan</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="187"/>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="190"/>
+        <source>Sertifikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="192"/>
+        <source>Kode pendaftaran</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="204"/>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="205"/>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="274"/>
+        <source>Nama lokasi wajib diisi.</source>
+        <translation>The site name is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="281"/>
+        <source>folder untuk berkas PDF (kosong: folder data meja)</source>
+        <translation>folder for PDF files (empty: the desk's data folder)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="282"/>
+        <source>nama printer (kosong: printer bawaan)</source>
+        <translation>printer name (empty: the default printer)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="284"/>
+        <source>nama printer di Windows</source>
+        <translation>printer name in Windows</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="285"/>
+        <source>nama antrean CUPS</source>
+        <translation>CUPS queue name</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/settings_dialog.py" line="304"/>
+        <source>⚠ Isi alamat CRM dan kode pendaftaran dari CRM.</source>
+        <translation>⚠ Enter the CRM address and the enrolment code from the CRM.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <location filename="../../desk_app/ui/sign_in_page.py" line="32"/>
@@ -1237,27 +1555,27 @@ Status: {status}</translation>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="109"/>
         <source>Sinkronisasi dengan CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync with the CRM</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="116"/>
         <source>Kirim sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Send now</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="118"/>
         <source>Kirim ulang yang dipilih</source>
-        <translation type="unfinished"></translation>
+        <translation>Resend the selected</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="120"/>
         <source>Menunggu dikirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to be sent</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="121"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the CRM — correct, then resend</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="124"/>
@@ -1269,7 +1587,7 @@ Status: {status}</translation>
         <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
         <location filename="../../desk_app/ui/sync_panel.py" line="133"/>
         <source>Jenis</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="126"/>
@@ -1279,48 +1597,66 @@ Status: {status}</translation>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
         <source>Percobaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="136"/>
         <source>Alasan CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM's reason</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="135"/>
         <source>Bagian</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="136"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
         <source>Kode</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="192"/>
         <source>Menunggu dikirim ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to be sent ({n})</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/sync_panel.py" line="194"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused by the CRM — correct, then resend ({n})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="203"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="205"/>
         <source>Dicoba lagi {when} (percobaan ke-{n} berturut-turut gagal)</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrying {when} ({n} failed attempts in a row)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="213"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="215"/>
         <source>Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention: sending keeps failing ({error}). The data is safe on this computer; the oldest has waited {age}. Call IT support if this goes on.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="89"/>
+        <source>— meja belum terdaftar</source>
+        <translation>— desk not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="96"/>
+        <source>(terakhir {time})</source>
+        <translation>(last {time})</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_worker.py" line="104"/>
+        <source>tertua menunggu {age}</source>
+        <translation>oldest waiting {age}</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../desk_app/ui/tasks.py" line="94"/>
+        <location filename="../../desk_app/ui/tasks.py" line="106"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
@@ -1328,22 +1664,22 @@ Status: {status}</translation>
 <context>
     <name>box</name>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="112"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="119"/>
         <source>Belum terkirim ke CRM</source>
         <translation>Not yet sent to the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="114"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="121"/>
         <source>Tutup aplikasi sekarang?</source>
         <translation>Close the application now?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="115"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="122"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="116"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="123"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>

@@ -45,6 +45,22 @@ class FakePrinter:
         self.printed.append(document)
 
 
+@pytest.fixture(autouse=True)
+def close_with_unsent_items(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Closing with unsent items asks first; in tests the answer is "close anyway"
+    (the items stay in the outbox). The questions asked are kept for assertions."""
+    from desk_app.ui.sync_worker import UnsentOnCloseDialog
+
+    asked: list[str] = []
+
+    def answer(_parent: object, message: str) -> bool:
+        asked.append(message)
+        return True
+
+    monkeypatch.setattr(UnsentOnCloseDialog, "ask", classmethod(lambda cls, p, m: answer(p, m)))
+    return asked
+
+
 @pytest.fixture
 def desk(data_dir: Path) -> Iterator[Desk]:
     d = open_desk(data_dir)

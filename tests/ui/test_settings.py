@@ -1,0 +1,135 @@
+"""The admin's settings: shown to admins only; the test page and the receipts go to
+the printer the settings name (a real ESC/POS file printer here); enrolment talks to
+the real CRM on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desk_app.services.accounts import Role
+from desk_app.services.desk import Desk
+from desk_app.services.receipts import ReceiptService
+from desk_app.services.settings import load_settings, settings_path
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.settings_dialog import SettingsDialog
+from desk_app.ui.theme import apply_theme
+from tests.sync.crm import CrmProcess
+from tests.ui.conftest import PASSWORD, USERNAME, sign_in
+
+ESC_INIT = b"\x1b@"
+
+
+@pytest.fixture(autouse=True)
+def restore_theme(qapp: QApplication) -> Iterator[None]:
+    yield
+    apply_theme(qapp, 100)  # saving settings applies the font scale app-wide
+
+
+def open_window(qtbot: QtBot, desk: Desk) -> MainWindow:
+    window = MainWindow(desk, receipts=ReceiptService(desk))  # printer from the settings
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    return window
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    window.on_home()
+    assert window.home.settings_button.isVisible()
+    window.home.settings_button.click()
+    qtbot.waitUntil(
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible()
+    )
+    dialog = window.settings_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_officers_do_not_see_settings(qtbot: QtBot, desk: Desk):
+    admin = desk.accounts.sign_in(USERNAME, PASSWORD)
+    desk.accounts.add_account(admin, "budi", "Budi", "kata-sandi-budi", Role.OFFICER)
+    window = open_window(qtbot, desk)
+    window.on_sign_in_requested("budi", "kata-sandi-budi")
+    qtbot.waitUntil(lambda: window.officer is not None)
+    assert not window.home.settings_button.isVisible()
+    window.on_open_settings()
+    assert window.settings_dialog is None
+    window.close()
+
+
+def test_test_page_and_receipts_go_to_the_configured_printer(
+    qtbot: QtBot, desk: Desk, tmp_path: Path, artifacts_dir: Path
+):
+    window = open_window(qtbot, desk)
+    sign_in(qtbot, window)
+    dialog = open_settings(qtbot, window)
+    device = tmp_path / "lp0"
+    dialog.printer_kind.setCurrentIndex(dialog.printer_kind.findData("escpos_file"))
+    dialog.printer_target.setText(str(device))
+    dialog.receipt_format.setCurrentIndex(dialog.receipt_format.findData("roll58"))
+    dialog.font_scale.setValue(150)
+    (artifacts_dir / "screens").mkdir(exist_ok=True)
+    dialog.grab().save(str(artifacts_dir / "screens" / "settings-100.png"))
+
+    dialog.test_page.click()
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=15000)
+    assert "Halaman uji dikirim" in dialog.outcome.text()
+    data = device.read_bytes()
+    assert data.startswith(ESC_INIT)
+
+    dialog.leave_days.setText("2026-13-40")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible() and "Tanggal cuti bersama tidak sah" in dialog.error.text()
+    dialog.leave_days.setText("2026-12-24")
+    with qtbot.waitSignal(window.settings_saved, timeout=10000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    stored, warnings = load_settings(settings_path(desk.data_dir))
+    assert warnings == []
+    assert stored.printer_backend == "escpos_file" and stored.receipt_format == "roll58"
+    assert stored.font_scale == 150 and stored.extra_leave_days == ["2026-12-24"]
+    assert QApplication.font().pointSizeF() > 10  # the theme was applied at once
+    device.unlink()
+    desk.intake.record(
+        window.officer,  # type: ignore[arg-type]
+        __import__("tests.store.test_store", fromlist=["form"]).form(),
+    )
+    summary = desk.lookup.to_print(window.officer)[0]  # type: ignore[arg-type]
+    with qtbot.waitSignal(window.receipt_shown, timeout=15000):
+        window.on_reprint(summary.id)
+    assert window.preview is not None
+    with qtbot.waitSignal(window.receipt_printed, timeout=15000):
+        window.preview.print_button.click()
+    assert device.read_bytes().startswith(ESC_INIT)
+    window.close()
+
+
+def test_enrol_from_settings_against_the_real_crm(qtbot: QtBot, desk: Desk, tmp_path: Path):
+    crm = CrmProcess(tmp_path / "crm")
+    crm.start()
+    try:
+        window = open_window(qtbot, desk)
+        sign_in(qtbot, window)
+        dialog = open_settings(qtbot, window)
+        dialog.crm_url.setText(crm.url)
+        dialog.enrolment_code.setText("SALAH-KODE")
+        dialog.enrol.click()
+        qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
+        assert dialog.error.text().startswith("⚠")
+        dialog.enrolment_code.setText(crm.enrolment_code("KCK2", "Kelurahan Cikini"))
+        dialog.enrol.click()
+        qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=15000)
+        assert "KCK2" in dialog.outcome.text()
+        assert desk.settings.desk_code == "KCK2"
+        assert desk.settings.crm_url == crm.url
+        qtbot.waitUntil(lambda: "KCK2" in window.status.desk.text(), timeout=5000)
+        dialog.reject()
+        window.close()
+    finally:
+        crm.close()
