@@ -9,11 +9,11 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, or_, select, text, update
+from sqlalchemy import Row, bindparam, delete, or_, select, text, update
 from sqlalchemy import insert as sa_insert
 from sqlalchemy.orm import Session
 
@@ -29,7 +29,7 @@ from desk_app.domain.complaint import (
 from desk_app.domain.status import FINAL_STATES, Status
 from desk_app.domain.text import fold
 from desk_app.store import attachments as attachment_repo
-from desk_app.store.models import ComplaintRow, EventRow, OutboxRow
+from desk_app.store.models import ComplaintAttachmentRow, ComplaintRow, EventRow, OutboxRow
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -100,6 +100,58 @@ def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None
             actor=c.officer,
         ),
     )
+
+
+def update_intake(
+    session: Session,
+    complaint: Complaint,
+    at: dt.datetime,
+    added: Sequence[Attachment] = (),
+    removed: Collection[str] = (),
+) -> None:
+    """The officer corrected a complaint the CRM refused: its intake fields in place.
+
+    Id, ticket code, tracking token, desk, officer, created_at and consent time are
+    not touched (the printed receipt stays valid). ``added``: new intake attachments;
+    ``removed``: sha256 of intake attachments to unlink (files stay in the file store;
+    events' attachments are never touched). The FTS triggers follow the UPDATE.
+    """
+    c = complaint
+    session.execute(
+        update(ComplaintRow)
+        .where(ComplaintRow.id == str(c.id))
+        .values(
+            channel=c.channel,
+            name=c.complainant.name,
+            name_folded=fold(c.complainant.name),
+            nik=c.complainant.nik,
+            phone=c.complainant.phone,
+            address=c.complainant.address,
+            keep_identity_private=c.complainant.keep_identity_private,
+            kelurahan_code=c.location.kelurahan_code,
+            rt_rw=c.location.rt_rw,
+            street=c.location.street,
+            landmark=c.location.landmark,
+            category_code=c.category_code,
+            description=c.description,
+            urgency=c.urgency.value,
+            earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if removed:
+        session.execute(
+            delete(ComplaintAttachmentRow)
+            .where(
+                ComplaintAttachmentRow.complaint_id == str(c.id),
+                ComplaintAttachmentRow.event_id.is_(None),
+                ComplaintAttachmentRow.sha256.in_(list(removed)),
+            )
+            .execution_options(synchronize_session=False)
+        )
+    for attachment in added:
+        attachment_repo.register(session, attachment, at)
+        attachment_repo.link(session, str(c.id), attachment)
 
 
 def add_event(
