@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desk_app.domain.areas import AreaIndex, AreaLevel
@@ -230,6 +230,107 @@ class IntakeService:
                 drafts.discard(session, form.draft_key)
         return RecordedComplaint(complaint)
 
+    def correct(
+        self,
+        officer: Officer,
+        complaint_id: str,
+        form: IntakeForm,
+        remove_attachments: Collection[str] = (),
+    ) -> Complaint:
+        """The CRM refused a complaint as wrong: the officer corrects its intake fields.
+
+        Only while the complaint's outbox item is *rejected*. A pending item may be in
+        a push at this very moment (the CRM could store the old text while the desk
+        shows the new), and once the CRM accepted a complaint its intake fields are
+        final: later additions are events (:meth:`add_citizen_event`).
+
+        The form is validated exactly like :meth:`record`. Id, ticket code, tracking
+        token, created_at, officer and the consent time stay (the printed receipt stays
+        valid). New attachments are added; existing ones are kept unless their sha256
+        is in ``remove_attachments`` (a file the CRM refused). The update, the audit
+        entry (field names, never values) and the requeue of the item (and of the
+        additions refused only because the complaint was not at the CRM) are one
+        transaction.
+        """
+        require(officer, Role.OFFICER)
+        with self._db.read() as session:
+            existing = complaints.get(session, complaint_id)
+            state = outbox.state_of(session, complaint_id)
+        if existing is None:
+            raise NotFound("Aduan tidak ditemukan.")
+        _check_correctable(existing.ticket_code, state)
+        values, errors, added = self._validate(form)
+        removed = {a.sha256 for a in existing.attachments} & set(remove_attachments)
+        kept = [a for a in existing.attachments if a.sha256 not in removed]
+        known = {a.sha256 for a in kept}
+        added = [a for a in added if a.sha256 not in known]
+        if "attachments" not in errors and len(kept) + len(added) > MAX_ATTACHMENTS:
+            errors["attachments"] = f"Paling banyak {MAX_ATTACHMENTS} lampiran per aduan."
+        if errors:
+            raise ValidationFailed(errors)
+        corrected = replace(
+            existing,
+            channel=form.channel,
+            complainant=replace(
+                existing.complainant,
+                name=values["name"],
+                nik=values["nik"],
+                phone=values["phone"],
+                address=values["address"],
+                keep_identity_private=form.keep_identity_private,
+            ),
+            location=replace(
+                existing.location,
+                kelurahan_code=values["kelurahan_code"],
+                rt_rw=values["rt_rw"],
+                street=values["street"],
+                landmark=values["landmark"],
+            ),
+            category_code=values["category_code"],
+            description=values["description"],
+            urgency=Urgency(form.urgency),
+            earlier_references=tuple(r for r in values["earlier_references"].split("\n") if r),
+            attachments=(*kept, *added),
+        )
+        changed = _changed_fields(existing, corrected)
+        if not changed and not added and not removed:
+            raise UserFacingError(
+                "Belum ada yang diubah. Perbaiki isian yang disebut CRM, atau pilih "
+                '"Kirim ulang" bila masalahnya sudah dibereskan di CRM.'
+            )
+        wanted = {a.sha256 for a in added}
+        for f in form.attachments:
+            if hashlib.sha256(f.data).hexdigest() in wanted:
+                self._files.put(f.data)
+        now = self._clock()
+        with self._db.write() as session:
+            # Checked again in the write transaction: sync may have moved it meanwhile.
+            state = outbox.state_of(session, complaint_id)
+            _check_correctable(existing.ticket_code, state)
+            refused = [i for i in outbox.rejected(session) if i.item_id == complaint_id]
+            crm_code = refused[0].error_code if refused else ""
+            complaints.update_intake(session, corrected, now, added, removed)
+            outbox.requeue(session, complaint_id)
+            for other in outbox.rejected(session):
+                if other.complaint_id == complaint_id and other.error_code == "unknown_complaint":
+                    outbox.requeue(session, other.item_id)
+            audit.record(
+                session,
+                now,
+                officer.username,
+                "complaint.correct",
+                existing.ticket_code,
+                fields=changed,
+                attachments_added=len(added),
+                attachments_removed=len(removed),
+                crm_code=crm_code,
+            )
+            if form.draft_key:
+                drafts.discard(session, form.draft_key)
+            result = complaints.get(session, complaint_id)
+        assert result is not None
+        return result
+
     def add_citizen_event(
         self, officer: Officer, complaint_id: str, note: str, files: list[AttachmentFile]
     ) -> ComplaintEvent:
@@ -281,3 +382,43 @@ class IntakeService:
             audit.record(
                 session, now, "system", "receipt.printed" if ok else "receipt.failed", complaint_id
             )
+
+
+def _check_correctable(ticket_code: str, state: str | None) -> None:
+    if state == outbox.REJECTED:
+        return
+    if state == outbox.SENT:
+        raise UserFacingError(
+            f"Aduan {ticket_code} sudah diterima CRM: isian awalnya tidak dapat diubah lagi. "
+            "Bila ada yang perlu diluruskan, tambahkan keterangan pada aduan ini."
+        )
+    if state == outbox.PENDING:
+        raise UserFacingError(
+            f"Aduan {ticket_code} sedang menunggu dikirim ke CRM. Hanya aduan yang ditolak "
+            "CRM yang dapat diperbaiki."
+        )
+    raise NotFound(f"Aduan {ticket_code} tidak ada di antrean pengiriman.")
+
+
+def _changed_fields(before: Complaint, after: Complaint) -> list[str]:
+    """Which intake fields differ, by name (for the audit log: never the values)."""
+    pairs = {
+        "name": (before.complainant.name, after.complainant.name),
+        "nik": (before.complainant.nik, after.complainant.nik),
+        "phone": (before.complainant.phone, after.complainant.phone),
+        "address": (before.complainant.address, after.complainant.address),
+        "keep_identity_private": (
+            before.complainant.keep_identity_private,
+            after.complainant.keep_identity_private,
+        ),
+        "kelurahan_code": (before.location.kelurahan_code, after.location.kelurahan_code),
+        "rt_rw": (before.location.rt_rw, after.location.rt_rw),
+        "street": (before.location.street, after.location.street),
+        "landmark": (before.location.landmark, after.location.landmark),
+        "category_code": (before.category_code, after.category_code),
+        "description": (before.description, after.description),
+        "urgency": (before.urgency, after.urgency),
+        "earlier_references": (before.earlier_references, after.earlier_references),
+        "channel": (before.channel, after.channel),
+    }
+    return [name for name, (old, new) in pairs.items() if old != new]
