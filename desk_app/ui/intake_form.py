@@ -5,6 +5,11 @@ field shows its problem beside it (IntakeService.validate, in Indonesian) once t
 officer has left it or tried to save, and the save button says what is missing.
 What is typed is saved as a draft every few seconds and whenever a field is left,
 so a crash or a closed window loses nothing.
+
+Correction mode (:meth:`IntakeFormPage.start_correction`): the same form, prefilled
+with a complaint the CRM refused, its reason on top and the field it named marked;
+Ctrl+S saves the correction (same ticket, no new receipt unless asked). Its draft has
+its own key, and what was being typed for a new complaint comes back afterwards.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -32,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.complaint import ComplaintEvent, Urgency
+from desk_app.domain.complaint import Complaint, ComplaintEvent, Urgency
 from desk_app.domain.validation import LIMITS
 from desk_app.services.accounts import Officer
 from desk_app.services.desk import Desk
@@ -56,6 +63,46 @@ def _read_files(paths: list[str]) -> list[AttachmentFile]:
     return [AttachmentFile.from_path(Path(p)) for p in paths]
 
 
+def complaint_fields(c: Complaint) -> dict[str, Any]:
+    """A stored complaint as the form's fields (what :meth:`IntakeFormPage.fields` gives)."""
+    values: dict[str, Any] = {
+        "name": c.complainant.name,
+        "nik": c.complainant.nik,
+        "phone": c.complainant.phone,
+        "address": c.complainant.address,
+        "rt_rw": c.location.rt_rw,
+        "street": c.location.street,
+        "landmark": c.location.landmark,
+        "keep_private": c.complainant.keep_identity_private,
+        "consent": True,  # given at intake; the complaint could not be saved without it
+        "kelurahan_code": c.location.kelurahan_code,
+        "category_code": c.category_code,
+        "description": c.description,
+        "urgency": c.urgency.value,
+        "attachments": [],
+        "kept_attachments": [a.sha256 for a in c.attachments],
+    }
+    other: list[str] = []
+    for ref in c.earlier_references:
+        channel, sep, number = ref.partition(": ")
+        if sep and channel in REFERENCE_CHANNELS and f"ref_{channel}" not in values:
+            values[f"ref_{channel}"] = number
+        else:
+            other.append(ref)
+    if other:  # not typed on this form: kept whole in the last box
+        last = f"ref_{REFERENCE_CHANNELS[-1]}"
+        values[last] = "; ".join([values.get(last, ""), *other]).strip("; ")
+    return values
+
+
+def form_field(crm_field: str) -> str:
+    """The form's field for a field path the CRM named ("location.kelurahan_code")."""
+    parts = [p for p in crm_field.split(".") if p]
+    if parts and parts[0] in ("complainant", "location"):
+        parts = parts[1:]
+    return parts[0] if parts else ""
+
+
 class IntakeFormPage(QWidget):
     """Signals:
     saved(object): the RecordedComplaint, once durably saved.
@@ -64,6 +111,8 @@ class IntakeFormPage(QWidget):
     draft_saved(): the draft reached the database.
     duplicates_shown(int): how many duplicate hints are beside the form.
     validation_shown(dict): the problems shown after a refused save.
+    corrected(object, bool): the corrected Complaint, and whether a reprint was asked.
+    correction_closed(): the officer left a correction without saving.
     """
 
     saved = Signal(object)
@@ -72,6 +121,8 @@ class IntakeFormPage(QWidget):
     draft_saved = Signal()
     duplicates_shown = Signal(int)
     validation_shown = Signal(dict)
+    corrected = Signal(object, bool)
+    correction_closed = Signal()
 
     def __init__(
         self,
@@ -92,6 +143,11 @@ class IntakeFormPage(QWidget):
         self._saving = False
         self._duplicate_generation = 0
         self._errors: dict[str, str] = {}
+        self._editing: Complaint | None = None
+        self._crm_field = ""
+        self._crm_reason = ""
+        self._crm_value: Any = None
+        self._stash: tuple[dict[str, Any], bool] | None = None
         self._init_fields()
         self._init_layout()
         self._init_timers()
@@ -153,6 +209,24 @@ class IntakeFormPage(QWidget):
         }
         self.attachments = AttachmentsPanel(self._runner)
         self.duplicate_panel = DuplicatePanel(self._area_name)
+        self.title = QLabel(tr("Aduan baru"))
+        self.title.setObjectName("pageTitle")
+        self.crm_reason = QLabel()
+        self.crm_reason.setObjectName("crmReason")
+        self.crm_reason.setWordWrap(True)
+        self.crm_reason.setAccessibleName(tr("Alasan penolakan CRM"))
+        self.crm_reason.setStyleSheet(
+            "QLabel#crmReason { background: #fff4d6; color: #5a3b00;"
+            " border: 2px solid #d08c00; padding: 8px; }"
+        )
+        self.crm_reason.hide()
+        self.kept_files = QListWidget()
+        self.kept_files.setAccessibleName(tr("Lampiran tersimpan"))
+        self.kept_files.setToolTip(tr("Hilangkan centang untuk melepas lampiran yang ditolak CRM"))
+        self.kept_files.setMaximumHeight(self.kept_files.fontMetrics().height() * 6)
+        self.kept_files.hide()
+        self.reprint = QCheckBox(tr("Cetak ulang tanda terima (SALINAN) setelah disimpan"))
+        self.reprint.hide()
         self.save_button = QPushButton()
         self.save_button.setAccessibleName(tr("Simpan dan cetak"))
         self.save_button.setDefault(False)
@@ -271,13 +345,13 @@ class IntakeFormPage(QWidget):
 
         files = QGroupBox(tr("Lampiran: scan surat, foto"))
         fl = QVBoxLayout(files)
+        fl.addWidget(self.kept_files)
         fl.addWidget(self._with_error("attachments", self.attachments))
 
         column = QWidget()
         cl2 = QVBoxLayout(column)
-        title = QLabel(tr("Aduan baru"))
-        title.setObjectName("pageTitle")
-        cl2.addWidget(title)
+        cl2.addWidget(self.title)
+        cl2.addWidget(self.crm_reason)
         for box in (who, where, what, refs, files):
             cl2.addWidget(box)
         cl2.addStretch(1)
@@ -295,6 +369,7 @@ class IntakeFormPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_state, 1)
         bottom.addWidget(self.draft_state)
+        bottom.addWidget(self.reprint)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -364,6 +439,7 @@ class IntakeFormPage(QWidget):
         self.category.changed.connect(self.on_category_changed)
         self.category.line_edit().returnPressed.connect(self.on_category_return)
         self.attachments.changed.connect(self.on_changed)
+        self.kept_files.itemChanged.connect(lambda _item: self.on_changed())
         self.duplicate_panel.add_requested.connect(self.on_add_to_existing)
         for w in (self.nik, self.phone):
             w.textChanged.connect(lambda _text: self._schedule_duplicates())
@@ -404,7 +480,17 @@ class IntakeFormPage(QWidget):
 
     @property
     def draft_key(self) -> str:
-        return self._desk.drafts.key_for(self._officer) if self._officer else ""
+        """New complaints and each correction have their own draft."""
+        if self._officer is None:
+            return ""
+        if self._editing is not None:
+            return self._desk.drafts.key_for(self._officer, f"correct-{self._editing.id}")
+        return self._desk.drafts.key_for(self._officer)
+
+    @property
+    def editing(self) -> Complaint | None:
+        """The complaint being corrected; None for a new complaint."""
+        return self._editing
 
     def form(self, with_files: list[AttachmentFile] | None = None) -> IntakeForm:
         refs = [
@@ -428,8 +514,23 @@ class IntakeFormPage(QWidget):
             urgency=str(self.urgency.currentData()),
             earlier_references=refs,
             attachments=with_files or [],
+            channel=self._editing.channel if self._editing else IntakeForm.channel,
             draft_key=self.draft_key,
         )
+
+    def _kept(self) -> list[str]:
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in map(self.kept_files.item, range(self.kept_files.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def removed_attachments(self) -> list[str]:
+        """Correction mode: the stored attachments the officer unticked."""
+        kept = set(self._kept())
+        if self._editing is None:
+            return []
+        return [a.sha256 for a in self._editing.attachments if a.sha256 not in kept]
 
     def fields(self) -> dict[str, Any]:
         """What the draft keeps: every field as typed, and the attachment paths."""
@@ -445,6 +546,8 @@ class IntakeFormPage(QWidget):
             urgency=str(self.urgency.currentData()),
             attachments=self.attachments.paths(),
         )
+        if self._editing is not None:
+            values["kept_attachments"] = self._kept()
         return values
 
     def is_empty(self) -> bool:
@@ -474,10 +577,105 @@ class IntakeFormPage(QWidget):
             self.urgency.setCurrentIndex(max(self.urgency.findData(values.get("urgency")), 0))
             self.attachments.clear()
             self.attachments.add_paths([str(p) for p in values.get("attachments", [])])
+            self._set_kept(values.get("kept_attachments"))
         finally:
             self._loading = False
         self._touched = {k for k in self._field_widgets if values.get(k)}
         self.revalidate()
+
+    def _set_kept(self, kept: Any) -> None:
+        self.kept_files.clear()
+        complaint = self._editing
+        self.kept_files.setVisible(complaint is not None and bool(complaint.attachments))
+        if complaint is None:
+            return
+        keep = {str(k) for k in kept} if isinstance(kept, list) else None
+        for a in complaint.attachments:
+            item = QListWidgetItem(a.original_name or a.sha256[:12])
+            item.setData(Qt.ItemDataRole.UserRole, a.sha256)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = keep is None or a.sha256 in keep
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.kept_files.addItem(item)
+
+    # -- correction mode -------------------------------------------------------------
+
+    def start_correction(self, complaint: Complaint, reason: str, crm_field: str) -> None:
+        """Show ``complaint`` (refused by the CRM) for correction: the CRM's reason on
+        top, the field it named marked and focused. What was typed for a new complaint
+        is kept (draft and screen) and comes back when the correction is done."""
+        if self._editing is None:
+            self.save_draft()
+            self._stash = (self.fields(), self._dirty)
+        self._editing = complaint
+        self._duplicate_timer.stop()
+        self._duplicate_generation += 1
+        self.duplicate_panel.set_hints([])
+        self.duplicate_panel.hide()  # it would find the complaint itself
+        self.title.setText(self.tr("Perbaiki aduan {code}").format(code=complaint.ticket_code))
+        self.crm_reason.setText(
+            self.tr("Ditolak CRM: {reason}").format(reason=reason or self.tr("(tanpa alasan)"))
+        )
+        self.crm_reason.show()
+        self.reprint.setChecked(False)
+        self.reprint.show()
+        self.set_fields(complaint_fields(complaint))
+        field = form_field(crm_field)
+        self._crm_field = field if field in self._field_widgets else ""
+        self._crm_reason = reason
+        self._crm_value = self.fields_value(self._crm_field)
+        self._show_all = False
+        self._dirty = False
+        self.draft_state.clear()
+        self.revalidate()
+        self.focus_crm_field()
+        key = self.draft_key
+        self._runner.run(
+            lambda: self._desk.drafts.load(key), lambda d: self._on_correction_draft(key, d)
+        )
+
+    def fields_value(self, field: str) -> Any:
+        """The current value of one form field (references: all of them)."""
+        if not field:
+            return None
+        values = self.fields()
+        if field == "earlier_references":
+            return [values[f"ref_{c}"] for c in REFERENCE_CHANNELS]
+        if field == "attachments":
+            return (values["attachments"], values.get("kept_attachments"))
+        if field == "consent":
+            return values["consent"]
+        return values.get(field)
+
+    def focus_crm_field(self) -> None:
+        widget = self._field_widgets.get(self._crm_field) or self.name
+        if self._crm_field == "kelurahan_code":
+            widget = self.area.search
+        self.scroll_area.ensureWidgetVisible(widget)
+        widget.setFocus()
+
+    def _on_correction_draft(self, key: str, draft: Any) -> None:
+        if draft is None or key != self.draft_key:
+            return
+        self.set_fields(draft.fields)
+        self._dirty = False
+        self.draft_state.setText(self.tr("Draf perbaikan dipulihkan"))
+
+    def _leave_correction(self) -> None:
+        self._editing = None
+        self._crm_field = self._crm_reason = ""
+        self._crm_value = None
+        self.title.setText(self.tr("Aduan baru"))
+        self.duplicate_panel.show()
+        self.crm_reason.hide()
+        self.reprint.hide()
+        self.reprint.setChecked(False)
+        stash, self._stash = self._stash, None
+        self.reset()
+        if stash is not None:
+            fields, dirty = stash
+            self.set_fields(fields)
+            self._dirty = dirty
 
     def reset(self) -> None:
         self.set_fields({})
@@ -505,7 +703,24 @@ class IntakeFormPage(QWidget):
                 n=len(description), limit=LIMITS["description"]
             )
         )
-        if errors:
+        crm = self._crm_field
+        if crm and crm not in errors and self.fields_value(crm) == self._crm_value:
+            # Not changed yet: the field the CRM refused stays marked with its reason.
+            label = self._errors_labels[crm]
+            label.setText("⚠ " + self.tr("CRM: {reason}").format(reason=self._crm_reason))
+            label.setVisible(True)
+        if self._editing is not None:
+            self.save_button.setText(self.tr("Simpan perbaikan (Ctrl+S)"))
+            if errors:
+                missing = ", ".join(self.field_labels.get(f, f) for f in errors)
+                self.save_state.setText(
+                    self.tr("Belum dapat disimpan — periksa: {fields}").format(fields=missing)
+                )
+            else:
+                self.save_state.setText(
+                    self.tr("✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM")
+                )
+        elif errors:
             missing = ", ".join(self.field_labels.get(f, f) for f in errors)
             self.save_button.setText(self.tr("Simpan dan cetak (Ctrl+S)"))
             self.save_state.setText(
@@ -600,6 +815,9 @@ class IntakeFormPage(QWidget):
             self._runner.run(lambda: self._desk.drafts.discard(draft.key))
 
     def on_escape(self) -> None:
+        if self._editing is not None:
+            self._escape_correction()
+            return
         if not self.is_empty() and not Confirm.ask(
             self.window(),
             self.tr("Buang isian?"),
@@ -614,6 +832,21 @@ class IntakeFormPage(QWidget):
         self.reset()
         self.discarded.emit()
 
+    def _escape_correction(self) -> None:
+        if self._dirty and not Confirm.ask(
+            self.window(),
+            self.tr("Buang perbaikan?"),
+            self.tr("Perbaikan aduan ini belum disimpan. Buang perubahannya?"),
+            self.tr("Buang"),
+            self.tr("Kembali memperbaiki"),
+        ):
+            return
+        key = self.draft_key
+        if key:
+            self._runner.run(lambda: self._desk.drafts.discard(key))
+        self._leave_correction()
+        self.correction_closed.emit()
+
     def on_save(self) -> None:
         if self._saving or self._officer is None:
             return
@@ -624,6 +857,9 @@ class IntakeFormPage(QWidget):
         self._saving = True
         self._draft_timer.stop()
         officer, form, paths = self._officer, self.form(), self.attachments.paths()
+        if self._editing is not None:
+            self._save_correction(officer, form, paths, str(self._editing.id))
+            return
 
         def op() -> RecordedComplaint:
             files = _read_files(paths)
@@ -632,6 +868,29 @@ class IntakeFormPage(QWidget):
         self.save_button.setEnabled(False)
         self.save_state.setText(self.tr("Menyimpan…"))
         self._runner.run(op, self._on_saved, self._on_save_failed)
+
+    def _save_correction(
+        self, officer: Officer, form: IntakeForm, paths: list[str], complaint_id: str
+    ) -> None:
+        removed = self.removed_attachments()
+
+        def op() -> Complaint:
+            files = _read_files(paths)
+            return self._desk.intake.correct(
+                officer, complaint_id, dataclasses.replace(form, attachments=files), removed
+            )
+
+        self.save_button.setEnabled(False)
+        self.save_state.setText(self.tr("Menyimpan perbaikan…"))
+        self._runner.run(op, self._on_corrected, self._on_save_failed)
+
+    def _on_corrected(self, complaint: Complaint) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._draft_timer.start()
+        reprint = self.reprint.isChecked()
+        self._leave_correction()
+        self.corrected.emit(complaint, reprint)
 
     def _on_saved(self, recorded: RecordedComplaint) -> None:
         self._saving = False
@@ -657,11 +916,11 @@ class IntakeFormPage(QWidget):
     # -- duplicates ----------------------------------------------------------------
 
     def _schedule_duplicates(self) -> None:
-        if not self._loading:
+        if not self._loading and self._editing is None:
             self._duplicate_timer.start()
 
     def on_find_duplicates(self) -> None:
-        if self._officer is None:
+        if self._officer is None or self._editing is not None:
             return
         self._duplicate_generation += 1
         generation = self._duplicate_generation

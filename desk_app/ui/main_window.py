@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from desk_app.domain.complaint import WIB, ComplaintEvent
+from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateService
@@ -19,7 +19,7 @@ from desk_app.services.intake import RecordedComplaint
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import PreparedReceipt, ReceiptService
 from desk_app.services.settings import Settings
-from desk_app.services.sync_control import SyncControl, SyncStatus
+from desk_app.services.sync_control import OutboxLine, SyncControl, SyncStatus
 from desk_app.ui.add_event_dialog import AddEventDialog
 from desk_app.ui.detail_view import DetailView
 from desk_app.ui.dialogs import FilePicker
@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.intake.saved.connect(self.on_complaint_saved)
         self.intake.event_added.connect(self.on_event_added)
         self.intake.discarded.connect(self.on_home)
+        self.intake.corrected.connect(self.on_complaint_corrected)
+        self.intake.correction_closed.connect(self.on_show_sync)
         # find and detail
         self.search.open_requested.connect(self.on_open_complaint)
         self.detail.back_requested.connect(self.on_back_from_detail)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.sync.complaints_changed.connect(self.on_complaints_changed)
         self.sync.needs_enrolment.connect(self.on_needs_enrolment)
         self.sync_panel.open_requested.connect(self.on_open_ticket)
+        self.sync_panel.correct_requested.connect(self.on_correct_requested)
         # background failures nobody else handled
         self.runner.failed.connect(self.on_task_failed)
 
@@ -477,6 +480,40 @@ class MainWindow(QMainWindow):
             saved,
             lambda err: self.status.showMessage("⚠ " + (getattr(err, "message", "") or str(err))),
         )
+
+    def on_correct_requested(self, line: OutboxLine) -> None:
+        """ "Perbaiki" on a complaint the CRM refused: the intake form, in correction mode."""
+        officer = self.officer
+        if officer is None:
+            return
+
+        def loaded(complaint: Complaint | None) -> None:
+            if complaint is None:
+                self.status.showMessage(self.tr("Aduan tidak ditemukan."), 8000)
+                return
+            self.stack.setCurrentWidget(self.intake)
+            self.intake.start_correction(complaint, line.reason, line.error_field)
+
+        self.runner.run(lambda: self.desk.lookup.detail(officer, line.item_id), loaded)
+
+    def on_complaint_corrected(self, complaint: Complaint, reprint: bool) -> None:
+        officer = self.officer
+        if officer is None:
+            return
+        self.status.showMessage(
+            self.tr("Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.").format(
+                code=complaint.ticket_code
+            ),
+            10000,
+        )
+        self.sync.sync_now()
+        if reprint:
+            complaint_id = str(complaint.id)
+            self.runner.run(
+                lambda: self.receipts.prepare_reprint(officer, complaint_id),
+                self.on_receipt_ready,
+            )
+        self.on_show_sync()
 
     def on_open_ticket(self, code: str) -> None:
         """Open a complaint by its ticket code (from the sync panel)."""

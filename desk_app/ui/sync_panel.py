@@ -1,5 +1,6 @@
 """The "Sinkronisasi" panel: where sync stands, what waits, what the CRM refused and
-why, "Kirim sekarang", and "Kirim ulang" for a refused item once it was corrected.
+why, "Kirim sekarang", "Perbaiki" (Enter on a refused complaint: the intake form in
+correction mode) and "Kirim ulang" for a refused item whose cause was fixed elsewhere.
 
 Lists are loaded off the GUI thread through the window's TaskRunner (the one
 database worker); the table models hold plain rows (:class:`OutboxLine`).
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -87,11 +89,13 @@ class SyncPanel(QWidget):
     lists_loaded(): the waiting and refused lists were (re)loaded.
     resend_done(str): the item id queued again after correction.
     open_requested(str): the officer wants to open the complaint of a row (ticket code).
+    correct_requested(object): the OutboxLine of a refused complaint to correct.
     """
 
     lists_loaded = Signal()
     resend_done = Signal(str)
     open_requested = Signal(str)
+    correct_requested = Signal(object)
 
     def __init__(self, worker: SyncWorker, run: Run, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +121,9 @@ class SyncPanel(QWidget):
         self.send_now.setShortcut("Ctrl+Shift+S")
         self.resend = QPushButton(self.tr("Kirim ulang yang dipilih"))
         self.resend.setEnabled(False)
+        self.correct = QPushButton(self.tr("&Perbaiki… (Enter)"))
+        self.correct.setAccessibleName(self.tr("Perbaiki aduan yang ditolak"))
+        self.correct.setEnabled(False)
         self.waiting_label = QLabel(self.tr("Menunggu dikirim"))
         self.rejected_label = QLabel(self.tr("Ditolak CRM — perbaiki, lalu kirim ulang"))
         self.waiting_model = OutboxTableModel(
@@ -138,6 +145,11 @@ class SyncPanel(QWidget):
         )
         self.waiting_view = self._table(self.waiting_model)
         self.rejected_view = self._table(self.rejected_model)
+        context = Qt.ShortcutContext.WidgetShortcut
+        self.correct_shortcuts = [
+            QShortcut(QKeySequence(key), self.rejected_view, context=context)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ]
 
     @staticmethod
     def _table(model: OutboxTableModel) -> QTableView:
@@ -163,6 +175,7 @@ class SyncPanel(QWidget):
         layout.addWidget(self.waiting_view, 2)
         row = QHBoxLayout()
         row.addWidget(self.rejected_label, 1)
+        row.addWidget(self.correct)
         row.addWidget(self.resend)
         layout.addLayout(row)
         layout.addWidget(self.rejected_view, 1)
@@ -170,6 +183,9 @@ class SyncPanel(QWidget):
     def _connect_signals(self) -> None:
         self.send_now.clicked.connect(self.worker.sync_now)
         self.resend.clicked.connect(self.on_resend)
+        self.correct.clicked.connect(self.on_correct)
+        for shortcut in self.correct_shortcuts:
+            shortcut.activated.connect(self.on_correct)
         self.worker.status_changed.connect(self.on_status)
         self.rejected_view.selectionModel().selectionChanged.connect(self.on_selection)
         self.rejected_view.doubleClicked.connect(self.on_open_rejected)
@@ -222,7 +238,11 @@ class SyncPanel(QWidget):
             self.reload()
 
     def on_selection(self, *_args: object) -> None:
-        self.resend.setEnabled(self._officer is not None and self._selected() is not None)
+        line = self._selected()
+        self.resend.setEnabled(self._officer is not None and line is not None)
+        self.correct.setEnabled(
+            self._officer is not None and line is not None and line.kind == "complaint"
+        )
 
     def _selected(self) -> OutboxLine | None:
         rows = self.rejected_view.selectionModel().selectedRows()
@@ -240,6 +260,14 @@ class SyncPanel(QWidget):
             self.reload()
 
         self._run(lambda: control.resend(officer, item_id), done)
+
+    def on_correct(self) -> None:
+        """Only a complaint's own intake fields can be corrected; a refused addition
+        goes again with "Kirim ulang" (or with its complaint's correction)."""
+        line = self._selected()
+        if line is None or self._officer is None or line.kind != "complaint":
+            return
+        self.correct_requested.emit(line)
 
     def on_open_rejected(self, index: QModelIndex) -> None:
         line = self.rejected_model.row_at(index.row())

@@ -4,285 +4,305 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="113"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="186"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="169"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="260"/>
         <source>Nama pelapor</source>
         <translation>Complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="114"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="187"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="170"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="261"/>
         <source>NIK</source>
         <translation>NIK (ID number)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="115"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="171"/>
         <source>16 angka, boleh kosong</source>
         <translation>16 digits, may be empty</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="116"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="172"/>
         <source>Nomor telepon</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="117"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="173"/>
         <source>mis. 0812 3456 7890</source>
         <translation>e.g. 0812 3456 7890</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="118"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="174"/>
         <source>Alamat pelapor</source>
         <translation>Complainant&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="119"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="175"/>
         <source>Rahasiakan identitas saya dari instansi</source>
         <translation>Keep my identity from the agencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="120"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="176"/>
         <source>Rahasiakan identitas dari instansi</source>
         <translation>Keep identity from the agencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="121"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="177"/>
         <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
         <translation>The complainant consents to the processing of personal data (required)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="122"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="178"/>
         <source>Persetujuan pemrosesan data pribadi</source>
         <translation>Consent to the processing of personal data</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="125"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="181"/>
         <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
         <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="130"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="192"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="186"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="266"/>
         <source>RT/RW</source>
         <translation>RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="131"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="187"/>
         <source>003/007</source>
         <translation>003/007</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="133"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="189"/>
         <source>Nama jalan</source>
         <translation>Street name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="134"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="190"/>
         <source>Patokan lokasi</source>
         <translation>Landmark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="142"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="198"/>
         <source>Uraian aduan</source>
         <translation>Description of the complaint</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="143"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="199"/>
         <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
         <translation>What is the problem, since when, exactly where</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="145"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="201"/>
         <source>Jumlah karakter uraian</source>
         <translation>Description length</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="147"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="203"/>
         <source>Tingkat urgensi</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="148"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="204"/>
         <source>Biasa</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="149"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="205"/>
         <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
         <translation>Urgent (danger to life or health)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="151"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="207"/>
         <source>Nomor laporan {channel}</source>
         <translation>{channel} report number</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="157"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="217"/>
+        <source>Alasan penolakan CRM</source>
+        <translation>CRM&apos;s reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="224"/>
+        <source>Lampiran tersimpan</source>
+        <translation>Saved attachments</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="225"/>
+        <source>Hilangkan centang untuk melepas lampiran yang ditolak CRM</source>
+        <translation>Untick to remove an attachment the CRM refused</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="228"/>
+        <source>Cetak ulang tanda terima (SALINAN) setelah disimpan</source>
+        <translation>Reprint the receipt (COPY) after saving</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="231"/>
         <source>Simpan dan cetak</source>
         <translation>Save and print</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="161"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="235"/>
         <source>Yang belum lengkap</source>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="163"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="237"/>
         <source>Status draf</source>
         <translation>Draft state</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="165"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="239"/>
         <source>Draf dipulihkan</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="188"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="262"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="189"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="263"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="190"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="264"/>
         <source>Persetujuan</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="191"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="265"/>
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="193"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="267"/>
         <source>Jalan</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="194"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="268"/>
         <source>Patokan</source>
         <translation>Landmark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="195"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="269"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="196"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="270"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="197"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="271"/>
         <source>Urgensi</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="198"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="272"/>
         <source>Laporan sebelumnya</source>
         <translation>Earlier reports</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="199"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="273"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="200"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="274"/>
         <source>Kanal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="226"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="300"/>
         <source>Pelapor</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="228"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="302"/>
         <source>&amp;Nama *</source>
         <translation>&amp;Name *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="229"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="303"/>
         <source>N&amp;IK</source>
         <translation>N&amp;IK</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="230"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="304"/>
         <source>&amp;Telepon</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="231"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="305"/>
         <source>&amp;Alamat</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="238"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="312"/>
         <source>Persetujuan *</source>
         <translation>Consent *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="240"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="314"/>
         <source>Lokasi masalah</source>
         <translation>Location of the problem</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="242"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="316"/>
         <source>&amp;Kelurahan *</source>
         <translation>&amp;Kelurahan *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="243"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="317"/>
         <source>&amp;RT/RW</source>
         <translation>&amp;RT/RW</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="244"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="318"/>
         <source>&amp;Jalan</source>
         <translation>S&amp;treet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="245"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="319"/>
         <source>&amp;Patokan</source>
         <translation>&amp;Landmark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="247"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="321"/>
         <source>Aduan</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="249"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="323"/>
         <source>Kate&amp;gori *</source>
         <translation>Cate&amp;gory *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="255"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="329"/>
         <source>&amp;Uraian *</source>
         <translation>&amp;Description *</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="258"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="332"/>
         <source>Urgen&amp;si</source>
         <translation>Urgen&amp;cy</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="260"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="334"/>
         <source>Laporan sebelumnya di kanal lain (jika ada)</source>
         <translation>Earlier reports in other channels (if any)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="272"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="346"/>
         <source>Lampiran: scan surat, foto</source>
         <translation>Attachments: scanned letters, photos</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="278"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="212"/>
         <source>Aduan baru</source>
         <translation>New complaint</translation>
     </message>
@@ -910,89 +930,151 @@ Status: {status}</translation>
 <context>
     <name>IntakeFormPage</name>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="212"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="286"/>
         <source>Kesalahan {field}</source>
         <translation>Problem with {field}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="504"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="702"/>
         <source>{n} / {limit} karakter</source>
         <translation>{n} / {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="510"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="515"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="725"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="730"/>
         <source>Simpan dan cetak (Ctrl+S)</source>
         <translation>Save and print (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="512"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="717"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="727"/>
         <source>Belum dapat disimpan — periksa: {fields}</source>
         <translation>Cannot be saved yet — check: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="516"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="615"/>
+        <source>Perbaiki aduan {code}</source>
+        <translation>Correct complaint {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="617"/>
+        <source>Ditolak CRM: {reason}</source>
+        <translation>Refused by the CRM: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="617"/>
+        <source>(tanpa alasan)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="662"/>
+        <source>Draf perbaikan dipulihkan</source>
+        <translation>Correction draft restored</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="668"/>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="710"/>
+        <source>CRM: {reason}</source>
+        <translation>CRM: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="713"/>
+        <source>Simpan perbaikan (Ctrl+S)</source>
+        <translation>Save correction (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="721"/>
+        <source>✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM</source>
+        <translation>✓ Ready to save — same ticket number, sent to the CRM again</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="731"/>
         <source>✓ Siap disimpan</source>
         <translation>✓ Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="573"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="788"/>
         <source>Draf tersimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="586"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="801"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="589"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="804"/>
         <source>Lanjutkan isian sebelumnya?</source>
         <translation>Continue the earlier form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="591"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="806"/>
         <source>Ada aduan yang belum selesai diketik (pelapor: {name}). Lanjutkan mengisinya?</source>
         <translation>A complaint was not finished (complainant: {name}). Continue filling it in?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="593"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="808"/>
         <source>Lanjutkan</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="594"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="607"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="809"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="825"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="840"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="597"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="812"/>
         <source>Draf dipulihkan</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="605"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="823"/>
         <source>Buang isian?</source>
         <translation>Discard the form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="606"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="824"/>
         <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
         <translation>This complaint has not been saved. Discard everything?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="608"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="826"/>
         <source>Kembali mengisi</source>
         <translation>Back to the form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="633"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="838"/>
+        <source>Buang perbaikan?</source>
+        <translation>Discard the correction?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="839"/>
+        <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
+        <translation>This correction is not saved. Discard the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="841"/>
+        <source>Kembali memperbaiki</source>
+        <translation>Back to correcting</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="869"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="651"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="884"/>
+        <source>Menyimpan perbaikan…</source>
+        <translation>Saving the correction…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="910"/>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
     </message>
@@ -1005,54 +1087,60 @@ Status: {status}</translation>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="183"/>
+        <location filename="../../desk_app/ui/main_window.py" line="186"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
-        <translation>⚠ The CRM refused this desk's token. An admin must enrol the desk again (Settings).</translation>
+        <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="211"/>
+        <location filename="../../desk_app/ui/main_window.py" line="214"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="300"/>
+        <location filename="../../desk_app/ui/main_window.py" line="303"/>
+        <location filename="../../desk_app/ui/main_window.py" line="492"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="326"/>
+        <location filename="../../desk_app/ui/main_window.py" line="329"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="338"/>
+        <location filename="../../desk_app/ui/main_window.py" line="341"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="402"/>
+        <location filename="../../desk_app/ui/main_window.py" line="405"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="402"/>
+        <location filename="../../desk_app/ui/main_window.py" line="405"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="437"/>
+        <location filename="../../desk_app/ui/main_window.py" line="440"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="448"/>
+        <location filename="../../desk_app/ui/main_window.py" line="451"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="472"/>
+        <location filename="../../desk_app/ui/main_window.py" line="475"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="504"/>
+        <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
+        <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +1562,7 @@ Status: {status}</translation>
     <message>
         <location filename="../../desk_app/ui/settings_dialog.py" line="281"/>
         <source>folder untuk berkas PDF (kosong: folder data meja)</source>
-        <translation>folder for PDF files (empty: the desk's data folder)</translation>
+        <translation>folder for PDF files (empty: the desk&apos;s data folder)</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/settings_dialog.py" line="282"/>
@@ -1553,84 +1641,94 @@ Status: {status}</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="109"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="113"/>
         <source>Sinkronisasi dengan CRM</source>
         <translation>Sync with the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="116"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="120"/>
         <source>Kirim sekarang</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="118"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="122"/>
         <source>Kirim ulang yang dipilih</source>
         <translation>Resend the selected</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="120"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="124"/>
+        <source>&amp;Perbaiki… (Enter)</source>
+        <translation>&amp;Correct… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
+        <source>Perbaiki aduan yang ditolak</source>
+        <translation>Correct the refused complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
         <source>Menunggu dikirim</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="121"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="128"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang</source>
         <translation>Refused by the CRM — correct, then resend</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="124"/>
-        <location filename="../../desk_app/ui/sync_panel.py" line="132"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="131"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="139"/>
         <source>Kode tiket</source>
         <translation>Ticket code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
-        <location filename="../../desk_app/ui/sync_panel.py" line="133"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="132"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="140"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="126"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="133"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
         <source>Percobaan</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="136"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="143"/>
         <source>Alasan CRM</source>
-        <translation>CRM's reason</translation>
+        <translation>CRM&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="135"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="142"/>
         <source>Bagian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="141"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="192"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="208"/>
         <source>Menunggu dikirim ({n})</source>
         <translation>Waiting to be sent ({n})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="194"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="210"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang ({n})</source>
         <translation>Refused by the CRM — correct, then resend ({n})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="205"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="221"/>
         <source>Dicoba lagi {when} (percobaan ke-{n} berturut-turut gagal)</source>
         <translation>Retrying {when} ({n} failed attempts in a row)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="215"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="231"/>
         <source>Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut.</source>
         <translation>Attention: sending keeps failing ({error}). The data is safe on this computer; the oldest has waited {age}. Call IT support if this goes on.</translation>
     </message>
