@@ -7,6 +7,7 @@ called in the same transaction that records the server's answer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
@@ -49,36 +50,41 @@ def add(session: Session, item_id: str, kind: str, complaint_id: str, at: dt.dat
     )
 
 
-def _items(session: Session, state: str, limit: int | None) -> list[OutboxItem]:
+def _items(
+    session: Session, state: str, limit: int | None, exclude: Collection[int] = ()
+) -> list[OutboxItem]:
+    o, c = OutboxRow.__table__.c, ComplaintRow.__table__.c
     query = (
-        select(OutboxRow, ComplaintRow.ticket_code)
-        .join(ComplaintRow, ComplaintRow.id == OutboxRow.complaint_id)
-        .where(OutboxRow.state == state)
-        .order_by(OutboxRow.pk)
+        select(
+            o.pk,
+            o.item_id,
+            o.kind,
+            o.complaint_id,
+            c.ticket_code,
+            o.created_at,
+            o.state,
+            o.attempts,
+            o.error_code,
+            o.error_message,
+            o.error_field,
+        )
+        .join_from(OutboxRow.__table__, ComplaintRow.__table__, c.id == o.complaint_id)
+        .where(o.state == state)
+        .order_by(o.pk)
     )
+    if exclude:
+        query = query.where(o.pk.not_in(list(exclude)))
     if limit is not None:
         query = query.limit(limit)
-    return [
-        OutboxItem(
-            r.pk,
-            r.item_id,
-            r.kind,
-            r.complaint_id,
-            code,
-            r.created_at,
-            r.state,
-            r.attempts,
-            r.error_code,
-            r.error_message,
-            r.error_field,
-        )
-        for r, code in session.execute(query).all()
-    ]
+    return [OutboxItem(*row) for row in session.execute(query)]
 
 
-def pending(session: Session, limit: int | None = None) -> list[OutboxItem]:
-    """Waiting items in the order they were recorded (a complaint before its events)."""
-    return _items(session, PENDING, limit)
+def pending(
+    session: Session, limit: int | None = None, exclude: Collection[int] = ()
+) -> list[OutboxItem]:
+    """Waiting items in the order they were recorded (a complaint before its events);
+    ``exclude``: outbox keys to leave out (sync: the batch in flight)."""
+    return _items(session, PENDING, limit, exclude)
 
 
 def rejected(session: Session) -> list[OutboxItem]:

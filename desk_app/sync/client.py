@@ -61,6 +61,11 @@ class RequestRefused(SyncError):
         self.field = field
 
 
+def encode_json(value: Any) -> bytes:
+    """A request body as the client sends it (compact, UTF-8)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
     if not value:
@@ -132,7 +137,7 @@ class CrmClient:
             all_headers.update(headers)
         body = data
         if json_body is not None:
-            body = json.dumps(json_body, separators=(",", ":"), ensure_ascii=False).encode()
+            body = encode_json(json_body)
             all_headers["Content-Type"] = "application/json"
         try:
             response = self.session.request(
@@ -208,11 +213,16 @@ class CrmClient:
             raise Transient("Jawaban pendaftaran CRM tidak lengkap.", "bad_response") from None
 
     def push(self, items: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
+        return self.push_body(encode_json({"items": items}), idempotency_key)
+
+    def push_body(self, body: bytes, idempotency_key: str) -> list[dict[str, Any]]:
+        """:meth:`push` of a body already encoded (``encode_json({"items": ...})``):
+        the engine hashes the very bytes it sends."""
         response = self._request(
             "POST",
             f"{API}/sync/complaints",
-            json_body={"items": items},
-            headers={"Idempotency-Key": idempotency_key},
+            data=body,
+            headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/json"},
         )
         body = self._json(response)
         results = body.get("results") if isinstance(body, dict) else None

@@ -27,7 +27,8 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from importlib import metadata
 from typing import Any
@@ -41,7 +42,14 @@ from desk_app.store import complaints, keyvalue, outbox
 from desk_app.store.attachments import FileStore
 from desk_app.store.db import Database
 from desk_app.sync.backoff import Backoff
-from desk_app.sync.client import AuthFailed, CrmClient, RequestRefused, SyncError, Transient
+from desk_app.sync.client import (
+    AuthFailed,
+    CrmClient,
+    RequestRefused,
+    SyncError,
+    Transient,
+    encode_json,
+)
 from desk_app.sync.wire import complaint_item, event_item
 
 Clock = Callable[[], dt.datetime]
@@ -121,6 +129,22 @@ class _Counts:
     rejected: int = 0
     uploaded: int = 0
     pulled: int = 0
+
+
+@dataclass
+class _Batch:
+    items: list[outbox.OutboxItem]
+    payloads: dict[str, dict[str, Any]]  # by item id, in outbox order
+    needed: dict[str, tuple[Attachment, list[str]]]  # files the CRM may lack, by hash
+    noted: bool = False  # its attempt is recorded already
+    _encoded: tuple[int, bytes, str] | None = None  # (items, body, body hash)
+
+    def encode(self) -> tuple[bytes, str]:
+        """The request body and its hash (again if an item was dropped since)."""
+        if self._encoded is None or self._encoded[0] != len(self.payloads):
+            body = encode_json({"items": list(self.payloads.values())})
+            self._encoded = (len(self.payloads), body, hashlib.sha256(body).hexdigest())
+        return self._encoded[1], self._encoded[2]
 
 
 class SyncEngine:
@@ -317,32 +341,72 @@ class SyncEngine:
         with self.db.read() as session:
             total, _ = outbox.pending_summary(session)
         done = 0
-        while True:
-            with self.db.read() as session:
-                items = outbox.pending(session, limit=self.batch_size)
-                if not items:
-                    return
-                payloads, needed = self._payloads(session, items)
-            self._upload(needed, payloads, counts)
-            if not payloads:
-                continue  # every item of the batch was refused locally (unreadable file)
-            now = self.clock()
-            with self.db.write() as session:
-                outbox.note_attempts(session, list(payloads), now)
-            try:
-                settled = self._send(payloads, counts)
-            except RequestRefused as exc:
-                if exc.status == 413 and self.batch_size > 1:
-                    self.batch_size = max(1, self.batch_size // 2)
+        # While the CRM works on a batch, the next one is read (and encoded) on a
+        # helper thread: the request waits on the socket, the read needs the CPU.
+        # Reading marks nothing: a batch's items leave "pending" only in the
+        # transaction that records their own answer.
+        with ThreadPoolExecutor(1, thread_name_prefix="meja-sync-read") as reader:
+            batch = self._batch()
+            while batch is not None:
+                if batch.needed:
+                    self._upload(batch.needed, batch.payloads, counts)
+                if not batch.payloads:
+                    # every item of the batch was refused locally (unreadable file)
+                    batch = self._batch()
                     continue
-                raise
-            done += settled
-            self._progress("push", done, max(total, done))
-            if settled == 0:
-                raise _NoProgress(
-                    f"CRM belum mengonfirmasi {len(payloads)} item; dicoba lagi nanti.",
-                    "not_confirmed",
-                )
+                if not batch.noted:
+                    with self.db.write() as session:
+                        outbox.note_attempts(session, list(batch.payloads), self.clock())
+                ahead = reader.submit(self._batch, [i.pk for i in batch.items])
+                try:
+                    results = self._post(batch)
+                except RequestRefused as exc:
+                    if exc.status == 413 and self.batch_size > 1:
+                        self.batch_size = max(1, self.batch_size // 2)
+                        ahead.cancel()
+                        batch = self._batch()
+                        continue
+                    raise
+                try:
+                    following = ahead.result()
+                except Exception:  # read again below, after this batch's answers
+                    following = None
+                now = self.clock()
+                with self.db.write() as session:
+                    settled = self._record(session, batch.payloads, results, counts, now)
+                    if settled < len(batch.items):
+                        # Something of this batch is still pending (a file to upload
+                        # again, an item left unanswered): start again from the first
+                        # pending item, which the read ahead left out.
+                        following = None
+                    elif following is not None and not following.needed:
+                        # The next request goes out right after this commit: its
+                        # attempt is noted in it (with files to upload first, later).
+                        outbox.note_attempts(session, list(following.payloads), now)
+                        following.noted = True
+                done += settled
+                self._progress("push", done, max(total, done))
+                if settled == 0:
+                    raise _NoProgress(
+                        f"CRM belum mengonfirmasi {len(batch.payloads)} item; dicoba lagi nanti.",
+                        "not_confirmed",
+                    )
+                # Nothing read ahead: look again (new items may have come meanwhile).
+                batch = following if following is not None else self._batch()
+
+    def _batch(self, exclude: Collection[int] = ()) -> _Batch | None:
+        """The first pending items (but ``exclude``, outbox keys), their wire form and
+        the files they need; None when nothing is pending. The request body is
+        encoded here when no upload can still change the batch."""
+        with self.db.read() as session:
+            items = outbox.pending(session, limit=self.batch_size, exclude=exclude)
+            if not items:
+                return None
+            payloads, needed = self._payloads(session, items)
+        batch = _Batch(items, payloads, needed)
+        if not needed:
+            batch.encode()
+        return batch
 
     def _payloads(
         self, session: Any, items: list[outbox.OutboxItem]
@@ -426,60 +490,68 @@ class SyncEngine:
                 if payloads.pop(item_id, None) is not None:
                     outbox.mark_rejected(session, item_id, code, message, "attachments")
 
-    def _send(self, payloads: dict[str, dict[str, Any]], counts: _Counts) -> int:
-        items = list(payloads.values())
-        body_hash = hashlib.sha256(
-            json.dumps(items, sort_keys=True, separators=(",", ":")).encode()
-        ).hexdigest()
+    def _post(self, batch: _Batch) -> list[dict[str, Any]]:
+        """Send a batch; a retry of the same body reuses its Idempotency-Key."""
+        body, body_hash = batch.encode()
         if self._retry_key is not None and self._retry_key[0] == body_hash:
             key = self._retry_key[1]  # the same request again: the same key
         else:
             key = uuid.uuid4().hex
         self._retry_key = (body_hash, key)
-        results = self.client.push(items, key)
+        results = self.client.push_body(body, key)
         self._retry_key = None
-        now = self.clock()
+        return results
+
+    def _record(
+        self,
+        session: Any,
+        payloads: dict[str, dict[str, Any]],
+        results: list[dict[str, Any]],
+        counts: _Counts,
+        now: dt.datetime,
+    ) -> int:
+        """The server's answers, in the caller's write transaction; how many items
+        they settled (sent or rejected)."""
         settled = 0
-        with self.db.write() as session:
-            state = outbox.states(session, [str(r.get("id", "")) for r in results])
-            sent: list[str] = []
-            crm_ids: list[tuple[str, str]] = []
-            for result in results:
-                item_id = str(result.get("id", ""))
-                payload = payloads.get(item_id)
-                if payload is None or state.get(item_id) != outbox.PENDING:
+        state = outbox.states(session, [str(r.get("id", "")) for r in results])
+        sent: list[str] = []
+        crm_ids: list[tuple[str, str]] = []
+        for result in results:
+            item_id = str(result.get("id", ""))
+            payload = payloads.get(item_id)
+            if payload is None or state.get(item_id) != outbox.PENDING:
+                continue
+            state[item_id] = "settled"  # an id answered twice counts once
+            outcome = result.get("outcome")
+            if outcome in ("accepted", "already_had"):
+                sent.append(item_id)
+                if payload["type"] == "complaint" and result.get("crm_id"):
+                    crm_ids.append((payload["id"], str(result["crm_id"])))
+                if outcome == "accepted":
+                    counts.accepted += 1
+                else:
+                    counts.already_had += 1
+                settled += 1
+            elif outcome == "rejected":
+                error = result.get("error") or {}
+                code = str(error.get("code") or "rejected")
+                if code in RETRY_ITEM_CODES:
+                    # The CRM lost (or never got) a file we thought it had.
+                    for a in payload.get("attachments", []):
+                        attachment_repo.mark_not_uploaded(session, a["sha256"])
                     continue
-                state[item_id] = "settled"  # an id answered twice counts once
-                outcome = result.get("outcome")
-                if outcome in ("accepted", "already_had"):
-                    sent.append(item_id)
-                    if payload["type"] == "complaint" and result.get("crm_id"):
-                        crm_ids.append((payload["id"], str(result["crm_id"])))
-                    if outcome == "accepted":
-                        counts.accepted += 1
-                    else:
-                        counts.already_had += 1
-                    settled += 1
-                elif outcome == "rejected":
-                    error = result.get("error") or {}
-                    code = str(error.get("code") or "rejected")
-                    if code in RETRY_ITEM_CODES:
-                        # The CRM lost (or never got) a file we thought it had.
-                        for a in payload.get("attachments", []):
-                            attachment_repo.mark_not_uploaded(session, a["sha256"])
-                        continue
-                    outbox.mark_rejected(
-                        session,
-                        item_id,
-                        code[:40],
-                        str(error.get("message") or "Ditolak CRM.")[:2000],
-                        str(error.get("field") or "")[:60],
-                    )
-                    counts.rejected += 1
-                    settled += 1
-            # Marked sent in the transaction that records the server's confirmation.
-            outbox.mark_sent_many(session, sent, now)
-            complaints.set_crm_ids(session, crm_ids)
+                outbox.mark_rejected(
+                    session,
+                    item_id,
+                    code[:40],
+                    str(error.get("message") or "Ditolak CRM.")[:2000],
+                    str(error.get("field") or "")[:60],
+                )
+                counts.rejected += 1
+                settled += 1
+        # Marked sent in the transaction that records the server's confirmation.
+        outbox.mark_sent_many(session, sent, now)
+        complaints.set_crm_ids(session, crm_ids)
         return settled
 
     # ------------------------------------------------------------------ pull
