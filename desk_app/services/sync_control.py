@@ -10,6 +10,7 @@ on that thread, so a GUI must hop to its own thread (the Qt adapter does).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -124,16 +125,44 @@ class SyncControl:
         timeout: tuple[float, float] = (5.0, 30.0),
     ) -> None:
         self.desk = desk
-        self.tokens = token_store or TokenStore(desk.data_dir)
+        self._tokens = token_store
         self._session = session or requests.Session()
         self._timeout = timeout
         self._status_listeners: list[StatusListener] = []
         self._progress_listeners: list[ProgressListener] = []
         self._changes_listeners: list[ChangesListener] = []
-        self.engine = self._build_engine()
-        self.runner = SyncRunner(self.engine, float(desk.settings.sync_interval_s))
+        # The engine (and the keyring lookup behind the token, ~0.2 s) is built on
+        # first use, normally on the sync thread from start(): opening the window
+        # does not wait for it.
+        self._build_lock = threading.Lock()
+        self._engine: SyncEngine | None = None
+        self._runner: SyncRunner | None = None
+        self._starter: threading.Thread | None = None
+        self._start_lock = threading.Lock()  # start() and sync_now() may race at launch
 
-    def _build_engine(self) -> SyncEngine:
+    @property
+    def tokens(self) -> TokenStore:
+        with self._build_lock:
+            if self._tokens is None:
+                self._tokens = TokenStore(self.desk.data_dir)
+            return self._tokens
+
+    @property
+    def engine(self) -> SyncEngine:
+        tokens = self.tokens
+        with self._build_lock:
+            if self._engine is None:
+                self._engine = self._build_engine(tokens)
+                self._runner = SyncRunner(self._engine, float(self.desk.settings.sync_interval_s))
+            return self._engine
+
+    @property
+    def runner(self) -> SyncRunner:
+        self.engine  # noqa: B018 - builds the runner with the engine
+        assert self._runner is not None
+        return self._runner
+
+    def _build_engine(self, tokens: TokenStore) -> SyncEngine:
         settings = self.desk.settings
         try:
             verify = tls_verify(settings.crm_ca_file)
@@ -141,7 +170,7 @@ class SyncControl:
             verify = True  # a missing CA file: fail closed against the system's CAs
         client = CrmClient(
             settings.crm_url,
-            self.tokens.load(),
+            tokens.load(),
             session=self._session,
             timeout=self._timeout,
             verify=verify,
@@ -199,15 +228,33 @@ class SyncControl:
     # ------------------------------------------------------------------ control
 
     def start(self) -> None:
-        self.runner.start()
+        """Start syncing in the background; returns at once (the engine is built on
+        the sync side, not on the caller's thread)."""
+        if self._starter is not None:
+            return
+        self._starter = threading.Thread(
+            target=self._start_runner, name="meja-sync-start", daemon=True
+        )
+        self._starter.start()
+
+    def _start_runner(self) -> None:
+        runner = self.runner
+        with self._start_lock:
+            if runner.running:
+                return
+            self._on_state(self.engine.state)  # what the new engine knows (e.g. no token)
+            runner.start()
 
     def stop(self, timeout: float = 10.0) -> bool:
-        return self.runner.stop(timeout)
+        if self._starter is not None:
+            self._starter.join(timeout)
+        if self._runner is None:
+            return True
+        return self._runner.stop(timeout)
 
     def sync_now(self) -> None:
         """ "Kirim sekarang": a cycle at once, whatever the backoff says."""
-        if not self.runner.running:
-            self.runner.start()
+        self._start_runner()  # a no-op when it runs already
         self.runner.sync_now()
 
     def run_once(self) -> bool:
@@ -215,7 +262,9 @@ class SyncControl:
         return self.engine.run_once().ok
 
     def status(self) -> SyncStatus:
-        return self._status(self.engine.state)
+        if self._engine is None:  # not built yet: nothing tried, nothing known
+            return self._status(SyncState())
+        return self._status(self._engine.state)
 
     def refresh(self) -> SyncStatus:
         """Recount after a local change (a complaint recorded): listeners hear it too."""
