@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -138,6 +138,17 @@ def mark_uploaded(session: Session, sha256: str) -> None:
     row = session.get(AttachmentRow, sha256)
     if row is not None:
         row.uploaded = True
+
+
+def mark_uploaded_many(session: Session, hashes: list[str]) -> None:
+    """:func:`mark_uploaded` for several files in one statement."""
+    if hashes:
+        session.execute(
+            update(AttachmentRow)
+            .where(AttachmentRow.sha256.in_(hashes))
+            .values(uploaded=True)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def uploaded_set(session: Session, hashes: set[str]) -> set[str]:

@@ -28,7 +28,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from importlib import metadata
 from typing import Any
@@ -451,6 +451,21 @@ class SyncEngine:
         payloads: dict[str, dict[str, Any]],
         counts: _Counts,
     ) -> None:
+        uploaded: list[str] = []
+        try:
+            self._upload_files(needed, payloads, counts, uploaded)
+        finally:  # what reached the CRM is noted even if a later file failed
+            if uploaded:
+                with self.db.write() as session:
+                    attachment_repo.mark_uploaded_many(session, uploaded)
+
+    def _upload_files(
+        self,
+        needed: dict[str, tuple[Attachment, list[str]]],
+        payloads: dict[str, dict[str, Any]],
+        counts: _Counts,
+        uploaded: list[str],
+    ) -> None:
         for sha256, (attachment, item_ids) in needed.items():
             have = None
             if self._head_supported:
@@ -479,8 +494,7 @@ class SyncEngine:
                     )
                     continue
                 counts.uploaded += 1
-            with self.db.write() as session:
-                attachment_repo.mark_uploaded(session, sha256)
+            uploaded.append(sha256)
 
     def _refuse_locally(
         self, item_ids: Iterable[str], payloads: dict[str, dict[str, Any]], code: str, message: str
@@ -561,26 +575,43 @@ class SyncEngine:
         seen: set[str] = set()
         with self.db.read() as session:
             cursor = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
-        while True:
-            page, next_cursor, has_more = self.client.changes(cursor, self.pull_page)
-            with self.db.write() as session:
-                # Re-read: never move the cursor backwards (two engines on one file).
-                stored = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
-                if stored != cursor:
+        # The next page is fetched on a helper thread while this one is written; the
+        # client is used by one thread at a time, and the cursor still moves only in
+        # the transaction that stores the events it covers.
+        with ThreadPoolExecutor(1, thread_name_prefix="meja-sync-fetch") as fetcher:
+            fetched = self.client.changes(cursor, self.pull_page)
+            while True:
+                page, next_cursor, has_more = fetched
+                more = has_more and next_cursor > cursor
+                ahead = (
+                    fetcher.submit(self.client.changes, next_cursor, self.pull_page)
+                    if more
+                    else None
+                )
+                with self.db.write() as session:
+                    # Re-read: never move the cursor backwards (two engines on one file).
+                    stored = int(keyvalue.get(session, CURSOR_KEY, "0") or 0)
+                    moved = stored != cursor
+                    if not moved:
+                        ids = self._apply(session, page)
+                        if next_cursor > cursor:
+                            keyvalue.put(session, CURSOR_KEY, str(next_cursor))
+                if moved:  # another engine moved it: go on from there
+                    if ahead is not None:
+                        wait([ahead])  # (the client serves one thread at a time)
                     cursor = stored
+                    fetched = self.client.changes(cursor, self.pull_page)
                     continue
-                ids = self._apply(session, page)
-                if next_cursor > cursor:
-                    keyvalue.put(session, CURSOR_KEY, str(next_cursor))
-            counts.pulled += len(page)
-            if ids:
-                self._changed(ids)
-                changed.extend(i for i in ids if i not in seen)
-                seen.update(ids)
-            self._progress("pull", counts.pulled, counts.pulled + (1 if has_more else 0))
-            if not has_more or next_cursor <= cursor:
-                return changed
-            cursor = next_cursor
+                counts.pulled += len(page)
+                if ids:
+                    self._changed(ids)
+                    changed.extend(i for i in ids if i not in seen)
+                    seen.update(ids)
+                self._progress("pull", counts.pulled, counts.pulled + (1 if has_more else 0))
+                if ahead is None:
+                    return changed
+                cursor = next_cursor
+                fetched = ahead.result()
 
     def _apply(self, session: Any, page: list[dict[str, Any]]) -> list[str]:
         known = complaints.existing_ids(session, {str(c.get("complaint_id")) for c in page})
