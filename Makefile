@@ -6,13 +6,11 @@ run:            ## set up .venv and run the desk app against a local demo CRM
 test:           ## set up .venv and run every check: ruff, mypy, import-linter, pytest
 	scripts/test.sh
 
-bench:          ## benchmarks that print a table (minutes)
-	scripts/bootstrap.sh
-	.venv/bin/python -m benchmarks
+bench:          ## benchmarks that print a table (about 15 minutes)
+	scripts/bench.sh
 
-bench-big:      ## the 1 000 000-row benchmarks (long; not run in CI)
-	scripts/bootstrap.sh
-	.venv/bin/python -m benchmarks --big
+bench-big:      ## also the 1 000 000-row runs (long; not run in CI)
+	scripts/bench.sh --big
 
 soak:           ## sync soak: 3 desks × 1 000 complaints while faults come and go (minutes)
 	scripts/bootstrap.sh

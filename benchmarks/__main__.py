@@ -16,6 +16,7 @@ BENCHMARKS = [
     "benchmarks.bench_crm",
     "benchmarks.bench_desk_ui",
     "benchmarks.bench_sync",
+    "benchmarks.bench_desk_memory",
 ]
 
 

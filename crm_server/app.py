@@ -30,6 +30,9 @@ def create_app(settings: Settings | None = None, crm: Crm | None = None) -> Fast
         description="Desk sync API v1, workflow API, Open311 GeoReport v2, public tracking.",
     )
     app.state.crm = crm
+    # Load the holiday table now, not in the first request that needs a due date
+    # (the holidays package takes ~0.5 s to import on a slow machine).
+    crm.calendar.is_working_day(crm.clock().date())
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(open311.router)

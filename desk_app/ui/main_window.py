@@ -360,6 +360,9 @@ class MainWindow(QMainWindow):
     def on_receipt_ready(self, receipt: PreparedReceipt) -> None:
         if self.preview is not None:
             self.preview.close()
+            # A closed dialog is only hidden; each holds its receipt's PDF and image,
+            # so a desk printing all day would grow without this.
+            self.preview.deleteLater()
         self.preview = ReceiptPreviewDialog(receipt, self)
         self.preview.print_requested.connect(self.on_print_requested)
         self.preview.save_pdf_requested.connect(self.on_save_pdf_requested)
