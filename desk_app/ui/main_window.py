@@ -468,6 +468,7 @@ class MainWindow(QMainWindow):
         officer = self.officer
         if officer is None:
             return
+        language_before = self.desk.settings.language
 
         def saved(_r: object) -> None:
             app = QApplication.instance()
@@ -475,7 +476,11 @@ class MainWindow(QMainWindow):
                 apply_theme(app, edited.font_scale, edited.high_contrast)
             self.sync.control.set_interval(edited.sync_interval_s)
             self.status.set_desk(edited.desk_code, edited.site_name)
-            self.status.showMessage(self.tr("Pengaturan tersimpan."), 8000)
+            message = self.tr("Pengaturan tersimpan.")
+            if edited.language != language_before:
+                # Widgets take their texts when built; a new language needs a new start.
+                message += " " + self.tr("Bahasa baru berlaku setelah aplikasi dibuka ulang.")
+            self.status.showMessage(message, 15000)
             self.settings_saved.emit(edited)
 
         self.runner.run(

@@ -1098,7 +1098,7 @@ Status: {status}</translation>
     </message>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="303"/>
-        <location filename="../../desk_app/ui/main_window.py" line="492"/>
+        <location filename="../../desk_app/ui/main_window.py" line="500"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
@@ -1113,32 +1113,37 @@ Status: {status}</translation>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <location filename="../../desk_app/ui/main_window.py" line="408"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="405"/>
+        <location filename="../../desk_app/ui/main_window.py" line="408"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="440"/>
+        <location filename="../../desk_app/ui/main_window.py" line="443"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="451"/>
+        <location filename="../../desk_app/ui/main_window.py" line="454"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="475"/>
+        <location filename="../../desk_app/ui/main_window.py" line="479"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="504"/>
+        <location filename="../../desk_app/ui/main_window.py" line="482"/>
+        <source>Bahasa baru berlaku setelah aplikasi dibuka ulang.</source>
+        <translation>The new language applies after the app is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="512"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
