@@ -113,6 +113,36 @@ def check_attachments(files: list[AttachmentFile]) -> tuple[list[Attachment], di
     return found, errors
 
 
+def _with_intake(
+    base: Complaint, values: dict[str, str], form: IntakeForm, attachments: list[Attachment]
+) -> Complaint:
+    """``base`` with the intake fields the officer typed (already validated and
+    cleaned in ``values``): shared by recording and by correcting a complaint."""
+    return replace(
+        base,
+        complainant=replace(
+            base.complainant,
+            name=values["name"],
+            nik=values["nik"],
+            phone=values["phone"],
+            address=values["address"],
+            keep_identity_private=form.keep_identity_private,
+        ),
+        location=replace(
+            base.location,
+            kelurahan_code=values["kelurahan_code"],
+            rt_rw=values["rt_rw"],
+            street=values["street"],
+            landmark=values["landmark"],
+        ),
+        category_code=values["category_code"],
+        description=values["description"],
+        urgency=Urgency(form.urgency),
+        earlier_references=tuple(r for r in values["earlier_references"].split("\n") if r),
+        attachments=tuple(attachments),
+    )
+
+
 class IntakeService:
     def __init__(
         self,
@@ -187,7 +217,7 @@ class IntakeService:
         complaint_id = uuid.uuid4()
         with self._db.write() as session:
             code = mint(desk, day, next_sequence(session, desk, day))
-            complaint = Complaint(
+            identity = Complaint(
                 id=complaint_id,
                 ticket_code=str(code),
                 tracking_token=new_tracking_token(),
@@ -195,27 +225,13 @@ class IntakeService:
                 officer=officer.username,
                 channel=form.channel,
                 created_at=now,
-                complainant=Complainant(
-                    name=values["name"],
-                    nik=values["nik"],
-                    phone=values["phone"],
-                    address=values["address"],
-                    keep_identity_private=form.keep_identity_private,
-                    consent_given_at=now,
-                ),
-                location=Location(
-                    kelurahan_code=values["kelurahan_code"],
-                    rt_rw=values["rt_rw"],
-                    street=values["street"],
-                    landmark=values["landmark"],
-                ),
-                category_code=values["category_code"],
-                description=values["description"],
-                urgency=Urgency(form.urgency),
-                earlier_references=tuple(r for r in values["earlier_references"].split("\n") if r),
-                attachments=tuple(attachments),
+                complainant=Complainant(name="", consent_given_at=now),
+                location=Location(kelurahan_code=""),
+                category_code="",
+                description="",
                 status=Status.NOT_SENT,
             )
+            complaint = _with_intake(identity, values, form, attachments)
             complaints.insert(session, complaint, day)
             outbox.add(session, str(complaint_id), "complaint", str(complaint_id), now)
             audit.record(
@@ -269,28 +285,7 @@ class IntakeService:
         if errors:
             raise ValidationFailed(errors)
         corrected = replace(
-            existing,
-            channel=form.channel,
-            complainant=replace(
-                existing.complainant,
-                name=values["name"],
-                nik=values["nik"],
-                phone=values["phone"],
-                address=values["address"],
-                keep_identity_private=form.keep_identity_private,
-            ),
-            location=replace(
-                existing.location,
-                kelurahan_code=values["kelurahan_code"],
-                rt_rw=values["rt_rw"],
-                street=values["street"],
-                landmark=values["landmark"],
-            ),
-            category_code=values["category_code"],
-            description=values["description"],
-            urgency=Urgency(form.urgency),
-            earlier_references=tuple(r for r in values["earlier_references"].split("\n") if r),
-            attachments=(*kept, *added),
+            _with_intake(existing, values, form, [*kept, *added]), channel=form.channel
         )
         changed = _changed_fields(existing, corrected)
         if not changed and not added and not removed:
