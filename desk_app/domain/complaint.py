@@ -109,6 +109,7 @@ class Complaint:
     status: Status = Status.NOT_SENT
     crm_id: str | None = None
     events: tuple[ComplaintEvent, ...] = field(default=())
+    officer_name: str = ""  # the recording officer's display name, as on the receipt
 
 
 def new_id() -> uuid.UUID:

@@ -223,6 +223,7 @@ class IntakeService:
                 tracking_token=new_tracking_token(),
                 desk_code=desk,
                 officer=officer.username,
+                officer_name=officer.display_name,
                 channel=form.channel,
                 created_at=now,
                 complainant=Complainant(name="", consent_given_at=now),

@@ -184,7 +184,9 @@ class ReceiptService:
         self, officer: Officer, complaint: Complaint, event: ComplaintEvent | None, copy: bool
     ) -> PreparedReceipt:
         reprint_at = self._clock() if copy else None
-        data = self.data_for(officer.display_name, complaint, event, reprint_at)
+        # A copy names the officer who recorded the complaint, not the one reprinting.
+        name = officer.display_name if event else complaint.officer_name or officer.display_name
+        data = self.data_for(name, complaint, event, reprint_at)
         document = self.render(data)
         return PreparedReceipt(
             str(complaint.id),

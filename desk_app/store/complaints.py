@@ -60,7 +60,7 @@ def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None
             tracking_token=c.tracking_token,
             desk_code=c.desk_code,
             officer_username=c.officer,
-            officer_name=c.officer,
+            officer_name=c.officer_name or c.officer,
             channel=c.channel,
             created_at=c.created_at,
             created_day=created_day,
@@ -274,6 +274,7 @@ def _to_domain(
         attachments=tuple(a for a, ev in files if ev is None),
         status=Status(row.status),
         crm_id=row.crm_id,
+        officer_name=row.officer_name,
         events=events,
     )
 

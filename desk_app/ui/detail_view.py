@@ -150,7 +150,7 @@ class DetailView(QWidget):
         p, loc = c.complainant, c.location
         rows = [
             (self.tr("Dicatat"), c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")),
-            (self.tr("Petugas"), c.officer),
+            (self.tr("Petugas"), c.officer_name or c.officer),
             (self.tr("Pelapor"), p.name),
             (self.tr("NIK"), _masked_nik(p.nik) or "—"),
             (self.tr("Telepon"), format_phone_for_display(p.phone) if p.phone else "—"),

@@ -207,3 +207,12 @@ def test_schema_head_constant_matches_alembic():
     from desk_app.store.db import MIGRATIONS, SCHEMA_HEAD
 
     assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == SCHEMA_HEAD
+
+
+def test_the_recording_officer_is_remembered_by_name(desk: Desk):
+    recorded = desk.intake.record(OFFICER, form())
+    stored = desk.lookup.detail(
+        Officer("budi", "Budi Lain", Role.OFFICER), str(recorded.complaint.id)
+    )
+    assert stored is not None
+    assert (stored.officer, stored.officer_name) == ("ani", "Ani Petugas")
