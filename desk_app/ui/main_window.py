@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.sync.complaints_changed.connect(self.on_complaints_changed)
         self.sync.needs_enrolment.connect(self.on_needs_enrolment)
         self.sync_panel.open_requested.connect(self.on_open_ticket)
+        self.sync_panel.back_requested.connect(self.on_home)
         self.sync_panel.correct_requested.connect(self.on_correct_requested)
         # background failures nobody else handled
         self.runner.failed.connect(self.on_task_failed)

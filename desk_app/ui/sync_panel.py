@@ -95,6 +95,7 @@ class SyncPanel(QWidget):
     lists_loaded = Signal()
     resend_done = Signal(str)
     open_requested = Signal(str)
+    back_requested = Signal()
     correct_requested = Signal(object)
 
     def __init__(self, worker: SyncWorker, run: Run, parent: QWidget | None = None) -> None:
@@ -116,7 +117,9 @@ class SyncPanel(QWidget):
         self.state.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a00000;")
+        self.error.setObjectName("fieldError")  # themed, readable in high contrast too
+        self.back = QPushButton(self.tr("&Kembali (Esc)"))
+        self.back.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.send_now = QPushButton(self.tr("Kirim sekarang"))
         self.send_now.setShortcut("Ctrl+Shift+S")
         self.resend = QPushButton(self.tr("Kirim ulang yang dipilih"))
@@ -168,6 +171,7 @@ class SyncPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.send_now)
+        top.addWidget(self.back)
         layout.addLayout(top)
         layout.addWidget(self.state)
         layout.addWidget(self.error)
@@ -182,6 +186,7 @@ class SyncPanel(QWidget):
 
     def _connect_signals(self) -> None:
         self.send_now.clicked.connect(self.worker.sync_now)
+        self.back.clicked.connect(self.back_requested)
         self.resend.clicked.connect(self.on_resend)
         self.correct.clicked.connect(self.on_correct)
         for shortcut in self.correct_shortcuts:

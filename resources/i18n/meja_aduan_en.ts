@@ -1087,63 +1087,63 @@ Status: {status}</translation>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="186"/>
+        <location filename="../../desk_app/ui/main_window.py" line="187"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="214"/>
+        <location filename="../../desk_app/ui/main_window.py" line="215"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="303"/>
-        <location filename="../../desk_app/ui/main_window.py" line="500"/>
+        <location filename="../../desk_app/ui/main_window.py" line="304"/>
+        <location filename="../../desk_app/ui/main_window.py" line="501"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="330"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="341"/>
+        <location filename="../../desk_app/ui/main_window.py" line="342"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="408"/>
+        <location filename="../../desk_app/ui/main_window.py" line="409"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="408"/>
+        <location filename="../../desk_app/ui/main_window.py" line="409"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="443"/>
+        <location filename="../../desk_app/ui/main_window.py" line="444"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="454"/>
+        <location filename="../../desk_app/ui/main_window.py" line="455"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="479"/>
+        <location filename="../../desk_app/ui/main_window.py" line="480"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="482"/>
+        <location filename="../../desk_app/ui/main_window.py" line="483"/>
         <source>Bahasa baru berlaku setelah aplikasi dibuka ulang.</source>
         <translation>The new language applies after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="512"/>
+        <location filename="../../desk_app/ui/main_window.py" line="513"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
@@ -1646,94 +1646,99 @@ Status: {status}</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="113"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="114"/>
         <source>Sinkronisasi dengan CRM</source>
         <translation>Sync with the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="120"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="121"/>
+        <source>&amp;Kembali (Esc)</source>
+        <translation>&amp;Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/sync_panel.py" line="123"/>
         <source>Kirim sekarang</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="122"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
         <source>Kirim ulang yang dipilih</source>
         <translation>Resend the selected</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="124"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
         <source>&amp;Perbaiki… (Enter)</source>
         <translation>&amp;Correct… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="125"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="128"/>
         <source>Perbaiki aduan yang ditolak</source>
         <translation>Correct the refused complaint</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="127"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="130"/>
         <source>Menunggu dikirim</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="128"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="131"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang</source>
         <translation>Refused by the CRM — correct, then resend</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="131"/>
-        <location filename="../../desk_app/ui/sync_panel.py" line="139"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="142"/>
         <source>Kode tiket</source>
         <translation>Ticket code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="132"/>
-        <location filename="../../desk_app/ui/sync_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="135"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="143"/>
         <source>Jenis</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="133"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="136"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="134"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="137"/>
         <source>Percobaan</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="143"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="146"/>
         <source>Alasan CRM</source>
         <translation>CRM&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="142"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="145"/>
         <source>Bagian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="141"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="144"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="208"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="213"/>
         <source>Menunggu dikirim ({n})</source>
         <translation>Waiting to be sent ({n})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="210"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="215"/>
         <source>Ditolak CRM — perbaiki, lalu kirim ulang ({n})</source>
         <translation>Refused by the CRM — correct, then resend ({n})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="221"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="226"/>
         <source>Dicoba lagi {when} (percobaan ke-{n} berturut-turut gagal)</source>
         <translation>Retrying {when} ({n} failed attempts in a row)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_panel.py" line="231"/>
+        <location filename="../../desk_app/ui/sync_panel.py" line="236"/>
         <source>Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut.</source>
         <translation>Attention: sending keeps failing ({error}). The data is safe on this computer; the oldest has waited {age}. Call IT support if this goes on.</translation>
     </message>
