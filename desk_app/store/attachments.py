@@ -13,12 +13,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.domain.complaint import Attachment
-from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow
+from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow, table_of
 
 
 class FileStore:
@@ -86,8 +86,8 @@ def register(session: Session, attachment: Attachment, at: dt.datetime) -> None:
 def link(
     session: Session, complaint_id: str, attachment: Attachment, event_id: str | None = None
 ) -> None:
-    session.execute(
-        insert(ComplaintAttachmentRow),
+    session.connection().execute(
+        table_of(ComplaintAttachmentRow).insert(),
         dict(
             complaint_id=complaint_id,
             event_id=event_id,

@@ -8,10 +8,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk_app.store.models import AuditRow
+from desk_app.store.models import AuditRow, table_of
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class AuditEntry:
 def record(
     session: Session, at: dt.datetime, actor: str, action: str, subject: str = "", **details: Any
 ) -> None:
-    session.execute(
-        insert(AuditRow),
+    session.connection().execute(
+        table_of(AuditRow).insert(),
         dict(
             at=at,
             actor=actor,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, or_, select, text, update
-from sqlalchemy import insert as sa_insert
 from sqlalchemy.orm import Session
 
 from desk_app.domain.complaint import (
@@ -29,7 +28,13 @@ from desk_app.domain.complaint import (
 from desk_app.domain.status import FINAL_STATES, Status
 from desk_app.domain.text import fold
 from desk_app.store import attachments as attachment_repo
-from desk_app.store.models import ComplaintAttachmentRow, ComplaintRow, EventRow, OutboxRow
+from desk_app.store.models import (
+    ComplaintAttachmentRow,
+    ComplaintRow,
+    EventRow,
+    OutboxRow,
+    table_of,
+)
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -52,8 +57,8 @@ class ComplaintSummary:
 
 def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None:
     c = complaint
-    session.execute(
-        sa_insert(ComplaintRow),
+    session.connection().execute(
+        table_of(ComplaintRow).insert(),
         dict(
             id=str(c.id),
             ticket_code=c.ticket_code,
@@ -169,8 +174,8 @@ def add_event(
         and session.execute(select(EventRow.pk).where(EventRow.id == str(event.id))).first()
     ):
         return False
-    session.execute(
-        sa_insert(EventRow),
+    session.connection().execute(
+        table_of(EventRow).insert(),
         dict(
             id=str(event.id),
             complaint_id=str(event.complaint_id),
@@ -454,8 +459,7 @@ def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int
             }
         )
     if rows:
-        table = EventRow.__table__
-        session.connection().execute(sa_insert(table), rows)  # type: ignore[arg-type]
+        session.connection().execute(table_of(EventRow).insert(), rows)
     return len(rows)
 
 

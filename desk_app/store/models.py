@@ -7,7 +7,7 @@ no ORM object ever leaves the store (the UI's item models hold ids and cached ro
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -44,6 +45,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model. Hot write paths insert through Core: the ORM's
+    bulk-insert layer costs about 0.1 ms a statement, several times SQLite's own work."""
+    return cast(Table, model.__table__)
 
 
 class ComplaintRow(Base):

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.store.models import ComplaintRow, OutboxRow
+from desk_app.store.models import ComplaintRow, OutboxRow, table_of
 
 PENDING, SENT, REJECTED = "pending", "sent", "rejected"
 
@@ -34,8 +34,8 @@ class OutboxItem:
 
 
 def add(session: Session, item_id: str, kind: str, complaint_id: str, at: dt.datetime) -> None:
-    session.execute(
-        insert(OutboxRow),
+    session.connection().execute(
+        table_of(OutboxRow).insert(),
         dict(
             item_id=item_id,
             kind=kind,

@@ -24,7 +24,8 @@ _NEXT = text(
 
 def next_sequence(session: Session, desk_code: str, day: dt.date) -> int:
     # One upsert statement: no read-then-write window between two writers.
-    value = int(session.execute(_NEXT, {"desk": desk_code, "day": day.isoformat()}).scalar_one())
+    params = {"desk": desk_code, "day": day.isoformat()}
+    value = int(session.connection().execute(_NEXT, params).scalar_one())
     if value > MAX_DAILY_SEQUENCE:
         raise SequenceExhausted(f"Nomor tiket hari ini sudah habis ({MAX_DAILY_SEQUENCE}).")
     return value
