@@ -46,8 +46,13 @@ class Desk:
 
     def __post_init__(self) -> None:
         self.accounts = AccountService(self.database, self.clock)
+        # Areas and desk code are read at use: an area import or an enrolment changes them.
         self.intake = IntakeService(
-            self.database, self.files, self.areas, lambda: self.settings.desk_code, self.clock
+            self.database,
+            self.files,
+            lambda: self.areas,
+            lambda: self.settings.desk_code,
+            self.clock,
         )
         self.lookup = LookupService(self.database)
         self.drafts = DraftService(self.database, self.clock)
@@ -79,9 +84,6 @@ class Desk:
                 count=len(found),
             )
         self.areas = AreaIndex(found)
-        self.intake = IntakeService(
-            self.database, self.files, self.areas, lambda: self.settings.desk_code, self.clock
-        )
         return len(found)
 
     def close(self) -> None:

@@ -148,7 +148,7 @@ class IntakeService:
         self,
         database: Database,
         files: FileStore,
-        areas: AreaIndex,
+        areas: Callable[[], AreaIndex],
         desk_code: Callable[[], str],
         clock: Callable[[], dt.datetime],
     ) -> None:
@@ -182,7 +182,7 @@ class IntakeService:
         )
         errors = dict(result.errors)
         values = result.values
-        area = self._areas.get(values["kelurahan_code"])
+        area = self._areas().get(values["kelurahan_code"])
         if values["kelurahan_code"] and (area is None or area.level is not AreaLevel.KELURAHAN):
             errors["kelurahan_code"] = "Kelurahan tidak dikenal: pilih dari daftar."
         category = CATEGORY_BY_CODE.get(values["category_code"])

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, or_, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from desk_app.domain.complaint import (
     Attachment,
@@ -159,21 +160,9 @@ def update_intake(
         attachment_repo.link(session, str(c.id), attachment)
 
 
-def add_event(
-    session: Session,
-    event: ComplaintEvent,
-    *,
-    source: str = "desk",
-    unit: str = "",
-    crm_seq: int | None = None,
-    check_existing: bool = True,
-) -> bool:
-    """Append an event unless one with the same id is already there. True if added."""
-    if (
-        check_existing
-        and session.execute(select(EventRow.pk).where(EventRow.id == str(event.id))).first()
-    ):
-        return False
+def add_event(session: Session, event: ComplaintEvent) -> None:
+    """Append an event recorded at this desk (with its files). Events pulled from
+    the CRM go through :func:`add_crm_events`, which skips those already here."""
     session.connection().execute(
         table_of(EventRow).insert(),
         dict(
@@ -184,27 +173,14 @@ def add_event(
             note=event.note,
             status=event.status.value if event.status else None,
             actor=event.actor,
-            unit=unit,
-            source=source,
-            crm_seq=crm_seq,
+            unit="",
+            source="desk",
+            crm_seq=None,
         ),
     )
     for attachment in event.attachments:
         attachment_repo.register(session, attachment, event.at)
         attachment_repo.link(session, str(event.complaint_id), attachment, str(event.id))
-    return True
-
-
-def set_status(
-    session: Session, complaint_id: str, status: Status, at: dt.datetime, note: str = ""
-) -> None:
-    row = session.execute(select(ComplaintRow).where(ComplaintRow.id == complaint_id)).scalar_one()
-    row.status, row.status_at, row.status_note = status.value, at, note
-
-
-def set_crm_id(session: Session, complaint_id: str, crm_id: str) -> None:
-    row = session.execute(select(ComplaintRow).where(ComplaintRow.id == complaint_id)).scalar_one()
-    row.crm_id = crm_id
 
 
 def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> None:
@@ -284,18 +260,17 @@ def _to_domain(
     )
 
 
-def get(session: Session, complaint_id: str) -> Complaint | None:
-    row = session.execute(
-        select(ComplaintRow).where(ComplaintRow.id == complaint_id)
-    ).scalar_one_or_none()
+def _one(session: Session, where: ColumnElement[bool]) -> Complaint | None:
+    row = session.execute(select(ComplaintRow).where(where)).scalar_one_or_none()
     return _to_domain(session, row) if row else None
+
+
+def get(session: Session, complaint_id: str) -> Complaint | None:
+    return _one(session, ComplaintRow.id == complaint_id)
 
 
 def by_ticket_code(session: Session, code: str) -> Complaint | None:
-    row = session.execute(
-        select(ComplaintRow).where(ComplaintRow.ticket_code == code)
-    ).scalar_one_or_none()
-    return _to_domain(session, row) if row else None
+    return _one(session, ComplaintRow.ticket_code == code)
 
 
 def _summaries(
@@ -337,10 +312,6 @@ def for_day(session: Session, day: dt.date, limit: int = 1000) -> list[Complaint
 
 def print_pending(session: Session, limit: int = 200) -> list[ComplaintSummary]:
     return _summaries(session, ComplaintRow.print_pending.is_(True), limit)
-
-
-def summaries_by_ids(session: Session, ids: list[str]) -> list[ComplaintSummary]:
-    return _summaries(session, ComplaintRow.id.in_(ids), len(ids) or 1)
 
 
 def by_nik_or_phone(
@@ -432,7 +403,7 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
 
 def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int]]) -> int:
     """Append events pulled from the CRM — ``(event, unit, crm_seq)`` — skipping those
-    already here (same id). The bulk form of ``add_event(source="crm")``; returns how
+    already here (same id). The bulk form of ``add_event`` for the CRM's events; returns how
     many were added."""
     if not events:
         return 0

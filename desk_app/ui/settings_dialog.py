@@ -316,8 +316,3 @@ class SettingsDialog(QDialog):
     def set_desk_code(self, code: str) -> None:
         self.desk_code.setText(code)
         self._original = dataclasses.replace(self._original, desk_code=code)
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, settings: Settings) -> Settings | None:
-        dialog = cls(settings, parent)
-        return dialog.edited() if dialog.exec() == QDialog.DialogCode.Accepted else None

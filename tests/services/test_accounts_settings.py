@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import open_desk
@@ -52,7 +53,7 @@ def test_sign_in_checks_argon2_hash_and_locks_after_five_failures(desk):
     desk.accounts.add_account(admin, "ani", "Ani", "kata-sandi-ani", Role.OFFICER)
     with desk.database.read() as session:
         stored = session.execute(
-            __import__("sqlalchemy").text("SELECT password_hash FROM officers WHERE username='ani'")
+            text("SELECT password_hash FROM officers WHERE username='ani'")
         ).scalar()
     assert stored.startswith("$argon2id$") and "kata-sandi-ani" not in stored
     assert desk.accounts.sign_in(" ANI ", "kata-sandi-ani").role is Role.OFFICER

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from desk_app.store import outbox
 from desk_app.store.complaints import by_ticket_code
@@ -58,12 +59,10 @@ def test_sigkill_never_loses_an_acknowledged_complaint(data_dir: Path):
             assert str(complaint.id) == complaint_id
             assert outbox.state_of(session, complaint_id) == "pending"
         total = session.execute(
-            __import__("sqlalchemy").text(
-                "SELECT count(*), count(DISTINCT ticket_code) FROM complaints"
-            )
+            text("SELECT count(*), count(DISTINCT ticket_code) FROM complaints")
         ).one()
         orphans = session.execute(
-            __import__("sqlalchemy").text(
+            text(
                 "SELECT count(*) FROM complaints c LEFT JOIN outbox o ON o.complaint_id = c.id "
                 "WHERE o.pk IS NULL"
             )

@@ -27,8 +27,7 @@ def test_english_translation_is_compiled_and_used(
         assert window.home.new_button.text().startswith("&New complaint")
         # The sync thread finds no token and says so, in English too.
         qtbot.waitUntil(
-            lambda: window.status.connection.text()
-            == "CRM: not connected yet — desk not enrolled",
+            lambda: window.status.connection.text() == "CRM: not connected yet — desk not enrolled",
             timeout=10000,
         )
         assert window.intake.save_button.text() == "Save and print (Ctrl+S)"

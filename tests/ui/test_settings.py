@@ -18,6 +18,7 @@ from desk_app.services.settings import load_settings, settings_path
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.ui.theme import apply_theme
+from tests.store.test_store import form
 from tests.sync.crm import CrmProcess
 from tests.ui.conftest import PASSWORD, USERNAME, sign_in
 
@@ -98,7 +99,7 @@ def test_test_page_and_receipts_go_to_the_configured_printer(
     device.unlink()
     desk.intake.record(
         window.officer,  # type: ignore[arg-type]
-        __import__("tests.store.test_store", fromlist=["form"]).form(),
+        form(),
     )
     summary = desk.lookup.to_print(window.officer)[0]  # type: ignore[arg-type]
     with qtbot.waitSignal(window.receipt_shown, timeout=15000):
