@@ -126,3 +126,25 @@ def test_cli_creates_admin_and_imports_areas(tmp_path: Path, official_area_file:
         [*run, "import-areas", str(bad)], text=True, capture_output=True, check=False
     )
     assert refused.returncode == 2 and "Baris 2" in refused.stderr
+
+
+def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk):
+    """A hash made with argon2-cffi's heavier default parameters (as earlier versions of
+    the desk stored) verifies, and the next sign-in stores one with the desk's own."""
+    from argon2 import PasswordHasher
+
+    desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
+    old_hash = PasswordHasher().hash("rahasia-sekali")
+    assert "m=65536" in old_hash
+    with desk.database.write() as session:
+        session.execute(
+            text("UPDATE officers SET password_hash = :h WHERE username = 'admin'"),
+            {"h": old_hash},
+        )
+    assert desk.accounts.sign_in("admin", "rahasia-sekali").role is Role.ADMIN
+    with desk.database.read() as session:
+        stored = session.execute(
+            text("SELECT password_hash FROM officers WHERE username='admin'")
+        ).scalar()
+    assert stored != old_hash and "m=19456,t=2,p=1" in stored
+    assert desk.accounts.sign_in("admin", "rahasia-sekali").username == "admin"
