@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 from desk_app.domain.text import fold
 from desk_app.domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
@@ -80,6 +78,9 @@ class DuplicateService:
                     found[summary.id] = (summary, reasons, 0.0)
             text = fold(query.description)
             if query.kelurahan_code and query.category_code and len(text) >= 10:
+                # Imported at the first comparison (on the worker), not at start-up.
+                from rapidfuzz import fuzz
+
                 for summary in complaints.open_in_area_category(
                     session, query.kelurahan_code, query.category_code
                 ):

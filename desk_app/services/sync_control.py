@@ -13,17 +13,19 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import requests
+from typing import TYPE_CHECKING
 
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
-from desk_app.services.enrolment import EnrolmentResult, TokenStore, enrol_desk, tls_verify
 from desk_app.services.errors import NotFound, UserFacingError
 from desk_app.store import outbox
-from desk_app.sync.client import CrmClient
-from desk_app.sync.engine import SyncEngine, SyncState
-from desk_app.sync.runner import SyncRunner
+
+if TYPE_CHECKING:  # loaded with the engine, on the sync thread (see _build_engine)
+    import requests
+
+    from desk_app.services.enrolment import EnrolmentResult, TokenStore
+    from desk_app.sync.engine import SyncEngine, SyncState
+    from desk_app.sync.runner import SyncRunner
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,21 @@ def format_age(seconds: int) -> str:
     return f"{seconds // 86400} hari"
 
 
+NOT_STARTED = SyncStatus(
+    online=None,
+    waiting=0,
+    oldest_waiting_at=None,
+    oldest_waiting_age_s=None,
+    rejected=0,
+    last_success_at=None,
+    phase="idle",
+    failures_in_a_row=0,
+    last_error="",
+    next_retry_at=None,
+    needs_enrolment=False,
+    needs_attention=False,
+)
+
 StatusListener = Callable[[SyncStatus], None]
 ProgressListener = Callable[[str, int, int], None]
 ChangesListener = Callable[[list[str]], None]
@@ -126,7 +143,7 @@ class SyncControl:
     ) -> None:
         self.desk = desk
         self._tokens = token_store
-        self._session = session or requests.Session()
+        self._session = session
         self._timeout = timeout
         self._status_listeners: list[StatusListener] = []
         self._progress_listeners: list[ProgressListener] = []
@@ -142,18 +159,28 @@ class SyncControl:
 
     @property
     def tokens(self) -> TokenStore:
+        from desk_app.services.enrolment import TokenStore
+
         with self._build_lock:
             if self._tokens is None:
                 self._tokens = TokenStore(self.desk.data_dir)
             return self._tokens
 
     @property
+    def session(self) -> requests.Session:
+        import requests
+
+        with self._build_lock:
+            if self._session is None:
+                self._session = requests.Session()
+            return self._session
+
+    @property
     def engine(self) -> SyncEngine:
-        tokens = self.tokens
+        tokens, session = self.tokens, self.session
         with self._build_lock:
             if self._engine is None:
-                self._engine = self._build_engine(tokens)
-                self._runner = SyncRunner(self._engine, float(self.desk.settings.sync_interval_s))
+                self._engine, self._runner = self._build_engine(tokens, session)
             return self._engine
 
     @property
@@ -162,7 +189,16 @@ class SyncControl:
         assert self._runner is not None
         return self._runner
 
-    def _build_engine(self, tokens: TokenStore) -> SyncEngine:
+    def _build_engine(
+        self, tokens: TokenStore, session: requests.Session
+    ) -> tuple[SyncEngine, SyncRunner]:
+        # The HTTP stack (requests, ~60 ms to import) and the engine are imported here,
+        # on the sync thread, not while the window opens.
+        from desk_app.services.enrolment import tls_verify
+        from desk_app.sync.client import CrmClient
+        from desk_app.sync.engine import SyncEngine
+        from desk_app.sync.runner import SyncRunner
+
         settings = self.desk.settings
         try:
             verify = tls_verify(settings.crm_ca_file)
@@ -171,14 +207,14 @@ class SyncControl:
         client = CrmClient(
             settings.crm_url,
             tokens.load(),
-            session=self._session,
+            session=session,
             timeout=self._timeout,
             verify=verify,
             clock=self.desk.clock,
         )
         engine = SyncEngine(self.desk.database, self.desk.files, client, self.desk.clock)
         engine.subscribe(self._on_state, self._on_progress, self._on_changes)
-        return engine
+        return engine, SyncRunner(engine, float(settings.sync_interval_s))
 
     # ------------------------------------------------------------------ listening
 
@@ -263,7 +299,7 @@ class SyncControl:
 
     def status(self) -> SyncStatus:
         if self._engine is None:  # not built yet: nothing tried, nothing known
-            return self._status(SyncState())
+            return NOT_STARTED
         return self._status(self._engine.state)
 
     def refresh(self) -> SyncStatus:
@@ -331,8 +367,10 @@ class SyncControl:
         self, actor: Officer, crm_url: str, enrolment_code: str, ca_file: str = ""
     ) -> EnrolmentResult:
         """Enrol (or re-enrol) with the CRM, then sync at once with the new token."""
+        from desk_app.services.enrolment import enrol_desk, tls_verify
+
         result = enrol_desk(
-            self.desk, actor, crm_url, enrolment_code, ca_file, self.tokens, self._session
+            self.desk, actor, crm_url, enrolment_code, ca_file, self.tokens, self.session
         )
         client = self.engine.client
         client.base_url = self.desk.settings.crm_url
