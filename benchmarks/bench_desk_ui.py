@@ -38,13 +38,18 @@ _DESK = """
 import resource, sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from desk_app.ui.app import loading_splash, prepare_application
+splash = loading_splash()  # as run_app does
+app.processEvents()
+print("MARK splash", flush=True)
 from desk_app.services.desk import open_desk
-from desk_app.ui.app import prepare_application
 from desk_app.ui.main_window import MainWindow
 desk = open_desk(Path(sys.argv[1]))
-app = prepare_application(desk)
-w = MainWindow(desk); w.show(); w.start()
+prepare_application(desk)
+w = MainWindow(desk); w.show(); splash.close(); w.start()
 app.processEvents()
+print("MARK sign_in", flush=True)
 def ready(_officer):
     w.on_new_complaint()
     app.processEvents()
@@ -59,15 +64,19 @@ desk.close()
 """
 
 
-def _child(code: str, *args: str) -> tuple[float, float]:
-    """Milliseconds from spawning the process to its READY line, and its peak RSS (MB)."""
+def _child(code: str, *args: str) -> tuple[float, float, dict[str, float]]:
+    """Milliseconds from spawning the process to its READY line, its peak RSS (MB), and
+    the milliseconds to each ``MARK name`` line it printed before."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
+    marks: dict[str, float] = {}
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, env=env, text=True
     )
     assert proc.stdout is not None
     for line in proc.stdout:
+        if line.startswith("MARK "):
+            marks[line.split()[1]] = (time.perf_counter() - start) * 1000
         if line.startswith("READY"):
             elapsed = (time.perf_counter() - start) * 1000
             rss_kib = int(line.split()[1])
@@ -75,26 +84,33 @@ def _child(code: str, *args: str) -> tuple[float, float]:
     else:
         raise RuntimeError(f"child exited without READY ({proc.wait()})")
     proc.wait(timeout=30)
-    return elapsed, rss_kib / 1024
+    return elapsed, rss_kib / 1024, marks
 
 
 def bench_start(data_dir: Path, rounds: int) -> list[list[object]]:
     bare: list[float] = []
     desk: list[float] = []
+    marks: dict[str, list[float]] = {"splash": [], "sign_in": []}
     bare_rss = desk_rss = 0.0
     _child(_BARE)  # warm the OS file cache for both
     _child(_DESK, str(data_dir), USERNAME, PASSWORD)
     for _ in range(rounds):
-        ms, rss = _child(_BARE)
+        ms, rss, _marks = _child(_BARE)
         bare.append(ms)
         bare_rss = max(bare_rss, rss)
-        ms, rss = _child(_DESK, str(data_dir), USERNAME, PASSWORD)
+        ms, rss, shown = _child(_DESK, str(data_dir), USERNAME, PASSWORD)
         desk.append(ms)
+        for name, values in marks.items():
+            values.append(shown[name])
         desk_rss = max(desk_rss, rss)
     b50, b95, _ = summary(bare)
     d50, d95, _ = summary(desk)
+    p50, p95, _ = summary(marks["splash"])
+    s50, s95, _ = summary(marks["sign_in"])
     return [
         ["bare QApplication + empty window", rounds, b50, b95, "1.00x", bare_rss],
+        ["desk: splash on screen", rounds, p50, p95, f"{p50 / b50:.2f}x", ""],
+        ["desk: sign-in on screen", rounds, s50, s95, f"{s50 / b50:.2f}x", ""],
         [
             "desk: intake form ready (incl. sign-in)",
             rounds,

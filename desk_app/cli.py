@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desk_app.domain.areas import AreaFileError
-from desk_app.services.desk import open_desk
 from desk_app.services.errors import UserFacingError
 from desk_app.services.settings import default_data_dir
 
@@ -70,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(data_dir)
+        from desk_app.services.desk import open_desk  # not before the window's splash
+
         desk = open_desk(data_dir)
         try:
             if args.command == "create-admin":
