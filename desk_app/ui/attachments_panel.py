@@ -1,7 +1,9 @@
 """Attachments on the intake form: scans and photos from files, as thumbnails.
 
-Files are read and checked on the worker (type from the bytes, size limit); a
-refused file is named with the reason, never silently dropped.
+Added with the file dialog, or dragged from the file manager onto the panel (a
+scanner saves into a folder; dragging from there is quickest). Files are read and
+checked on the worker (type from the bytes, size limit); a refused file is named
+with the reason, never silently dropped.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,12 +58,13 @@ class AttachmentsPanel(QWidget):
         self.list.setWrapping(True)
         self.list.setMaximumHeight(THUMB.height() * 2)
         self.list.setAccessibleName(self.tr("Daftar lampiran"))
+        self.list.setAcceptDrops(False)  # files dropped on it go to the panel (below)
         self.list.hide()
         limit_mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
         self.help = QLabel(
             self.tr(
                 "JPG, PNG, WEBP, TIFF atau PDF; paling besar {mb} MB per berkas, "
-                "paling banyak {n} berkas."
+                "paling banyak {n} berkas. Berkas juga dapat diseret ke sini."
             ).format(mb=limit_mb, n=MAX_ATTACHMENTS)
         )
         self.help.setWordWrap(True)
@@ -81,6 +84,7 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.message)
         self.setFocusProxy(self.add_button)
+        self.setAcceptDrops(True)
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self.on_add)
@@ -162,6 +166,16 @@ class AttachmentsPanel(QWidget):
         self.list.setVisible(bool(self._files))
         self.set_error(self.tr("Berkas ditolak: ") + " ".join(refusals) if refusals else "")
         self.changed.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and self.list.hasFocus():

@@ -182,12 +182,17 @@ class MainWindow(QMainWindow):
             self.on_open_complaint(str(shown.id))
 
     def on_needs_enrolment(self) -> None:
-        self.status.showMessage(
-            self.tr(
+        # A refused token comes with the CRM's reason; a desk never enrolled has none.
+        if self.sync.control.status().last_error:
+            message = self.tr(
                 "⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan)."
-            ),
-            30000,
-        )
+            )
+        else:
+            message = self.tr(
+                "Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah "
+                "admin mendaftarkan meja (Pengaturan)."
+            )
+        self.status.showMessage(message, 30000)
 
     def on_show_sync(self) -> None:
         if self.officer is None:

@@ -25,7 +25,7 @@ class SyncWorker(QObject):
     progress(str, int, int): phase ("push" | "pull"), done, total.
     complaints_changed(list): ids of complaints whose status or timeline changed
         (today's list and an open detail view reload them).
-    needs_enrolment(): the CRM refused the desk's token; ask an admin to enrol again.
+    needs_enrolment(): the desk has no token, or the CRM refused it; an admin enrols.
     """
 
     status_changed = Signal(object)

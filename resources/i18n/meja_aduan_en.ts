@@ -394,58 +394,58 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="47"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="49"/>
         <source>Tambah &amp;berkas (foto / PDF)…</source>
         <translation>Add &amp;file (photo / PDF)…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="48"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="50"/>
         <source>Tambah lampiran</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="49"/>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="50"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="51"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="52"/>
         <source>Hapus lampiran terpilih</source>
         <translation>Remove selected attachment</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="58"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="60"/>
         <source>Daftar lampiran</source>
         <translation>Attachment list</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="63"/>
-        <source>JPG, PNG, WEBP, TIFF atau PDF; paling besar {mb} MB per berkas, paling banyak {n} berkas.</source>
-        <translation>JPG, PNG, WEBP, TIFF or PDF; at most {mb} MB per file, at most {n} files.</translation>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="66"/>
+        <source>JPG, PNG, WEBP, TIFF atau PDF; paling besar {mb} MB per berkas, paling banyak {n} berkas. Berkas juga dapat diseret ke sini.</source>
+        <translation>JPG, PNG, WEBP, TIFF or PDF; at most {mb} MB per file, at most {n} files. Files can also be dragged here.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="71"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="74"/>
         <source>Pesan lampiran</source>
         <translation>Attachment message</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="123"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="127"/>
         <source>Pilih scan atau foto</source>
         <translation>Choose a scan or photo</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="124"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="128"/>
         <source>Foto dan PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</source>
         <translation>Photos and PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="140"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="144"/>
         <source>Paling banyak {n} lampiran; tidak ditambahkan: {names}.</source>
         <translation>At most {n} attachments; not added: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="158"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="162"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="163"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="167"/>
         <source>Berkas ditolak: </source>
         <translation>File refused: </translation>
     </message>
@@ -1087,63 +1087,68 @@ Status: {status}</translation>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="187"/>
+        <location filename="../../desk_app/ui/main_window.py" line="188"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="215"/>
+        <location filename="../../desk_app/ui/main_window.py" line="192"/>
+        <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
+        <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="220"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="304"/>
-        <location filename="../../desk_app/ui/main_window.py" line="501"/>
+        <location filename="../../desk_app/ui/main_window.py" line="309"/>
+        <location filename="../../desk_app/ui/main_window.py" line="506"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="330"/>
+        <location filename="../../desk_app/ui/main_window.py" line="335"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="342"/>
+        <location filename="../../desk_app/ui/main_window.py" line="347"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="409"/>
+        <location filename="../../desk_app/ui/main_window.py" line="414"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="409"/>
+        <location filename="../../desk_app/ui/main_window.py" line="414"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="444"/>
+        <location filename="../../desk_app/ui/main_window.py" line="449"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="455"/>
+        <location filename="../../desk_app/ui/main_window.py" line="460"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="480"/>
+        <location filename="../../desk_app/ui/main_window.py" line="485"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="483"/>
+        <location filename="../../desk_app/ui/main_window.py" line="488"/>
         <source>Bahasa baru berlaku setelah aplikasi dibuka ulang.</source>
         <translation>The new language applies after the app is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="513"/>
+        <location filename="../../desk_app/ui/main_window.py" line="518"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>

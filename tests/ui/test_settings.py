@@ -117,6 +117,12 @@ def test_enrol_from_settings_against_the_real_crm(qtbot: QtBot, desk: Desk, tmp_
     try:
         window = open_window(qtbot, desk)
         sign_in(qtbot, window)
+        # Not enrolled yet: "Kirim sekarang" says so (and does not claim a refusal).
+        window.sync.sync_now()
+        qtbot.waitUntil(
+            lambda: "belum terdaftar di CRM" in window.status.currentMessage(), timeout=10000
+        )
+        assert "menolak" not in window.status.currentMessage()
         dialog = open_settings(qtbot, window)
         dialog.crm_url.setText(crm.url)
         dialog.enrolment_code.setText("SALAH-KODE")
