@@ -211,23 +211,23 @@ class MainWindow(QMainWindow):
         self.sync.start()
 
     def on_accounts_checked(self, has_accounts: bool) -> None:
-        if has_accounts:
+        if not has_accounts:
+            self.ask_first_admin()
+
+    def ask_first_admin(self, error: str = "") -> None:
+        """First run: ask for the first admin until the service accepts one (its
+        refusal is shown in the next dialog) or the officer cancels."""
+        answer = FirstAdminDialog.ask(self, error)
+        if answer is None:
+            self.sign_in.show_error(self.tr("Belum ada akun. Buat admin pertama untuk mulai."))
             return
-        error = ""
-        while True:
-            answer = FirstAdminDialog.ask(self, error)
-            if answer is None:
-                self.sign_in.show_error(self.tr("Belum ada akun. Buat admin pertama untuk mulai."))
-                return
-            try:  # a one-off on the first run; the hash takes a fraction of a second
-                officer = self.desk.accounts.create_first_admin(
-                    answer.username, answer.display_name, answer.password
-                )
-            except Exception as err:
-                error = getattr(err, "message", str(err))
-                continue
-            self.on_signed_in(officer)
-            return
+        self.runner.run(
+            lambda: self.desk.accounts.create_first_admin(
+                answer.username, answer.display_name, answer.password
+            ),
+            self.on_signed_in,
+            lambda err: self.ask_first_admin(getattr(err, "message", "") or str(err)),
+        )
 
     def on_sign_in_requested(self, username: str, password: str) -> None:
         self.runner.run(
