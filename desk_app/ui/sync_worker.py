@@ -71,8 +71,9 @@ class SyncWorker(QObject):
 
     @Slot()
     def sync_now(self) -> None:
-        """ "Kirim sekarang"."""
-        self.control.sync_now()
+        """ "Kirim sekarang". Off the GUI thread: the first call may build the engine
+        (token from the keyring) or wait for the start-up thread that builds it."""
+        threading.Thread(target=self.control.sync_now, name="meja-sync-now", daemon=True).start()
 
     @Slot()
     def refresh(self) -> None:
