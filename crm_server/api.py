@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Annotated, Any
 
@@ -13,7 +12,6 @@ from sqlalchemy import text
 
 from crm_server.errors import ApiError, unauthorized
 from crm_server.schemas import (
-    MAX_BATCH,
     ActionRequest,
     ChangesResponse,
     ComplaintDetail,
@@ -124,24 +122,7 @@ async def push(request: Request, crm: CrmDep, credentials: Credentials) -> Respo
 
 
 def _push(crm: Crm, token: str, raw: bytes, key: str | None) -> Response:
-    desk = crm.desk_for_token(token)  # first: a bad token is a 401 whatever the body
-    # The body is read by hand: items are validated one by one, so one bad item is
-    # rejected on its own instead of failing the whole batch.
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(400, "malformed_json", "The request body is not valid JSON.") from None
-    items = body.get("items") if isinstance(body, dict) else None
-    if not isinstance(items, list):
-        raise ApiError(422, "invalid", "The body must be an object with a list 'items'.", "items")
-    if len(items) > MAX_BATCH:
-        raise ApiError(413, "batch_too_large", f"A batch holds at most {MAX_BATCH} items.", "items")
-    if key is not None and not 1 <= len(key) <= 200:
-        raise ApiError(
-            422, "invalid", "Idempotency-Key must be 1–200 characters.", "Idempotency-Key"
-        )
-    request_hash = hashlib.sha256(raw).hexdigest()
-    answer = crm.push(desk, items, key, request_hash)
+    answer = crm.push_request(token, raw, key)
     # A replayed answer goes through the same encoding: the same bytes as the first.
     content = json.dumps(answer, separators=(",", ":")).encode()
     return Response(content, media_type="application/json")

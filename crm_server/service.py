@@ -21,6 +21,7 @@ from typing import cast as typing_cast
 from pydantic import ValidationError
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Connection,
     Date,
     Dialect,
@@ -34,7 +35,6 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    or_,
     select,
     text,
     update,
@@ -43,7 +43,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
 
-from crm_server.db import lock_feed, make_engine, make_session_factory, transaction
+from crm_server.db import FEED_LOCK_KEY, make_engine, make_session_factory, transaction
 from crm_server.errors import ApiError, field_path, unauthorized
 from crm_server.models import (
     Area,
@@ -57,7 +57,7 @@ from crm_server.models import (
     User,
     UTCDateTime,
 )
-from crm_server.schemas import PUSH_ITEM, AttachmentRef, ComplaintItem, EventItem
+from crm_server.schemas import MAX_BATCH, PUSH_ITEM, AttachmentRef, ComplaintItem, EventItem
 from crm_server.security import (
     hash_secret,
     new_enrolment_code,
@@ -92,6 +92,7 @@ _CANONICAL_TICKET = re.compile(r"[0-9A-HJKMNP-Z]{1,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]
 # The tables the push reads and writes with Core statements, not the ORM's unit of
 # work (the mapped classes type them as FromClause).
 _COMPLAINTS = typing_cast(Table, Complaint.__table__)
+_DESKS = typing_cast(Table, Desk.__table__)
 _EVENTS = typing_cast(Table, Event.__table__)
 _IDEMPOTENCY = typing_cast(Table, IdempotencyRecord.__table__)
 
@@ -410,53 +411,39 @@ class Crm:
         idempotency_key: str | None = None,
         request_hash: str = "",
     ) -> dict[str, Any]:
+        """A batch from a desk already known (the seed, benchmarks); the API calls
+        ``push_request``."""
         now = self.now()
-        areas = self.areas()  # before the transaction: on SQLite a second one would wait on it
-        batch = _Push(self, None, desk, now, areas)
+        batch = _Push(self, None, desk, now, self.areas())
         # Validation needs no database: done before the transaction, so that the feed
         # lock, which serialises every push, is held for the lookups and writes only.
         batch.check(raw_items)
-        with transaction(self.sessions) as session:
-            lock_feed(session)
-            conn = session.connection()
-            if conn.dialect.name == "postgresql":
-                # Every read of the push is a lookup by a unique key. Without statistics
-                # (a new or just-restored database, before autovacuum analyses it) the
-                # planner takes complaints for a small table and scans all of it for
-                # each batch, comparing every row with the batch's 100 ids and 100
-                # codes: the push then slows down as the table grows (6 ms at 3 000
-                # rows). Discouraged for this transaction only.
-                conn.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
-            keys = _IDEMPOTENCY.c
-            if idempotency_key:
-                record = conn.execute(
-                    select(keys.request_hash, keys.response).where(
-                        keys.desk_id == desk.id, keys.key == idempotency_key
-                    )
-                ).first()
-                if record is not None:
-                    if record.request_hash != request_hash:
-                        raise ApiError(
-                            422,
-                            "idempotency_key_reused",
-                            "This Idempotency-Key was used for a different request body.",
-                            "Idempotency-Key",
-                        )
-                    response: dict[str, Any] = record.response
-                    return response
-            response = {"results": batch.store(conn)}
-            if idempotency_key:
-                conn.execute(
-                    _IDEMPOTENCY.insert().values(
-                        desk_id=desk.id,
-                        key=idempotency_key,
-                        request_hash=request_hash,
-                        response=response,
-                        created_at=now,
-                    )
-                )
-            conn.execute(update(Desk).where(Desk.id == desk.id).values(last_push_at=now))
-        return response
+        with self.engine.begin() as conn:
+            _stamp_push(conn, _DESKS.c.id == desk.id, now)
+            return _store_push(conn, batch, idempotency_key, request_hash)
+
+    def push_request(self, token: str, body: bytes, idempotency_key: str | None) -> dict[str, Any]:
+        """A push as it comes over HTTP: the desk's bearer token, the raw JSON body and
+        the Idempotency-Key header. Errors come in this order: a bad token (401,
+        whatever the body), then the body (400, 413, 422), then each item (answered
+        "rejected" while the rest of the batch goes on)."""
+        now = self.now()
+        areas = self.areas()  # before the transaction: on SQLite a second one would wait on it
+        with self.engine.begin() as conn:
+            # The token is checked by the push's own first statement, which also notes
+            # the push, rather than in a transaction of its own before it.
+            desk = _stamp_push(conn, _DESKS.c.token_hash == hash_secret(token), now)
+            if desk is None:
+                raise unauthorized("The desk token is not valid (enrol the desk again).")
+            items = _push_items(body, idempotency_key)
+            batch = _Push(self, None, desk, now, areas)
+            # Validated before the feed lock (taken in _store_push) on PostgreSQL; on
+            # SQLite inside the write lock BEGIN IMMEDIATE took, the price of checking
+            # the token first without a transaction of its own.
+            # A NUL can only reach the items as the JSON escape \u0000 (a raw control
+            # character is malformed JSON): without one, the items are not searched.
+            batch.check(items, may_hold_nul=b"\\u0000" in body)
+            return _store_push(conn, batch, idempotency_key, hashlib.sha256(body).hexdigest())
 
     # ---------------------------------------------------------------- changes feed
 
@@ -522,6 +509,86 @@ class Crm:
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
         self._areas = None
+
+
+def _stamp_push(
+    conn: Connection, desk_is: ColumnElement[bool], now: dt.datetime
+) -> DeskAuth | None:
+    """Note the push on its desk (the row ``desk_is`` selects); the desk, or None when
+    no row matches. The push's first statement: on PostgreSQL every push takes its
+    desk's row lock before the feed lock, always in this order."""
+    d = _DESKS.c
+    row = conn.execute(
+        update(_DESKS).where(desk_is).values(last_push_at=now).returning(d.id, d.code, d.site)
+    ).first()
+    return DeskAuth(*row) if row is not None else None
+
+
+def _push_items(body: bytes, idempotency_key: str | None) -> list[Any]:
+    """The items of a push body, read by hand: they are validated one by one, so one
+    bad item is rejected on its own instead of failing the whole batch."""
+    try:
+        parsed = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "malformed_json", "The request body is not valid JSON.") from None
+    items = parsed.get("items") if isinstance(parsed, dict) else None
+    if not isinstance(items, list):
+        raise ApiError(422, "invalid", "The body must be an object with a list 'items'.", "items")
+    if len(items) > MAX_BATCH:
+        raise ApiError(413, "batch_too_large", f"A batch holds at most {MAX_BATCH} items.", "items")
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
+        raise ApiError(
+            422, "invalid", "Idempotency-Key must be 1–200 characters.", "Idempotency-Key"
+        )
+    return items
+
+
+def _store_push(
+    conn: Connection, batch: _Push, idempotency_key: str | None, request_hash: str
+) -> dict[str, Any]:
+    """Write a checked batch in the push transaction (its desk row already noted);
+    the answer, or the recorded one for an Idempotency-Key seen before."""
+    if conn.dialect.name == "postgresql":
+        # The feed lock (see db.lock_feed) and a planner setting in one round trip.
+        # Every read of the push is a lookup by a unique key. Without statistics (a
+        # new or just-restored database, before autovacuum analyses it) the planner
+        # takes complaints for a small table and scans all of it for each batch,
+        # comparing every row with the batch's ids: the push then slows down as the
+        # table grows (6 ms at 3 000 rows). Discouraged for this transaction only.
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:k), set_config('enable_seqscan', 'off', true)"),
+            {"k": FEED_LOCK_KEY},
+        )
+    desk_id = batch.desk.id
+    keys = _IDEMPOTENCY.c
+    if idempotency_key:
+        record = conn.execute(
+            select(keys.request_hash, keys.response).where(
+                keys.desk_id == desk_id, keys.key == idempotency_key
+            )
+        ).first()
+        if record is not None:
+            if record.request_hash != request_hash:
+                raise ApiError(
+                    422,
+                    "idempotency_key_reused",
+                    "This Idempotency-Key was used for a different request body.",
+                    "Idempotency-Key",
+                )
+            response: dict[str, Any] = record.response
+            return response
+    response = {"results": batch.store(conn)}
+    if idempotency_key:
+        conn.execute(
+            _IDEMPOTENCY.insert().values(
+                desk_id=desk_id,
+                key=idempotency_key,
+                request_hash=request_hash,
+                response=response,
+                created_at=batch.now,
+            )
+        )
+    return response
 
 
 def _insert_for(session: Session) -> Any:
@@ -592,15 +659,18 @@ def _sqlite_bulk_insert(
     """SQLite: one executemany at the driver level, so that sqlite3 loops over the
     rows in C. Every value still goes through its column type's own bind processor,
     as SQLAlchemy would do it; what is skipped is SQLAlchemy's per-row parameter
-    bookkeeping, which cost more than the insert itself. The caller holds the
-    database's write lock (BEGIN IMMEDIATE), so the ``returning`` columns are read
-    back by the rows' unique ``id`` (sqlite3's executemany cannot return rows)."""
+    bookkeeping, which cost more than the insert itself. sqlite3's executemany
+    cannot return rows: the ``returning`` columns are read back from the rows past
+    the table's largest integer key before the insert. SQLite gives a new row the
+    next key, and the caller holds the database's write lock (BEGIN IMMEDIATE), so
+    these are the rows this insert added (not those it skipped)."""
     sql, processors = _sqlite_insert(table, tuple(rows[0]), conn.dialect)
+    (key,) = table.primary_key.columns
+    before = conn.scalar(select(func.max(key))) if returning else None
     conn.exec_driver_sql(sql, list(_by_column(rows, processors)))
     if not returning:
         return []
-    ids = table.c.id
-    return list(conn.execute(select(*returning).where(ids.in_([row["id"] for row in rows]))))
+    return list(conn.execute(select(*returning).where(key > (before or 0))))
 
 
 @functools.cache
@@ -679,8 +749,8 @@ class _NewComplaint:
 
 class _Push:
     """One batch. ``check`` does everything that needs no database; ``store`` then
-    runs a fixed number of statements whatever the batch size (one lookup of ids and
-    ticket codes, one insert per table), never a statement per item."""
+    runs a fixed number of statements whatever the batch size (one insert per table,
+    and a lookup only for the items not inserted), never a statement per item."""
 
     def __init__(
         self,
@@ -701,15 +771,16 @@ class _Push:
         self.events: list[tuple[int, EventItem]] = []
         self.repeats: list[tuple[int, int]] = []
 
-    def check(self, raw_items: list[Any]) -> None:
+    def check(self, raw_items: list[Any], may_hold_nul: bool | None = None) -> None:
         """Validate every item on its own: a bad item is answered "rejected" and the
-        rest of the batch goes on."""
+        rest of the batch goes on. ``may_hold_nul`` False: no string holds a NUL
+        (the caller looked at the body); None: look here."""
         results: list[dict[str, Any] | None] = [None] * len(raw_items)
         self.results = results
         first_index: dict[uuid.UUID, int] = {}
         # PostgreSQL text cannot hold NUL: one such string would fail the whole batch's
         # insert. One C-speed look at the batch; items are searched only if it has one.
-        any_nul = "\\u0000" in json.dumps(raw_items)
+        any_nul = may_hold_nul if may_hold_nul is not None else "\\u0000" in json.dumps(raw_items)
         for i, raw in enumerate(raw_items):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
             item_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else ""
@@ -797,22 +868,41 @@ class _Push:
             return
         results = self.results
         c = _COMPLAINTS.c
-        # One lookup for both questions: which ids are stored already, and which
-        # ticket codes are taken.
-        ids = [new.item.id for new in self.complaints]
-        codes = [new.ticket for new in self.complaints if new.ticket]
-        stored = conn.execute(
-            select(c.id, c.pk, c.ticket_code).where(
-                or_(_one_of(conn, c.id, ids), _one_of(conn, c.ticket_code, codes))
-            )
-        ).all()
-        by_id = {row.id: row for row in stored}
-        taken = {row.ticket_code for row in stored}
-        to_insert: list[_NewComplaint] = []
+        # Insert first, look up after: a batch is normally all new. The insert skips
+        # (ON CONFLICT DO NOTHING) an item whose id is stored already or whose ticket
+        # code is taken, also by an earlier item of the batch or by a concurrent push;
+        # only the items not inserted are then looked up, to tell which it was.
+        candidates = [
+            new
+            for new in self.complaints
+            if new.problem is None and not _missing_attachment(new.item.attachments, known_files)
+        ]
+        inserted: dict[uuid.UUID, int] = {}
+        if candidates:
+            rows = [self._row(new.item, new.ticket) for new in candidates]
+            inserted = {
+                row.id: row.pk for row in _bulk_insert(conn, _COMPLAINTS, rows, (c.id, c.pk))
+            }
+        others = [new.item.id for new in self.complaints if new.item.id not in inserted]
+        stored = (
+            {
+                row.id: row
+                for row in conn.execute(
+                    select(c.id, c.pk, c.ticket_code).where(_one_of(conn, c.id, others))
+                )
+            }
+            if others
+            else {}
+        )
+        events = []
         for new in self.complaints:
             item, item_id = new.item, str(new.item.id)
-            old = by_id.get(item.id)
-            if old is not None:
+            pk = inserted.get(item.id)
+            old = stored.get(item.id)
+            if pk is not None:
+                results[new.index] = _result(item_id, "accepted", crm_id(pk))
+                events.append(self._received_event(item, pk))
+            elif old is not None:
                 results[new.index] = self._already_had(item_id, new.ticket, old.ticket_code, old.pk)
             elif new.problem is not None:
                 results[new.index] = new.problem
@@ -823,57 +913,34 @@ class _Push:
                     "Upload the attachment before the complaint.",
                     missing,
                 )
-            elif new.ticket in taken:
+            else:
                 results[new.index] = _rejected(
                     item_id,
                     "duplicate_ticket_code",
                     "Another complaint already has this ticket code.",
                     "ticket_code",
                 )
-            else:
-                taken.add(new.ticket)  # a second item with this code in the batch loses
-                to_insert.append(new)
-        if not to_insert:
-            return
-        rows = [self._row(new.item, new.ticket) for new in to_insert]
-        inserted: dict[uuid.UUID, int] = {
-            row.id: row.pk for row in _bulk_insert(conn, _COMPLAINTS, rows, (c.id, c.pk))
-        }
-        events = []
-        for new in to_insert:
-            item, item_id = new.item, str(new.item.id)
-            pk = inserted.get(item.id)
-            if pk is None:  # a concurrent push won the race for this id
-                again = conn.execute(select(c.pk, c.ticket_code).where(c.id == item.id)).first()
-                results[new.index] = (
-                    self._already_had(item_id, new.ticket, again.ticket_code, again.pk)
-                    if again
-                    else _rejected(
-                        item_id, "duplicate_ticket_code", "Ticket code taken.", "ticket_code"
-                    )
-                )
-                continue
-            results[new.index] = _result(item_id, "accepted", crm_id(pk))
-            events.append(
-                {
-                    "id": received_event_id(item.id),
-                    "complaint_pk": pk,
-                    "desk_id": self.desk.id,
-                    "kind": "status",
-                    "status": Status.RECEIVED.value,
-                    "actor": "CRM",
-                    "actor_role": "system",
-                    "note": "Aduan diterima CRM.",
-                    "unit_name": channel_admin_unit(item.channel),
-                    "public_label": Status.RECEIVED.public_label,
-                    "at": self.now,
-                    "recorded_at": self.now,
-                    "public": True,
-                    "attachments": [],
-                }
-            )
         if events:
             _bulk_insert(conn, _EVENTS, events)
+
+    def _received_event(self, item: ComplaintItem, pk: int) -> dict[str, Any]:
+        """The ``events`` row that says a new complaint was received."""
+        return {
+            "id": received_event_id(item.id),
+            "complaint_pk": pk,
+            "desk_id": self.desk.id,
+            "kind": "status",
+            "status": Status.RECEIVED.value,
+            "actor": "CRM",
+            "actor_role": "system",
+            "note": "Aduan diterima CRM.",
+            "unit_name": channel_admin_unit(item.channel),
+            "public_label": Status.RECEIVED.public_label,
+            "at": self.now,
+            "recorded_at": self.now,
+            "public": True,
+            "attachments": [],
+        }
 
     @staticmethod
     def _already_had(item_id: str, ticket: str, stored_code: str, pk: int) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from crm_server.service import Crm
 from tests.crm.conftest import (
     PNG,
+    FakeClock,
     assert_no_personal_data,
     auth,
     complaint_item,
@@ -57,6 +58,31 @@ def test_bad_auth_is_a_json_401(client: TestClient, headers: dict[str, str]) -> 
     answer = client.post("/api/v1/sync/complaints", json={"items": []}, headers=headers)
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "unauthorized"
+
+
+def test_a_bad_token_is_a_401_whatever_the_body(
+    client: TestClient, desk: dict[str, str], crm: Crm
+) -> None:
+    """The token is checked before the body is read; a refused push is not noted."""
+    answer = client.post(
+        "/api/v1/sync/complaints",
+        content=b"{not json",
+        headers={"Authorization": "Bearer nope", "Content-Type": "application/json"},
+    )
+    assert answer.status_code == 401
+    assert answer.json()["error"]["code"] == "unauthorized"
+    malformed = client.post(
+        "/api/v1/sync/complaints",
+        content=b"{not json",
+        headers={**auth(desk), "Content-Type": "application/json"},
+    )
+    assert malformed.status_code == 400
+    assert [d.last_push_at for d in crm.desk_statuses()] == [None]
+
+
+def test_a_push_is_noted_for_the_supervisor(push: Push, crm: Crm, clock: FakeClock) -> None:
+    push(complaint_item())
+    assert [d.last_push_at for d in crm.desk_statuses()] == [clock.now]
 
 
 def test_push_accepts_then_already_had(push: Push) -> None:
@@ -117,6 +143,26 @@ def test_a_nul_character_sinks_only_its_item(push: Push) -> None:
     assert results[1]["outcome"] == "rejected"
     assert results[1]["error"]["code"] == "invalid"
     assert results[1]["error"]["field"] == "location.street"
+
+
+def test_a_batch_of_stored_and_new_items(
+    push: Push, client: TestClient, desk: dict[str, str]
+) -> None:
+    """Each item is answered for itself: the stored one keeps its CRM id, the new one
+    gets its own, the one whose ticket code is taken is refused; one "received"
+    event per complaint stored."""
+    stored = complaint_item()
+    first = push(stored)["results"][0]
+    new = complaint_item()
+    clash = {**complaint_item(), "ticket_code": stored["ticket_code"]}
+    results = push(clash, stored, new)["results"]
+    assert results[1] == {**first, "outcome": "already_had"}
+    assert results[2]["outcome"] == "accepted"
+    assert results[2]["crm_id"] not in (None, first["crm_id"])
+    assert results[0]["outcome"] == "rejected"
+    assert results[0]["error"]["code"] == "duplicate_ticket_code"
+    feed = client.get("/api/v1/sync/changes", headers=auth(desk)).json()["changes"]
+    assert [c["complaint_id"] for c in feed] == [stored["id"], new["id"]]
 
 
 def test_same_ticket_code_with_another_id_is_rejected(push: Push) -> None:
