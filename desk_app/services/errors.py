@@ -29,3 +29,26 @@ class ValidationFailed(UserFacingError):
 
 class NotFound(UserFacingError):
     pass
+
+
+STORAGE_MESSAGES = {
+    "full": "Penyimpanan komputer ini penuh; data belum tersimpan. Kosongkan ruang disk "
+    "atau hubungi TI, lalu coba lagi.",
+    "readonly": "Berkas data meja tidak dapat ditulisi (hanya-baca). Hubungi TI.",
+    "locked": "Data meja sedang dipakai proses lain terlalu lama. Coba lagi sebentar lagi.",
+    "io": "Disk komputer ini gagal membaca atau menulis data meja. Hubungi TI segera.",
+    "corrupt": "Berkas data meja rusak. Jangan hapus apa pun; hubungi TI segera.",
+}
+
+
+def message_for(error: BaseException) -> str | None:
+    """What to tell the officer about ``error``, or None for a bug (crash report)."""
+    if isinstance(error, UserFacingError):
+        return error.message
+    # Imported here: the store (SQLAlchemy) is loaded by the time anything failed in it,
+    # and the window's first screen should not wait for it.
+    from desk_app.store.db import StorageError
+
+    if isinstance(error, StorageError):
+        return STORAGE_MESSAGES.get(error.reason, STORAGE_MESSAGES["io"])
+    return None

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
@@ -46,6 +46,42 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+class StorageError(RuntimeError):
+    """SQLite could not use the file: ``reason`` is "full" (disk or database full),
+    "readonly", "locked" (busy beyond the timeout), "io" (the disk failed or the file
+    cannot be opened) or "corrupt". Raised without the SQL statement and its
+    parameters, which hold personal data and must not reach a log or a message."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+
+
+_REASONS = {
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_READONLY: "readonly",
+    sqlite3.SQLITE_BUSY: "locked",
+    sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_IOERR: "io",
+    sqlite3.SQLITE_CANTOPEN: "io",
+    sqlite3.SQLITE_CORRUPT: "corrupt",
+    sqlite3.SQLITE_NOTADB: "corrupt",
+}
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    try:
+        yield
+    except exc.DBAPIError as error:
+        original = error.orig
+        code = getattr(original, "sqlite_errorcode", None)
+        reason = _REASONS.get(code & 0xFF) if isinstance(code, int) else None
+        if reason is None:
+            raise
+        raise StorageError(reason, str(original)) from None
+
+
 class Database:
     """One SQLite file. ``write()`` and ``read()`` hand out sessions."""
 
@@ -62,12 +98,20 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction (BEGIN IMMEDIATE), committed when the block ends."""
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with (
+            _storage_errors(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            _storage_errors(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def integrity_check(self) -> str:

@@ -44,7 +44,7 @@ from desk_app.domain.validation import LIMITS
 from desk_app.services.accounts import Officer
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateHint, DuplicateQuery, DuplicateService
-from desk_app.services.errors import ValidationFailed
+from desk_app.services.errors import ValidationFailed, message_for
 from desk_app.services.intake import AttachmentFile, IntakeForm, RecordedComplaint
 from desk_app.ui.add_event_dialog import AddEventDialog
 from desk_app.ui.area_picker import AreaPicker
@@ -906,9 +906,13 @@ class IntakeFormPage(QWidget):
         if isinstance(error, ValidationFailed):
             self.show_errors(error.errors)
             return
-        message = getattr(error, "message", "") or self.tr(
-            "Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf."
-        )
+        known = message_for(error)
+        if known:
+            message = known + " " + self.tr("Isian tetap ada di layar.")
+        else:
+            message = self.tr(
+                "Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf."  # noqa: E501 - one string for lupdate
+            )
         self.save_state.setText("⚠ " + message)
         self._dirty = True
         self.save_draft()

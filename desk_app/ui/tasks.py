@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desk_app.services.errors import UserFacingError
+from desk_app.services.errors import message_for
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -94,10 +94,11 @@ class TaskRunner(QObject):
         result, error = outcome.result, outcome.error
         try:
             if isinstance(error, Exception):
+                message = message_for(error)
                 if on_error is not None:
                     on_error(error)
-                elif isinstance(error, UserFacingError):
-                    self.failed.emit(error.message)
+                elif message is not None:
+                    self.failed.emit(message)
                 else:
                     log.error(
                         "background task failed:\n%s",

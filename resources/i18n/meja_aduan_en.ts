@@ -1074,7 +1074,12 @@ Status: {status}</translation>
         <translation>Saving the correction…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="910"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="911"/>
+        <source>Isian tetap ada di layar.</source>
+        <translation>The form is still on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/intake_form.py" line="914"/>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
     </message>
@@ -1097,7 +1102,7 @@ Status: {status}</translation>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="220"/>
+        <location filename="../../desk_app/ui/main_window.py" line="222"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
@@ -1751,17 +1756,17 @@ Status: {status}</translation>
 <context>
     <name>SyncWorker</name>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="89"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="90"/>
         <source>— meja belum terdaftar</source>
         <translation>— desk not enrolled</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="96"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="97"/>
         <source>(terakhir {time})</source>
         <translation>(last {time})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="104"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="105"/>
         <source>tertua menunggu {age}</source>
         <translation>oldest waiting {age}</translation>
     </message>
@@ -1769,7 +1774,7 @@ Status: {status}</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../desk_app/ui/tasks.py" line="106"/>
+        <location filename="../../desk_app/ui/tasks.py" line="107"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
@@ -1777,22 +1782,22 @@ Status: {status}</translation>
 <context>
     <name>box</name>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="119"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="120"/>
         <source>Belum terkirim ke CRM</source>
         <translation>Not yet sent to the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="121"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="122"/>
         <source>Tutup aplikasi sekarang?</source>
         <translation>Close the application now?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="122"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="123"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sync_worker.py" line="123"/>
+        <location filename="../../desk_app/ui/sync_worker.py" line="124"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
