@@ -16,6 +16,8 @@ from desk_app.domain.validation import LIMITS
 
 MAX_BATCH = 100
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+# What a desk reports about itself, stored as text: PostgreSQL text cannot hold NUL.
+AppVersion = Annotated[str, Field(max_length=40, pattern=r"^[^\x00]*$")]
 
 
 class Strict(BaseModel):
@@ -110,7 +112,7 @@ class PushResponse(BaseModel):
 
 class EnrolRequest(Strict):
     enrolment_code: str = Field(min_length=1, max_length=40)
-    app_version: str = Field(default="", max_length=40)
+    app_version: AppVersion = ""
 
 
 class EnrolResponse(BaseModel):
@@ -144,7 +146,7 @@ class ChangesResponse(BaseModel):
 class HeartbeatRequest(Strict):
     pending_count: int = Field(ge=0, le=10_000_000)
     oldest_unsent_age_seconds: int | None = Field(default=None, ge=0, le=10**9)
-    app_version: str = Field(default="", max_length=40)
+    app_version: AppVersion = ""
 
 
 class HeartbeatResponse(BaseModel):

@@ -323,6 +323,17 @@ def test_heartbeat_and_supervisor_view(
     assert as_staff.status_code == 200
 
 
+def test_a_nul_in_the_app_version_is_a_422(client: TestClient, desk: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold NUL: refused as invalid, not a 500 from the database."""
+    answer = client.post(
+        "/api/v1/sync/heartbeat",
+        json={"pending_count": 1, "app_version": "1.0\u0000"},
+        headers=auth(desk),
+    )
+    assert answer.status_code == 422
+    assert answer.json()["error"]["field"] == "app_version"
+
+
 @pytest.mark.parametrize(
     "body",
     [b"{not json", b"", b"[]", b'{"items": 5}', b"\xff\xfe", b'{"items": [' + b"1," * 100 + b"1]}"],
