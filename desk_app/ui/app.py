@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desk_app.ui.i18n import install_translator
+from desk_app.ui.i18n import install_language
 from desk_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -21,8 +21,7 @@ def prepare_application(desk: Desk) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Meja Aduan")
     apply_theme(app, desk.settings.font_scale, desk.settings.high_contrast)
-    translator = install_translator(app, desk.settings.language)
-    app.setProperty("meja_translator", translator)  # kept alive with the app
+    install_language(app, desk.settings.language)
     return app
 
 

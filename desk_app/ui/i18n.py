@@ -25,3 +25,12 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     app.installTranslator(translator)
     return translator
+
+
+def install_language(app: QCoreApplication, language: str) -> None:
+    """Switch the running app to ``language``: the previous catalogue is removed and
+    the new one kept alive with the app (widgets built afterwards use it)."""
+    previous = app.property("meja_translator")
+    if isinstance(previous, QTranslator):
+        app.removeTranslator(previous)
+    app.setProperty("meja_translator", install_translator(app, language))

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
@@ -25,6 +26,7 @@ from desk_app.ui.detail_view import DetailView
 from desk_app.ui.dialogs import FilePicker
 from desk_app.ui.first_admin_dialog import FirstAdminDialog
 from desk_app.ui.home_page import HomePage
+from desk_app.ui.i18n import install_language
 from desk_app.ui.intake_form import IntakeFormPage
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
@@ -85,15 +87,20 @@ class MainWindow(QMainWindow):
         self._init_status_bar()
         self._init_shortcuts()
         self._connect_signals()
+        self._connect_page_signals()
 
     # -- assembly ------------------------------------------------------------------
 
     def _init_window(self) -> None:
+        self._set_title()
+        self.resize(1280, 860)
+        self._pending_language = ""  # a language switch waiting for the worker
+
+    def _set_title(self) -> None:
         s = self.desk.settings
         self.setWindowTitle(
             self.tr("Meja Aduan — {site} ({desk})").format(site=s.site_name, desk=s.desk_code)
         )
-        self.resize(1280, 860)
 
     def _init_pages(self) -> None:
         d = self.desk
@@ -121,13 +128,20 @@ class MainWindow(QMainWindow):
         self.sync_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
 
     def _connect_signals(self) -> None:
-        # sign-in
-        self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
-        # navigation
+        """What lives as long as the window: shortcuts, the sync worker, the runner."""
         self.new_shortcut.activated.connect(self.on_new_complaint)
         self.find_shortcut.activated.connect(self.on_find)
         self.home_shortcut.activated.connect(self.on_home)
         self.sync_shortcut.activated.connect(self.on_show_sync)
+        self.sync.status_changed.connect(self.on_sync_status)
+        self.sync.complaints_changed.connect(self.on_complaints_changed)
+        self.sync.needs_enrolment.connect(self.on_needs_enrolment)
+        # background failures nobody else handled
+        self.runner.failed.connect(self.on_task_failed)
+
+    def _connect_page_signals(self) -> None:
+        """The pages' signals (wired again when the pages are rebuilt)."""
+        self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
         self.home.new_requested.connect(self.on_new_complaint)
         self.home.sync_requested.connect(self.on_show_sync)
         self.home.settings_requested.connect(self.on_open_settings)
@@ -145,15 +159,46 @@ class MainWindow(QMainWindow):
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
         self.detail.add_requested.connect(self.on_add_from_detail)
-        # sync with the CRM
-        self.sync.status_changed.connect(self.on_sync_status)
-        self.sync.complaints_changed.connect(self.on_complaints_changed)
-        self.sync.needs_enrolment.connect(self.on_needs_enrolment)
+        # the sync page
         self.sync_panel.open_requested.connect(self.on_open_ticket)
         self.sync_panel.back_requested.connect(self.on_home)
         self.sync_panel.correct_requested.connect(self.on_correct_requested)
-        # background failures nobody else handled
-        self.runner.failed.connect(self.on_task_failed)
+
+    def rebuild_in_language(self, language: str) -> None:
+        """A new language at once: the translator is swapped and the pages and the
+        status bar are built again (each widget takes its texts when built). The
+        officer stays signed in and lands on the home page; work queued on the
+        database worker finishes first, so no answer reaches a deleted page."""
+        if self.runner.busy:
+            self.runner.busy_changed.connect(self._rebuild_when_idle)
+            self._pending_language = language
+            return
+        self.intake.stop()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, language)
+        self._set_title()
+        old_pages = self.takeCentralWidget()
+        self._init_pages()
+        if old_pages is not None:
+            # Deleted at once, not later: its connections (to the sync worker) go with
+            # it, so no late status or answer reaches a page that is gone.
+            shiboken6.delete(old_pages)
+        self._init_status_bar()
+        self.stack.show()  # widgets added to a visible window are not shown by themselves
+        self.status.show()
+        self._connect_page_signals()
+        self.on_sync_status(self.sync.status())
+        if self.officer is not None:
+            self.on_signed_in(self.officer)
+        else:
+            self.start()
+
+    def _rebuild_when_idle(self, busy: bool) -> None:
+        if busy:
+            return
+        self.runner.busy_changed.disconnect(self._rebuild_when_idle)
+        self.rebuild_in_language(self._pending_language)
 
     def area_name(self, code: str) -> str:
         area = self.desk.areas.get(code)
@@ -482,11 +527,9 @@ class MainWindow(QMainWindow):
                 apply_theme(app, edited.font_scale, edited.high_contrast)
             self.sync.control.set_interval(edited.sync_interval_s)
             self.status.set_desk(edited.desk_code, edited.site_name)
-            message = self.tr("Pengaturan tersimpan.")
             if edited.language != language_before:
-                # Widgets take their texts when built; a new language needs a new start.
-                message += " " + self.tr("Bahasa baru berlaku setelah aplikasi dibuka ulang.")
-            self.status.showMessage(message, 15000)
+                self.rebuild_in_language(edited.language)
+            self.status.showMessage(self.tr("Pengaturan tersimpan."), 15000)
             self.settings_saved.emit(edited)
 
         self.runner.run(

@@ -1087,73 +1087,68 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="94"/>
+        <location filename="../../desk_app/ui/main_window.py" line="102"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="188"/>
+        <location filename="../../desk_app/ui/main_window.py" line="233"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="192"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="222"/>
+        <location filename="../../desk_app/ui/main_window.py" line="267"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="309"/>
-        <location filename="../../desk_app/ui/main_window.py" line="506"/>
+        <location filename="../../desk_app/ui/main_window.py" line="354"/>
+        <location filename="../../desk_app/ui/main_window.py" line="549"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="335"/>
+        <location filename="../../desk_app/ui/main_window.py" line="380"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="347"/>
+        <location filename="../../desk_app/ui/main_window.py" line="392"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="414"/>
+        <location filename="../../desk_app/ui/main_window.py" line="459"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="414"/>
+        <location filename="../../desk_app/ui/main_window.py" line="459"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="449"/>
+        <location filename="../../desk_app/ui/main_window.py" line="494"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="460"/>
+        <location filename="../../desk_app/ui/main_window.py" line="505"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="485"/>
+        <location filename="../../desk_app/ui/main_window.py" line="532"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="488"/>
-        <source>Bahasa baru berlaku setelah aplikasi dibuka ulang.</source>
-        <translation>The new language applies after the app is restarted.</translation>
-    </message>
-    <message>
-        <location filename="../../desk_app/ui/main_window.py" line="518"/>
+        <location filename="../../desk_app/ui/main_window.py" line="561"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>

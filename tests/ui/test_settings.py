@@ -140,3 +140,35 @@ def test_enrol_from_settings_against_the_real_crm(qtbot: QtBot, desk: Desk, tmp_
         window.close()
     finally:
         crm.close()
+
+
+def test_language_switches_at_once_and_the_officer_stays_signed_in(
+    qtbot: QtBot, qapp: QApplication, desk: Desk, artifacts_dir: Path
+):
+    from desk_app.ui.i18n import install_language
+
+    window = open_window(qtbot, desk)
+    sign_in(qtbot, window)
+    try:
+        for language, new_button, officer_line in (
+            ("en", "&New complaint", "Officer: Ani Petugas"),
+            ("id", "Aduan &baru", "Petugas: Ani Petugas"),
+        ):
+            dialog = open_settings(qtbot, window)
+            dialog.language.setCurrentIndex(dialog.language.findData(language))
+            with qtbot.waitSignal(window.settings_saved, timeout=10000):
+                dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+            qtbot.waitUntil(lambda b=new_button: window.home.new_button.text().startswith(b))
+            assert window.stack.currentWidget() is window.home
+            assert window.officer is not None and window.status.officer.text() == officer_line
+            window.on_new_complaint()  # the rebuilt form works, in the new language
+            assert window.intake.name.hasFocus() or not window.isActiveWindow()
+            if language == "en":
+                assert window.intake.save_button.text() == "Save and print (Ctrl+S)"
+                window.on_home()
+                window.grab().save(str(artifacts_dir / "screens" / "home-english-100.png"))
+            window.on_home()
+        assert load_settings(settings_path(desk.data_dir))[0].language == "id"
+    finally:
+        install_language(qapp, "id")
+        window.close()
