@@ -166,6 +166,8 @@ def test_language_switches_at_once_and_the_officer_stays_signed_in(
             if language == "en":
                 assert window.intake.save_button.text() == "Save and print (Ctrl+S)"
                 window.on_home()
+                qtbot.waitUntil(lambda: not window.runner.busy)
+                QApplication.processEvents()
                 window.grab().save(str(artifacts_dir / "screens" / "home-english-100.png"))
             window.on_home()
         assert load_settings(settings_path(desk.data_dir))[0].language == "id"
