@@ -94,7 +94,8 @@ PUSH_ITEM = TypeAdapter(PushItem)
 
 
 class PushRequest(BaseModel):
-    """Documented shape of the push body (items are checked one by one)."""
+    """The push body. One valid as a whole is validated with this model in one pass;
+    any other is read and checked item by item (``service._Push.read``)."""
 
     items: list[PushItem] = Field(max_length=MAX_BATCH)
 

@@ -12,7 +12,7 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,15 @@ from crm_server.models import (
     User,
     UTCDateTime,
 )
-from crm_server.schemas import MAX_BATCH, PUSH_ITEM, AttachmentRef, ComplaintItem, EventItem
+from crm_server.schemas import (
+    MAX_BATCH,
+    PUSH_ITEM,
+    AttachmentRef,
+    ComplaintItem,
+    EventItem,
+    PushItem,
+    PushRequest,
+)
 from crm_server.security import (
     hash_secret,
     new_enrolment_code,
@@ -435,14 +443,15 @@ class Crm:
             desk = _stamp_push(conn, _DESKS.c.token_hash == hash_secret(token), now)
             if desk is None:
                 raise unauthorized("The desk token is not valid (enrol the desk again).")
-            items = _push_items(body, idempotency_key)
             batch = _Push(self, None, desk, now, areas)
             # Validated before the feed lock (taken in _store_push) on PostgreSQL; on
             # SQLite inside the write lock BEGIN IMMEDIATE took, the price of checking
             # the token first without a transaction of its own.
-            # A NUL can only reach the items as the JSON escape \u0000 (a raw control
-            # character is malformed JSON): without one, the items are not searched.
-            batch.check(items, may_hold_nul=b"\\u0000" in body)
+            batch.read(body)
+            if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
+                raise ApiError(
+                    422, "invalid", "Idempotency-Key must be 1–200 characters.", "Idempotency-Key"
+                )
             return _store_push(conn, batch, idempotency_key, hashlib.sha256(body).hexdigest())
 
     # ---------------------------------------------------------------- changes feed
@@ -524,7 +533,7 @@ def _stamp_push(
     return DeskAuth(*row) if row is not None else None
 
 
-def _push_items(body: bytes, idempotency_key: str | None) -> list[Any]:
+def _push_items(body: bytes) -> list[Any]:
     """The items of a push body, read by hand: they are validated one by one, so one
     bad item is rejected on its own instead of failing the whole batch."""
     try:
@@ -536,10 +545,6 @@ def _push_items(body: bytes, idempotency_key: str | None) -> list[Any]:
         raise ApiError(422, "invalid", "The body must be an object with a list 'items'.", "items")
     if len(items) > MAX_BATCH:
         raise ApiError(413, "batch_too_large", f"A batch holds at most {MAX_BATCH} items.", "items")
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
-        raise ApiError(
-            422, "invalid", "Idempotency-Key must be 1–200 characters.", "Idempotency-Key"
-        )
     return items
 
 
@@ -771,16 +776,34 @@ class _Push:
         self.events: list[tuple[int, EventItem]] = []
         self.repeats: list[tuple[int, int]] = []
 
+    def read(self, body: bytes) -> None:
+        """``check`` for a push body as it came over HTTP. The usual body, valid as a
+        whole, is validated in one pass from its bytes; any other (or one that may
+        hold a NUL) is read and validated item by item, as ``check`` does."""
+        # A NUL can only reach the items as the JSON escape \u0000 (a raw control
+        # character is malformed JSON): without one, the items are not searched.
+        may_hold_nul = b"\\u0000" in body
+        if not may_hold_nul:
+            try:
+                items = PushRequest.model_validate_json(body).items
+            except ValidationError:
+                pass
+            else:
+                self.results = [None] * len(items)
+                self._sort(enumerate(items))
+                return
+        self.check(_push_items(body), may_hold_nul)
+
     def check(self, raw_items: list[Any], may_hold_nul: bool | None = None) -> None:
         """Validate every item on its own: a bad item is answered "rejected" and the
         rest of the batch goes on. ``may_hold_nul`` False: no string holds a NUL
         (the caller looked at the body); None: look here."""
         results: list[dict[str, Any] | None] = [None] * len(raw_items)
         self.results = results
-        first_index: dict[uuid.UUID, int] = {}
         # PostgreSQL text cannot hold NUL: one such string would fail the whole batch's
         # insert. One C-speed look at the batch; items are searched only if it has one.
         any_nul = may_hold_nul if may_hold_nul is not None else "\\u0000" in json.dumps(raw_items)
+        valid: list[tuple[int, PushItem]] = []
         for i, raw in enumerate(raw_items):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
             item_id = raw_id if isinstance(raw_id, str) and len(raw_id) <= 64 else ""
@@ -793,6 +816,15 @@ class _Push:
             if any_nul and (field := _nul_field(raw)) is not None:
                 results[i] = _rejected(item_id, "invalid", "Text must not contain NUL.", field)
                 continue
+            valid.append((i, item))
+        self._sort(valid)
+
+    def _sort(self, items: Iterable[tuple[int, PushItem]]) -> None:
+        """Valid items (with their place in the batch) into complaints, with the
+        problems found without the database, and events; a repeated id is answered
+        as its first."""
+        first_index: dict[uuid.UUID, int] = {}
+        for i, item in items:
             if item.id in first_index:
                 self.repeats.append((i, first_index[item.id]))
                 continue
