@@ -63,6 +63,9 @@ LAST_SUCCESS_KEY = "sync.last_success_at"
 ATTENTION_AFTER_FAILURES = 5
 # Item-level codes that are not about the item's data: keep it pending, retry later.
 RETRY_ITEM_CODES = frozenset({"attachment_missing"})
+# Files of a batch uploaded side by side. The session's connection pool (requests'
+# default, 10 per host) holds these, the push in flight and the pull's read-ahead.
+UPLOAD_THREADS = 3
 
 
 def app_version() -> str:
@@ -136,15 +139,44 @@ class _Batch:
     items: list[outbox.OutboxItem]
     payloads: dict[str, dict[str, Any]]  # by item id, in outbox order
     needed: dict[str, tuple[Attachment, list[str]]]  # files the CRM may lack, by hash
-    noted: bool = False  # its attempt is recorded already
-    _encoded: tuple[int, bytes, str] | None = None  # (items, body, body hash)
+    _encoded: tuple[bytes, str] | None = None  # (body, body hash)
 
     def encode(self) -> tuple[bytes, str]:
-        """The request body and its hash (again if an item was dropped since)."""
-        if self._encoded is None or self._encoded[0] != len(self.payloads):
+        """The request body and its hash, encoded once (after the uploads, which may
+        drop items)."""
+        if self._encoded is None:
             body = encode_json({"items": list(self.payloads.values())})
-            self._encoded = (len(self.payloads), body, hashlib.sha256(body).hexdigest())
-        return self._encoded[1], self._encoded[2]
+            self._encoded = (body, hashlib.sha256(body).hexdigest())
+        return self._encoded
+
+
+class _FileRefused(Exception):
+    """A file that cannot go (unreadable here, refused by the CRM): its items are
+    refused locally with this code and message."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _answered(batch: _Batch, results: list[dict[str, Any]]) -> bool:
+    """Whether the CRM gave every item of the batch a final answer (sent or refused):
+    then nothing read after it waits on one of its items, and the next batch may go
+    before these answers are written."""
+    if len(batch.payloads) != len(batch.items):
+        return False
+    final = set()
+    for result in results:
+        outcome = result.get("outcome")
+        if outcome == "rejected":
+            code = str((result.get("error") or {}).get("code") or "rejected")
+            if code in RETRY_ITEM_CODES:
+                continue
+        elif outcome not in ("accepted", "already_had"):
+            continue
+        final.add(str(result.get("id", "")))
+    return final >= batch.payloads.keys()
 
 
 class SyncEngine:
@@ -341,72 +373,125 @@ class SyncEngine:
         with self.db.read() as session:
             total, _ = outbox.pending_summary(session)
         done = 0
-        # While the CRM works on a batch, the next one is read (and encoded) on a
-        # helper thread: the request waits on the socket, the read needs the CPU.
-        # Reading marks nothing: a batch's items leave "pending" only in the
-        # transaction that records their own answer.
-        with ThreadPoolExecutor(1, thread_name_prefix="meja-sync-read") as reader:
-            batch = self._batch()
-            while batch is not None:
-                if batch.needed:
-                    self._upload(batch.needed, batch.payloads, counts)
-                if not batch.payloads:
-                    # every item of the batch was refused locally (unreadable file)
-                    batch = self._batch()
-                    continue
-                if not batch.noted:
-                    with self.db.write() as session:
-                        outbox.note_attempts(session, list(batch.payloads), self.clock())
-                ahead = reader.submit(self._batch, [i.pk for i in batch.items])
-                try:
-                    results = self._post(batch)
-                except RequestRefused as exc:
-                    if exc.status == 413 and self.batch_size > 1:
-                        self.batch_size = max(1, self.batch_size // 2)
-                        ahead.cancel()
-                        batch = self._batch()
+        # While the CRM works on a batch (sent from the sender thread), the next one is
+        # read, its files uploaded (a few side by side) and its body encoded (reader
+        # thread), and the answers of the one before are written (here). Nothing is
+        # marked sent before its own answer: a batch goes out ahead of the previous
+        # one's write only when that one is wholly answered (see _answered), and a
+        # crash in between leaves the previous batch pending, answered "already_had"
+        # next time.
+        stop = threading.Event()  # this push is over: a read-ahead uploads no more
+        with (  # (left in reverse order: a read-ahead ends before its uploaders)
+            ThreadPoolExecutor(UPLOAD_THREADS, thread_name_prefix="meja-sync-upload") as uploader,
+            ThreadPoolExecutor(1, thread_name_prefix="meja-sync-send") as sender,
+            ThreadPoolExecutor(1, thread_name_prefix="meja-sync-read") as reader,
+        ):
+
+            def prepare(exclude: Collection[int] = ()) -> _Batch | None:
+                return self._prepare(exclude, counts, uploader, stop)
+
+            try:
+                batch = prepare()
+                answered: tuple[_Batch, list[dict[str, Any]]] | None = None  # not yet written
+                while batch is not None:
+                    if not batch.payloads:
+                        # every item was refused locally (a file unreadable or refused)
+                        if answered is not None:
+                            done += self._write_answers(*answered, counts)
+                            answered = None
+                            self._progress("push", done, max(total, done))
+                        batch = prepare()
                         continue
-                    raise
-                try:
-                    following = ahead.result()
-                except Exception:  # read again below, after this batch's answers
-                    following = None
-                now = self.clock()
-                with self.db.write() as session:
-                    settled = self._record(session, batch.payloads, results, counts, now)
+                    if answered is None:
+                        with self.db.write() as session:
+                            outbox.note_attempts(session, list(batch.payloads), self.clock())
+                    reply = sender.submit(self._post, batch)
+                    in_flight = [i.pk for i in batch.items]
+                    if answered is not None:
+                        in_flight += [i.pk for i in answered[0].items]  # not marked yet
+                    ahead = reader.submit(prepare, in_flight)
+                    if answered is not None:
+                        # The batch in flight has its attempt noted with these answers
+                        # (a crash before this commit loses that count, nothing else).
+                        done += self._write_answers(*answered, counts, batch)
+                        answered = None
+                        self._progress("push", done, max(total, done))
+                    try:
+                        results = reply.result()
+                    except RequestRefused as exc:
+                        if exc.status == 413 and self.batch_size > 1:
+                            self.batch_size = max(1, self.batch_size // 2)
+                            wait([ahead])  # read with the old size: read again
+                            batch = prepare()
+                            continue
+                        raise
+                    try:
+                        following = ahead.result()
+                    except Exception:  # read again below, after this batch's answers
+                        following = None
+                    if following is not None and _answered(batch, results):
+                        answered = (batch, results)  # written while the next one is out
+                        batch = following
+                        continue
+                    settled = self._write_answers(batch, results, counts)
+                    done += settled
+                    self._progress("push", done, max(total, done))
+                    if settled == 0:
+                        raise _NoProgress(
+                            f"CRM belum mengonfirmasi {len(batch.payloads)} item; "
+                            "dicoba lagi nanti.",
+                            "not_confirmed",
+                        )
                     if settled < len(batch.items):
                         # Something of this batch is still pending (a file to upload
                         # again, an item left unanswered): start again from the first
                         # pending item, which the read ahead left out.
                         following = None
-                    elif following is not None and not following.needed:
-                        # The next request goes out right after this commit: its
-                        # attempt is noted in it (with files to upload first, later).
-                        outbox.note_attempts(session, list(following.payloads), now)
-                        following.noted = True
-                done += settled
-                self._progress("push", done, max(total, done))
-                if settled == 0:
-                    raise _NoProgress(
-                        f"CRM belum mengonfirmasi {len(batch.payloads)} item; dicoba lagi nanti.",
-                        "not_confirmed",
-                    )
-                # Nothing read ahead: look again (new items may have come meanwhile).
-                batch = following if following is not None else self._batch()
+                    # Nothing read ahead: look again (new items may have come meanwhile).
+                    batch = following if following is not None else prepare()
+            finally:
+                stop.set()
+
+    def _write_answers(
+        self,
+        batch: _Batch,
+        results: list[dict[str, Any]],
+        counts: _Counts,
+        in_flight: _Batch | None = None,
+    ) -> int:
+        """Record a batch's answers in one write transaction (noting the attempt of
+        the batch ``in_flight``, if any, with them); how many items they settled."""
+        now = self.clock()
+        with self.db.write() as session:
+            settled = self._record(session, batch.payloads, results, counts, now)
+            if in_flight is not None:
+                outbox.note_attempts(session, list(in_flight.payloads), now)
+        return settled
+
+    def _prepare(
+        self,
+        exclude: Collection[int],
+        counts: _Counts,
+        uploader: ThreadPoolExecutor,
+        stop: threading.Event,
+    ) -> _Batch | None:
+        """The next batch ready to send: read, its files on the CRM, its body encoded."""
+        batch = self._batch(exclude)
+        if batch is not None:
+            if batch.needed:
+                self._upload(batch, counts, uploader, stop)
+            batch.encode()
+        return batch
 
     def _batch(self, exclude: Collection[int] = ()) -> _Batch | None:
         """The first pending items (but ``exclude``, outbox keys), their wire form and
-        the files they need; None when nothing is pending. The request body is
-        encoded here when no upload can still change the batch."""
+        the files they need; None when nothing is pending."""
         with self.db.read() as session:
             items = outbox.pending(session, limit=self.batch_size, exclude=exclude)
             if not items:
                 return None
             payloads, needed = self._payloads(session, items)
-        batch = _Batch(items, payloads, needed)
-        if not needed:
-            batch.encode()
-        return batch
+        return _Batch(items, payloads, needed)
 
     def _payloads(
         self, session: Any, items: list[outbox.OutboxItem]
@@ -446,55 +531,61 @@ class SyncEngine:
         return payloads, needed
 
     def _upload(
-        self,
-        needed: dict[str, tuple[Attachment, list[str]]],
-        payloads: dict[str, dict[str, Any]],
-        counts: _Counts,
+        self, batch: _Batch, counts: _Counts, uploader: ThreadPoolExecutor, stop: threading.Event
     ) -> None:
+        """The files the batch needs, a few side by side. A file refused (unreadable
+        here, or by the CRM) refuses its items locally; what reached the CRM is noted
+        even if another file failed, and then the first failure is raised."""
+        jobs = [
+            (sha256, item_ids, uploader.submit(self._send_file, sha256, attachment, stop))
+            for sha256, (attachment, item_ids) in batch.needed.items()
+        ]
         uploaded: list[str] = []
+        failure: SyncError | None = None
         try:
-            self._upload_files(needed, payloads, counts, uploaded)
-        finally:  # what reached the CRM is noted even if a later file failed
+            for sha256, item_ids, job in jobs:
+                try:
+                    sent = job.result()
+                except _FileRefused as exc:
+                    self._refuse_locally(item_ids, batch.payloads, exc.code, exc.message)
+                    continue
+                except SyncError as exc:
+                    failure = failure or exc
+                    continue
+                if sent is not None:
+                    counts.uploaded += sent
+                    uploaded.append(sha256)
+        finally:
             if uploaded:
                 with self.db.write() as session:
                     attachment_repo.mark_uploaded_many(session, uploaded)
+        if failure is not None:
+            raise failure
 
-    def _upload_files(
-        self,
-        needed: dict[str, tuple[Attachment, list[str]]],
-        payloads: dict[str, dict[str, Any]],
-        counts: _Counts,
-        uploaded: list[str],
-    ) -> None:
-        for sha256, (attachment, item_ids) in needed.items():
-            have = None
-            if self._head_supported:
-                have = self.client.has_attachment(sha256)
-                if have is None:
-                    self._head_supported = False
-            if not have:
-                try:
-                    data = self.files.read(sha256)
-                except OSError as exc:
-                    self._refuse_locally(
-                        item_ids,
-                        payloads,
-                        "attachment_unreadable",
-                        f"Berkas lampiran tidak dapat dibaca di meja: {exc}.",
-                    )
-                    continue
-                try:
-                    self.client.put_attachment(sha256, attachment.media_type, data)
-                except RequestRefused as exc:
-                    self._refuse_locally(
-                        item_ids,
-                        payloads,
-                        exc.code or "attachment_refused",
-                        f"Lampiran ditolak CRM: {exc.message}",
-                    )
-                    continue
-                counts.uploaded += 1
-            uploaded.append(sha256)
+    def _send_file(self, sha256: str, attachment: Attachment, stop: threading.Event) -> bool | None:
+        """Put one file on the CRM (an upload thread): True when sent, False when the
+        CRM said it has it, None when the push ended first. Raises _FileRefused."""
+        if stop.is_set():
+            return None
+        if self._head_supported:
+            have = self.client.has_attachment(sha256)
+            if have is None:
+                self._head_supported = False
+            elif have:
+                return False
+        try:
+            data = self.files.read(sha256)
+        except OSError as exc:
+            raise _FileRefused(
+                "attachment_unreadable", f"Berkas lampiran tidak dapat dibaca di meja: {exc}."
+            ) from None
+        try:
+            self.client.put_attachment(sha256, attachment.media_type, data)
+        except RequestRefused as exc:
+            raise _FileRefused(
+                exc.code or "attachment_refused", f"Lampiran ditolak CRM: {exc.message}"
+            ) from None
+        return True
 
     def _refuse_locally(
         self, item_ids: Iterable[str], payloads: dict[str, dict[str, Any]], code: str, message: str
