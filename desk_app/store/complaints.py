@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, or_, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -403,21 +404,15 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
 
 def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int]]) -> int:
     """Append events pulled from the CRM — ``(event, unit, crm_seq)`` — skipping those
-    already here (same id). The bulk form of ``add_event`` for the CRM's events; returns how
-    many were added."""
+    already here (same id: the insert ignores them). The bulk form of ``add_event`` for
+    the CRM's events; returns how many were added."""
     if not events:
         return 0
-    ids = [str(e.id) for e, _, _ in events]
-    have = set(session.execute(select(EventRow.id).where(EventRow.id.in_(ids))).scalars())
-    rows = []
-    for event, unit, seq in events:
-        key = str(event.id)
-        if key in have:
-            continue
-        have.add(key)
-        rows.append(
+    result = session.connection().execute(
+        sqlite_insert(table_of(EventRow)).on_conflict_do_nothing(),
+        [
             {
-                "id": key,
+                "id": str(event.id),
                 "complaint_id": str(event.complaint_id),
                 "kind": event.kind.value,
                 "at": event.at,
@@ -428,10 +423,10 @@ def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int
                 "source": "crm",
                 "crm_seq": seq,
             }
-        )
-    if rows:
-        session.connection().execute(table_of(EventRow).insert(), rows)
-    return len(rows)
+            for event, unit, seq in events
+        ],
+    )
+    return int(result.rowcount)
 
 
 def set_statuses(session: Session, changes: list[tuple[str, Status, dt.datetime, str]]) -> None:

@@ -143,26 +143,25 @@ def rejected_count(session: Session) -> int:
 
 
 def states(session: Session, item_ids: list[str]) -> dict[str, str]:
-    rows = session.execute(
-        select(OutboxRow.item_id, OutboxRow.state).where(OutboxRow.item_id.in_(item_ids))
-    ).all()
+    o = OutboxRow.__table__.c
+    rows = session.connection().execute(select(o.item_id, o.state).where(o.item_id.in_(item_ids)))
     return {item_id: state for item_id, state in rows}
 
 
 def note_attempts(session: Session, item_ids: list[str], at: dt.datetime) -> None:
-    session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.item_id.in_(item_ids))
-        .values(attempts=OutboxRow.attempts + 1, last_attempt_at=at)
-        .execution_options(synchronize_session=False)
+    o = table_of(OutboxRow)
+    session.connection().execute(
+        update(o)
+        .where(o.c.item_id.in_(item_ids))
+        .values(attempts=o.c.attempts + 1, last_attempt_at=at)
     )
 
 
 def mark_sent_many(session: Session, item_ids: list[str], at: dt.datetime) -> None:
     """``mark_sent`` for a whole confirmed batch, only items still pending."""
-    session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.item_id.in_(item_ids), OutboxRow.state == PENDING)
+    o = table_of(OutboxRow)
+    session.connection().execute(
+        update(o)
+        .where(o.c.item_id.in_(item_ids), o.c.state == PENDING)
         .values(state=SENT, sent_at=at, error_code="", error_message="", error_field="")
-        .execution_options(synchronize_session=False)
     )

@@ -99,7 +99,12 @@ class ReferenceAnswer:
 
 
 class CrmClient:
-    """A thin, typed wrapper of the endpoints; the session is injected (tests, TLS pins)."""
+    """A thin, typed wrapper of the endpoints; the session is injected (tests, TLS pins).
+
+    The push calls it from several threads at once (a batch in flight, files going up):
+    requests' Session holds no per-request state but its cookie jar (locked; the CRM
+    sets no cookies), and its urllib3 pool hands each thread its own connection.
+    """
 
     def __init__(
         self,

@@ -689,7 +689,7 @@ class SyncEngine:
                             keyvalue.put(session, CURSOR_KEY, str(next_cursor))
                 if moved:  # another engine moved it: go on from there
                     if ahead is not None:
-                        wait([ahead])  # (the client serves one thread at a time)
+                        wait([ahead])  # (one changes request at a time)
                     cursor = stored
                     fetched = self.client.changes(cursor, self.pull_page)
                     continue
