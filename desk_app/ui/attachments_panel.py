@@ -53,6 +53,8 @@ class AttachmentsPanel(QWidget):
         self.remove_button.setEnabled(False)
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
+        # One cell per file, wide enough for the thumbnail and its two-line caption.
+        self.list.setGridSize(QSize(THUMB.width() + 48, THUMB.height() + 56))
         self.list.setIconSize(THUMB)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWrapping(True)

@@ -77,6 +77,8 @@ class DetailView(QWidget):
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.files = QListWidget()
         self.files.setViewMode(QListView.ViewMode.IconMode)
+        # One cell per file, wide enough for the thumbnail and its two-line caption.
+        self.files.setGridSize(QSize(THUMB.width() + 48, THUMB.height() + 56))
         self.files.setIconSize(THUMB)
         self.files.setWrapping(True)
         self.files.setResizeMode(QListView.ResizeMode.Adjust)

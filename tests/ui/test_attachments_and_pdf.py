@@ -124,5 +124,10 @@ def test_attachments_by_dialog_and_drop_then_receipt_saved_as_pdf(
         original = (tmp_path / attachment.original_name).read_bytes()
         assert attachment.sha256 == hashlib.sha256(original).hexdigest()
         assert desk.files.read(attachment.sha256) == original
-    qtbot.waitUntil(lambda: window.detail.files.count() == 3)
+    files = window.detail.files
+    qtbot.waitUntil(
+        lambda: files.count() == 3
+        and not any(files.item(i).icon().isNull() for i in range(3)),  # thumbnails arrived
+        timeout=10000,
+    )
     shot(window, artifacts_dir, "detail-attachments", 100)
