@@ -9,11 +9,11 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, delete, or_, select, text, update
+from sqlalchemy import bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -192,26 +192,15 @@ def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> 
         row.printed_at = at
 
 
-def _to_domain(
-    session: Session,
-    row: ComplaintRow | Row[Any],
-    with_events: bool = True,
-    *,
-    files: list[tuple[Attachment, str | None]] | None = None,
-    event_rows: Iterable[Any] | None = None,
-) -> Complaint:
-    """``row``: an ORM row or a Core row of the complaints table (same names).
-    ``files`` and ``event_rows`` when the caller fetched them for several complaints."""
-    if files is None:
-        files = attachment_repo.for_complaint(session, row.id)
+def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) -> Complaint:
+    files = attachment_repo.for_complaint(session, row.id)
     events: tuple[ComplaintEvent, ...] = ()
     if with_events:
-        if event_rows is None:
-            event_rows = session.execute(
-                select(EventRow)
-                .where(EventRow.complaint_id == row.id)
-                .order_by(EventRow.at, EventRow.pk)
-            ).scalars()
+        event_rows = session.execute(
+            select(EventRow)
+            .where(EventRow.complaint_id == row.id)
+            .order_by(EventRow.at, EventRow.pk)
+        ).scalars()
         events = tuple(
             ComplaintEvent(
                 id=uuid.UUID(e.id),
@@ -453,31 +442,15 @@ def set_crm_ids(session: Session, pairs: list[tuple[str, str]]) -> None:
         )
 
 
-def get_many(
-    session: Session, ids: Collection[str], with_events: bool = False
-) -> dict[str, Complaint]:
-    """Several complaints with their attachments (and their events when asked), in a
-    fixed number of queries whatever their number (sync payloads)."""
+def rows_by_id(
+    session: Session, ids: Collection[str], columns: Sequence[str], *, events: bool = False
+) -> dict[str, Mapping[str, Any]]:
+    """Just these columns of these complaints (of these events when ``events``), by
+    id, in one Core query and without domain objects: sync builds a batch's wire
+    items straight from them."""
     if not ids:
         return {}
-    wanted = list(ids)
-    table = ComplaintRow.__table__
-    rows = session.execute(select(table).where(table.c.id.in_(wanted))).all()
-    files = attachment_repo.for_complaints(session, wanted)
-    events: dict[str, list[Any]] = {}
-    if with_events:
-        e = EventRow.__table__.c
-        for event in session.execute(
-            select(EventRow.__table__).where(e.complaint_id.in_(wanted)).order_by(e.at, e.pk)
-        ):
-            events.setdefault(event.complaint_id, []).append(event)
-    return {
-        row.id: _to_domain(
-            session,
-            row,
-            with_events,
-            files=files.get(row.id, []),
-            event_rows=events.get(row.id, []),
-        )
-        for row in rows
-    }
+    table = table_of(EventRow if events else ComplaintRow)
+    query = select(*(table.c[name] for name in columns)).where(table.c.id.in_(list(ids)))
+    rows = {row["id"]: row for row in session.connection().execute(query).mappings()}
+    return cast("dict[str, Mapping[str, Any]]", rows)  # (RowMapping: keys may be columns)

@@ -50,7 +50,12 @@ from desk_app.sync.client import (
     Transient,
     encode_json,
 )
-from desk_app.sync.wire import complaint_item, event_item
+from desk_app.sync.wire import (
+    COMPLAINT_COLUMNS,
+    EVENT_COLUMNS,
+    complaint_row_item,
+    event_row_item,
+)
 
 Clock = Callable[[], dt.datetime]
 MAX_BATCH = 100
@@ -496,35 +501,33 @@ class SyncEngine:
     def _payloads(
         self, session: Any, items: list[outbox.OutboxItem]
     ) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[Attachment, list[str]]]]:
-        """The wire items, and the files they need that the CRM may not have yet."""
+        """The wire items, and the files they need that the CRM may not have yet.
+        Built from just the columns they carry, in a fixed number of queries."""
         payloads: dict[str, dict[str, Any]] = {}
         files: dict[str, tuple[Attachment, list[str]]] = {}
-        # The batch's complaints in a fixed number of queries; events need their
-        # complaint's timeline.
-        cache = complaints.get_many(
-            session, {i.complaint_id for i in items if i.kind == "complaint"}
+        rows = complaints.rows_by_id(
+            session, {i.complaint_id for i in items if i.kind == "complaint"}, COMPLAINT_COLUMNS
         )
-        timelines = complaints.get_many(
-            session, {i.complaint_id for i in items if i.kind != "complaint"}, with_events=True
+        events = complaints.rows_by_id(
+            session, {i.item_id for i in items if i.kind != "complaint"}, EVENT_COLUMNS, events=True
         )
+        attached = attachment_repo.for_complaints(session, list({i.complaint_id for i in items}))
         for item in items:
+            # A complaint's own files came with its intake (no event); an event's, with it.
             if item.kind == "complaint":
-                complaint = cache.get(item.complaint_id)
-            else:
-                complaint = timelines.get(item.complaint_id)
-            if complaint is None:
-                continue
-            if item.kind == "complaint":
-                payload = complaint_item(complaint)
-                attached = complaint.attachments
-            else:
-                event = next((e for e in complaint.events if str(e.id) == item.item_id), None)
-                if event is None:
+                row = rows.get(item.complaint_id)
+                if row is None:
                     continue
-                payload = event_item(complaint, event)
-                attached = event.attachments
+                own = [a for a, ev in attached.get(item.complaint_id, ()) if ev is None]
+                payload = complaint_row_item(row, own)
+            else:
+                row = events.get(item.item_id)
+                if row is None:
+                    continue
+                own = [a for a, ev in attached.get(item.complaint_id, ()) if ev == item.item_id]
+                payload = event_row_item(row, item.complaint_id, item.ticket_code, own)
             payloads[item.item_id] = payload
-            for a in attached:
+            for a in own:
                 files.setdefault(a.sha256, (a, []))[1].append(item.item_id)
         uploaded = attachment_repo.uploaded_set(session, set(files))
         needed = {sha: v for sha, v in files.items() if sha not in uploaded}
