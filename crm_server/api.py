@@ -27,6 +27,7 @@ from crm_server.schemas import (
     PushRequest,
     PushResponse,
     ReferenceResponse,
+    Text,
 )
 from crm_server.service import Crm, DeskAuth, UserAuth
 from crm_server.workflow import Workflow
@@ -180,7 +181,7 @@ def reference(
     crm: CrmDep,
     desk: DeskDep,
     response: Response,
-    if_none_match: Annotated[str | None, Header(max_length=500)] = None,
+    if_none_match: Annotated[Text | None, Header(max_length=500)] = None,
 ) -> Any:
     document, version = crm.reference()
     etag = f'"{version}"'
@@ -229,7 +230,7 @@ def desks(crm: CrmDep, credentials: Credentials) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------- workflow
 
-TicketPath = Annotated[str, Path(max_length=40)]
+TicketPath = Annotated[Text, Path(max_length=40)]
 
 
 @router.post(
@@ -257,10 +258,10 @@ def complaint_detail(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any
 def complaint_list(
     crm: CrmDep,
     user: UserDep,
-    status: Annotated[str | None, Query(max_length=20)] = None,
+    status: Annotated[Text | None, Query(max_length=20)] = None,
     overdue: bool | None = None,
     digantung: bool | None = None,
-    unit: Annotated[str | None, Query(max_length=60)] = None,
+    unit: Annotated[Text | None, Query(max_length=60)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     rows = Workflow(crm).search(status, overdue, digantung, unit, limit)

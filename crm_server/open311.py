@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 
 from crm_server.db import lock_feed, transaction
 from crm_server.models import ApiKey, Complaint, Event
+from crm_server.schemas import holds_nul
 from crm_server.security import hash_secret
 from crm_server.service import CRM_DESK_CODE, Crm, channel_admin_unit, received_event_id
 from crm_server.workflow import Workflow, shown_unit
@@ -360,6 +361,27 @@ def _single(params: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return {k: v[0] for k, v in params.items() if v}
 
 
+# The fields of a POST requests (the specification's, and our channel), and every
+# parameter name a client may send.
+_FORM_FIELDS = (
+    "api_key", "service_code", "lat", "long", "address_string", "address_id", "email",
+    "device_id", "account_id", "first_name", "last_name", "phone", "description",
+    "media_url", "channel",
+)  # fmt: skip
+_PARAMETERS = frozenset(_FORM_FIELDS) | {"service_request_id", "start_date", "end_date", "status"}
+
+
+def checked(params: Mapping[str, str]) -> Mapping[str, str]:
+    """Every parameter (path, query or form) before use: one with a NUL is a 400, as
+    ``schemas.Text`` refuses it in the JSON API (PostgreSQL text cannot hold NUL).
+    Only a parameter name of the specification is named back, never client input."""
+    for name, value in params.items():
+        if holds_nul(name) or holds_nul(value):
+            what = name if name in _PARAMETERS else "A parameter"
+            raise Open311Error(400, f"{what} must not contain NUL characters.")
+    return params
+
+
 # ------------------------------------------------------------------ routes
 
 
@@ -406,6 +428,7 @@ def services(fmt: str) -> Response:
 def service_definition(service_code: str, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
+        checked({"service_code": service_code})
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     if service_code not in CATEGORY_BY_CODE:
@@ -418,7 +441,7 @@ def service_definition(service_code: str, fmt: str) -> Response:
 async def get_requests(request: Request, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
-        params = dict(request.query_params)
+        params = checked(dict(request.query_params))
         data = await run_in_threadpool(_query, _crm(request), params)
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
@@ -435,21 +458,14 @@ async def get_requests(request: Request, fmt: str) -> Response:
                 "application/x-www-form-urlencoded": {
                     "schema": {
                         "type": "object",
-                        "properties": {
-                            name: {"type": "string"}
-                            for name in (
-                                "api_key", "service_code", "lat", "long", "address_string",
-                                "address_id", "email", "device_id", "account_id", "first_name",
-                                "last_name", "phone", "description", "media_url",
-                            )
-                        },
+                        "properties": {name: {"type": "string"} for name in _FORM_FIELDS},
                         "required": ["api_key", "service_code"],
                     }
                 }
             },
         }
     },
-)  # fmt: skip
+)
 async def post_request(request: Request, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
@@ -458,7 +474,7 @@ async def post_request(request: Request, fmt: str) -> Response:
             form = _single(parse_qs(raw.decode("utf-8"), keep_blank_values=True))
         except UnicodeDecodeError:
             raise Open311Error(400, "The body must be UTF-8 form data.") from None
-        created = await run_in_threadpool(_create, _crm(request), form)
+        created = await run_in_threadpool(_create, _crm(request), checked(form))
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     return render(fmt, [created], "service_requests", "request")
@@ -468,9 +484,8 @@ async def post_request(request: Request, fmt: str) -> Response:
 async def get_request(request: Request, service_request_id: str, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
-        found = await run_in_threadpool(
-            _query, _crm(request), {"service_request_id": service_request_id}
-        )
+        params = checked({"service_request_id": service_request_id})
+        found = await run_in_threadpool(_query, _crm(request), params)
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     if not found:
@@ -482,7 +497,8 @@ async def get_request(request: Request, service_request_id: str, fmt: str) -> Re
 async def request_updates(request: Request, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
-        data = await run_in_threadpool(_updates, _crm(request), dict(request.query_params))
+        params = checked(dict(request.query_params))
+        data = await run_in_threadpool(_updates, _crm(request), params)
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     return render(fmt, data, "service_request_updates", "request_update")

@@ -58,6 +58,7 @@ from crm_server.models import (
     UTCDateTime,
 )
 from crm_server.schemas import (
+    IDEMPOTENCY_KEY,
     MAX_BATCH,
     PUSH_ITEM,
     AttachmentRef,
@@ -448,10 +449,16 @@ class Crm:
             # SQLite inside the write lock BEGIN IMMEDIATE took, the price of checking
             # the token first without a transaction of its own.
             batch.read(body)
-            if idempotency_key is not None and not 1 <= len(idempotency_key) <= 200:
-                raise ApiError(
-                    422, "invalid", "Idempotency-Key must be 1–200 characters.", "Idempotency-Key"
-                )
+            if idempotency_key is not None:
+                try:
+                    IDEMPOTENCY_KEY.validate_python(idempotency_key)
+                except ValidationError:
+                    raise ApiError(
+                        422,
+                        "invalid",
+                        "Idempotency-Key must be 1–200 characters, without NUL.",
+                        "Idempotency-Key",
+                    ) from None
             return _store_push(conn, batch, idempotency_key, hashlib.sha256(body).hexdigest())
 
     # ---------------------------------------------------------------- changes feed
@@ -778,31 +785,21 @@ class _Push:
 
     def read(self, body: bytes) -> None:
         """``check`` for a push body as it came over HTTP. The usual body, valid as a
-        whole, is validated in one pass from its bytes; any other (or one that may
-        hold a NUL) is read and validated item by item, as ``check`` does."""
-        # A NUL can only reach the items as the JSON escape \u0000 (a raw control
-        # character is malformed JSON): without one, the items are not searched.
-        may_hold_nul = b"\\u0000" in body
-        if not may_hold_nul:
-            try:
-                items = PushRequest.model_validate_json(body).items
-            except ValidationError:
-                pass
-            else:
-                self.results = [None] * len(items)
-                self._sort(enumerate(items))
-                return
-        self.check(_push_items(body), may_hold_nul)
+        whole, is validated in one pass from its bytes; any other is read and
+        validated item by item, as ``check`` does."""
+        try:
+            items = PushRequest.model_validate_json(body).items
+        except ValidationError:
+            self.check(_push_items(body))
+        else:
+            self.results = [None] * len(items)
+            self._sort(enumerate(items))
 
-    def check(self, raw_items: list[Any], may_hold_nul: bool | None = None) -> None:
-        """Validate every item on its own: a bad item is answered "rejected" and the
-        rest of the batch goes on. ``may_hold_nul`` False: no string holds a NUL
-        (the caller looked at the body); None: look here."""
+    def check(self, raw_items: list[Any]) -> None:
+        """Validate every item on its own: a bad item (a NUL in its text too, see
+        ``schemas.Text``) is answered "rejected" and the rest of the batch goes on."""
         results: list[dict[str, Any] | None] = [None] * len(raw_items)
         self.results = results
-        # PostgreSQL text cannot hold NUL: one such string would fail the whole batch's
-        # insert. One C-speed look at the batch; items are searched only if it has one.
-        any_nul = may_hold_nul if may_hold_nul is not None else "\\u0000" in json.dumps(raw_items)
         valid: list[tuple[int, PushItem]] = []
         for i, raw in enumerate(raw_items):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -811,10 +808,12 @@ class _Push:
                 item = PUSH_ITEM.validate_python(raw)
             except ValidationError as exc:
                 err = exc.errors(include_url=False, include_input=False, include_context=False)[0]
-                results[i] = _rejected(item_id, "invalid", err["msg"], field_path(err["loc"][1:]))
-                continue
-            if any_nul and (field := _nul_field(raw)) is not None:
-                results[i] = _rejected(item_id, "invalid", "Text must not contain NUL.", field)
+                if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                    # pydantic's message would quote the type sent, and name no field.
+                    message, field = "type must be complaint or event.", "type"
+                else:
+                    message, field = err["msg"], field_path(err["loc"][1:])
+                results[i] = _rejected(item_id, "invalid", message, field)
                 continue
             valid.append((i, item))
         self._sort(valid)
@@ -1104,24 +1103,6 @@ class _Push:
                 results[i] = _result(str(item.id), "already_had", f"E{seq}")
             else:
                 results[i] = _result(str(item.id), "accepted", f"E{seq}")
-
-
-def _nul_field(value: Any, path: str = "") -> str | None:
-    """The path of the first string holding a NUL character, if any."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    children = (
-        value.items()
-        if isinstance(value, dict)
-        else enumerate(value)
-        if isinstance(value, list)
-        else ()
-    )
-    for key, child in children:
-        found = _nul_field(child, f"{path}.{key}" if path else str(key))
-        if found is not None:
-            return found
-    return None
 
 
 def _missing_attachment(attachments: Sequence[AttachmentRef], known: set[str]) -> str | None:

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
 from crm_server.models import Complaint, Event
+from crm_server.schemas import holds_nul
 from crm_server.workflow import Workflow, shown_unit
 from desk_app.domain.complaint import WIB
 from desk_app.domain.status import Status, public_status_text
@@ -106,6 +107,10 @@ class TrackingView:
 
 
 def lookup(workflow: Workflow, code_text: str, token_text: str) -> TrackingView | None:
+    # The forgiving reading takes any run of other characters for a dash; a NUL,
+    # refused in every other input (schemas.Text), is a wrong input here too.
+    if holds_nul(code_text) or holds_nul(token_text):
+        return None
     try:
         code = str(parse_ticket_code(code_text))
     except TicketCodeError:

@@ -367,13 +367,6 @@ def test_validation_errors_do_not_echo_input(client: TestClient) -> None:
     assert "3171014506780003" not in answer.text
 
 
-def test_nul_in_query_or_path_is_a_422(client: TestClient) -> None:
-    for url in ("/api/v1/workflow/complaints?status=a%00b", "/T/PBK1%00/ABCDEF"):
-        answer = client.get(url)
-        assert answer.status_code == 422
-        assert answer.json()["error"]["code"] == "invalid"
-
-
 def test_nothing_personal_in_logs(
     push: Push, client: TestClient, desk: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
