@@ -37,6 +37,7 @@ from desk_app.store.models import (
     OutboxRow,
     table_of,
 )
+from desk_app.store.outbox import among
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -388,7 +389,9 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
     """Which of these complaint ids this desk holds (sync: changes for unknown ones are skipped)."""
     if not ids:
         return set()
-    return set(session.execute(select(ComplaintRow.id).where(ComplaintRow.id.in_(ids))).scalars())
+    c = table_of(ComplaintRow).c
+    query = select(c.id).where(among(c.id, ids))
+    return set(session.connection().execute(query).scalars())
 
 
 def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int]]) -> int:
@@ -451,6 +454,6 @@ def rows_by_id(
     if not ids:
         return {}
     table = table_of(EventRow if events else ComplaintRow)
-    query = select(*(table.c[name] for name in columns)).where(table.c.id.in_(list(ids)))
+    query = select(*(table.c[name] for name in columns)).where(among(table.c.id, ids))
     rows = {row["id"]: row for row in session.connection().execute(query).mappings()}
     return cast("dict[str, Mapping[str, Any]]", rows)  # (RowMapping: keys may be columns)

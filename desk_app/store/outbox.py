@@ -7,15 +7,26 @@ called in the same transaction that records the server's answer.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import json
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import ComplaintRow, OutboxRow, table_of
 
 PENDING, SENT, REJECTED = "pending", "sent", "rejected"
+
+
+def among(column: ColumnElement[Any], values: Iterable[str | int]) -> ColumnElement[bool]:
+    """``column IN values``, the values passed as one JSON array that SQLite's
+    json_each reads (still an index search per value). SQLAlchemy renders a plain IN
+    with a parameter per value, coerced and named in Python: ~0.5 ms of CPU for the
+    100 ids of a sync batch, each time."""
+    values_json = json.dumps(list(values))
+    return column.in_(select(literal_column("value")).select_from(func.json_each(values_json)))
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def _items(
         .order_by(o.pk)
     )
     if exclude:
-        query = query.where(o.pk.not_in(list(exclude)))
+        query = query.where(~among(o.pk, exclude))
     if limit is not None:
         query = query.limit(limit)
     return [OutboxItem(*row) for row in session.execute(query)]
@@ -144,7 +155,8 @@ def rejected_count(session: Session) -> int:
 
 def states(session: Session, item_ids: list[str]) -> dict[str, str]:
     o = OutboxRow.__table__.c
-    rows = session.connection().execute(select(o.item_id, o.state).where(o.item_id.in_(item_ids)))
+    query = select(o.item_id, o.state).where(among(o.item_id, item_ids))
+    rows = session.connection().execute(query)
     return {item_id: state for item_id, state in rows}
 
 
@@ -152,7 +164,7 @@ def note_attempts(session: Session, item_ids: list[str], at: dt.datetime) -> Non
     o = table_of(OutboxRow)
     session.connection().execute(
         update(o)
-        .where(o.c.item_id.in_(item_ids))
+        .where(among(o.c.item_id, item_ids))
         .values(attempts=o.c.attempts + 1, last_attempt_at=at)
     )
 
@@ -162,6 +174,6 @@ def mark_sent_many(session: Session, item_ids: list[str], at: dt.datetime) -> No
     o = table_of(OutboxRow)
     session.connection().execute(
         update(o)
-        .where(o.c.item_id.in_(item_ids), o.c.state == PENDING)
+        .where(among(o.c.item_id, item_ids), o.c.state == PENDING)
         .values(state=SENT, sent_at=at, error_code="", error_message="", error_field="")
     )
