@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -394,28 +394,41 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
     return set(session.connection().execute(query).scalars())
 
 
-def add_crm_events(session: Session, events: list[tuple[ComplaintEvent, str, int]]) -> int:
-    """Append events pulled from the CRM — ``(event, unit, crm_seq)`` — skipping those
-    already here (same id: the insert ignores them). The bulk form of ``add_event`` for
-    the CRM's events; returns how many were added."""
+class CrmEvent(NamedTuple):
+    """An event pulled from the CRM, checked, as :func:`add_crm_events` stores it."""
+
+    id: str
+    complaint_id: str
+    kind: str
+    at: dt.datetime
+    note: str
+    status: str
+    unit: str  # who acted: also the event's actor
+    crm_seq: int
+
+
+def add_crm_events(session: Session, events: list[CrmEvent]) -> int:
+    """Append events pulled from the CRM, skipping those already here (same id: the
+    insert ignores them). The bulk form of ``add_event`` for the CRM's events;
+    returns how many were added."""
     if not events:
         return 0
     result = session.connection().execute(
         sqlite_insert(table_of(EventRow)).on_conflict_do_nothing(),
         [
             {
-                "id": str(event.id),
-                "complaint_id": str(event.complaint_id),
-                "kind": event.kind.value,
-                "at": event.at,
-                "note": event.note,
-                "status": event.status.value if event.status else None,
-                "actor": event.actor,
-                "unit": unit,
+                "id": e.id,
+                "complaint_id": e.complaint_id,
+                "kind": e.kind,
+                "at": e.at,
+                "note": e.note,
+                "status": e.status,
+                "actor": e.unit,
+                "unit": e.unit,
                 "source": "crm",
-                "crm_seq": seq,
+                "crm_seq": e.crm_seq,
             }
-            for event, unit, seq in events
+            for e in events
         ],
     )
     return int(result.rowcount)

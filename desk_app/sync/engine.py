@@ -34,7 +34,7 @@ from importlib import metadata
 from typing import Any
 
 from desk_app.domain.areas import Area, AreaLevel
-from desk_app.domain.complaint import Attachment, ComplaintEvent, EventKind
+from desk_app.domain.complaint import Attachment, EventKind
 from desk_app.domain.status import Status
 from desk_app.store import areas as area_repo
 from desk_app.store import attachments as attachment_repo
@@ -708,8 +708,11 @@ class SyncEngine:
                 fetched = ahead.result()
 
     def _apply(self, session: Any, page: list[dict[str, Any]]) -> list[str]:
+        """A page of the CRM's changes, in the caller's write transaction: each event
+        checked and turned into its row here (a page is 500 of them), then stored with
+        one statement, and each complaint's latest status with another."""
         known = complaints.existing_ids(session, {str(c.get("complaint_id")) for c in page})
-        events: list[tuple[ComplaintEvent, str, int]] = []
+        events: list[complaints.CrmEvent] = []
         latest: dict[str, tuple[Status, dt.datetime, str]] = {}
         for change in page:
             complaint_id = str(change.get("complaint_id"))
@@ -719,26 +722,28 @@ class SyncEngine:
                 at = dt.datetime.fromisoformat(str(change["at"]).replace("Z", "+00:00"))
                 if at.tzinfo is None:
                     at = at.replace(tzinfo=dt.UTC)
-                status = Status(change["status"])
-                kind = EventKind(change["kind"]) if change["kind"] in _KINDS else EventKind.NOTE
-                event = ComplaintEvent(
-                    id=uuid.UUID(str(change["event_id"])),
-                    complaint_id=uuid.UUID(complaint_id),
-                    kind=kind,
-                    at=at,
-                    note=str(change.get("note") or ""),
-                    status=status,
-                    actor=str(change.get("unit") or ""),
+                status = _STATUSES[change["status"]]
+                kind = change["kind"] if change["kind"] in _KINDS else EventKind.NOTE.value
+                unit = str(change.get("unit") or "")
+                event = complaints.CrmEvent(
+                    str(uuid.UUID(str(change["event_id"]))),
+                    complaint_id,
+                    kind,
+                    at,
+                    str(change.get("note") or ""),
+                    status.value,
+                    unit,
+                    int(change["seq"]),
                 )
-            except (KeyError, ValueError):
+            except (KeyError, TypeError, ValueError):
                 continue  # a change this version does not understand: skip, keep going
-            events.append((event, str(change.get("unit") or ""), int(change["seq"])))
+            events.append(event)
             latest[complaint_id] = (status, at, str(change.get("public_label") or ""))
         complaints.add_crm_events(session, events)
         complaints.set_statuses(
             session,
             [
-                (cid, status, at, label if label and label != status.public_label else "")
+                (cid, status, at, label if label and label != _LABELS[status] else "")
                 for cid, (status, at, label) in latest.items()
             ],
         )
@@ -770,6 +775,8 @@ class SyncEngine:
 
 
 _KINDS = {k.value for k in EventKind}
+_STATUSES = {s.value: s for s in Status}
+_LABELS = {s: s.public_label for s in Status}
 
 
 def _areas_of(document: dict[str, Any]) -> list[Area]:
