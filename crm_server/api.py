@@ -11,6 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import text
 
 from crm_server.errors import ApiError, unauthorized
+from crm_server.ratelimit import RateLimits, client_key
 from crm_server.schemas import (
     ActionRequest,
     ChangesResponse,
@@ -75,7 +76,27 @@ def healthz(crm: CrmDep) -> dict[str, str]:
     return {"status": "ok", "database": "ok"}
 
 
-@router.post("/api/v1/enrol", response_model=EnrolResponse, tags=["sync"])
+async def enrol_limit(request: Request) -> None:
+    """A desk needs one or two tries; a few a minute from one address
+    (MEJA_CRM_ENROL_PER_MINUTE) leaves the one-time codes nothing to guess at scale."""
+    limits: RateLimits = request.app.state.rate_limits
+    wait = limits.enrol.hit(client_key(request))
+    if wait is not None:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"Too many enrolment attempts from this address; try again in {wait} s.",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+@router.post(
+    "/api/v1/enrol",
+    response_model=EnrolResponse,
+    tags=["sync"],
+    dependencies=[Depends(enrol_limit)],
+    responses={429: {"model": ErrorBody, "description": "Too many attempts (Retry-After)"}},
+)
 def enrol(crm: CrmDep, body: EnrolRequest) -> dict[str, str]:
     desk, token = crm.enrol(body.enrolment_code, body.app_version)
     return {

@@ -99,7 +99,9 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
-        proxy_headers=True,
+        # The app believes X-Forwarded-For only from MEJA_CRM_TRUSTED_PROXIES;
+        # uvicorn's own would believe it from 127.0.0.1 whatever the settings say.
+        proxy_headers=False,
     )
     return 0
 

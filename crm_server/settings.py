@@ -7,6 +7,7 @@ working single-machine service on SQLite in a data folder.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SystemExit(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _int(env, name, default)
+    if value < 1:
+        raise SystemExit(f"{name} must be at least 1")
+    return value
+
+
 def _time_limits(raw: str) -> dict[str, int]:
     """``received=1,in_progress=8``: overrides of the default limits."""
     limits = dict(DEFAULT_TIME_LIMITS)
@@ -56,6 +64,19 @@ def _dates(raw: str) -> tuple[dt.date, ...]:
         raise SystemExit("MEJA_CRM_CUTI_BERSAMA: dates are YYYY-MM-DD, comma-separated") from None
 
 
+def _networks(raw: str) -> tuple[str, ...]:
+    """``10.0.0.2,192.168.1.0/24``: addresses or networks, checked here."""
+    parts = tuple(p.strip() for p in raw.split(",") if p.strip())
+    for part in parts:
+        try:
+            ipaddress.ip_network(part, strict=False)
+        except ValueError:
+            raise SystemExit(
+                f"MEJA_CRM_TRUSTED_PROXIES: {part!r} is not an IP address or network"
+            ) from None
+    return parts
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -71,6 +92,13 @@ class Settings:
     cuti_bersama: tuple[dt.date, ...] = ()
     auto_migrate: bool = True
     log_level: str = "info"
+    # Requests per client address per minute (0: no limit), and how many addresses
+    # each limit remembers (see ratelimit.py).
+    enrol_per_minute: int = 10
+    tracking_per_minute: int = 120
+    rate_limit_addresses: int = 10_000
+    # Reverse proxies whose X-Forwarded-For is believed; none: the socket's peer.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def attachment_dir(self) -> Path:
@@ -97,6 +125,10 @@ class Settings:
             cuti_bersama=_dates(env.get("MEJA_CRM_CUTI_BERSAMA", "")),
             auto_migrate=env.get("MEJA_CRM_AUTO_MIGRATE", "1").strip() not in ("0", "false", "no"),
             log_level=env.get("MEJA_CRM_LOG_LEVEL", "info"),
+            enrol_per_minute=_int(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
+            tracking_per_minute=_int(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
+            rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),
+            trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
         )
 
     def with_database(self, url: str) -> Settings:

@@ -179,3 +179,7 @@ def render_page(view: TrackingView) -> str:
 
 def render_not_found() -> str:
     return TEMPLATES.get_template("not_found.html").render()
+
+
+def render_rate_limited(seconds: int) -> str:
+    return TEMPLATES.get_template("rate_limited.html").render(seconds=seconds)

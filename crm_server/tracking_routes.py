@@ -8,7 +8,8 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from crm_server.tracking import lookup, render_not_found, render_page
+from crm_server.ratelimit import RateLimits, client_key
+from crm_server.tracking import lookup, render_not_found, render_page, render_rate_limited
 from crm_server.workflow import Workflow
 
 router = APIRouter(tags=["tracking"])
@@ -28,16 +29,33 @@ NOT_FOUND_JSON: dict[str, Any] = {
 }
 
 
+def rate_limited_json(wait: int) -> dict[str, Any]:
+    message = f"Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {wait} detik."
+    return {"error": {"code": "rate_limited", "message": message, "field": None}}
+
+
 @router.get(
     "/T/{code}/{token}",
     response_class=HTMLResponse,
-    responses={404: {"description": "Not found (the same page for every wrong input)"}},
+    responses={
+        404: {"description": "Not found (the same page for every wrong input)"},
+        429: {"description": "Too many requests from this address (Retry-After)"},
+    },
 )
 async def tracking_page(request: Request, code: str, token: str) -> Response:
     # One route for both forms: a token ending in ".json" asks for JSON.
     want_json = token.lower().endswith(".json")
     if want_json:
         token = token[:-5]
+    # Tokens are short (6 characters): guessing one takes many tries, so one address
+    # gets only so many a minute (MEJA_CRM_TRACKING_PER_MINUTE).
+    limits: RateLimits = request.app.state.rate_limits
+    wait = limits.tracking.hit(client_key(request))
+    if wait is not None:
+        headers = {**_HEADERS, "Retry-After": str(wait)}
+        if want_json:
+            return JSONResponse(rate_limited_json(wait), status_code=429, headers=headers)
+        return HTMLResponse(render_rate_limited(wait), status_code=429, headers=headers)
     view = await run_in_threadpool(lookup, Workflow(request.app.state.crm), code, token)
     if want_json:
         if view is None:

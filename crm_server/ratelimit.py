@@ -1,0 +1,94 @@
+"""Per-address rate limits for what a stranger can hammer: desk enrolment (guessing
+one-time codes) and the public tracking page (guessing tracking tokens).
+
+A token bucket per client address, kept in this process: up to N requests at once,
+then N a minute evenly. The table remembers at most ``max_keys`` addresses and
+forgets the least recently seen first, so a flood from many addresses cannot grow
+it; a forgotten address starts again with a full bucket, which gains nothing to
+someone who already has that many addresses.
+
+Our own small module rather than the ``limits`` library: its in-memory storage puts
+no bound on the number of keys (it only expires them with time) and reads the system
+clock, where here the clock is injected so that tests need no waiting.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.requests import HTTPConnection
+
+# Refills of n/60 a second add up a hair off whole numbers (6 s at 10 a minute gives
+# 0.9999999999999999 tokens): that close counts as whole, or a client that waited
+# its Retry-After would be refused again.
+_HAIR = 1e-9
+
+
+class RateLimiter:
+    """One limit: ``per_minute`` requests per address, for at most ``max_keys``
+    addresses at a time."""
+
+    def __init__(
+        self, per_minute: int, max_keys: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.capacity = float(per_minute)
+        self.per_second = per_minute / 60
+        self.max_keys = max_keys
+        self.clock = clock
+        # address -> (tokens left, when last counted), least recently seen first
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        # Callers may be on the event loop or in the thread pool.
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+    def hit(self, key: str) -> int | None:
+        """Count one request from ``key``: None when allowed, else the whole seconds
+        to wait before the next one is (for Retry-After). A limit of 0 is no limit."""
+        if self.capacity <= 0:
+            return None
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.pop(key, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.per_second)
+            wait = None
+            if tokens >= 1 - _HAIR:
+                tokens -= 1
+            else:
+                wait = max(1, math.ceil((1 - tokens) / self.per_second - _HAIR))
+            self._buckets[key] = (tokens, now)  # re-inserted: now the most recent
+            if len(self._buckets) > self.max_keys:
+                self._buckets.popitem(last=False)
+            return wait
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """The limiters of one application (``app.state.rate_limits``)."""
+
+    enrol: RateLimiter
+    tracking: RateLimiter
+
+
+def client_key(connection: HTTPConnection) -> str:
+    """The client's address as the limits count it. The peer of the connection,
+    unless MEJA_CRM_TRUSTED_PROXIES names that peer (then the address its proxy
+    forwarded; see app.create_app). An IPv6 client counts by its /64, the block a
+    single subscriber usually holds, or it could take a fresh address per request."""
+    host = connection.client.host if connection.client else ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host  # not an IP address (a Unix socket, the test client)
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
