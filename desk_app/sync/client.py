@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -99,7 +100,8 @@ class ReferenceAnswer:
 
 
 class CrmClient:
-    """A thin, typed wrapper of the endpoints; the session is injected (tests, TLS pins).
+    """A thin, typed wrapper of the endpoints; the session is injected (tests, TLS pins)
+    and given over to the client (its environment settings are resolved for this host).
 
     The push calls it from several threads at once (a batch in flight, files going up):
     requests' Session holds no per-request state but its cookie jar (locked; the CRM
@@ -121,6 +123,19 @@ class CrmClient:
         self.timeout = timeout
         self.verify = verify
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        if self.session.trust_env:
+            # One host: its proxy (HTTP(S)_PROXY, ALL_PROXY, NO_PROXY and the OS
+            # settings urllib reads, the registry on Windows) and a CA bundle named in
+            # the environment are looked up once, here, as requests would on every
+            # request (~0.4 ms each); then the session stops reading the environment.
+            # (Nor ~/.netrc: a netrc entry for the host would replace the bearer token.)
+            env_proxies = requests.utils.get_environ_proxies(self.base_url)
+            self.session.proxies = {**self.session.proxies, **env_proxies}
+            if verify is True:
+                self.verify = (
+                    os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+                )
+            self.session.trust_env = False
 
     # ------------------------------------------------------------------ plumbing
 

@@ -15,6 +15,10 @@ and response heads, Content-Length bodies) to decide a fault *per request*:
 
 ``only`` limits faults to requests whose path starts with it (``/api/v1/sync/complaints``).
 Counters tell a test how many requests reached the CRM, per path prefix.
+
+It also serves as the HTTP proxy a client is configured with (``HTTP_PROXY``): a
+request in absolute form (``GET http://host:port/path``) goes on in origin form, as
+from a forward proxy (to the CRM all the same), and is counted as proxied too.
 """
 
 from __future__ import annotations
@@ -93,6 +97,7 @@ class FaultProxy:
         self.rng = random.Random(seed)
         self._lock = threading.Lock()
         self.forwarded: Counter[str] = Counter()  # path prefix -> requests that reached the CRM
+        self.proxied: Counter[str] = Counter()  # those of them sent to it as to a proxy
         self.faulted: Counter[str] = Counter()
         self._conns: set[socket.socket] = set()
         self._listener: socket.socket | None = None
@@ -128,12 +133,13 @@ class FaultProxy:
         self._close_listener()
         self._close_connections()
 
-    def count(self, prefix: str, method: str = "") -> int:
-        """Requests that reached the CRM whose path starts with ``prefix``."""
+    def count(self, prefix: str, method: str = "", proxied: bool = False) -> int:
+        """Requests that reached the CRM whose path starts with ``prefix`` (only those
+        sent to this proxy as to an HTTP proxy when ``proxied``)."""
         with self._lock:
             return sum(
                 n
-                for key, n in self.forwarded.items()
+                for key, n in (self.proxied if proxied else self.forwarded).items()
                 if key.split(" ", 1)[1].startswith(prefix)
                 and (not method or key.split(" ", 1)[0] == method)
             )
@@ -202,6 +208,12 @@ class FaultProxy:
                 head = _read_head(client, cbuf)
                 body = _read_body(client, cbuf, _content_length(head))
                 method, path = head.split(b" ", 2)[:2]
+                as_proxy = path.startswith(b"http://")
+                if as_proxy:  # absolute form: on in origin form, "/path?query"
+                    path = b"/" + path.split(b"/", 3)[3] if path.count(b"/") >= 3 else b"/"
+                    line, rest = head.split(b"\r\n", 1)
+                    method, _, version = line.split(b" ", 2)
+                    head = b" ".join((method, path, version)) + b"\r\n" + rest
                 spath = path.decode(errors="replace").split("?")[0]
                 with self._lock:
                     fault = self.fault
@@ -225,6 +237,8 @@ class FaultProxy:
                 up.sendall(head + body)
                 with self._lock:
                     self.forwarded[f"{method.decode()} {spath}"] += 1
+                    if as_proxy:
+                        self.proxied[f"{method.decode()} {spath}"] += 1
                 rhead = _read_head(up, ubuf)
                 status = int(rhead.split(b" ", 2)[1])
                 rbody = (

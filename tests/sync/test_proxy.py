@@ -1,0 +1,64 @@
+"""A desk behind an HTTP proxy named in the environment still syncs through it (the
+client looks the proxy up once, for its one host, instead of on every request), and
+NO_PROXY still takes the host past it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desk_app.services.desk import open_desk
+from desk_app.sync.client import CrmClient
+from tests.sync.conftest import OFFICER, fast_engine, form
+from tests.sync.crm import CrmProcess, assert_converged
+from tests.sync.faultproxy import FaultProxy
+
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+
+
+@pytest.fixture
+def clean_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("bypassed", [False, True], ids=["proxied", "no_proxy"])
+def test_the_proxy_from_the_environment_carries_the_sync(
+    tmp_path: Path,
+    crm_server: CrmProcess,
+    proxy: FaultProxy,
+    clean_proxy_env: pytest.MonkeyPatch,
+    bypassed: bool,
+):
+    clean_proxy_env.setenv("HTTP_PROXY", proxy.url)
+    if bypassed:
+        clean_proxy_env.setenv("NO_PROXY", "localhost,127.0.0.1")
+    desk = open_desk(tmp_path / "desk")
+    desk.settings.desk_code = "PBK1"
+    try:
+        for i in range(3):
+            desk.intake.record(OFFICER, form(i))
+        token = CrmClient(crm_server.url).enrol(crm_server.enrolment_code("PBK1")).token
+        engine = fast_engine(desk, CrmClient(crm_server.url, token))
+        report = engine.run_once()
+        assert report.ok and report.accepted == 3
+        through = 0 if bypassed else 1
+        assert proxy.count("/api/v1/sync/complaints", "POST", proxied=True) == through
+        assert proxy.count("/api/v1/sync/changes", proxied=True) == through
+        assert proxy.count("/api/v1/sync/heartbeat", proxied=True) == through
+        assert_converged(crm_server, desk)
+    finally:
+        desk.close()
+
+
+def test_a_ca_bundle_named_in_the_environment_is_still_used(
+    tmp_path: Path, clean_proxy_env: pytest.MonkeyPatch
+):
+    bundle = tmp_path / "corporate-ca.pem"
+    clean_proxy_env.setenv("REQUESTS_CA_BUNDLE", str(bundle))
+    assert CrmClient("https://crm.example.go.id").verify == str(bundle)
+    # A CA pinned at enrolment wins, as in requests.
+    assert CrmClient("https://crm.example.go.id", verify="/pinned.pem").verify == "/pinned.pem"
