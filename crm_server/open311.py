@@ -128,6 +128,10 @@ def _parse_date(text: str, name: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise Open311Error(400, f"{name} must be an ISO 8601 date-time.") from None
+    # Far from the years datetime can hold: the default window (a date less 90 days)
+    # and the conversion to UTC for the query would overflow at its ends.
+    if not 1900 <= value.year <= 9000:
+        raise Open311Error(400, f"{name} must be between the years 1900 and 9000.")
     return value if value.tzinfo else value.replace(tzinfo=WIB)
 
 

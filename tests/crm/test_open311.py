@@ -138,6 +138,13 @@ def test_errors_follow_the_spec(client: TestClient) -> None:
     bad = client.get(f"{BASE}/requests.json?start_date=yesterday")
     assert bad.status_code == 400
     assert [set(e) for e in bad.json()] == [set(SPEC_ERROR)]
+    # Dates at the ends of what Python can hold (the window less 90 days, or UTC,
+    # would overflow): refused, not a 500.
+    for query in ("end_date=0001-01-01T00:00:00", "start_date=9999-12-31T23:59:59-12:00"):
+        for method in ("requests", "servicerequestupdates"):
+            far = client.get(f"{BASE}/{method}.json?{query}")
+            assert far.status_code == 400, (method, query, far.text)
+            assert [set(e) for e in far.json()] == [set(SPEC_ERROR)]
     xml = client.get(f"{BASE}/requests/NOPE.xml")
     assert xml.status_code == 404
     root = ET.fromstring(xml.content)
