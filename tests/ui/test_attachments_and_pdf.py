@@ -126,8 +126,9 @@ def test_attachments_by_dialog_and_drop_then_receipt_saved_as_pdf(
         assert desk.files.read(attachment.sha256) == original
     files = window.detail.files
     qtbot.waitUntil(
-        lambda: files.count() == 3
-        and not any(files.item(i).icon().isNull() for i in range(3)),  # thumbnails arrived
+        lambda: (
+            files.count() == 3 and not any(files.item(i).icon().isNull() for i in range(3))
+        ),  # thumbnails arrived
         timeout=10000,
     )
     shot(window, artifacts_dir, "detail-attachments", 100)
