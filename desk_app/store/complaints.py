@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import bindparam, delete, or_, select, text, update
+from sqlalchemy import bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -448,13 +448,16 @@ def set_statuses(session: Session, changes: list[tuple[str, Status, dt.datetime,
 
 
 def set_crm_ids(session: Session, pairs: list[tuple[str, str]]) -> None:
-    """``set_crm_id`` for many complaints at once: ``(complaint id, crm id)``."""
+    """``set_crm_id`` for many complaints at once: ``(complaint id, crm id)``, passed
+    as one JSON array that a single UPDATE ... FROM json_each reads (an executemany
+    costs SQLAlchemy a parameter set per row in Python: ~0.3 ms a sync batch)."""
     if pairs:
+        c = table_of(ComplaintRow).c
+        pair = func.json_each(json.dumps(pairs)).table_valued("value").alias("pair")
         session.connection().execute(
-            update(ComplaintRow.__table__)  # type: ignore[arg-type]
-            .where(ComplaintRow.__table__.c.id == bindparam("cid"))
-            .values(crm_id=bindparam("crm")),
-            [{"cid": c, "crm": crm} for c, crm in pairs],
+            update(table_of(ComplaintRow))
+            .where(c.id == func.json_extract(pair.c.value, "$[0]"))
+            .values(crm_id=func.json_extract(pair.c.value, "$[1]"))
         )
 
 

@@ -153,27 +153,26 @@ def rejected_count(session: Session) -> int:
 # Bulk forms for sync: one statement per batch instead of one per item.
 
 
-def states(session: Session, item_ids: list[str]) -> dict[str, str]:
+def states(session: Session, keys: list[int]) -> dict[int, str]:
+    """The state of these items, by outbox key (sync: a batch's items are looked up
+    by their key, the row id, rather than through the item id's index)."""
     o = OutboxRow.__table__.c
-    query = select(o.item_id, o.state).where(among(o.item_id, item_ids))
-    rows = session.connection().execute(query)
-    return {item_id: state for item_id, state in rows}
+    rows = session.connection().execute(select(o.pk, o.state).where(among(o.pk, keys)))
+    return {key: state for key, state in rows}
 
 
-def note_attempts(session: Session, item_ids: list[str], at: dt.datetime) -> None:
+def note_attempts(session: Session, keys: list[int], at: dt.datetime) -> None:
     o = table_of(OutboxRow)
     session.connection().execute(
-        update(o)
-        .where(among(o.c.item_id, item_ids))
-        .values(attempts=o.c.attempts + 1, last_attempt_at=at)
+        update(o).where(among(o.c.pk, keys)).values(attempts=o.c.attempts + 1, last_attempt_at=at)
     )
 
 
-def mark_sent_many(session: Session, item_ids: list[str], at: dt.datetime) -> None:
-    """``mark_sent`` for a whole confirmed batch, only items still pending."""
+def mark_sent_many(session: Session, keys: list[int], at: dt.datetime) -> None:
+    """``mark_sent`` for a whole confirmed batch (by outbox key), only items still pending."""
     o = table_of(OutboxRow)
     session.connection().execute(
         update(o)
-        .where(among(o.c.item_id, item_ids), o.c.state == PENDING)
+        .where(among(o.c.pk, keys), o.c.state == PENDING)
         .values(state=SENT, sent_at=at, error_code="", error_message="", error_field="")
     )

@@ -146,6 +146,10 @@ class _Batch:
     needed: dict[str, tuple[Attachment, list[str]]]  # files the CRM may lack, by hash
     _encoded: tuple[bytes, str] | None = None  # (body, body hash)
 
+    def keys(self) -> dict[str, int]:
+        """The outbox key of each item still to send (not refused locally), by item id."""
+        return {i.item_id: i.pk for i in self.items if i.item_id in self.payloads}
+
     def encode(self) -> tuple[bytes, str]:
         """The request body and its hash, encoded once (after the uploads, which may
         drop items)."""
@@ -409,7 +413,7 @@ class SyncEngine:
                         continue
                     if answered is None:
                         with self.db.write() as session:
-                            outbox.note_attempts(session, list(batch.payloads), self.clock())
+                            outbox.note_attempts(session, list(batch.keys().values()), self.clock())
                     reply = sender.submit(self._post, batch)
                     in_flight = [i.pk for i in batch.items]
                     if answered is not None:
@@ -468,9 +472,9 @@ class SyncEngine:
         the batch ``in_flight``, if any, with them); how many items they settled."""
         now = self.clock()
         with self.db.write() as session:
-            settled = self._record(session, batch.payloads, results, counts, now)
+            settled = self._record(session, batch, results, counts, now)
             if in_flight is not None:
-                outbox.note_attempts(session, list(in_flight.payloads), now)
+                outbox.note_attempts(session, list(in_flight.keys().values()), now)
         return settled
 
     def _prepare(
@@ -613,7 +617,7 @@ class SyncEngine:
     def _record(
         self,
         session: Any,
-        payloads: dict[str, dict[str, Any]],
+        batch: _Batch,
         results: list[dict[str, Any]],
         counts: _Counts,
         now: dt.datetime,
@@ -621,18 +625,20 @@ class SyncEngine:
         """The server's answers, in the caller's write transaction; how many items
         they settled (sent or rejected)."""
         settled = 0
-        state = outbox.states(session, [str(r.get("id", "")) for r in results])
-        sent: list[str] = []
+        keys = batch.keys()
+        state = outbox.states(session, list(keys.values()))
+        sent: list[int] = []
         crm_ids: list[tuple[str, str]] = []
         for result in results:
             item_id = str(result.get("id", ""))
-            payload = payloads.get(item_id)
-            if payload is None or state.get(item_id) != outbox.PENDING:
-                continue
-            state[item_id] = "settled"  # an id answered twice counts once
+            key = keys.get(item_id)
+            if key is None or state.get(key) != outbox.PENDING:
+                continue  # not of this batch, or no longer waiting
+            state[key] = "settled"  # an id answered twice counts once
+            payload = batch.payloads[item_id]
             outcome = result.get("outcome")
             if outcome in ("accepted", "already_had"):
-                sent.append(item_id)
+                sent.append(key)
                 if payload["type"] == "complaint" and result.get("crm_id"):
                     crm_ids.append((payload["id"], str(result["crm_id"])))
                 if outcome == "accepted":

@@ -96,6 +96,7 @@ def test_a_page_of_changes_is_checked_stored_once_and_sets_the_latest_status(tmp
         assert crm_events[3].at == dt.datetime(2026, 11, 23, 10, tzinfo=dt.UTC)  # naive: UTC
         assert one is not None and one.status is Status.COORDINATION
         assert two is not None and two.status is Status.RECEIVED
+        assert (one.crm_id, two.crm_id) == (f"C-{first}", f"C-{second}")  # from the push
         with desk.database.read() as s:
             rows = s.execute(select(ComplaintRow.id, ComplaintRow.status_note))
             notes = {complaint_id: note for complaint_id, note in rows}
