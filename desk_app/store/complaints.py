@@ -6,6 +6,7 @@ Rows are turned into domain objects here; nothing above the store sees an ORM ro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import uuid
@@ -13,7 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import bindparam, delete, func, or_, select, text, update
+from sqlalchemy import Select, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
@@ -37,7 +38,7 @@ from desk_app.store.models import (
     OutboxRow,
     table_of,
 )
-from desk_app.store.outbox import among
+from desk_app.store.outbox import among, json_list
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -385,13 +386,28 @@ def count(session: Session) -> int:
     return int(session.execute(text("SELECT count(*) FROM complaints")).scalar_one())
 
 
+# The sync's statements, built once (see ``outbox.among``).
+_c = table_of(ComplaintRow).c
+_EXISTING = select(_c.id).where(among(_c.id, "ids"))
+_ADD_CRM_EVENT = sqlite_insert(table_of(EventRow)).on_conflict_do_nothing()
+_SET_STATUS = (
+    update(table_of(ComplaintRow))
+    .where(_c.id == bindparam("cid"))
+    .values(status=bindparam("st"), status_at=bindparam("sat"), status_note=bindparam("sn"))
+)
+_pair = func.json_each(bindparam("pairs")).table_valued("value").alias("pair")
+_SET_CRM_IDS = (
+    update(table_of(ComplaintRow))
+    .where(_c.id == func.json_extract(_pair.c.value, "$[0]"))
+    .values(crm_id=func.json_extract(_pair.c.value, "$[1]"))
+)
+
+
 def existing_ids(session: Session, ids: set[str]) -> set[str]:
     """Which of these complaint ids this desk holds (sync: changes for unknown ones are skipped)."""
     if not ids:
         return set()
-    c = table_of(ComplaintRow).c
-    query = select(c.id).where(among(c.id, ids))
-    return set(session.connection().execute(query).scalars())
+    return set(session.connection().execute(_EXISTING, {"ids": json_list(ids)}).scalars())
 
 
 class CrmEvent(NamedTuple):
@@ -414,7 +430,7 @@ def add_crm_events(session: Session, events: list[CrmEvent]) -> int:
     if not events:
         return 0
     result = session.connection().execute(
-        sqlite_insert(table_of(EventRow)).on_conflict_do_nothing(),
+        _ADD_CRM_EVENT,
         [
             {
                 "id": e.id,
@@ -438,11 +454,7 @@ def set_statuses(session: Session, changes: list[tuple[str, Status, dt.datetime,
     """``set_status`` for many complaints at once: ``(id, status, at, note)``."""
     if changes:
         session.connection().execute(
-            update(ComplaintRow.__table__)  # type: ignore[arg-type]
-            .where(ComplaintRow.__table__.c.id == bindparam("cid"))
-            .values(
-                status=bindparam("st"), status_at=bindparam("sat"), status_note=bindparam("sn")
-            ),
+            _SET_STATUS,
             [{"cid": c, "st": s.value, "sat": at, "sn": note} for c, s, at, note in changes],
         )
 
@@ -452,13 +464,7 @@ def set_crm_ids(session: Session, pairs: list[tuple[str, str]]) -> None:
     as one JSON array that a single UPDATE ... FROM json_each reads (an executemany
     costs SQLAlchemy a parameter set per row in Python: ~0.3 ms a sync batch)."""
     if pairs:
-        c = table_of(ComplaintRow).c
-        pair = func.json_each(json.dumps(pairs)).table_valued("value").alias("pair")
-        session.connection().execute(
-            update(table_of(ComplaintRow))
-            .where(c.id == func.json_extract(pair.c.value, "$[0]"))
-            .values(crm_id=func.json_extract(pair.c.value, "$[1]"))
-        )
+        session.connection().execute(_SET_CRM_IDS, {"pairs": json.dumps(pairs)})
 
 
 def rows_by_id(
@@ -469,7 +475,13 @@ def rows_by_id(
     items straight from them."""
     if not ids:
         return {}
-    table = table_of(EventRow if events else ComplaintRow)
-    query = select(*(table.c[name] for name in columns)).where(among(table.c.id, ids))
-    rows = {row["id"]: row for row in session.connection().execute(query).mappings()}
+    query = _rows_query(tuple(columns), events)
+    result = session.connection().execute(query, {"ids": json_list(ids)})
+    rows = {row["id"]: row for row in result.mappings()}
     return cast("dict[str, Mapping[str, Any]]", rows)  # (RowMapping: keys may be columns)
+
+
+@functools.cache
+def _rows_query(columns: tuple[str, ...], events: bool) -> Select[Any]:
+    table = table_of(EventRow if events else ComplaintRow)
+    return select(*(table.c[name] for name in columns)).where(among(table.c.id, "ids"))

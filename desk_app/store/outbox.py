@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, select, update
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import ComplaintRow, OutboxRow, table_of
@@ -20,13 +20,17 @@ from desk_app.store.models import ComplaintRow, OutboxRow, table_of
 PENDING, SENT, REJECTED = "pending", "sent", "rejected"
 
 
-def among(column: ColumnElement[Any], values: Iterable[str | int]) -> ColumnElement[bool]:
-    """``column IN values``, the values passed as one JSON array that SQLite's
-    json_each reads (still an index search per value). SQLAlchemy renders a plain IN
-    with a parameter per value, coerced and named in Python: ~0.5 ms of CPU for the
-    100 ids of a sync batch, each time."""
-    values_json = json.dumps(list(values))
-    return column.in_(select(literal_column("value")).select_from(func.json_each(values_json)))
+def among(column: ColumnElement[Any], name: str) -> ColumnElement[bool]:
+    """``column IN`` the values bound to ``name`` as one JSON array (:func:`json_list`),
+    read by SQLite's json_each (still an index search per value). SQLAlchemy renders a
+    plain IN with a parameter per value, coerced and named in Python: ~0.5 ms of CPU
+    for the 100 ids of a sync batch, each time. With a bound name, the hot statements
+    are built once (building one, and its cache key, costs ~0.15 ms)."""
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name))))
+
+
+def json_list(values: Iterable[str | int]) -> str:
+    return json.dumps(list(values))
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,11 @@ def _items(
         .order_by(o.pk)
     )
     if exclude:
-        query = query.where(~among(o.pk, exclude))
+        query = query.where(~among(o.pk, "exclude"))
     if limit is not None:
         query = query.limit(limit)
-    return [OutboxItem(*row) for row in session.execute(query)]
+    rows = session.execute(query, {"exclude": json_list(exclude)} if exclude else {})
+    return [OutboxItem(*row) for row in rows]
 
 
 def pending(
@@ -150,29 +155,33 @@ def rejected_count(session: Session) -> int:
     )
 
 
-# Bulk forms for sync: one statement per batch instead of one per item.
+# Bulk forms for sync: one statement per batch instead of one per item, each built once.
+
+_o = table_of(OutboxRow)
+_STATES = select(_o.c.pk, _o.c.state).where(among(_o.c.pk, "keys"))
+_NOTE_ATTEMPTS = (
+    update(_o)
+    .where(among(_o.c.pk, "keys"))
+    .values(attempts=_o.c.attempts + 1, last_attempt_at=bindparam("at"))
+)
+_MARK_SENT = (
+    update(_o)
+    .where(among(_o.c.pk, "keys"), _o.c.state == PENDING)
+    .values(state=SENT, sent_at=bindparam("at"), error_code="", error_message="", error_field="")
+)
 
 
 def states(session: Session, keys: list[int]) -> dict[int, str]:
     """The state of these items, by outbox key (sync: a batch's items are looked up
     by their key, the row id, rather than through the item id's index)."""
-    o = OutboxRow.__table__.c
-    rows = session.connection().execute(select(o.pk, o.state).where(among(o.pk, keys)))
+    rows = session.connection().execute(_STATES, {"keys": json_list(keys)})
     return {key: state for key, state in rows}
 
 
 def note_attempts(session: Session, keys: list[int], at: dt.datetime) -> None:
-    o = table_of(OutboxRow)
-    session.connection().execute(
-        update(o).where(among(o.c.pk, keys)).values(attempts=o.c.attempts + 1, last_attempt_at=at)
-    )
+    session.connection().execute(_NOTE_ATTEMPTS, {"keys": json_list(keys), "at": at})
 
 
 def mark_sent_many(session: Session, keys: list[int], at: dt.datetime) -> None:
     """``mark_sent`` for a whole confirmed batch (by outbox key), only items still pending."""
-    o = table_of(OutboxRow)
-    session.connection().execute(
-        update(o)
-        .where(among(o.c.pk, keys), o.c.state == PENDING)
-        .values(state=SENT, sent_at=at, error_code="", error_message="", error_field="")
-    )
+    session.connection().execute(_MARK_SENT, {"keys": json_list(keys), "at": at})
