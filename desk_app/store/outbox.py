@@ -7,12 +7,13 @@ called in the same transaction that records the server's answer.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, update
+from sqlalchemy import ColumnElement, Select, bindparam, func, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.store.models import ComplaintRow, OutboxRow, table_of
@@ -68,6 +69,16 @@ def add(session: Session, item_id: str, kind: str, complaint_id: str, at: dt.dat
 def _items(
     session: Session, state: str, limit: int | None, exclude: Collection[int] = ()
 ) -> list[OutboxItem]:
+    params: dict[str, object] = {"state": state, "limit": limit}
+    if exclude:
+        params["exclude"] = json_list(exclude)
+    rows = session.execute(_items_query(limit is not None, bool(exclude)), params)
+    return [OutboxItem(*row) for row in rows]
+
+
+@functools.cache
+def _items_query(limited: bool, excluding: bool) -> Select[Any]:
+    """Built once (sync reads a batch with it every few ms; see :func:`among`)."""
     o, c = OutboxRow.__table__.c, ComplaintRow.__table__.c
     query = (
         select(
@@ -84,15 +95,14 @@ def _items(
             o.error_field,
         )
         .join_from(OutboxRow.__table__, ComplaintRow.__table__, c.id == o.complaint_id)
-        .where(o.state == state)
+        .where(o.state == bindparam("state"))
         .order_by(o.pk)
     )
-    if exclude:
+    if excluding:
         query = query.where(~among(o.pk, "exclude"))
-    if limit is not None:
-        query = query.limit(limit)
-    rows = session.execute(query, {"exclude": json_list(exclude)} if exclude else {})
-    return [OutboxItem(*row) for row in rows]
+    if limited:
+        query = query.limit(bindparam("limit"))
+    return query
 
 
 def pending(
