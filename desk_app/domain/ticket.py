@@ -25,6 +25,7 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
+from functools import cached_property
 
 from stdnum.iso7064 import mod_37_36
 
@@ -66,17 +67,25 @@ class TicketCode:
     day: dt.date
     sequence: int
 
+    # Computed once per code: the CRM parses and prints every code of every pushed
+    # batch (a frozen dataclass without slots may cache in its __dict__).
+    @cached_property
+    def yymmdd(self) -> str:
+        # Not strftime: three times slower, on the push's hot path.
+        day = self.day
+        return f"{day.year % 100:02d}{day.month:02d}{day.day:02d}"
+
     @property
     def body(self) -> str:
         """The characters the check character covers: desk, YYMMDD, NNNN."""
-        return f"{self.desk}{self.day:%y%m%d}{self.sequence:04d}"
+        return f"{self.desk}{self.yymmdd}{self.sequence:04d}"
 
-    @property
+    @cached_property
     def check(self) -> str:
         return str(mod_37_36.calc_check_digit(self.body))
 
     def __str__(self) -> str:
-        return f"{self.desk}-{self.day:%y%m%d}-{self.sequence:04d}-{self.check}"
+        return f"{self.desk}-{self.yymmdd}-{self.sequence:04d}-{self.check}"
 
     @property
     def compact(self) -> str:
