@@ -96,6 +96,7 @@ REASONS = {
     "id_conflict": "Aduan lain di CRM memakai pengenal yang sama",
     "unknown_complaint": "Aduan induknya belum ada di CRM",
     "attachment_unreadable": "Berkas lampiran rusak di komputer ini",
+    "item_unreadable": "Data ini rusak di komputer ini — hubungi petugas TI",
     "unsupported_media_type": "Jenis berkas lampiran ditolak CRM",
     "too_large": "Berkas lampiran terlalu besar untuk CRM",
 }

@@ -68,6 +68,7 @@ LAST_SUCCESS_KEY = "sync.last_success_at"
 ATTENTION_AFTER_FAILURES = 5
 # Item-level codes that are not about the item's data: keep it pending, retry later.
 RETRY_ITEM_CODES = frozenset({"attachment_missing"})
+ITEM_UNREADABLE = "Data item ini tidak dapat dibaca di meja (baris aduan atau kejadiannya hilang)."
 # Files of a batch uploaded side by side. The session's connection pool (requests'
 # default, 10 per host) holds these, the push in flight and the pull's read-ahead.
 UPLOAD_THREADS = 3
@@ -500,6 +501,14 @@ class SyncEngine:
             if not items:
                 return None
             payloads, needed = self._payloads(session, items)
+        missing = [i.item_id for i in items if i.item_id not in payloads]
+        if missing:
+            # Its complaint or event row is gone (the foreign keys and the append-only
+            # rules should make that impossible). Refused here, with a reason the
+            # officer sees, instead of being read again on every cycle, for ever.
+            with self.db.write() as session:
+                for item_id in missing:
+                    outbox.mark_rejected(session, item_id, "item_unreadable", ITEM_UNREADABLE, "")
         return _Batch(items, payloads, needed)
 
     def _payloads(

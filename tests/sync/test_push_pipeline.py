@@ -4,6 +4,8 @@ CRM: what must not change with them."""
 
 from __future__ import annotations
 
+import threading
+
 from desk_app.store import attachments as attachment_repo
 from desk_app.store import complaints, outbox
 from tests.sync.conftest import OFFICER, DeskRig
@@ -77,3 +79,34 @@ def test_a_body_too_large_for_the_crm_halves_the_batch(
     refused = {50: 1, 25: 2, 12: 3}[size]  # 100 refused, then 50, ...
     assert proxy.count(PUSH) == refused + -(-120 // size)
     assert_converged(crm_server, rig.desk)
+
+
+def test_an_item_whose_data_is_gone_is_refused_not_read_for_ever(make_desk, crm_server: CrmProcess):
+    """An outbox item whose event row vanished (only possible by damage: the store
+    never deletes one) is refused with a reason; the cycle ends and the rest goes."""
+    import sqlite3
+
+    rig: DeskRig = make_desk()
+    (first,) = rig.record(1)
+    event = rig.desk.intake.add_citizen_event(OFFICER, first, "Membawa surat RT.", [])
+    with sqlite3.connect(rig.desk.database.path) as raw:  # the damage, behind the store
+        raw.execute("PRAGMA foreign_keys = OFF")
+        for (trigger,) in raw.execute(
+            "SELECT name FROM sqlite_master"
+            " WHERE type = 'trigger' AND tbl_name = 'complaint_events'"
+        ).fetchall():
+            raw.execute(f'DROP TRIGGER "{trigger}"')
+        gone = raw.execute("DELETE FROM complaint_events WHERE id = ?", (str(event.id),))
+        assert gone.rowcount == 1
+    # On a thread: before the guard this cycle never ended (the same item read again).
+    reports = []
+    cycle = threading.Thread(target=lambda: reports.append(rig.engine.run_once()), daemon=True)
+    cycle.start()
+    cycle.join(timeout=60)
+    assert not cycle.is_alive(), "the cycle keeps reading the item whose data is gone"
+    (report,) = reports
+    assert report.ok and report.accepted == 1
+    with rig.desk.database.read() as s:
+        (refused,) = outbox.rejected(s)
+        assert outbox.pending_summary(s)[0] == 0
+    assert refused.error_code == "item_unreadable"
