@@ -31,6 +31,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 USERNAME, PASSWORD = "ani", "rahasia-ani-1"
 
+# A complete intake form, for tests that are about what happens after the typing.
+FORM_FIELDS = {
+    "name": "Siti Nurhaliza",
+    "phone": "0812 3456 7890",
+    "consent": True,
+    "kelurahan_code": "31.71.03.1005",
+    "category_code": "JALAN.RUSAK",
+    "description": "Jalan berlubang besar di depan pasar, sudah dua bulan.",
+}
+
 
 class FakePrinter:
     """Records what was printed; ``fail`` makes the next job fail like an empty roll."""

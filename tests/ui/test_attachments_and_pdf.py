@@ -18,16 +18,7 @@ from reportlab.pdfgen import canvas
 from desk_app.services.desk import Desk
 from desk_app.ui.dialogs import FilePicker
 from desk_app.ui.main_window import MainWindow
-from tests.ui.conftest import press, shot, sign_in
-
-FIELDS = {
-    "name": "Siti Nurhaliza",
-    "phone": "0812 3456 7890",
-    "consent": True,
-    "kelurahan_code": "31.71.03.1005",
-    "category_code": "JALAN.RUSAK",
-    "description": "Jalan berlubang besar di depan pasar, sudah dua bulan.",
-}
+from tests.ui.conftest import FORM_FIELDS, press, shot, sign_in
 
 
 def _image(path: Path, colour: str, fmt: str) -> Path:
@@ -77,7 +68,7 @@ def test_attachments_by_dialog_and_drop_then_receipt_saved_as_pdf(
 
     sign_in(qtbot, window)
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    window.intake.set_fields(FIELDS)
+    window.intake.set_fields(FORM_FIELDS)
     panel = window.intake.attachments
 
     # The file dialog returns four files: two are taken, two refused by name.

@@ -9,16 +9,9 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.desk import Desk
 from desk_app.ui.main_window import MainWindow
 from tests.services.test_storage_errors import LONG, fill_disk, free_disk
-from tests.ui.conftest import press, sign_in
+from tests.ui.conftest import FORM_FIELDS, press, sign_in
 
-FIELDS = {
-    "name": "Siti Nurhaliza",
-    "phone": "0812 3456 7890",
-    "consent": True,
-    "kelurahan_code": "31.71.03.1005",
-    "category_code": "JALAN.RUSAK",
-    "description": LONG,
-}
+FIELDS = {**FORM_FIELDS, "description": LONG}  # long enough to need new pages
 
 
 def test_save_on_a_full_disk_keeps_the_form_and_says_why(
