@@ -117,25 +117,39 @@ class CrmClient:
         verify: bool | str = True,
         clock: Any = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.token = token
         self.session = session or requests.Session()
+        # The environment (HTTP(S)_PROXY, ALL_PROXY, NO_PROXY, the OS settings urllib
+        # reads — the registry on Windows — and a CA bundle it names) is read when the
+        # address or the TLS setting is set (the setters below), not by requests on
+        # every request (~0.4 ms each), and passed with each request. The session is
+        # shared (enrolment, the engine), so every client brings its own; the session
+        # itself stops reading the environment (nor ~/.netrc, whose entry for the host
+        # would replace the bearer token).
+        self.session.trust_env = False
+        self.base_url = base_url
+        self.token = token
         self.timeout = timeout
         self.verify = verify
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
-        if self.session.trust_env:
-            # One host: its proxy (HTTP(S)_PROXY, ALL_PROXY, NO_PROXY and the OS
-            # settings urllib reads, the registry on Windows) and a CA bundle named in
-            # the environment are looked up once, here, as requests would on every
-            # request (~0.4 ms each); then the session stops reading the environment.
-            # (Nor ~/.netrc: a netrc entry for the host would replace the bearer token.)
-            env_proxies = requests.utils.get_environ_proxies(self.base_url)
-            self.session.proxies = {**self.session.proxies, **env_proxies}
-            if verify is True:
-                self.verify = (
-                    os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-                )
-            self.session.trust_env = False
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, value: str) -> None:
+        self._base_url = value.rstrip("/")
+        self._proxies: dict[str, str] = requests.utils.get_environ_proxies(self._base_url)
+
+    @property
+    def verify(self) -> bool | str:
+        return self._verify
+
+    @verify.setter
+    def verify(self, value: bool | str) -> None:
+        if value is True:  # a CA named in the environment, as requests would take it
+            value = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        self._verify = value
 
     # ------------------------------------------------------------------ plumbing
 
@@ -168,6 +182,7 @@ class CrmClient:
                 params=params,
                 timeout=self.timeout,
                 verify=self.verify,
+                proxies=self._proxies,
             )
         except requests.exceptions.SSLError as exc:
             # A certificate problem does not heal by itself: show it, retry slowly.

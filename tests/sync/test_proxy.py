@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import requests
 
 from desk_app.services.desk import open_desk
-from desk_app.sync.client import CrmClient
+from desk_app.sync.client import AuthFailed, CrmClient
 from tests.sync.conftest import OFFICER, fast_engine, form
 from tests.sync.crm import CrmProcess, assert_converged
 from tests.sync.faultproxy import FaultProxy
@@ -62,3 +63,24 @@ def test_a_ca_bundle_named_in_the_environment_is_still_used(
     assert CrmClient("https://crm.example.go.id").verify == str(bundle)
     # A CA pinned at enrolment wins, as in requests.
     assert CrmClient("https://crm.example.go.id", verify="/pinned.pem").verify == "/pinned.pem"
+
+
+def test_clients_sharing_a_session_each_take_their_own_host_s_proxy(
+    crm_server: CrmProcess, proxy: FaultProxy, clean_proxy_env: pytest.MonkeyPatch
+):
+    """The desk builds its engine's client for the address in its settings at start,
+    then enrols (another client, the same session) with the address an admin types:
+    the second must still go through the proxy its own host needs."""
+    clean_proxy_env.setenv("HTTP_PROXY", proxy.url)
+    clean_proxy_env.setenv("NO_PROXY", "localhost")
+    session = requests.Session()
+    at_start = CrmClient("http://localhost:8765", session=session)  # bypassed
+    enrolling = CrmClient(crm_server.url, session=session)  # 127.0.0.1: proxied
+    assert enrolling.enrol(crm_server.enrolment_code("PBK1")).token
+    assert proxy.count("/api/v1/enrol", "POST", proxied=True) == 1
+    # And an address changed afterwards (the engine's client after enrolment) too.
+    at_start.base_url = crm_server.url
+    at_start.token = "salah"
+    with pytest.raises(AuthFailed):
+        at_start.heartbeat(0, None, "t")
+    assert proxy.count("/api/v1/sync/heartbeat", "POST", proxied=True) == 1
