@@ -40,7 +40,7 @@ from desk_app.store import areas as area_repo
 from desk_app.store import attachments as attachment_repo
 from desk_app.store import complaints, keyvalue, outbox
 from desk_app.store.attachments import FileStore
-from desk_app.store.db import Database
+from desk_app.store.db import Database, StorageError
 from desk_app.sync.backoff import Backoff
 from desk_app.sync.client import (
     AuthFailed,
@@ -261,9 +261,12 @@ class SyncEngine:
             listener(ids)
 
     def _with_counts(self, state: SyncState) -> SyncState:
-        with self.db.read() as session:
-            count, oldest = outbox.pending_summary(session)
-            rejected = outbox.rejected_count(session)
+        try:
+            with self.db.read() as session:
+                count, oldest = outbox.pending_summary(session)
+                rejected = outbox.rejected_count(session)
+        except StorageError:
+            return state  # a disk that cannot be read: the last counts stand
         return replace(
             state, pending_count=count, oldest_pending_at=oldest, rejected_count=rejected
         )
@@ -333,6 +336,16 @@ class SyncEngine:
         except SyncError as exc:
             self._failed(exc)
             return self._report(False, counts, changed, exc.message)
+        except StorageError as exc:
+            # The desk's own disk (full, read-only, failing): said like a network fault,
+            # retried with the backoff, so the status never stays on "sending".
+            error = SyncError(
+                f"Data meja tidak dapat ditulis atau dibaca ({exc.reason}); "
+                "periksa ruang disk atau hubungi TI.",
+                f"storage_{exc.reason}",
+            )
+            self._failed(error)
+            return self._report(False, counts, changed, error.message)
         done = self.clock()
         with self.db.write() as session:
             keyvalue.put(session, LAST_SUCCESS_KEY, done.isoformat())

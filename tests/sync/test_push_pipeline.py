@@ -110,3 +110,20 @@ def test_an_item_whose_data_is_gone_is_refused_not_read_for_ever(make_desk, crm_
         (refused,) = outbox.rejected(s)
         assert outbox.pending_summary(s)[0] == 0
     assert refused.error_code == "item_unreadable"
+
+
+def test_a_full_desk_disk_is_a_retried_failure_then_nothing_lost_or_doubled(
+    make_desk, crm_server: CrmProcess
+):
+    from tests.services.test_storage_errors import fill_disk, free_disk
+
+    rig: DeskRig = make_desk()
+    rig.record(30)
+    fill_disk(rig.desk)  # the CRM accepts; the desk cannot write the answers down
+    report = rig.engine.run_once()
+    state = rig.engine.state
+    assert not report.ok and state.phase == "retry_wait"
+    assert state.last_error_code == "storage_full" and "disk" in state.last_error
+    free_disk(rig.desk)
+    rig.converge()  # sent again: the CRM answers "already had" for what it holds
+    assert_converged(crm_server, rig.desk)
