@@ -90,6 +90,9 @@ class Database:
         self.engine: Engine = create_engine(
             f"sqlite+pysqlite:///{path}",
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            # An error's text then names the statement but not its values (personal
+            # data), wherever it is logged.
+            hide_parameters=True,
         )
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)

@@ -4,6 +4,7 @@ slots that carry results between pages and the services (on the worker)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateService
+from desk_app.services.errors import message_for
 from desk_app.services.intake import RecordedComplaint
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import PreparedReceipt, ReceiptService
@@ -45,6 +47,9 @@ def _qt_system_printer(settings: Any) -> Any:
     from desk_app.printing.backends.qt_system import QtSystemPrinter
 
     return QtSystemPrinter(settings)
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -200,6 +205,16 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.disconnect(self._rebuild_when_idle)
         self.rebuild_in_language(self._pending_language)
 
+    def words_for(self, error: BaseException) -> str:
+        """What the officer reads about a failed task: its own words (services,
+        printers and the CRM client carry a safe ``message``), the disk's trouble in
+        plain words, or for a bug one plain line; the bug itself goes to the log."""
+        known = getattr(error, "message", "") or message_for(error)
+        if known:
+            return str(known)
+        log.error("task failed", exc_info=error)
+        return self.tr("Terjadi kesalahan program; data tetap tersimpan.")
+
     def area_name(self, code: str) -> str:
         area = self.desk.areas.get(code)
         return area.name if area else code
@@ -271,14 +286,14 @@ class MainWindow(QMainWindow):
                 answer.username, answer.display_name, answer.password
             ),
             self.on_signed_in,
-            lambda err: self.ask_first_admin(getattr(err, "message", "") or str(err)),
+            lambda err: self.ask_first_admin(self.words_for(err)),
         )
 
     def on_sign_in_requested(self, username: str, password: str) -> None:
         self.runner.run(
             lambda: self.desk.accounts.sign_in(username, password),
             self.on_signed_in,
-            lambda err: self.sign_in.show_error(getattr(err, "message", "") or str(err)),
+            lambda err: self.sign_in.show_error(self.words_for(err)),
         )
 
     def on_signed_in(self, officer: Officer) -> None:
@@ -442,7 +457,7 @@ class MainWindow(QMainWindow):
             preview.accept()
 
         def failed(err: Exception) -> None:
-            message = getattr(err, "message", "") or str(err)
+            message = self.words_for(err)
             preview.show_error(message)
             self.receipt_failed.emit(message)
             self.refresh_home()
@@ -463,7 +478,7 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.receipts.save_pdf(receipt, Path(path)),
             lambda saved: preview.show_saved(str(saved)),
-            lambda err: preview.show_error(getattr(err, "message", "") or str(err)),
+            lambda err: preview.show_error(self.words_for(err)),
         )
 
     # -- errors and closing --------------------------------------------------------
@@ -493,7 +508,7 @@ class MainWindow(QMainWindow):
             lambda label: dialog.show_result(
                 self.tr("Halaman uji dikirim ke {printer}.").format(printer=label), True
             ),
-            lambda err: dialog.show_result(getattr(err, "message", "") or str(err), False),
+            lambda err: dialog.show_result(self.words_for(err), False),
         )
 
     def on_enrol_requested(self, url: str, code: str, ca_file: str) -> None:
@@ -512,7 +527,7 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.sync.control.enrol(officer, url, code, ca_file),
             done,
-            lambda err: dialog.show_result(getattr(err, "message", "") or str(err), False),
+            lambda err: dialog.show_result(self.words_for(err), False),
         )
 
     def on_settings_accepted(self, edited: Settings) -> None:
@@ -535,7 +550,7 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.desk.save_settings(officer, edited),
             saved,
-            lambda err: self.status.showMessage("⚠ " + (getattr(err, "message", "") or str(err))),
+            lambda err: self.status.showMessage("⚠ " + (self.words_for(err))),
         )
 
     def on_correct_requested(self, line: OutboxLine) -> None:

@@ -410,42 +410,42 @@
         <translation>Remove selected attachment</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="60"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="62"/>
         <source>Daftar lampiran</source>
         <translation>Attachment list</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="66"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="68"/>
         <source>JPG, PNG, WEBP, TIFF atau PDF; paling besar {mb} MB per berkas, paling banyak {n} berkas. Berkas juga dapat diseret ke sini.</source>
         <translation>JPG, PNG, WEBP, TIFF or PDF; at most {mb} MB per file, at most {n} files. Files can also be dragged here.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="74"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="76"/>
         <source>Pesan lampiran</source>
         <translation>Attachment message</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="127"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="129"/>
         <source>Pilih scan atau foto</source>
         <translation>Choose a scan or photo</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="128"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="130"/>
         <source>Foto dan PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</source>
         <translation>Photos and PDF (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="144"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="146"/>
         <source>Paling banyak {n} lampiran; tidak ditambahkan: {names}.</source>
         <translation>At most {n} attachments; not added: {names}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="162"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="164"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/attachments_panel.py" line="167"/>
+        <location filename="../../desk_app/ui/attachments_panel.py" line="169"/>
         <source>Berkas ditolak: </source>
         <translation>File refused: </translation>
     </message>
@@ -602,153 +602,153 @@
         <translation>Complaint details</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="84"/>
-        <location filename="../../desk_app/ui/detail_view.py" line="85"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="86"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="87"/>
         <source>Lampiran</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="90"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="92"/>
         <source>Riwayat status</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="91"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="93"/>
         <source>Riwayat</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="108"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="110"/>
         <source>Cetak &amp;ulang tanda terima</source>
         <translation>&amp;Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="109"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="111"/>
         <source>Cetak ulang tanda terima</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="110"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="112"/>
         <source>&amp;Tambah keterangan dari pelapor</source>
         <translation>&amp;Add the complainant&apos;s new information</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="111"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="113"/>
         <source>Tambah keterangan dari pelapor</source>
         <translation>Add the complainant&apos;s new information</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="112"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="114"/>
         <source>&amp;Kembali (Esc)</source>
         <translation>&amp;Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="113"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="115"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="149"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="151"/>
         <source>Status: {label}</source>
         <translation>Status: {label}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="152"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="154"/>
         <source>Dicatat</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="153"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="155"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="154"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="156"/>
         <source>Pelapor</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="155"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="157"/>
         <source>NIK</source>
         <translation>NIK (ID number)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="156"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="158"/>
         <source>Telepon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="157"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="159"/>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="159"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="161"/>
         <source>Identitas</source>
         <translation>Identity</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="160"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="162"/>
         <source>DIRAHASIAKAN dari instansi</source>
         <translation>KEPT from the agencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="162"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="164"/>
         <source>boleh diketahui instansi</source>
         <translation>may be known to the agencies</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="164"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="166"/>
         <source>Lokasi</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="166"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="168"/>
         <source>RT/RW, jalan</source>
         <translation>RT/RW, street</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="169"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="171"/>
         <source>Patokan</source>
         <translation>Landmark</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="170"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="172"/>
         <source>Kategori</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="171"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="173"/>
         <source>Urgensi</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="172"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="174"/>
         <source>Laporan sebelumnya</source>
         <translation>Earlier reports</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="178"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="180"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="187"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="189"/>
         <source>Dicatat di meja — {label}</source>
         <translation>Recorded at the desk — {label}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="191"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="193"/>
         <source>Pelapor menambahkan keterangan: {note}</source>
         <translation>The complainant added: {note}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="199"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="201"/>
         <source>Belum ada riwayat.</source>
         <translation>No history yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk_app/ui/detail_view.py" line="212"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="214"/>
         <source>Lampiran: %n berkas</source>
         <translation>
             <numerusform>Attachments: %n file(s)</numerusform>
@@ -756,12 +756,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="214"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="216"/>
         <source>Lampiran: tidak ada</source>
         <translation>Attachments: none</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/detail_view.py" line="220"/>
+        <location filename="../../desk_app/ui/detail_view.py" line="222"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
@@ -1087,68 +1087,73 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="102"/>
+        <location filename="../../desk_app/ui/main_window.py" line="107"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="233"/>
+        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <source>Terjadi kesalahan program; data tetap tersimpan.</source>
+        <translation>A program error occurred; the data is still saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/main_window.py" line="248"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="237"/>
+        <location filename="../../desk_app/ui/main_window.py" line="252"/>
         <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="267"/>
+        <location filename="../../desk_app/ui/main_window.py" line="282"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="354"/>
-        <location filename="../../desk_app/ui/main_window.py" line="549"/>
+        <location filename="../../desk_app/ui/main_window.py" line="369"/>
+        <location filename="../../desk_app/ui/main_window.py" line="564"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="380"/>
+        <location filename="../../desk_app/ui/main_window.py" line="395"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="392"/>
+        <location filename="../../desk_app/ui/main_window.py" line="407"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="459"/>
+        <location filename="../../desk_app/ui/main_window.py" line="474"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="459"/>
+        <location filename="../../desk_app/ui/main_window.py" line="474"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="494"/>
+        <location filename="../../desk_app/ui/main_window.py" line="509"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="505"/>
+        <location filename="../../desk_app/ui/main_window.py" line="520"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="532"/>
+        <location filename="../../desk_app/ui/main_window.py" line="547"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="561"/>
+        <location filename="../../desk_app/ui/main_window.py" line="576"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>

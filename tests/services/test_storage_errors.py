@@ -97,3 +97,12 @@ def test_full_disk_gives_a_plain_message_and_loses_nothing(desk: Desk):
 
 def test_bugs_are_not_dressed_up_as_messages():
     assert message_for(ValueError("a bug")) is None
+
+
+def test_other_database_errors_name_the_statement_but_not_its_values(desk: Desk):
+    from sqlalchemy import exc, text
+
+    with pytest.raises(exc.DBAPIError) as caught, desk.database.write() as session:
+        session.execute(text("SELECT no_such_column, :nik"), {"nik": "3171011708450001"})
+    assert "no_such_column" in str(caught.value)
+    assert "3171011708450001" not in str(caught.value)  # it would reach a log line
