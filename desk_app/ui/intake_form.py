@@ -775,6 +775,11 @@ class IntakeFormPage(QWidget):
     def on_draft_timer(self) -> None:
         self.save_draft()
 
+    @property
+    def dirty(self) -> bool:
+        """Typed since the draft was last saved."""
+        return self._dirty
+
     def save_draft(self) -> None:
         if not self._dirty or self._officer is None or self._saving:
             return

@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
     def _init_window(self) -> None:
         self._set_title()
         self.resize(1280, 860)
-        self._pending_language = ""  # a language switch waiting for the worker
+        self._pending_language = ""  # a language switch waiting for a quiet moment
+        self._waiting_for_worker = False
 
     def _set_title(self) -> None:
         s = self.desk.settings
@@ -172,12 +173,26 @@ class MainWindow(QMainWindow):
     def rebuild_in_language(self, language: str) -> None:
         """A new language at once: the translator is swapped and the pages and the
         status bar are built again (each widget takes its texts when built). The
-        officer stays signed in and lands on the home page; work queued on the
-        database worker finishes first, so no answer reaches a deleted page."""
-        if self.runner.busy:
-            self.runner.busy_changed.connect(self._rebuild_when_idle)
-            self._pending_language = language
+        officer stays signed in and lands on the home page."""
+        self._pending_language = language
+        self._rebuild_if_quiet()
+
+    def _rebuild_if_quiet(self) -> None:
+        """The rebuild waits until no answer is on its way from the database worker to
+        a page (it would reach a deleted one), the intake form is not on screen (never
+        under the officer's typing) and what was typed is in its draft."""
+        if not self._pending_language:
             return
+        if self.intake.dirty:
+            self.intake.save_draft()  # on the worker: the busy check below waits for it
+        if self.runner.busy:
+            if not self._waiting_for_worker:
+                self._waiting_for_worker = True
+                self.runner.busy_changed.connect(self._on_worker_busy)
+            return
+        if self.stack.currentWidget() is self.intake:
+            return  # on_home tries again
+        language, self._pending_language = self._pending_language, ""
         self.intake.stop()
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -199,11 +214,12 @@ class MainWindow(QMainWindow):
         else:
             self.start()
 
-    def _rebuild_when_idle(self, busy: bool) -> None:
+    def _on_worker_busy(self, busy: bool) -> None:
         if busy:
             return
-        self.runner.busy_changed.disconnect(self._rebuild_when_idle)
-        self.rebuild_in_language(self._pending_language)
+        self.runner.busy_changed.disconnect(self._on_worker_busy)
+        self._waiting_for_worker = False
+        self._rebuild_if_quiet()
 
     def words_for(self, error: BaseException) -> str:
         """What the officer reads about a failed task: its own words (services,
@@ -315,6 +331,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.home.new_button.setFocus()
         self.refresh_home()
+        self._rebuild_if_quiet()  # a language switch that waited for the form to close
 
     def on_new_complaint(self) -> None:
         if self.officer is None:

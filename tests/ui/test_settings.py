@@ -174,3 +174,30 @@ def test_language_switches_at_once_and_the_officer_stays_signed_in(
     finally:
         install_language(qapp, "id")
         window.close()
+
+
+def test_a_language_switch_waits_for_the_form_and_keeps_what_was_typed(
+    qtbot: QtBot, qapp: QApplication, desk: Desk, monkeypatch: pytest.MonkeyPatch
+):
+    from desk_app.ui.dialogs import Confirm
+    from desk_app.ui.i18n import install_language
+
+    window = open_window(qtbot, desk)
+    sign_in(qtbot, window)
+    try:
+        window.on_new_complaint()
+        form = window.intake
+        qtbot.keyClicks(form.name, "Siti Nurhaliza")
+        window.rebuild_in_language("en")  # as if saved from another window meanwhile
+        qtbot.wait(200)
+        assert window.intake is form and form.name.text() == "Siti Nurhaliza"
+        assert form.save_button.text().startswith("Simpan")  # not rebuilt under the typing
+        # Leaving the form: the rebuild happens, and the typing comes back as its draft.
+        monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: True))
+        window.on_home()
+        qtbot.waitUntil(lambda: window.home.new_button.text().startswith("&New complaint"))
+        qtbot.waitUntil(lambda: window.intake.name.text() == "Siti Nurhaliza", timeout=10000)
+        assert window.intake is not form
+    finally:
+        install_language(qapp, "id")
+        window.close()
