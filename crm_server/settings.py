@@ -65,16 +65,20 @@ def _dates(raw: str) -> tuple[dt.date, ...]:
 
 
 def _networks(raw: str) -> tuple[str, ...]:
-    """``10.0.0.2,192.168.1.0/24``: addresses or networks, checked here."""
-    parts = tuple(p.strip() for p in raw.split(",") if p.strip())
-    for part in parts:
+    """``10.0.0.2,192.168.1.0/24``: addresses or networks, checked here and written in
+    their canonical form (``10.0.0.5/8`` becomes ``10.0.0.0/8``): uvicorn's proxy
+    middleware parses them strictly and would otherwise never match such an entry."""
+    parts = []
+    for part in (p.strip() for p in raw.split(",") if p.strip()):
         try:
-            ipaddress.ip_network(part, strict=False)
+            network = ipaddress.ip_network(part, strict=False)
         except ValueError:
             raise SystemExit(
                 f"MEJA_CRM_TRUSTED_PROXIES: {part!r} is not an IP address or network"
             ) from None
-    return parts
+        single = network.num_addresses == 1
+        parts.append(str(network.network_address) if single else str(network))
+    return tuple(parts)
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,21 @@ def test_memory_stays_bounded(make_app: Callable[..., FastAPI]) -> None:
     assert proxy.get("/T/NOT-A-CODE/ABCDEF", headers=latest).status_code == 429
     first = {"X-Forwarded-For": "10.0.0.1"}
     assert proxy.get("/T/NOT-A-CODE/ABCDEF", headers=first).status_code == 404
+
+
+def test_a_trusted_network_written_loosely_still_trusts_its_proxies(
+    make_app: Callable[..., FastAPI],
+) -> None:
+    """``192.0.2.7/24`` (host bits set) is taken as 192.0.2.0/24, also by uvicorn's
+    middleware, which parses strictly: otherwise the proxy would silently not be
+    trusted and every citizen behind it would share one limit."""
+    from crm_server.settings import Settings
+
+    trusted = Settings.from_env({"MEJA_CRM_TRUSTED_PROXIES": "192.0.2.7/24, 198.51.100.9"})
+    assert trusted.trusted_proxies == ("192.0.2.0/24", "198.51.100.9")
+    proxy = from_address(
+        make_app(tracking_per_minute=1, trusted_proxies=trusted.trusted_proxies), "192.0.2.1"
+    )
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):  # each citizen their own limit
+        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
+        assert answer.status_code == 404
