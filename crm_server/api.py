@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import text
 
 from crm_server.errors import ApiError, unauthorized
-from crm_server.ratelimit import RateLimits, client_key
+from crm_server.ratelimit import RateLimits
 from crm_server.schemas import (
     ActionRequest,
     ChangesResponse,
@@ -80,7 +80,7 @@ async def enrol_limit(request: Request) -> None:
     """A desk needs one or two tries; a few a minute from one address
     (MEJA_CRM_ENROL_PER_MINUTE) leaves the one-time codes nothing to guess at scale."""
     limits: RateLimits = request.app.state.rate_limits
-    wait = limits.enrol.hit(client_key(request))
+    wait = limits.enrol.hit_client(request)
     if wait is not None:
         raise ApiError(
             429,

@@ -28,6 +28,8 @@ from starlette.requests import HTTPConnection
 # 0.9999999999999999 tokens): that close counts as whole, or a client that waited
 # its Retry-After would be refused again.
 _HAIR = 1e-9
+# How many addresses' worth of requests a whole IPv6 /48 may send (see hit_client).
+IPV6_BLOCK_SHARE = 16
 
 
 class RateLimiter:
@@ -49,20 +51,36 @@ class RateLimiter:
     def __len__(self) -> int:
         return len(self._buckets)
 
-    def hit(self, key: str) -> int | None:
-        """Count one request from ``key``: None when allowed, else the whole seconds
-        to wait before the next one is (for Retry-After). A limit of 0 is no limit."""
+    def hit_client(self, connection: HTTPConnection) -> int | None:
+        """Count one request from the connection's client (see :func:`client_key`);
+        an IPv6 client is counted against its /48 as well, which may send
+        ``IPV6_BLOCK_SHARE`` times one address's limit: whoever holds a /48 has 65 536
+        /64s, and would otherwise have as many full buckets."""
+        key = client_key(connection)
+        wait = self.hit(key)
+        if ":" in key:
+            block = str(ipaddress.IPv6Network(key, strict=False).supernet(new_prefix=48))
+            block_wait = self.hit(block, scale=IPV6_BLOCK_SHARE)
+            if block_wait is not None:
+                wait = max(wait or 0, block_wait)
+        return wait
+
+    def hit(self, key: str, scale: int = 1) -> int | None:
+        """Count one request from ``key`` (whose limit is ``scale`` times the
+        limiter's): None when allowed, else the whole seconds to wait before the next
+        one is (for Retry-After). A limit of 0 is no limit."""
         if self.capacity <= 0:
             return None
+        capacity, per_second = self.capacity * scale, self.per_second * scale
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.pop(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.per_second)
+            tokens, last = self._buckets.pop(key, (capacity, now))
+            tokens = min(capacity, tokens + (now - last) * per_second)
             wait = None
             if tokens >= 1 - _HAIR:
                 tokens -= 1
             else:
-                wait = max(1, math.ceil((1 - tokens) / self.per_second - _HAIR))
+                wait = max(1, math.ceil((1 - tokens) / per_second - _HAIR))
             self._buckets[key] = (tokens, now)  # re-inserted: now the most recent
             if len(self._buckets) > self.max_keys:
                 self._buckets.popitem(last=False)

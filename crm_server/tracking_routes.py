@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from crm_server.ratelimit import RateLimits, client_key
+from crm_server.ratelimit import RateLimits
 from crm_server.tracking import lookup, render_not_found, render_page, render_rate_limited
 from crm_server.workflow import Workflow
 
@@ -50,7 +50,7 @@ async def tracking_page(request: Request, code: str, token: str) -> Response:
     # Tokens are short (6 characters): guessing one takes many tries, so one address
     # gets only so many a minute (MEJA_CRM_TRACKING_PER_MINUTE).
     limits: RateLimits = request.app.state.rate_limits
-    wait = limits.tracking.hit(client_key(request))
+    wait = limits.tracking.hit_client(request)
     if wait is not None:
         headers = {**_HEADERS, "Retry-After": str(wait)}
         if want_json:

@@ -164,6 +164,22 @@ def test_an_ipv6_client_counts_by_its_64(make_app: Callable[..., FastAPI]) -> No
     assert status("2001:db8:1:3::1") == 404  # the next /64
 
 
+def test_a_whole_ipv6_48_shares_a_larger_limit(make_app: Callable[..., FastAPI]) -> None:
+    """Whoever holds a /48 has 65 536 /64s: they do not get as many full buckets."""
+    from crm_server.ratelimit import IPV6_BLOCK_SHARE
+
+    app = make_app(tracking_per_minute=1, trusted_proxies=("192.0.2.1",))
+    proxy = from_address(app, "192.0.2.1")
+
+    def status(address: str) -> int:
+        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
+        return answer.status_code
+
+    answers = [status(f"2001:db8:7:{i:x}::1") for i in range(IPV6_BLOCK_SHARE + 4)]
+    assert answers == [404] * IPV6_BLOCK_SHARE + [429] * 4
+    assert status("2001:db8:8::1") == 404  # another /48
+
+
 def test_memory_stays_bounded(make_app: Callable[..., FastAPI]) -> None:
     app = make_app(tracking_per_minute=1, rate_limit_addresses=50, trusted_proxies=("192.0.2.1",))
     proxy = from_address(app, "192.0.2.1")
