@@ -157,6 +157,7 @@ class SyncControl:
         self._runner: SyncRunner | None = None
         self._starter: threading.Thread | None = None
         self._start_lock = threading.Lock()  # start() and sync_now() may race at launch
+        self._stopped = False
 
     @property
     def tokens(self) -> TokenStore:
@@ -274,15 +275,20 @@ class SyncControl:
         )
         self._starter.start()
 
-    def _start_runner(self) -> None:
+    def _start_runner(self) -> bool:
+        """Start the runner unless it runs or the app is closing; whether it runs."""
         runner = self.runner
         with self._start_lock:
-            if runner.running:
-                return
-            self._on_state(self.engine.state)  # what the new engine knows (e.g. no token)
-            runner.start()
+            if self._stopped:  # "Kirim sekarang" pressed just before the close
+                return False
+            if not runner.running:
+                self._on_state(self.engine.state)  # what the new engine knows (no token…)
+                runner.start()
+            return True
 
     def stop(self, timeout: float = 10.0) -> bool:
+        with self._start_lock:
+            self._stopped = True  # no start after this, from any thread
         if self._starter is not None:
             self._starter.join(timeout)
         if self._runner is None:
@@ -291,8 +297,8 @@ class SyncControl:
 
     def sync_now(self) -> None:
         """ "Kirim sekarang": a cycle at once, whatever the backoff says."""
-        self._start_runner()  # a no-op when it runs already
-        self.runner.sync_now()
+        if self._start_runner():  # a no-op when it runs already
+            self.runner.sync_now()
 
     def run_once(self) -> bool:
         """One cycle on the caller's thread (command line, tests)."""

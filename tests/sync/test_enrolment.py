@@ -229,3 +229,17 @@ def test_resend_of_a_corrected_complaint_takes_its_additions_along(
         assert_converged(crm_server, desk)
     finally:
         desk.close()
+
+
+def test_kirim_sekarang_just_after_the_close_starts_no_cycle(tmp_path: Path):
+    """The window closes (sync stopped) while a "Kirim sekarang" thread is still on
+    its way: no cycle may start against a database that is being closed."""
+    desk = open_desk(tmp_path / "desk")
+    try:
+        control = SyncControl(desk, token_store=TokenStore(tmp_path / "desk"))
+        control.start()
+        assert control.stop(timeout=10)
+        control.sync_now()
+        assert not control.runner.running
+    finally:
+        desk.close()
