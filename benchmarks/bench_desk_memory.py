@@ -20,9 +20,8 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.bench_store import _fill
-from benchmarks.common import print_table
+from benchmarks.common import FORM_FIELDS, PASSWORD, USERNAME, print_table
 
-USERNAME, PASSWORD = "bench", "bench-password-1"
 TARGET_MB = 300
 
 
@@ -84,17 +83,9 @@ def _session(data_dir: Path) -> list[list[object]]:
         wait_for(window.detail_shown, lambda i=item: window.on_open_complaint(i.id))
     rows.append(["after 10 detail views", _rss_mb()])
 
-    fields = {
-        "name": "Siti Nurhaliza",
-        "phone": "0812 3456 7890",
-        "consent": True,
-        "kelurahan_code": "31.71.03.1005",
-        "category_code": "JALAN.RUSAK",
-        "description": "Jalan berlubang besar di depan pasar, sudah dua bulan.",
-    }
     for _ in range(30):
         window.on_new_complaint()
-        window.intake.set_fields(fields)
+        window.intake.set_fields(FORM_FIELDS)
         app.processEvents()
         wait_for(
             window.receipt_shown,

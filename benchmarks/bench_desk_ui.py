@@ -21,9 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import peak_rss_mb, print_table, summary
-
-USERNAME, PASSWORD = "bench", "bench-password-1"
+from benchmarks.common import FORM_FIELDS, PASSWORD, USERNAME, peak_rss_mb, print_table, summary
 
 _BARE = """
 import resource, sys
@@ -172,17 +170,9 @@ def _save_rows(data_dir: Path, rounds: int) -> list[list[object]]:
     window.on_sign_in_requested(USERNAME, PASSWORD)
     loop.exec()
     samples: list[float] = []
-    fields = {
-        "name": "Siti Nurhaliza",
-        "phone": "0812 3456 7890",
-        "consent": True,
-        "kelurahan_code": "31.71.03.1005",
-        "category_code": "JALAN.RUSAK",
-        "description": "Jalan berlubang besar di depan pasar, sudah dua bulan.",
-    }
     for i in range(rounds + 3):
         window.on_new_complaint()
-        window.intake.set_fields(fields)
+        window.intake.set_fields(FORM_FIELDS)
         app.processEvents()
         wait = QEventLoop()
         window.receipt_shown.connect(wait.quit)

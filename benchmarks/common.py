@@ -47,3 +47,15 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[obje
     print("  ".join("-" * w for w in widths))
     for row in cells[1:]:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+# The desk benchmarks' officer and the complaint they record again and again.
+USERNAME, PASSWORD = "bench", "bench-password-1"
+FORM_FIELDS = {
+    "name": "Siti Nurhaliza",
+    "phone": "0812 3456 7890",
+    "consent": True,
+    "kelurahan_code": "31.71.03.1005",
+    "category_code": "JALAN.RUSAK",
+    "description": "Jalan berlubang besar di depan pasar, sudah dua bulan.",
+}

@@ -59,6 +59,27 @@ class ComplaintSummary:
     description: str
 
 
+def _intake_columns(c: Complaint) -> dict[str, object]:
+    """The columns an officer fills in at intake and may correct later (one list, so
+    that a new field is both stored and corrected)."""
+    return dict(
+        name=c.complainant.name,
+        name_folded=fold(c.complainant.name),
+        nik=c.complainant.nik,
+        phone=c.complainant.phone,
+        address=c.complainant.address,
+        keep_identity_private=c.complainant.keep_identity_private,
+        kelurahan_code=c.location.kelurahan_code,
+        rt_rw=c.location.rt_rw,
+        street=c.location.street,
+        landmark=c.location.landmark,
+        category_code=c.category_code,
+        description=c.description,
+        urgency=c.urgency.value,
+        earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
+    )
+
+
 def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None:
     c = complaint
     session.connection().execute(
@@ -73,23 +94,10 @@ def insert(session: Session, complaint: Complaint, created_day: dt.date) -> None
             channel=c.channel,
             created_at=c.created_at,
             created_day=created_day,
-            name=c.complainant.name,
-            name_folded=fold(c.complainant.name),
-            nik=c.complainant.nik,
-            phone=c.complainant.phone,
-            address=c.complainant.address,
-            keep_identity_private=c.complainant.keep_identity_private,
             consent_given_at=c.complainant.consent_given_at,
-            kelurahan_code=c.location.kelurahan_code,
-            rt_rw=c.location.rt_rw,
-            street=c.location.street,
-            landmark=c.location.landmark,
             latitude=c.location.latitude,
             longitude=c.location.longitude,
-            category_code=c.category_code,
-            description=c.description,
-            urgency=c.urgency.value,
-            earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
+            **_intake_columns(c),
             status=c.status.value,
             status_note="",
             print_pending=True,
@@ -131,20 +139,7 @@ def update_intake(
         .where(ComplaintRow.id == str(c.id))
         .values(
             channel=c.channel,
-            name=c.complainant.name,
-            name_folded=fold(c.complainant.name),
-            nik=c.complainant.nik,
-            phone=c.complainant.phone,
-            address=c.complainant.address,
-            keep_identity_private=c.complainant.keep_identity_private,
-            kelurahan_code=c.location.kelurahan_code,
-            rt_rw=c.location.rt_rw,
-            street=c.location.street,
-            landmark=c.location.landmark,
-            category_code=c.category_code,
-            description=c.description,
-            urgency=c.urgency.value,
-            earlier_references=json.dumps(list(c.earlier_references), ensure_ascii=False),
+            **_intake_columns(c),
         )
         .execution_options(synchronize_session=False)
     )

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from crm_server.models import Complaint as CrmComplaint
 from desk_app.domain.areas import demo_area_file
 from desk_app.services.errors import UserFacingError
-from desk_app.services.sync_control import OutboxLine
+from desk_app.services.sync_control import SyncControl
 from desk_app.store import outbox
 from tests.sync.conftest import KELURAHAN, OFFICER, DeskRig, form
 from tests.sync.crm import CrmProcess, assert_converged, crm_snapshot
@@ -44,17 +44,8 @@ def test_rejected_complaint_corrected_and_resent_is_accepted_once(
     item = refused[str(bad.id)]
     assert item.error_code == "unknown_area" and item.error_field == "location.kelurahan_code"
     assert refused[str(event.id)].error_code == "unknown_complaint"
-    line = OutboxLine(
-        item.item_id,
-        item.kind,
-        item.ticket_code,
-        item.created_at,
-        item.state,
-        item.attempts,
-        item.error_code,
-        item.error_message,
-        item.error_field,
-    )
+    # As the Sinkronisasi panel gets it: the CRM's reason in Indonesian, its words after.
+    (line,) = [x for x in SyncControl(rig.desk).rejected() if x.item_id == item.item_id]
     assert (
         line.reason.startswith("Kelurahan tidak dikenal CRM") and item.error_message in line.reason
     )
