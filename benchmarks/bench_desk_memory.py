@@ -48,7 +48,7 @@ def _session(data_dir: Path) -> list[list[object]]:
 
     rows: list[list[object]] = []
     desk = open_desk(data_dir)
-    app = prepare_application(desk)
+    app = prepare_application(desk.settings)
     window = MainWindow(desk, receipts=ReceiptService(desk, printer=NullPrinter()))
     window.show()
     app.processEvents()

@@ -14,8 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desk_app.domain.areas import AreaFileError
-from desk_app.services.errors import UserFacingError
+from desk_app.services.errors import UserFacingError, message_for
 from desk_app.services.settings import default_data_dir
 
 
@@ -69,32 +68,47 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(data_dir)
-        from desk_app.services.desk import open_desk  # not before the window's splash
-
-        desk = open_desk(data_dir)
-        try:
-            if args.command == "create-admin":
-                password = _read_password(args.password_stdin)
-                officer = desk.accounts.create_first_admin(args.username, args.name, password)
-                print(f"Admin {officer.username} dibuat di {data_dir}.")
-            elif args.command == "import-areas":
-                count = desk.import_areas(None, args.file)
-                print(f"{count} wilayah diimpor dari {args.file.name}.")
-            elif args.command == "enrol":
-                from desk_app.services.enrolment import enrol_desk
-
-                result = enrol_desk(desk, None, args.crm, args.code, args.ca_file)
-                print(f"Meja {result.desk_code} ({result.site}) terdaftar di {args.crm}.")
-                if result.warning:
-                    print(result.warning, file=sys.stderr)
-        finally:
-            desk.close()
-    except (UserFacingError, AreaFileError) as err:
+        return _run_command(args, data_dir)
+    except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:  # the store's StorageError (not imported: SQLAlchemy)
+        message = message_for(err)
+        if message is None:
+            raise
+        print(f"Gagal: {message}", file=sys.stderr)
         return 2
     except OSError as err:
         print(f"Gagal membaca/menulis berkas: {err.strerror} ({err.filename})", file=sys.stderr)
         return 2
+
+
+def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    # Imported here, not at the top: the window's first screen does not wait for them.
+    from desk_app.domain.areas import AreaFileError
+    from desk_app.services.desk import open_desk
+
+    desk = open_desk(data_dir)
+    try:
+        if args.command == "create-admin":
+            password = _read_password(args.password_stdin)
+            officer = desk.accounts.create_first_admin(args.username, args.name, password)
+            print(f"Admin {officer.username} dibuat di {data_dir}.")
+        elif args.command == "import-areas":
+            count = desk.import_areas(None, args.file)
+            print(f"{count} wilayah diimpor dari {args.file.name}.")
+        elif args.command == "enrol":
+            from desk_app.services.enrolment import enrol_desk
+
+            result = enrol_desk(desk, None, args.crm, args.code, args.ca_file)
+            print(f"Meja {result.desk_code} ({result.site}) terdaftar di {args.crm}.")
+            if result.warning:
+                print(result.warning, file=sys.stderr)
+    except AreaFileError as err:
+        print(f"Gagal: {err}", file=sys.stderr)
+        return 2
+    finally:
+        desk.close()
     return 0
 
 

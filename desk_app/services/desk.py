@@ -90,9 +90,16 @@ class Desk:
         self.database.close()
 
 
-def open_desk(data_dir: Path, clock: Clock = system_clock) -> Desk:
+def open_desk(
+    data_dir: Path,
+    clock: Clock = system_clock,
+    settings_read: tuple[Settings, list[str]] | None = None,
+) -> Desk:
+    """``settings_read``: the settings and their warnings when the caller has read them
+    already (the window reads them first for its language and theme; reading twice
+    would lose the warning about a damaged file, which the first read moved aside)."""
     database = open_database(data_dir)
-    settings, warnings = load_settings(settings_path(data_dir))
+    settings, warnings = settings_read or load_settings(settings_path(data_dir))
     with database.read() as session:
         stored = area_repo.load_all(session)
     if not stored:

@@ -156,5 +156,10 @@ def open_database(data_dir: Path) -> Database:
     """Open (creating if needed) and migrate the database in ``data_dir``."""
     data_dir.mkdir(parents=True, exist_ok=True)
     database = Database(data_dir / DATABASE_FILE)
-    migrate(database)
+    try:
+        with _storage_errors():  # a damaged, locked or unreadable file: said plainly
+            migrate(database)
+    except BaseException:
+        database.close()
+        raise
     return database

@@ -6,64 +6,45 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
+from desk_app.services.settings import Settings, load_settings, settings_path
 from desk_app.ui.i18n import install_language
+from desk_app.ui.start_window import StartWindow
 from desk_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from desk_app.services.desk import Desk
 
 
-def prepare_application(desk: Desk) -> QApplication:
+def prepare_application(settings: Settings) -> QApplication:
+    """The application with the desk's theme (font scale, contrast) and language."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Meja Aduan")
-    apply_theme(app, desk.settings.font_scale, desk.settings.high_contrast)
-    install_language(app, desk.settings.language)
+    apply_theme(app, settings.font_scale, settings.high_contrast)
+    install_language(app, settings.language)
     return app
 
 
-def loading_splash() -> QLabel:
-    """Shown before the store and the services load (a fraction of a second here, a
-    few seconds from an old desk PC's cold disk), so the officer sees the app start
-    and does not launch it twice. Bilingual: the language setting is not read yet.
-    A plain label, not QSplashScreen, which blocks up to a second waiting for the
-    window system to expose it."""
-    splash = QLabel("Meja Aduan\n\nMemuat data meja… / Loading…")
-    splash.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
-    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    splash.setStyleSheet("QLabel { background: white; color: black; border: 2px solid black; }")
-    font = splash.font()
-    font.setPointSizeF(font.pointSizeF() * 1.4)
-    splash.setFont(font)
-    splash.setAccessibleName("Meja Aduan")
-    splash.resize(520, 160)
-    frame = splash.frameGeometry()
-    frame.moveCenter(splash.screen().availableGeometry().center())
-    splash.move(frame.topLeft())
-    splash.show()
-    return splash
+def _load_desk(data_dir: Path, settings_read: tuple[Settings, list[str]]) -> Desk:
+    """On the loader thread: the store and services, and the main window's modules
+    (imported here so that the GUI thread finds them ready)."""
+    import desk_app.ui.main_window  # noqa: F401
+    from desk_app.services.desk import open_desk
+
+    return open_desk(data_dir, settings_read=settings_read)
 
 
 def run_app(data_dir: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    splash = loading_splash()
-    app.processEvents()
-    # Imported behind the splash: the store (SQLAlchemy) is most of the start-up time.
-    from desk_app.services.desk import open_desk
-    from desk_app.ui.main_window import MainWindow
-
-    desk = open_desk(data_dir)
+    """The sign-in on screen at once; the desk loads behind it (see StartWindow)."""
+    settings_read = load_settings(settings_path(data_dir))
+    app = prepare_application(settings_read[0])
+    start = StartWindow(settings_read[0], lambda: _load_desk(data_dir, settings_read))
+    start.start()
     try:
-        app = prepare_application(desk)
-        window = MainWindow(desk)
-        window.show()
-        splash.close()
-        window.start()
-        for warning in desk.settings_warnings:
-            window.status.showMessage("⚠ " + warning, 20000)
         return app.exec()
     finally:
-        desk.close()
+        desk = start.shutdown()
+        if desk is not None:
+            desk.close()

@@ -997,89 +997,89 @@ Status: {status}</translation>
         <translation>✓ Ready to save</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="788"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="793"/>
         <source>Draf tersimpan</source>
         <translation>Draft saved</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="801"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="806"/>
         <source>(tanpa nama)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="804"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="809"/>
         <source>Lanjutkan isian sebelumnya?</source>
         <translation>Continue the earlier form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="806"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="811"/>
         <source>Ada aduan yang belum selesai diketik (pelapor: {name}). Lanjutkan mengisinya?</source>
         <translation>A complaint was not finished (complainant: {name}). Continue filling it in?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="808"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="813"/>
         <source>Lanjutkan</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="809"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="825"/>
-        <location filename="../../desk_app/ui/intake_form.py" line="840"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="814"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="830"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="845"/>
         <source>Buang</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="812"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="817"/>
         <source>Draf dipulihkan</source>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="823"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="828"/>
         <source>Buang isian?</source>
         <translation>Discard the form?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="824"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="829"/>
         <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
         <translation>This complaint has not been saved. Discard everything?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="826"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="831"/>
         <source>Kembali mengisi</source>
         <translation>Back to the form</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="838"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="843"/>
         <source>Buang perbaikan?</source>
         <translation>Discard the correction?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="839"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="844"/>
         <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
         <translation>This correction is not saved. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="841"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="846"/>
         <source>Kembali memperbaiki</source>
         <translation>Back to correcting</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="869"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="874"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="884"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="889"/>
         <source>Menyimpan perbaikan…</source>
         <translation>Saving the correction…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="911"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="916"/>
         <source>Isian tetap ada di layar.</source>
         <translation>The form is still on the screen.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/intake_form.py" line="914"/>
+        <location filename="../../desk_app/ui/intake_form.py" line="919"/>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
     </message>
@@ -1087,73 +1087,73 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="107"/>
+        <location filename="../../desk_app/ui/main_window.py" line="109"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="216"/>
+        <location filename="../../desk_app/ui/main_window.py" line="233"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="248"/>
+        <location filename="../../desk_app/ui/main_window.py" line="265"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="252"/>
+        <location filename="../../desk_app/ui/main_window.py" line="269"/>
         <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="282"/>
+        <location filename="../../desk_app/ui/main_window.py" line="322"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="369"/>
-        <location filename="../../desk_app/ui/main_window.py" line="564"/>
+        <location filename="../../desk_app/ui/main_window.py" line="410"/>
+        <location filename="../../desk_app/ui/main_window.py" line="605"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="395"/>
+        <location filename="../../desk_app/ui/main_window.py" line="436"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="407"/>
+        <location filename="../../desk_app/ui/main_window.py" line="448"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="474"/>
+        <location filename="../../desk_app/ui/main_window.py" line="515"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="474"/>
+        <location filename="../../desk_app/ui/main_window.py" line="515"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="509"/>
+        <location filename="../../desk_app/ui/main_window.py" line="550"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="520"/>
+        <location filename="../../desk_app/ui/main_window.py" line="561"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="547"/>
+        <location filename="../../desk_app/ui/main_window.py" line="588"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="576"/>
+        <location filename="../../desk_app/ui/main_window.py" line="617"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
@@ -1603,54 +1603,78 @@ Status: {status}</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="32"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="39"/>
         <source>Meja Aduan</source>
         <translation>Complaint Desk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="38"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="44"/>
         <source>{site} — meja {desk}</source>
         <translation>{site} — desk {desk}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="42"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="49"/>
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="45"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="52"/>
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="49"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="56"/>
         <source>Pesan masuk</source>
         <translation>Sign-in message</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="51"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="58"/>
         <source>&amp;Masuk</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="52"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="59"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="57"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="64"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="58"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="65"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/sign_in_page.py" line="88"/>
+        <location filename="../../desk_app/ui/sign_in_page.py" line="99"/>
         <source>⚠ Isi nama pengguna.</source>
         <translation>⚠ Enter the user name.</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../desk_app/ui/start_window.py" line="108"/>
+        <source>Meja Aduan — {site} ({desk})</source>
+        <translation>Complaint Desk — {site} ({desk})</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/start_window.py" line="115"/>
+        <location filename="../../desk_app/ui/start_window.py" line="169"/>
+        <source>Memuat data meja…</source>
+        <translation>Loading the desk's data…</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/start_window.py" line="149"/>
+        <source>Data meja tidak bisa dibuka. {detail} Tutup aplikasi dan hubungi admin.</source>
+        <translation>The desk's data cannot be opened. {detail} Close the application and call the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/start_window.py" line="151"/>
+        <source>(rinciannya ada di catatan aplikasi)</source>
+        <translation>(the details are in the application log)</translation>
     </message>
 </context>
 <context>

@@ -128,14 +128,21 @@ def test_cli_creates_admin_and_imports_areas(tmp_path: Path, official_area_file:
     assert refused.returncode == 2 and "Baris 2" in refused.stderr
 
 
-def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk):
-    """A hash made with argon2-cffi's heavier default parameters (as earlier versions of
-    the desk stored) verifies, and the next sign-in stores one with the desk's own."""
+@pytest.mark.parametrize(
+    "older",
+    [
+        {},  # argon2-cffi's defaults: m=65536, t=3, p=4 (the first desk versions)
+        {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1},  # one lane (2026-11)
+    ],
+    ids=["library-default", "one-lane"],
+)
+def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk, older):
+    """A hash made with parameters earlier versions of the desk stored verifies, and
+    the next sign-in stores one with the desk's own."""
     from argon2 import PasswordHasher
 
     desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
-    old_hash = PasswordHasher().hash("rahasia-sekali")
-    assert "m=65536" in old_hash
+    old_hash = PasswordHasher(**older).hash("rahasia-sekali")
     with desk.database.write() as session:
         session.execute(
             text("UPDATE officers SET password_hash = :h WHERE username = 'admin'"),
@@ -146,5 +153,5 @@ def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk):
         stored = session.execute(
             text("SELECT password_hash FROM officers WHERE username='admin'")
         ).scalar()
-    assert stored != old_hash and "m=19456,t=2,p=1" in stored
+    assert stored != old_hash and "m=19456,t=2,p=2" in stored
     assert desk.accounts.sign_in("admin", "rahasia-sekali").username == "admin"

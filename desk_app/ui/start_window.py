@@ -1,0 +1,205 @@
+"""The window the desk opens with: the sign-in, on screen at once, while the desk
+(the store, the services and the main window's modules) loads on a thread behind it.
+
+Loading is most of a second here and several seconds from an old desk PC's cold
+disk; the officer types the user name and password meanwhile instead of watching a
+splash. The main window is built as soon as the desk has loaded, and takes over when
+the officer presses Enter: it shows its own sign-in page in the same place, checks
+the password there and shows any refusal there, so there is one sign-in logic. A desk
+with no account yet is handed over at once, for its first admin.
+
+Only this module, the sign-in page, the theme and the settings file are needed for
+the first screen: nothing here imports the store (SQLAlchemy) or the main window's
+modules on the GUI thread before the loader has.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from desk_app.services.settings import Settings
+from desk_app.ui.sign_in_page import SignInPage
+
+if TYPE_CHECKING:
+    from desk_app.services.desk import Desk
+    from desk_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class _Loaded:
+    """What the loader produced, boxed for the signal (see tasks._Outcome)."""
+
+    __slots__ = ("desk", "error")
+
+    def __init__(self, desk: Desk | None, error: BaseException | None) -> None:
+        self.desk = desk
+        self.error = error
+
+
+class DeskLoader(QObject):
+    """Runs ``load`` on a thread of its own; ``finished`` carries the result to the
+    GUI thread (a queued connection: the signal is emitted from the loader thread).
+
+    Signals:
+        finished(object): internal; the boxed desk or error.
+    """
+
+    finished = Signal(object)
+
+    def __init__(self, load: Callable[[], Desk], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.result: _Loaded | None = None  # also read after the event loop has ended
+        self._thread = threading.Thread(target=self._run, name="meja-load", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            loaded = _Loaded(self._load(), None)
+        except Exception as error:  # shown in the window; the traceback goes to the log
+            trace = "".join(traceback.format_exception(error))
+            log.error("the desk could not be opened:\n%s", trace)
+            loaded = _Loaded(None, error)
+        self.result = loaded
+        self.finished.emit(loaded)
+
+
+class StartWindow(QMainWindow):
+    """The sign-in while the desk loads; hands over to the main window.
+
+    Signals:
+        handed_over(object): the MainWindow, once it is on screen in this one's place.
+    """
+
+    handed_over = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        load: Callable[[], Desk],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.main_window: MainWindow | None = None
+        self._credentials: tuple[str, str] | None = None  # submitted before the desk was ready
+        self._has_accounts: bool | None = None
+        self._handed_over = False
+        self._init_widgets(settings)
+        self.loader = DeskLoader(load, self)
+        self.loader.finished.connect(self.on_loaded)
+        self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
+
+    def _init_widgets(self, settings: Settings) -> None:
+        self.setWindowTitle(
+            self.tr("Meja Aduan — {site} ({desk})").format(
+                site=settings.site_name, desk=settings.desk_code
+            )
+        )
+        self.resize(1280, 860)  # the main window's size: the hand-over happens in place
+        self.sign_in = SignInPage(settings.site_name, settings.desk_code)
+        self.setCentralWidget(self.sign_in)
+        self.statusBar().showMessage(self.tr("Memuat data meja…"))
+
+    def start(self) -> None:
+        """Show the sign-in and start loading the desk behind it."""
+        self.show()
+        self.sign_in.reset()
+        # Painted before the loader starts: from then on the loader's imports hold
+        # the interpreter lock most of the time, and the first paint would wait.
+        QApplication.processEvents()
+        self.loader.start()
+
+    # -- loading -------------------------------------------------------------------
+
+    def on_loaded(self, loaded: _Loaded) -> None:
+        if loaded.desk is None:
+            self.on_load_failed(loaded.error)
+            return
+        # The module is imported by now (the loader did it): no import on this thread.
+        from desk_app.ui.main_window import MainWindow
+
+        window = MainWindow(loaded.desk)
+        self.main_window = window
+        window.start_sync()  # what was not sent before the last close goes now
+        self.statusBar().clearMessage()
+        window.runner.run(loaded.desk.accounts.has_accounts, self.on_accounts_checked)
+        window.runner.run(loaded.desk.accounts.prepare_sign_in)
+        window.render_ahead()
+
+    def on_load_failed(self, error: BaseException | None) -> None:
+        from desk_app.services.errors import message_for
+
+        detail = message_for(error) if error is not None else None
+        self.statusBar().clearMessage()
+        text = self.tr("Data meja tidak bisa dibuka. {detail} Tutup aplikasi dan hubungi admin.")
+        self.sign_in.show_error(
+            text.format(detail=detail or self.tr("(rinciannya ada di catatan aplikasi)"))
+        )
+        self.sign_in.set_busy(True)  # nothing to sign in to
+
+    def on_accounts_checked(self, has_accounts: bool) -> None:
+        self._has_accounts = has_accounts
+        if not has_accounts or self._credentials is not None:
+            self.hand_over()
+
+    # -- sign-in -------------------------------------------------------------------
+
+    def on_sign_in_requested(self, username: str, password: str) -> None:
+        """Enter in the password field. Before the desk is ready the page stays busy
+        and the hand-over happens when it is."""
+        self._credentials = (username, password)
+        if self._has_accounts is not None:
+            self.hand_over()
+        else:
+            self.statusBar().showMessage(self.tr("Memuat data meja…"))
+
+    def hand_over(self) -> None:
+        """The main window takes this one's place, on its sign-in page, and checks the
+        submitted password (if any); this window closes."""
+        window = self.main_window
+        assert window is not None
+        credentials, self._credentials = self._credentials, None
+        # The password check is queued first: argon2 runs on the worker (without the
+        # interpreter lock) while the window below is laid out and shown.
+        window.start(credentials)
+        window.setGeometry(self.geometry())
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        for warning in window.desk.settings_warnings:
+            window.status.showMessage("⚠ " + warning, 20000)
+        self._handed_over = True
+        self.handed_over.emit(window)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed before the hand-over (the officer quits at the sign-in): the main
+        # window built behind it closes too, with its own checks (unsent complaints).
+        if not self._handed_over and self.main_window is not None and not self.main_window.close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def shutdown(self) -> Desk | None:
+        """After the event loop: let a load in progress finish, and return the desk
+        (or None) for the caller to close, even when the window was closed before the
+        loaded desk reached it. ``self.main_window`` keeps the main window alive until
+        then."""
+        self.loader.wait()
+        return self.loader.result.desk if self.loader.result is not None else None
