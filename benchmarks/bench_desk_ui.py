@@ -64,8 +64,8 @@ def type_next():
             QTimer.singleShot(pace_ms, type_next)
             return
 
-def on_handed_over(window):
-    window.signed_in.connect(lambda _officer: QTimer.singleShot(0, lambda: at_home(window)))
+def on_handed_over(window):  # shown once the password was checked: signed in already
+    QTimer.singleShot(0, lambda: at_home(window))
 
 def at_home(w):
     assert w.isVisible() and w.home.new_button.hasFocus()

@@ -88,27 +88,28 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from desk_app.domain.areas import AreaFileError
     from desk_app.services.desk import open_desk
 
-    desk = open_desk(data_dir)
     try:
-        if args.command == "create-admin":
-            password = _read_password(args.password_stdin)
-            officer = desk.accounts.create_first_admin(args.username, args.name, password)
-            print(f"Admin {officer.username} dibuat di {data_dir}.")
-        elif args.command == "import-areas":
-            count = desk.import_areas(None, args.file)
-            print(f"{count} wilayah diimpor dari {args.file.name}.")
-        elif args.command == "enrol":
-            from desk_app.services.enrolment import enrol_desk
+        desk = open_desk(data_dir)  # the built-in area list could be refused too
+        try:
+            if args.command == "create-admin":
+                password = _read_password(args.password_stdin)
+                officer = desk.accounts.create_first_admin(args.username, args.name, password)
+                print(f"Admin {officer.username} dibuat di {data_dir}.")
+            elif args.command == "import-areas":
+                count = desk.import_areas(None, args.file)
+                print(f"{count} wilayah diimpor dari {args.file.name}.")
+            elif args.command == "enrol":
+                from desk_app.services.enrolment import enrol_desk
 
-            result = enrol_desk(desk, None, args.crm, args.code, args.ca_file)
-            print(f"Meja {result.desk_code} ({result.site}) terdaftar di {args.crm}.")
-            if result.warning:
-                print(result.warning, file=sys.stderr)
+                result = enrol_desk(desk, None, args.crm, args.code, args.ca_file)
+                print(f"Meja {result.desk_code} ({result.site}) terdaftar di {args.crm}.")
+                if result.warning:
+                    print(result.warning, file=sys.stderr)
+        finally:
+            desk.close()
     except AreaFileError as err:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
-    finally:
-        desk.close()
     return 0
 
 

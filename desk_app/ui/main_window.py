@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Signals:
     signed_in(object): the Officer, after sign-in.
+    sign_in_refused(str): the message shown on the sign-in page when it was refused.
     home_refreshed(): today's list, the "to print" list and the pending count arrived.
     receipt_shown(object): the ReceiptPreviewDialog, once visible.
     receipt_printed(str): complaint id whose receipt reached the printer.
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
     """
 
     signed_in = Signal(object)
+    sign_in_refused = Signal(str)
     home_refreshed = Signal()
     receipt_shown = Signal(object)
     receipt_printed = Signal(str)
@@ -333,8 +335,13 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.desk.accounts.sign_in(username, password),
             self.on_signed_in,
-            lambda err: self.sign_in.show_error(self.words_for(err)),
+            self.on_sign_in_refused,
         )
+
+    def on_sign_in_refused(self, error: Exception) -> None:
+        message = self.words_for(error)
+        self.sign_in.show_error(message)
+        self.sign_in_refused.emit(message)
 
     def on_signed_in(self, officer: Officer) -> None:
         self.officer = officer

@@ -49,6 +49,11 @@ class DeskLoader(QObject):
     """Runs ``load`` on a thread of its own; ``finished`` carries the result to the
     GUI thread (a queued connection: the signal is emitted from the loader thread).
 
+    Not a TaskRunner: its thread is a daemon (a load stuck on a dead network drive
+    must not keep the process alive after the officer closed the window), its result
+    is also read after the event loop has ended (to close the desk), and it does not
+    import the executor machinery before the first screen.
+
     Signals:
         finished(object): internal; the boxed desk or error.
     """
@@ -58,20 +63,23 @@ class DeskLoader(QObject):
     def __init__(self, load: Callable[[], Desk], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._load = load
-        self.result: _Loaded | None = None  # also read after the event loop has ended
+        self.result: _Loaded | None = None
         self._thread = threading.Thread(target=self._run, name="meja-load", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
-    def wait(self) -> None:
-        if self._thread.is_alive():
-            self._thread.join()
+    def wait(self, timeout: float) -> bool:
+        """Whether the load has ended (within ``timeout`` seconds)."""
+        if self._thread.ident is None:  # never started
+            return True
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def _run(self) -> None:
         try:
             loaded = _Loaded(self._load(), None)
-        except Exception as error:  # shown in the window; the traceback goes to the log
+        except BaseException as error:  # shown in the window; the traceback goes to the log
             trace = "".join(traceback.format_exception(error))
             log.error("the desk could not be opened:\n%s", trace)
             loaded = _Loaded(None, error)
@@ -99,6 +107,7 @@ class StartWindow(QMainWindow):
         self._credentials: tuple[str, str] | None = None  # submitted before the desk was ready
         self._has_accounts: bool | None = None
         self._handed_over = False
+        self._closed = False  # by the officer before the hand-over
         self._init_widgets(settings)
         self.loader = DeskLoader(load, self)
         self.loader.finished.connect(self.on_loaded)
@@ -127,7 +136,10 @@ class StartWindow(QMainWindow):
     # -- loading -------------------------------------------------------------------
 
     def on_loaded(self, loaded: _Loaded) -> None:
+        if self._closed:
+            return  # closed while loading: nothing to build; run_app closes the desk
         if loaded.desk is None:
+            assert loaded.error is not None
             self.on_load_failed(loaded.error)
             return
         # The module is imported by now (the loader did it): no import on this thread.
@@ -137,24 +149,39 @@ class StartWindow(QMainWindow):
         self.main_window = window
         window.start_sync()  # what was not sent before the last close goes now
         self.statusBar().clearMessage()
-        window.runner.run(loaded.desk.accounts.has_accounts, self.on_accounts_checked)
+        window.runner.run(
+            loaded.desk.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
+        )
         window.runner.run(loaded.desk.accounts.prepare_sign_in)
         window.render_ahead()
 
-    def on_load_failed(self, error: BaseException | None) -> None:
+    def on_load_failed(self, error: BaseException) -> None:
         from desk_app.services.errors import message_for
 
-        detail = message_for(error) if error is not None else None
+        self._credentials = None
         self.statusBar().clearMessage()
-        text = self.tr("Data meja tidak bisa dibuka. {detail} Tutup aplikasi dan hubungi admin.")
+        detail = message_for(error)  # the store's own words say whom to call
         self.sign_in.show_error(
-            text.format(detail=detail or self.tr("(rinciannya ada di catatan aplikasi)"))
+            self.tr("Data meja tidak bisa dibuka. {detail}").format(detail=detail)
+            if detail
+            else self.tr(
+                "Data meja tidak bisa dibuka. Tutup aplikasi dan hubungi TI; "
+                "rinciannya ada di catatan aplikasi."
+            )
         )
         self.sign_in.set_busy(True)  # nothing to sign in to
 
     def on_accounts_checked(self, has_accounts: bool) -> None:
+        if self._closed:
+            return
         self._has_accounts = has_accounts
-        if not has_accounts or self._credentials is not None:
+        if not has_accounts:
+            # A new desk: what was typed meanwhile belongs to no account; the first
+            # admin is created in the main window's dialog instead.
+            self._credentials = None
+            self.sign_in.password.clear()
+            self.hand_over()
+        elif self._credentials is not None:
             self.hand_over()
 
     # -- sign-in -------------------------------------------------------------------
@@ -163,43 +190,63 @@ class StartWindow(QMainWindow):
         """Enter in the password field. Before the desk is ready the page stays busy
         and the hand-over happens when it is."""
         self._credentials = (username, password)
-        if self._has_accounts is not None:
+        if self._has_accounts:
             self.hand_over()
         else:
             self.statusBar().showMessage(self.tr("Memuat data meja…"))
 
     def hand_over(self) -> None:
-        """The main window takes this one's place, on its sign-in page, and checks the
-        submitted password (if any); this window closes."""
+        """The main window takes this one's place: at once on a desk with no account
+        (for its first admin), else once it has checked the submitted password, on its
+        home page or on its own sign-in page with the refusal. Shown only then: its
+        first paint would otherwise compete with the password hash for the CPU."""
         window = self.main_window
         assert window is not None
         credentials, self._credentials = self._credentials, None
-        # The password check is queued first: argon2 runs on the worker (without the
-        # interpreter lock) while the window below is laid out and shown.
+        if credentials is None:
+            window.start()
+            self._show_main_window()
+            return
+        # Whichever comes first; later sign-ins on the main window find it handed over.
+        window.signed_in.connect(lambda _officer: self._show_main_window())
+        window.sign_in_refused.connect(lambda _message: self._show_main_window())
         window.start(credentials)
-        window.setGeometry(self.geometry())
+
+    def _show_main_window(self) -> None:
+        window = self.main_window
+        if window is None or self._handed_over or self._closed:
+            return
+        self._handed_over = True
+        window.setGeometry(self.normalGeometry())  # the size it returns to from maximised
         if self.isMaximized():
             window.showMaximized()
         else:
             window.show()
+        window.activateWindow()
         for warning in window.desk.settings_warnings:
             window.status.showMessage("⚠ " + warning, 20000)
-        self._handed_over = True
         self.handed_over.emit(window)
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed before the hand-over (the officer quits at the sign-in): the main
-        # window built behind it closes too, with its own checks (unsent complaints).
-        if not self._handed_over and self.main_window is not None and not self.main_window.close():
-            event.ignore()
-            return
+        # window built behind it closes too, with its own checks (unsent complaints),
+        # and what the loader or the worker reports afterwards is ignored.
+        if not self._handed_over:
+            window = self.main_window
+            if window is not None and not window.close():
+                event.ignore()
+                return
+            self._closed = True
         super().closeEvent(event)
 
-    def shutdown(self) -> Desk | None:
-        """After the event loop: let a load in progress finish, and return the desk
-        (or None) for the caller to close, even when the window was closed before the
-        loaded desk reached it. ``self.main_window`` keeps the main window alive until
-        then."""
-        self.loader.wait()
+    def shutdown(self, timeout: float = 10.0) -> Desk | None:
+        """After the event loop: wait (a while) for a load in progress, and return the
+        desk for the caller to close, even when the window was closed before the
+        loaded desk reached it; None when there is none, or the load is stuck (its
+        daemon thread dies with the process). ``self.main_window`` keeps the main
+        window alive until then."""
+        if not self.loader.wait(timeout):
+            log.warning("the desk was still loading after %.0f s; leaving without it", timeout)
+            return None
         return self.loader.result.desk if self.loader.result is not None else None

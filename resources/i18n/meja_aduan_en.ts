@@ -1087,73 +1087,73 @@ Status: {status}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="109"/>
+        <location filename="../../desk_app/ui/main_window.py" line="111"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="233"/>
+        <location filename="../../desk_app/ui/main_window.py" line="235"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="265"/>
+        <location filename="../../desk_app/ui/main_window.py" line="267"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="269"/>
+        <location filename="../../desk_app/ui/main_window.py" line="271"/>
         <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="322"/>
+        <location filename="../../desk_app/ui/main_window.py" line="324"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="410"/>
-        <location filename="../../desk_app/ui/main_window.py" line="605"/>
+        <location filename="../../desk_app/ui/main_window.py" line="417"/>
+        <location filename="../../desk_app/ui/main_window.py" line="612"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="436"/>
+        <location filename="../../desk_app/ui/main_window.py" line="443"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="448"/>
+        <location filename="../../desk_app/ui/main_window.py" line="455"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="515"/>
+        <location filename="../../desk_app/ui/main_window.py" line="522"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="515"/>
+        <location filename="../../desk_app/ui/main_window.py" line="522"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="550"/>
+        <location filename="../../desk_app/ui/main_window.py" line="557"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="561"/>
+        <location filename="../../desk_app/ui/main_window.py" line="568"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="588"/>
+        <location filename="../../desk_app/ui/main_window.py" line="595"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="617"/>
+        <location filename="../../desk_app/ui/main_window.py" line="624"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
@@ -1656,25 +1656,25 @@ Status: {status}</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="108"/>
+        <location filename="../../desk_app/ui/start_window.py" line="118"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="115"/>
-        <location filename="../../desk_app/ui/start_window.py" line="169"/>
+        <location filename="../../desk_app/ui/start_window.py" line="125"/>
+        <location filename="../../desk_app/ui/start_window.py" line="196"/>
         <source>Memuat data meja…</source>
-        <translation>Loading the desk's data…</translation>
+        <translation>Loading the desk&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="149"/>
-        <source>Data meja tidak bisa dibuka. {detail} Tutup aplikasi dan hubungi admin.</source>
-        <translation>The desk's data cannot be opened. {detail} Close the application and call the admin.</translation>
+        <location filename="../../desk_app/ui/start_window.py" line="165"/>
+        <source>Data meja tidak bisa dibuka. {detail}</source>
+        <translation>The desk's data cannot be opened. {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="151"/>
-        <source>(rinciannya ada di catatan aplikasi)</source>
-        <translation>(the details are in the application log)</translation>
+        <location filename="../../desk_app/ui/start_window.py" line="168"/>
+        <source>Data meja tidak bisa dibuka. Tutup aplikasi dan hubungi TI; rinciannya ada di catatan aplikasi.</source>
+        <translation>The desk's data cannot be opened. Close the application and call IT; the details are in the application log.</translation>
     </message>
 </context>
 <context>

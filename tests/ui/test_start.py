@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.settings import Settings
@@ -194,15 +195,55 @@ def test_closing_at_the_sign_in_closes_the_window_built_behind_it(
     assert start.shutdown() is gated.desks[0]  # for run_app to close
 
 
-def test_closing_before_the_desk_has_loaded_still_hands_the_desk_back_to_close(
+def test_closing_before_the_desk_has_loaded_builds_nothing_and_hands_the_desk_back(
     qtbot: QtBot, gated: GatedLoad
 ) -> None:
+    before = set(threading.enumerate())  # other tests' sync threads may linger
     start, taken_over = start_window(qtbot, gated)
     assert start.close()  # the officer quits at once; the load is still running
     gated.gate.set()
+    qtbot.waitUntil(lambda: bool(gated.desks))
+    qtbot.wait(300)  # the loader's report arrives, and is ignored
+    assert start.main_window is None and not taken_over
+    started = set(threading.enumerate()) - before
+    assert not [t.name for t in started if t.name.startswith("meja-sync")]
     desk = start.shutdown()  # what run_app does after the event loop
-    assert desk is not None and desk is gated.desks[0]  # so run_app closes it
-    assert not taken_over and start.main_window is None
+    assert desk is gated.desks[0]  # so run_app closes it
+
+
+def test_a_password_typed_on_a_new_desk_gives_way_to_the_first_admin(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a desk with no account yet, what was typed while it loaded cannot sign in:
+    the first-admin dialog comes instead (and no failed sign-in is recorded)."""
+    load = GatedLoad(data_dir)
+    asked: list[str] = []
+
+    def cancel(error: str) -> None:
+        asked.append(error)  # the officer cancels the dialog
+
+    monkeypatch.setattr(
+        FirstAdminDialog, "ask", classmethod(lambda cls, parent, error="": cancel(error))
+    )
+    try:
+        _start, taken_over = start_window(qtbot, load)
+        type_sign_in(qtbot, "siapa", "rahasia-siapa")
+        load.gate.set()
+        qtbot.waitUntil(lambda: bool(taken_over), timeout=15000)
+        window = taken_over[0]
+        qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+        assert window.officer is None
+        assert "admin pertama" in window.sign_in.error.text()
+        qtbot.waitUntil(lambda: not window.runner.busy)
+        with load.desks[0].database.read() as session:
+            failed = session.execute(
+                text("SELECT count(*) FROM audit_log WHERE action = 'signin.failed'")
+            ).scalar()
+        assert failed == 0
+    finally:
+        load.gate.set()
+        for desk in load.desks:
+            desk.close()
 
 
 _RUN = """
