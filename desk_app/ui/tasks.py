@@ -75,10 +75,12 @@ class TaskRunner(QObject):
         task_id = self._next_id
         was_idle = not self._pending
         self._pending[task_id] = (on_done, on_error)
+        if was_idle:
+            # Before the hand-off: once the worker runs Python, this thread waits for
+            # the interpreter lock at every call into Qt (up to 5 ms each).
+            self.busy_changed.emit(True)
         future = self._executor.submit(op)
         future.add_done_callback(lambda f: self._report(task_id, f))
-        if was_idle:
-            self.busy_changed.emit(True)
         return task_id
 
     def _report(self, task_id: int, future: Future[Any]) -> None:
