@@ -3,10 +3,10 @@
 
 Loading is most of a second here and several seconds from an old desk PC's cold
 disk; the officer types the user name and password meanwhile instead of watching a
-splash. The main window is built as soon as the desk has loaded, and takes over when
-the officer presses Enter: it shows its own sign-in page in the same place, checks
-the password there and shows any refusal there, so there is one sign-in logic. A desk
-with no account yet is handed over at once, for its first admin.
+splash. The main window is built (hidden) as soon as the desk has loaded. At Enter it
+checks the typed password with its own sign-in logic, then takes this window's place:
+on its home page, or on its own sign-in page with the refusal. A desk with no account
+yet is handed over at once, for its first admin.
 
 Only this module, the sign-in page, the theme and the settings file are needed for
 the first screen: nothing here imports the store (SQLAlchemy) or the main window's

@@ -128,6 +128,20 @@ def test_cli_creates_admin_and_imports_areas(tmp_path: Path, official_area_file:
     assert refused.returncode == 2 and "Baris 2" in refused.stderr
 
 
+def test_cli_says_a_damaged_database_in_plain_words(tmp_path: Path):
+    data = tmp_path / "desk"
+    data.mkdir()
+    (data / "desk.sqlite3").write_bytes(b"bukan basis data " * 512)
+    done = subprocess.run(
+        [sys.executable, "-m", "desk_app.cli", "--data-dir", str(data), "import-areas", "x"],
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Berkas data meja rusak" in done.stderr and "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize(
     "older",
     [

@@ -95,10 +95,7 @@ def test_the_officer_signs_in_while_the_desk_is_still_loading(
     gated.gate.set()
     qtbot.waitUntil(lambda: bool(taken_over), timeout=15000)
     window = taken_over[0]
-    if window.officer is None:
-        with qtbot.waitSignal(window.signed_in, timeout=10000):
-            pass
-    assert window.officer is not None and window.officer.username == USERNAME
+    assert window.officer is not None and window.officer.username == USERNAME  # checked first
     assert window.stack.currentWidget() is window.home
     assert window.isVisible() and not start.isVisible()
     assert window.geometry() == start.geometry()  # taken over in place
@@ -269,6 +266,7 @@ def watch():
     if windows and windows[0].officer is not None:
         timer.stop()
         print("SIGNED IN", windows[0].officer.username, "VISIBLE", tops, flush=True)
+        print("STATUS", windows[0].status.currentMessage(), flush=True)
         windows[0].close()  # as the officer does: sync stops, the last window closing quits
 timer = QTimer()
 timer.timeout.connect(watch)
@@ -305,3 +303,14 @@ def test_desk_app_shows_the_sign_in_first_and_signs_in_through_the_real_entry(ac
     # The first window on screen is the sign-in, before the store was imported.
     assert "FIRST ['StartWindow'] STORE LOADED False" in out
     assert "SIGNED IN ani VISIBLE ['MainWindow']" in out  # the start window is gone
+
+
+def test_a_damaged_settings_file_is_reported_after_the_sign_in(accounts: Path):
+    """The window reads the settings first (language, theme); the warning that the
+    file was damaged and put aside must still reach the officer, not be lost when
+    the desk reads the settings again."""
+    (accounts / "settings.json").write_text("{ rusak", encoding="utf-8")
+    out = _run(_RUN, str(accounts))
+    assert "SIGNED IN ani" in out
+    assert "STATUS ⚠ Berkas pengaturan rusak" in out
+    assert (accounts / "settings.json.bad").exists()
