@@ -38,7 +38,7 @@ from desk_app.ui.status_bar import Connection, DeskStatusBar
 from desk_app.ui.sync_panel import SyncPanel
 from desk_app.ui.sync_worker import SyncWorker, confirm_close, status_bar_values
 from desk_app.ui.tasks import TaskRunner
-from desk_app.ui.theme import apply_theme
+from desk_app.ui.theme import apply_theme, styled_afterwards
 
 
 def _qt_system_printer(settings: Any) -> Any:
@@ -202,12 +202,13 @@ class MainWindow(QMainWindow):
             install_language(app, language)
         self._set_title()
         old_pages = self.takeCentralWidget()
-        self._init_pages()
+        with styled_afterwards():
+            self._init_pages()
+            self._init_status_bar()
         if old_pages is not None:
             # Deleted at once, not later: its connections (to the sync worker) go with
             # it, so no late status or answer reaches a page that is gone.
             shiboken6.delete(old_pages)
-        self._init_status_bar()
         self.stack.show()  # widgets added to a visible window are not shown by themselves
         self.status.show()
         self._connect_page_signals()
@@ -302,6 +303,8 @@ class MainWindow(QMainWindow):
         that their first appearance after the sign-in is quicker (~5 ms each on a
         bare machine: style polish, layouts, glyph caches). The start window calls
         it while the officer is still typing the password."""
+        if self.isVisible():
+            return  # shown already (a quick sign-in): there is nothing to gain
         for page in (self.home, self.intake):
             page.grab()
 

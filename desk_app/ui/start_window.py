@@ -21,12 +21,13 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desk_app.services.settings import Settings
 from desk_app.ui.sign_in_page import SignInPage
+from desk_app.ui.theme import styled_afterwards
 
 if TYPE_CHECKING:
     from desk_app.services.desk import Desk
@@ -145,7 +146,8 @@ class StartWindow(QMainWindow):
         # The module is imported by now (the loader did it): no import on this thread.
         from desk_app.ui.main_window import MainWindow
 
-        window = MainWindow(loaded.desk)
+        with styled_afterwards():
+            window = MainWindow(loaded.desk)
         self.main_window = window
         window.start_sync()  # what was not sent before the last close goes now
         self.statusBar().clearMessage()
@@ -153,7 +155,9 @@ class StartWindow(QMainWindow):
             loaded.desk.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
         )
         window.runner.run(loaded.desk.accounts.prepare_sign_in)
-        window.render_ahead()
+        # In a turn of its own: a key the officer types in between is not held up by
+        # both (building the window and rendering it each take tens of ms).
+        QTimer.singleShot(0, window, window.render_ahead)
 
     def on_load_failed(self, error: BaseException) -> None:
         from desk_app.services.errors import message_for

@@ -8,6 +8,9 @@ word, statuses are written out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -77,3 +80,23 @@ def apply_theme(app: QApplication, font_scale: int = 100, high_contrast: bool = 
     app.setFont(font)
     app.setPalette(_contrast_palette() if high_contrast else app.style().standardPalette())
     app.setStyleSheet(_COMMON_QSS + (_CONTRAST_QSS if high_contrast else _NORMAL_QSS))
+
+
+@contextmanager
+def styled_afterwards() -> Iterator[None]:
+    """Build many widgets at once without the style sheet, then style them all once.
+
+    Under an application style sheet every widget moved to a new parent (a layout
+    taking it, a page going into the window) is restyled with all it holds: the main
+    window took ~50 ms to build that way, against ~20 ms without the sheet and ~12 ms
+    to style it once afterwards. The officer may be typing meanwhile."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        yield
+        return
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)

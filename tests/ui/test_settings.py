@@ -149,6 +149,9 @@ def test_language_switches_at_once_and_the_officer_stays_signed_in(
 
     window = open_window(qtbot, desk)
     sign_in(qtbot, window)
+    apply_theme(qapp, 100)  # as the desk runs: with the theme's style sheet
+    sheet = qapp.styleSheet()
+    assert sheet
     try:
         for language, new_button, officer_line in (
             ("en", "&New complaint", "Officer: Ani Petugas"),
@@ -161,6 +164,7 @@ def test_language_switches_at_once_and_the_officer_stays_signed_in(
             qtbot.waitUntil(lambda b=new_button: window.home.new_button.text().startswith(b))
             assert window.stack.currentWidget() is window.home
             assert window.officer is not None and window.status.officer.text() == officer_line
+            assert qapp.styleSheet() == sheet  # the pages are built unstyled, then styled
             window.on_new_complaint()  # the rebuilt form works, in the new language
             assert window.intake.name.hasFocus() or not window.isActiveWindow()
             if language == "en":

@@ -244,7 +244,7 @@ def test_a_password_typed_on_a_new_desk_gives_way_to_the_first_admin(
 
 
 _RUN = """
-import sys
+import gc, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -267,6 +267,8 @@ def watch():
         timer.stop()
         print("SIGNED IN", windows[0].officer.username, "VISIBLE", tops, flush=True)
         print("STATUS", windows[0].status.currentMessage(), flush=True)
+        # Paused during the load, styled after the build: both must be back.
+        print("COLLECTOR", gc.isenabled(), "STYLED", "fieldError" in app.styleSheet(), flush=True)
         windows[0].close()  # as the officer does: sync stops, the last window closing quits
 timer = QTimer()
 timer.timeout.connect(watch)
@@ -303,6 +305,7 @@ def test_desk_app_shows_the_sign_in_first_and_signs_in_through_the_real_entry(ac
     # The first window on screen is the sign-in, before the store was imported.
     assert "FIRST ['StartWindow'] STORE LOADED False" in out
     assert "SIGNED IN ani VISIBLE ['MainWindow']" in out  # the start window is gone
+    assert "COLLECTOR True STYLED True" in out
 
 
 def test_a_damaged_settings_file_is_reported_after_the_sign_in(accounts: Path):
