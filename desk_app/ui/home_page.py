@@ -45,7 +45,10 @@ class HomePage(QWidget):
         self.find_button = QPushButton(self.tr("&Cari aduan  (Ctrl+F)"))
         self.find_button.setAccessibleName(self.tr("Cari aduan"))
         for b in (self.new_button, self.find_button):
-            b.setMinimumHeight(b.sizeHint().height() * 2)
+            # From the font, not from sizeHint(): the page may be built before the
+            # theme's style sheet applies (theme.styled_afterwards), and it follows the
+            # font scale.
+            b.setMinimumHeight(b.fontMetrics().height() * 4)
         self.sync_button = QPushButton(self.tr("&Sinkronisasi  (Ctrl+K)"))
         self.sync_button.setAccessibleName(self.tr("Sinkronisasi dengan CRM"))
         self.settings_button = QPushButton(self.tr("&Pengaturan"))
@@ -71,7 +74,7 @@ class HomePage(QWidget):
         self.print_label = QLabel(self.tr("Tanda terima belum dicetak (Enter: cetak ulang)"))
         self.print_label.setObjectName("pageTitle")
         self.print_label.setBuddy(self.print_view)
-        self.print_view.setMaximumHeight(self.print_view.sizeHint().height() // 2)
+        self.print_view.setMaximumHeight(self.print_view.fontMetrics().height() * 8)  # ~4 rows
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

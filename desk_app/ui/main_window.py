@@ -202,13 +202,14 @@ class MainWindow(QMainWindow):
             install_language(app, language)
         self._set_title()
         old_pages = self.takeCentralWidget()
+        if old_pages is not None:
+            # Deleted at once, not later: its connections (to the sync worker) go with
+            # it, so no late status or answer reaches a page that is gone; and before
+            # the new pages are styled, which restyles every widget there is.
+            shiboken6.delete(old_pages)
         with styled_afterwards():
             self._init_pages()
             self._init_status_bar()
-        if old_pages is not None:
-            # Deleted at once, not later: its connections (to the sync worker) go with
-            # it, so no late status or answer reaches a page that is gone.
-            shiboken6.delete(old_pages)
         self.stack.show()  # widgets added to a visible window are not shown by themselves
         self.status.show()
         self._connect_page_signals()
