@@ -74,7 +74,7 @@ class HomePage(QWidget):
         self.print_label = QLabel(self.tr("Tanda terima belum dicetak (Enter: cetak ulang)"))
         self.print_label.setObjectName("pageTitle")
         self.print_label.setBuddy(self.print_view)
-        self.print_view.setMaximumHeight(self.print_view.fontMetrics().height() * 8)  # ~4 rows
+        self.print_view.setMaximumHeight(self.print_view.fontMetrics().height() * 10)  # ~4 rows
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
