@@ -8,7 +8,6 @@ desk-app [--data-dir DIR] import-areas FILE    load the official area list
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -49,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_password(from_stdin: bool) -> str:
+    import getpass  # here: the window's first screen does not wait for it (or termios)
+
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
     env = os.environ.get("MEJA_ADMIN_PASSWORD")

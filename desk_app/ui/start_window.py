@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desk_app.services.settings import Settings
@@ -30,6 +29,8 @@ from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.theme import styled_afterwards
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # ~2 ms to create the type: not before the first screen
+
     from desk_app.services.desk import Desk
     from desk_app.ui.main_window import MainWindow
 
