@@ -173,6 +173,22 @@ def complaint_item(
     return item
 
 
+def event_item(complaint: dict[str, Any], note: str, **overrides: Any) -> dict[str, Any]:
+    """A "citizen came again" event on ``complaint``, as the desk sends it."""
+    event: dict[str, Any] = {
+        "type": "event",
+        "id": str(uuid.uuid4()),
+        "complaint_id": complaint["id"],
+        "ticket_code": complaint["ticket_code"],
+        "kind": "citizen_added",
+        "at": complaint["created_at"],
+        "note": note,
+        "attachments": [],
+    }
+    event.update(overrides)
+    return event
+
+
 PERSONAL = ("Sulastri", "3171014506780003", "6281234567890", "Kenari Rahasia", "Bu Sulastri")
 
 

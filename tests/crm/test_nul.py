@@ -24,7 +24,7 @@ from fastapi.testclient import TestClient
 from crm_server.models import ApiKey
 from crm_server.security import hash_secret
 from crm_server.service import Crm
-from tests.crm.conftest import KELURAHAN, PNG, auth, complaint_item, sha
+from tests.crm.conftest import KELURAHAN, PNG, auth, complaint_item, event_item, sha
 
 NUL = "\x00"
 Staff = dict[str, dict[str, str]]
@@ -196,16 +196,7 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
 
     def push() -> Call:
         complaint = complaint_item(attachments=[])
-        event = {
-            "type": "event",
-            "id": str(uuid.uuid4()),
-            "complaint_id": complaint["id"],
-            "ticket_code": complaint["ticket_code"],
-            "kind": "citizen_added",
-            "at": complaint["created_at"],
-            "note": "Warga membawa fotokopi surat.",
-            "attachments": [ATTACHMENT],
-        }
+        event = event_item(complaint, "Warga membawa fotokopi surat.", attachments=[ATTACHMENT])
         return Call(
             "POST",
             "/api/v1/sync/complaints",

@@ -129,13 +129,15 @@ def test_the_longest_wait_and_no_limit(make_app: Callable[..., FastAPI], ticks: 
         assert unlimited.get("/T/NOT-A-CODE/ABCDEF").status_code == 404
 
 
+def forwarded(client: TestClient, address: str) -> int:
+    """The status of a tracking page asked for on behalf of ``address``."""
+    answer = client.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
+    return answer.status_code
+
+
 def test_forwarded_address_is_believed_only_from_a_trusted_proxy(
     make_app: Callable[..., FastAPI],
 ) -> None:
-    def forwarded(client: TestClient, address: str) -> int:
-        answer = client.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
-        return answer.status_code
-
     # By default the peer is the client: a made-up X-Forwarded-For buys nothing.
     direct = from_address(make_app(tracking_per_minute=2), "192.0.2.30")
     assert [forwarded(direct, f"10.0.0.{i}") for i in range(3)] == [404, 404, 429]
@@ -154,14 +156,9 @@ def test_forwarded_address_is_believed_only_from_a_trusted_proxy(
 def test_an_ipv6_client_counts_by_its_64(make_app: Callable[..., FastAPI]) -> None:
     app = make_app(tracking_per_minute=2, trusted_proxies=("192.0.2.1",))
     proxy = from_address(app, "192.0.2.1")
-
-    def status(address: str) -> int:
-        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
-        return answer.status_code
-
-    assert [status("2001:db8:1:2::1"), status("2001:db8:1:2::ffff")] == [404, 404]
-    assert status("2001:db8:1:2:aaaa::3") == 429  # same /64
-    assert status("2001:db8:1:3::1") == 404  # the next /64
+    assert [forwarded(proxy, a) for a in ("2001:db8:1:2::1", "2001:db8:1:2::ffff")] == [404, 404]
+    assert forwarded(proxy, "2001:db8:1:2:aaaa::3") == 429  # same /64
+    assert forwarded(proxy, "2001:db8:1:3::1") == 404  # the next /64
 
 
 def test_a_whole_ipv6_48_shares_a_larger_limit(make_app: Callable[..., FastAPI]) -> None:
@@ -170,14 +167,9 @@ def test_a_whole_ipv6_48_shares_a_larger_limit(make_app: Callable[..., FastAPI])
 
     app = make_app(tracking_per_minute=1, trusted_proxies=("192.0.2.1",))
     proxy = from_address(app, "192.0.2.1")
-
-    def status(address: str) -> int:
-        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
-        return answer.status_code
-
-    answers = [status(f"2001:db8:7:{i:x}::1") for i in range(IPV6_BLOCK_SHARE + 4)]
+    answers = [forwarded(proxy, f"2001:db8:7:{i:x}::1") for i in range(IPV6_BLOCK_SHARE + 4)]
     assert answers == [404] * IPV6_BLOCK_SHARE + [429] * 4
-    assert status("2001:db8:8::1") == 404  # another /48
+    assert forwarded(proxy, "2001:db8:8::1") == 404  # another /48
 
 
 def test_memory_stays_bounded(make_app: Callable[..., FastAPI]) -> None:

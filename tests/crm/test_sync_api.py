@@ -18,6 +18,7 @@ from tests.crm.conftest import (
     assert_no_personal_data,
     auth,
     complaint_item,
+    event_item,
     sha,
 )
 
@@ -270,16 +271,7 @@ def test_changes_feed_is_per_desk(crm: Crm, push: Push, client: TestClient) -> N
 
 def test_events_from_the_desk(push: Push, client: TestClient, desk: dict[str, str]) -> None:
     item = complaint_item()
-    event = {
-        "type": "event",
-        "id": str(uuid.uuid4()),
-        "complaint_id": item["id"],
-        "ticket_code": item["ticket_code"],
-        "kind": "citizen_added",
-        "at": item["created_at"],
-        "note": "Warga membawa foto tambahan.",
-        "attachments": [],
-    }
+    event = event_item(item, "Warga membawa foto tambahan.")
     # In one batch, the event after its complaint.
     results = push(item, event)["results"]
     assert [r["outcome"] for r in results] == ["accepted", "accepted"]
