@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QVBoxLayout, QWidget
 
 from desk_app.domain.complaint import WIB
 
@@ -24,8 +25,20 @@ class Connection(StrEnum):
 
 
 class DeskStatusBar(QStatusBar):
+    """Messages (``showMessage``) get a line of their own above the four facts, and
+    wrap: QStatusBar's own message shares one line with them and was cut off ("Me…")
+    at large font scales, and long warnings even at 100 %."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Pesan"))
+        self.message.setContentsMargins(8, 0, 8, 0)
+        self.message.hide()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.clearMessage)
         self.officer = QLabel()
         self.officer.setAccessibleName(self.tr("Petugas"))
         self.desk = QLabel()
@@ -34,12 +47,37 @@ class DeskStatusBar(QStatusBar):
         self.connection.setAccessibleName(self.tr("Koneksi CRM"))
         self.pending = QLabel()
         self.pending.setAccessibleName(self.tr("Belum terkirim ke CRM"))
+        facts = QHBoxLayout()
+        facts.setContentsMargins(0, 0, 0, 0)
+        facts.addStretch(1)
         for label in (self.officer, self.desk, self.connection, self.pending):
             label.setContentsMargins(8, 0, 8, 0)
-            self.addPermanentWidget(label)
+            facts.addWidget(label)
+        box = QWidget()
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(self.message)
+        rows.addLayout(facts)
+        self.addPermanentWidget(box, 1)  # permanent: QStatusBar never hides it
         self.set_officer("")
         self.set_connection(Connection.NOT_CONNECTED)
         self.set_pending(0, None)
+
+    # QStatusBar's message API, shown in the message line instead of its own.
+    def showMessage(self, text: str, /, timeout: int | None = None) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if timeout:
+            self._message_timer.start(timeout)
+        else:
+            self._message_timer.stop()
+
+    def clearMessage(self) -> None:
+        self.showMessage("")
+
+    def currentMessage(self) -> str:
+        return self.message.text()
 
     def set_officer(self, name: str) -> None:
         self.officer.setText(self.tr("Petugas: {name}").format(name=name or "—"))

@@ -529,67 +529,72 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="30"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="36"/>
+        <source>Pesan</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../desk_app/ui/status_bar.py" line="43"/>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="32"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="45"/>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="34"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="47"/>
         <source>Koneksi CRM</source>
         <translation>CRM connection</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="36"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="49"/>
         <source>Belum terkirim ke CRM</source>
         <translation>Not yet sent to the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="45"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="83"/>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="48"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="86"/>
         <source>Meja {code}</source>
         <translation>Desk {code}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="53"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="91"/>
         <source>CRM: belum tersambung</source>
         <translation>CRM: not connected yet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="54"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="92"/>
         <source>CRM: tersambung</source>
         <translation>CRM: connected</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="55"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="93"/>
         <source>CRM: terputus, dicoba lagi</source>
         <translation>CRM: offline, retrying</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="56"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="94"/>
         <source>CRM: sedang mengirim…</source>
         <translation>CRM: sending…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="62"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="100"/>
         <source>Belum terkirim: 0</source>
         <translation>Not sent: 0</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="64"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="102"/>
         <source>Belum terkirim: {n}</source>
         <translation>Not sent: {n}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/status_bar.py" line="67"/>
+        <location filename="../../desk_app/ui/status_bar.py" line="105"/>
         <source>Yang tertua dicatat {since}</source>
         <translation>The oldest was recorded {since}</translation>
     </message>
@@ -883,43 +888,43 @@ Status: {status}</translation>
         <translation>Find a complaint</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="49"/>
+        <location filename="../../desk_app/ui/home_page.py" line="52"/>
         <source>&amp;Sinkronisasi  (Ctrl+K)</source>
         <translation>&amp;Sync  (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="50"/>
+        <location filename="../../desk_app/ui/home_page.py" line="53"/>
         <source>Sinkronisasi dengan CRM</source>
         <translation>Sync with the CRM</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="51"/>
+        <location filename="../../desk_app/ui/home_page.py" line="54"/>
         <source>&amp;Pengaturan</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="52"/>
+        <location filename="../../desk_app/ui/home_page.py" line="55"/>
         <source>Pengaturan meja</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="63"/>
-        <location filename="../../desk_app/ui/home_page.py" line="64"/>
+        <location filename="../../desk_app/ui/home_page.py" line="66"/>
+        <location filename="../../desk_app/ui/home_page.py" line="67"/>
         <source>Aduan hari ini</source>
         <translation>Today&apos;s complaints</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="70"/>
+        <location filename="../../desk_app/ui/home_page.py" line="73"/>
         <source>Tanda terima belum dicetak</source>
         <translation>Receipts not printed yet</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/home_page.py" line="71"/>
+        <location filename="../../desk_app/ui/home_page.py" line="74"/>
         <source>Tanda terima belum dicetak (Enter: cetak ulang)</source>
         <translation>Receipts not printed yet (Enter: print again)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk_app/ui/home_page.py" line="93"/>
+        <location filename="../../desk_app/ui/home_page.py" line="96"/>
         <source>Aduan hari ini: %n</source>
         <translation>
             <numerusform>Today&apos;s complaints: %n</numerusform>
@@ -1092,68 +1097,68 @@ Status: {status}</translation>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="235"/>
+        <location filename="../../desk_app/ui/main_window.py" line="237"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="267"/>
+        <location filename="../../desk_app/ui/main_window.py" line="269"/>
         <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
         <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="271"/>
+        <location filename="../../desk_app/ui/main_window.py" line="273"/>
         <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
         <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="324"/>
+        <location filename="../../desk_app/ui/main_window.py" line="328"/>
         <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
         <translation>No account yet. Create the first admin to start.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="417"/>
-        <location filename="../../desk_app/ui/main_window.py" line="612"/>
+        <location filename="../../desk_app/ui/main_window.py" line="421"/>
+        <location filename="../../desk_app/ui/main_window.py" line="616"/>
         <source>Aduan tidak ditemukan.</source>
         <translation>Complaint not found.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="443"/>
+        <location filename="../../desk_app/ui/main_window.py" line="447"/>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="455"/>
+        <location filename="../../desk_app/ui/main_window.py" line="459"/>
         <source>Keterangan tambahan tersimpan.</source>
         <translation>Additional information saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="522"/>
+        <location filename="../../desk_app/ui/main_window.py" line="526"/>
         <source>Simpan tanda terima</source>
         <translation>Save receipt</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="522"/>
+        <location filename="../../desk_app/ui/main_window.py" line="526"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="557"/>
+        <location filename="../../desk_app/ui/main_window.py" line="561"/>
         <source>Halaman uji dikirim ke {printer}.</source>
         <translation>Test page sent to {printer}.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="568"/>
+        <location filename="../../desk_app/ui/main_window.py" line="572"/>
         <source>Meja {desk} terdaftar di CRM ({site}).</source>
         <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="595"/>
+        <location filename="../../desk_app/ui/main_window.py" line="599"/>
         <source>Pengaturan tersimpan.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="624"/>
+        <location filename="../../desk_app/ui/main_window.py" line="628"/>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
@@ -1656,25 +1661,25 @@ Status: {status}</translation>
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="118"/>
+        <location filename="../../desk_app/ui/start_window.py" line="120"/>
         <source>Meja Aduan — {site} ({desk})</source>
         <translation>Complaint Desk — {site} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="125"/>
-        <location filename="../../desk_app/ui/start_window.py" line="196"/>
+        <location filename="../../desk_app/ui/start_window.py" line="127"/>
+        <location filename="../../desk_app/ui/start_window.py" line="201"/>
         <source>Memuat data meja…</source>
         <translation>Loading the desk&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="165"/>
+        <location filename="../../desk_app/ui/start_window.py" line="170"/>
         <source>Data meja tidak bisa dibuka. {detail}</source>
-        <translation>The desk's data cannot be opened. {detail}</translation>
+        <translation>The desk&apos;s data cannot be opened. {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/start_window.py" line="168"/>
+        <location filename="../../desk_app/ui/start_window.py" line="173"/>
         <source>Data meja tidak bisa dibuka. Tutup aplikasi dan hubungi TI; rinciannya ada di catatan aplikasi.</source>
-        <translation>The desk's data cannot be opened. Close the application and call IT; the details are in the application log.</translation>
+        <translation>The desk&apos;s data cannot be opened. Close the application and call IT; the details are in the application log.</translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1803,7 @@ Status: {status}</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../desk_app/ui/tasks.py" line="107"/>
+        <location filename="../../desk_app/ui/tasks.py" line="109"/>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -61,5 +62,36 @@ def test_high_contrast_and_accessible_names(
         # Errors are marked by a sign and words, not by colour alone.
         label = window.intake._errors_labels["name"]
         assert label.isVisible() and label.text().startswith("⚠ ")
+    finally:
+        apply_theme(qapp, 100)
+
+
+def test_a_long_status_message_is_read_whole_at_a_large_font(
+    qtbot: QtBot, qapp: QApplication, desk: Desk, printer: FakePrinter
+) -> None:
+    """The status bar's four facts take most of a line at 175 %: a message must still
+    be shown whole (it wraps), not cut off beside them."""
+    apply_theme(qapp, 175)
+    try:
+        window = make_window(qtbot, desk, printer)
+        sign_in(qtbot, window)
+        text = (
+            "Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah "
+            "admin mendaftarkan meja (Pengaturan)."
+        )
+        window.status.showMessage(text, 60000)
+        QApplication.processEvents()
+        shown = window.status.message
+        assert window.status.currentMessage() == text and shown.isVisible()
+        assert shown.width() >= window.width() * 0.9  # not squeezed beside the facts
+        assert window.width() == 1280  # nor does it push the window wider than it was made
+        room = shown.contentsRect()
+        wrap = Qt.TextFlag.TextWordWrap if shown.wordWrap() else Qt.TextFlag(0)
+        needed = shown.fontMetrics().boundingRect(
+            QRect(0, 0, room.width(), 100_000), wrap | Qt.AlignmentFlag.AlignLeft, text
+        )
+        assert needed.width() <= room.width() and needed.height() <= room.height()
+        window.status.clearMessage()
+        assert not shown.isVisible()
     finally:
         apply_theme(qapp, 100)
