@@ -92,7 +92,7 @@ def bench_push(url: str, tmp: Path, batches: int) -> dict[str, float]:
     # No tracking rate limit: the latency run asks 300 times from one address.
     crm = Crm(Settings(data_dir=tmp / "data", database_url=url, tracking_per_minute=0))
     crm.ensure_reference_data()
-    app = create_app(crm.settings, crm=crm)
+    app = create_app(crm=crm)
     code = crm.create_enrolment("BEN1", "bench")
     _, token = crm.enrol(code)
     headers = {"Authorization": f"Bearer {token}"}

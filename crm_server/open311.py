@@ -432,7 +432,7 @@ def services(fmt: str) -> Response:
 def service_definition(service_code: str, fmt: str) -> Response:
     try:
         fmt = _fmt(fmt)
-        checked({"service_code": service_code})
+        checked({"service_code": service_code})  # the 404 below names it back
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     if service_code not in CATEGORY_BY_CODE:

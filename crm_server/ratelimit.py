@@ -56,35 +56,41 @@ class RateLimiter:
         an IPv6 client is counted against its /48 as well, which may send
         ``IPV6_BLOCK_SHARE`` times one address's limit: whoever holds a /48 has 65 536
         /64s, and would otherwise have as many full buckets."""
-        key = client_key(connection)
-        wait = self.hit(key)
-        if ":" in key:
-            block = str(ipaddress.IPv6Network(key, strict=False).supernet(new_prefix=48))
-            block_wait = self.hit(block, scale=IPV6_BLOCK_SHARE)
-            if block_wait is not None:
-                wait = max(wait or 0, block_wait)
-        return wait
+        counts = [(client_key(connection), 1)]
+        address = _client_address(connection)
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
+            block = ipaddress.IPv6Network((address, 48), strict=False)
+            counts.append((str(block), IPV6_BLOCK_SHARE))
+        return self.hit(*counts)
 
-    def hit(self, key: str, scale: int = 1) -> int | None:
-        """Count one request from ``key`` (whose limit is ``scale`` times the
-        limiter's): None when allowed, else the whole seconds to wait before the next
-        one is (for Retry-After). A limit of 0 is no limit."""
+    def hit(self, *counts: tuple[str, int]) -> int | None:
+        """Count one request against each ``(key, scale)``, a key whose limit is
+        ``scale`` times the limiter's: None when every one allows it, else the whole
+        seconds to wait (for Retry-After). A refused request is taken from none of
+        them: a client hammering past its own limit must not use up what its
+        neighbours in the same /48 share. A limit of 0 is no limit."""
         if self.capacity <= 0:
             return None
-        capacity, per_second = self.capacity * scale, self.per_second * scale
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.pop(key, (capacity, now))
-            tokens = min(capacity, tokens + (now - last) * per_second)
-            wait = None
-            if tokens >= 1 - _HAIR:
-                tokens -= 1
-            else:
-                wait = max(1, math.ceil((1 - tokens) / per_second - _HAIR))
-            self._buckets[key] = (tokens, now)  # re-inserted: now the most recent
-            if len(self._buckets) > self.max_keys:
-                self._buckets.popitem(last=False)
-            return wait
+            refilled = []
+            for key, scale in counts:
+                capacity, per_second = self.capacity * scale, self.per_second * scale
+                tokens, last = self._buckets.pop(key, (capacity, now))
+                refilled.append(
+                    (key, min(capacity, tokens + (now - last) * per_second), per_second)
+                )
+            waits = [
+                max(1, math.ceil((1 - tokens) / per_second - _HAIR))
+                for _key, tokens, per_second in refilled
+                if tokens < 1 - _HAIR
+            ]
+            for key, tokens, _per_second in refilled:
+                # re-inserted: now the most recent
+                self._buckets[key] = (tokens if waits else tokens - 1, now)
+                if len(self._buckets) > self.max_keys:
+                    self._buckets.popitem(last=False)
+            return max(waits) if waits else None
 
 
 @dataclass(frozen=True)
@@ -100,13 +106,21 @@ def client_key(connection: HTTPConnection) -> str:
     unless MEJA_CRM_TRUSTED_PROXIES names that peer (then the address its proxy
     forwarded; see app.create_app). An IPv6 client counts by its /64, the block a
     single subscriber usually holds, or it could take a fresh address per request."""
-    host = connection.client.host if connection.client else ""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host  # not an IP address (a Unix socket, the test client)
+    address = _client_address(connection)
+    if address is None:  # not an IP address (a Unix socket, the test client)
+        return connection.client.host if connection.client else ""
     if isinstance(address, ipaddress.IPv6Address):
         if address.ipv4_mapped is not None:
             return str(address.ipv4_mapped)
         return str(ipaddress.IPv6Network((address, 64), strict=False))
     return str(address)
+
+
+def _client_address(
+    connection: HTTPConnection,
+) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    host = connection.client.host if connection.client else ""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None

@@ -7,8 +7,8 @@ Every string a client sends is :data:`Text`: PostgreSQL text and jsonb cannot ho
 NUL (U+0000), so a NUL let through would end as a 500 from the database. Request
 bodies and the API's query, path and header parameters use the type; Open311, which
 reads its parameters by hand, applies :func:`holds_nul` to them (``open311.checked``);
-the tracking page's code and token reach a query only once parsed into their
-canonical form, so a NUL there is simply "not found".
+the tracking page's code and token are "not found" when they hold one
+(``tracking.lookup``).
 """
 
 from __future__ import annotations

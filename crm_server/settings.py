@@ -39,6 +39,14 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SystemExit(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def _not_negative(env: Mapping[str, str], name: str, default: int) -> int:
+    """A per-minute limit: 0 turns it off; a negative number is a mistake, not "off"."""
+    value = _int(env, name, default)
+    if value < 0:
+        raise SystemExit(f"{name} must be 0 (no limit) or more")
+    return value
+
+
 def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     value = _int(env, name, default)
     if value < 1:
@@ -129,8 +137,8 @@ class Settings:
             cuti_bersama=_dates(env.get("MEJA_CRM_CUTI_BERSAMA", "")),
             auto_migrate=env.get("MEJA_CRM_AUTO_MIGRATE", "1").strip() not in ("0", "false", "no"),
             log_level=env.get("MEJA_CRM_LOG_LEVEL", "info"),
-            enrol_per_minute=_int(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
-            tracking_per_minute=_int(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
+            enrol_per_minute=_not_negative(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
+            tracking_per_minute=_not_negative(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
             rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),
             trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
         )

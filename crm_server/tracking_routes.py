@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from crm_server.errors import error_body
 from crm_server.ratelimit import RateLimits
 from crm_server.tracking import lookup, render_not_found, render_page, render_rate_limited
 from crm_server.workflow import Workflow
@@ -31,7 +32,7 @@ NOT_FOUND_JSON: dict[str, Any] = {
 
 def rate_limited_json(wait: int) -> dict[str, Any]:
     message = f"Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {wait} detik."
-    return {"error": {"code": "rate_limited", "message": message, "field": None}}
+    return error_body("rate_limited", message)
 
 
 @router.get(

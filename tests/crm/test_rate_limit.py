@@ -79,8 +79,8 @@ def test_a_desk_enrols_even_while_its_neighbour_is_refused(
 ) -> None:
     app = make_app(enrol_per_minute=2)
     guesser = from_address(app, "198.51.100.1")
-    for _ in range(3):
-        guesser.post(ENROL, json=WRONG_CODE)
+    tries = [guesser.post(ENROL, json=WRONG_CODE).status_code for _ in range(3)]
+    assert tries == [401, 401, 429]
     desk = from_address(app, "198.51.100.2")
     answer = desk.post(ENROL, json={"enrolment_code": crm.create_enrolment("PBK1", "Balai")})
     assert answer.status_code == 200, answer.text
@@ -203,5 +203,25 @@ def test_a_trusted_network_written_loosely_still_trusts_its_proxies(
         make_app(tracking_per_minute=1, trusted_proxies=trusted.trusted_proxies), "192.0.2.1"
     )
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):  # each citizen their own limit
-        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
-        assert answer.status_code == 404
+        assert forwarded(proxy, address) == 404
+
+
+def test_a_negative_limit_is_refused_not_taken_as_no_limit() -> None:
+    from crm_server.settings import Settings
+
+    assert Settings.from_env({"MEJA_CRM_TRACKING_PER_MINUTE": "0"}).tracking_per_minute == 0
+    for name in ("MEJA_CRM_TRACKING_PER_MINUTE", "MEJA_CRM_ENROL_PER_MINUTE"):
+        with pytest.raises(SystemExit, match="0 \\(no limit\\) or more"):
+            Settings.from_env({name: "-5"})
+
+
+def test_one_64_hammering_does_not_use_up_its_48(make_app: Callable[..., FastAPI]) -> None:
+    """Refused requests count against nothing: a phone looping on the page must not
+    take it away from the other subscribers of its mobile network's /48."""
+    from crm_server.ratelimit import IPV6_BLOCK_SHARE
+
+    app = make_app(tracking_per_minute=2, trusted_proxies=("192.0.2.1",))
+    proxy = from_address(app, "192.0.2.1")
+    looping = [forwarded(proxy, "2001:db8:9:1::1") for _ in range(10 * IPV6_BLOCK_SHARE)]
+    assert looping[:2] == [404, 404] and set(looping[2:]) == {429}
+    assert forwarded(proxy, "2001:db8:9:2::1") == 404  # a neighbour in the same /48
