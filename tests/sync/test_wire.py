@@ -13,7 +13,7 @@ from desk_app.store import complaints
 from desk_app.sync.client import CrmClient
 from desk_app.sync.engine import SyncEngine
 from desk_app.sync.wire import complaint_item
-from tests.sync.conftest import OFFICER, form, png
+from tests.sync.conftest import KELURAHAN, OFFICER, form, png
 
 
 def test_batch_items_from_rows_match_the_records(tmp_path: Path):
@@ -48,17 +48,54 @@ def test_batch_items_from_rows_match_the_records(tmp_path: Path):
         (stored_event,) = [e for e in stored.events if e.id == event.id]
 
         assert list(batch.payloads) == [str(plain.id), str(detailed.id), str(event.id)]
+        # Written out by hand from what was typed, not built by the code under test:
+        # a field sent under another name, or a value from the wrong column, shows.
+        kept = records[detailed.id]
+        assert kept is not None
+        created = kept.created_at.astimezone(dt.UTC).isoformat()
+        assert batch.payloads[str(detailed.id)] == {
+            "type": "complaint",
+            "id": str(detailed.id),
+            "ticket_code": detailed.ticket_code,
+            "tracking_token": detailed.tracking_token,
+            "created_at": created,
+            "channel": "PENDOPO",
+            "officer": OFFICER.username,
+            "urgency": "urgent",
+            "category_code": "JALAN.RUSAK",
+            "description": "Jalan berlubang besar di depan pasar, laporan nomor 2.",
+            "earlier_references": ["Lapor lewat JAKI 12 Nov", "Surat RT 4/2026"],
+            "complainant": {
+                "name": "Warga Nomor 2",
+                "nik": "3171011708450001",
+                "phone": "+6281234567890",
+                "address": "Jl. Medan Merdeka Selatan 8–9",
+                "keep_identity_private": True,
+                "consent_given_at": created,
+            },
+            "location": {
+                "kelurahan_code": KELURAHAN,
+                "rt_rw": "003/007",
+                "street": "Jl. Kebon Sirih",
+                "landmark": "Depan masjid",
+                "latitude": None,
+                "longitude": None,
+            },
+            "attachments": [
+                {
+                    "sha256": a.sha256,
+                    "size": a.size,
+                    "media_type": "image/png",
+                    "original_name": name,
+                }
+                for a, name in zip(kept.attachments, ("ktp.png", "foto.png"), strict=True)
+            ],
+        }
+        # The wire's own builder for a record (used by the tests and the benchmark to
+        # send by hand) says the same, for both complaints.
         for c in records.values():
             assert c is not None
             assert batch.payloads[str(c.id)] == complaint_item(c)
-        assert batch.payloads[str(detailed.id)]["earlier_references"] == [
-            "Lapor lewat JAKI 12 Nov",
-            "Surat RT 4/2026",
-        ]
-        assert [a["original_name"] for a in batch.payloads[str(detailed.id)]["attachments"]] == [
-            "ktp.png",
-            "foto.png",
-        ]
         assert batch.payloads[str(event.id)] == {
             "type": "event",
             "id": str(event.id),
