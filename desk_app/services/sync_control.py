@@ -277,7 +277,9 @@ class SyncControl:
 
     def _start_runner(self) -> bool:
         """Start the runner unless it runs or the app is closing; whether it runs."""
-        runner = self.runner
+        if self._stopped:  # closing: do not build the engine (keyring, HTTP) for nothing
+            return False
+        runner = self.runner  # built outside the lock: stop() must not wait for it
         with self._start_lock:
             if self._stopped:  # "Kirim sekarang" pressed just before the close
                 return False
@@ -297,7 +299,7 @@ class SyncControl:
 
     def sync_now(self) -> None:
         """ "Kirim sekarang": a cycle at once, whatever the backoff says."""
-        if self._start_runner():  # a no-op when it runs already
+        if self._start_runner():  # starts it if needed; False once the app is closing
             self.runner.sync_now()
 
     def run_once(self) -> bool:

@@ -31,6 +31,7 @@ from desk_app.domain.complaint import (
 from desk_app.domain.status import FINAL_STATES, Status
 from desk_app.domain.text import fold
 from desk_app.store import attachments as attachment_repo
+from desk_app.store.db import among, json_list
 from desk_app.store.models import (
     ComplaintAttachmentRow,
     ComplaintRow,
@@ -38,7 +39,6 @@ from desk_app.store.models import (
     OutboxRow,
     table_of,
 )
-from desk_app.store.outbox import among, json_list
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -381,7 +381,7 @@ def count(session: Session) -> int:
     return int(session.execute(text("SELECT count(*) FROM complaints")).scalar_one())
 
 
-# The sync's statements, built once (see ``outbox.among``).
+# The sync's statements, built once (see ``db.among``).
 _c = table_of(ComplaintRow).c
 _EXISTING = select(_c.id).where(among(_c.id, "ids"))
 _ADD_CRM_EVENT = sqlite_insert(table_of(EventRow)).on_conflict_do_nothing()

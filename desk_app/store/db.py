@@ -10,13 +10,25 @@ block the writer.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    exc,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
@@ -163,3 +175,16 @@ def open_database(data_dir: Path) -> Database:
         database.close()
         raise
     return database
+
+
+def among(column: ColumnElement[Any], name: str) -> ColumnElement[bool]:
+    """``column IN`` the values bound to ``name`` as one JSON array (:func:`json_list`),
+    read by SQLite's json_each (still an index search per value). SQLAlchemy renders a
+    plain IN with a parameter per value, coerced and named in Python: ~0.5 ms of CPU
+    for the 100 ids of a sync batch, each time. With a bound name, the hot statements
+    are built once (building one, and its cache key, costs ~0.15 ms)."""
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam(name))))
+
+
+def json_list(values: Iterable[str | int]) -> str:
+    return json.dumps(list(values))

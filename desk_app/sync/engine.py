@@ -339,9 +339,9 @@ class SyncEngine:
         except StorageError as exc:
             # The desk's own disk (full, read-only, failing): said like a network fault,
             # retried with the backoff, so the status never stays on "sending".
+            # The reason ("full", "io"…) goes in the code, not in the officer's words.
             error = SyncError(
-                f"Data meja tidak dapat ditulis atau dibaca ({exc.reason}); "
-                "periksa ruang disk atau hubungi TI.",
+                "Data meja tidak dapat ditulis atau dibaca; periksa ruang disk atau hubungi TI.",
                 f"storage_{exc.reason}",
             )
             self._failed(error)
@@ -750,7 +750,7 @@ class SyncEngine:
                 at = dt.datetime.fromisoformat(str(change["at"]).replace("Z", "+00:00"))
                 if at.tzinfo is None:
                     at = at.replace(tzinfo=dt.UTC)
-                status = _STATUSES[change["status"]]
+                status = Status(change["status"])
                 kind = change["kind"] if change["kind"] in _KINDS else EventKind.NOTE.value
                 unit = str(change.get("unit") or "")
                 event = complaints.CrmEvent(
@@ -771,7 +771,7 @@ class SyncEngine:
         complaints.set_statuses(
             session,
             [
-                (cid, status, at, label if label and label != _LABELS[status] else "")
+                (cid, status, at, label if label and label != status.public_label else "")
                 for cid, (status, at, label) in latest.items()
             ],
         )
@@ -803,8 +803,6 @@ class SyncEngine:
 
 
 _KINDS = {k.value for k in EventKind}
-_STATUSES = {s.value: s for s in Status}
-_LABELS = {s: s.public_label for s in Status}
 
 
 def _areas_of(document: dict[str, Any]) -> list[Area]:
