@@ -58,6 +58,9 @@ def test_the_proxy_from_the_environment_carries_the_sync(
 def test_a_ca_bundle_named_in_the_environment_is_still_used(
     tmp_path: Path, clean_proxy_env: pytest.MonkeyPatch
 ):
+    """What the client hands to requests as ``verify=`` on every request (the client
+    passes it explicitly, so requests' own reading of the environment is bypassed and
+    must be done by the client: this is that reading)."""
     bundle = tmp_path / "corporate-ca.pem"
     clean_proxy_env.setenv("REQUESTS_CA_BUNDLE", str(bundle))
     assert CrmClient("https://crm.example.go.id").verify == str(bundle)
