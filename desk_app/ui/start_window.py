@@ -156,6 +156,7 @@ class StartWindow(QMainWindow):
             loaded.desk.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
         )
         window.runner.run(loaded.desk.accounts.prepare_sign_in)
+        window.runner.run(loaded.desk.lookup.prepare_home)
         # In a turn of its own: a key the officer types in between is not held up by
         # both (building the window and rendering it each take tens of ms).
         QTimer.singleShot(0, window, window.render_ahead)

@@ -169,3 +169,22 @@ def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk, older):
         ).scalar()
     assert stored != old_hash and "m=19456,t=2,p=2" in stored
     assert desk.accounts.sign_in("admin", "rahasia-sekali").username == "admin"
+
+
+def test_the_warm_ups_run_while_the_password_is_typed_write_nothing(desk):
+    """prepare_sign_in and prepare_home run before anyone has signed in: they may
+    read (to compile statements and warm the hasher), never change the desk's data."""
+    import sqlite3
+
+    admin = desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
+    desk.accounts.sign_in("admin", "rahasia-sekali")
+    desk.accounts.add_account(admin, "ani", "Ani", "kata-sandi-ani", Role.OFFICER)
+
+    def dump() -> list[str]:
+        with sqlite3.connect(desk.database.path) as reader:
+            return list(reader.iterdump())
+
+    before = dump()
+    desk.accounts.prepare_sign_in()
+    desk.lookup.prepare_home()
+    assert dump() == before
