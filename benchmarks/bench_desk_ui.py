@@ -47,6 +47,10 @@ import os, resource, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer  # not Qt: its namespace costs ~12 ms (not the desk's)
 from PySide6.QtWidgets import QApplication
+# The desk-app command imports its command-line module before PySide6 and the ui
+# package (which turns off PySide6's scan of later imports) right after it; this
+# harness needs PySide6 first, so it takes the ui package at once to keep that order.
+import desk_app.ui
 app = QApplication(sys.argv)
 data_dir, user, password, pace_ms = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 keys = [*user, "Enter", *password, "Enter"]
