@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from crm_server.service import Crm
@@ -87,7 +87,7 @@ def pages(
     """URLs of the page in three states, and of the not-found page."""
     waiting, late, done = complaint_item(), complaint_item(), complaint_item()
     push(waiting, late, done)
-    with httpx.Client(base_url=live_server) as http:
+    with httpx2.Client(base_url=live_server) as http:
         for who, action, note in (
             ("admin.kanal", "accept", ""),
             ("lurah.gambir", "handle", ""),
@@ -136,7 +136,7 @@ def test_axe_finds_no_serious_violations(
     )
     report = {}
     for name, url in pages.items():
-        page = httpx.get(url).text
+        page = httpx2.get(url).text
         assert "<script" not in page  # the real page has none; axe is added to a copy
         copy = tmp_path / f"{name}.html"
         copy.write_text(page.replace("</body>", runner + "</body>"), encoding="utf-8")

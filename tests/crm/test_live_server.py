@@ -6,7 +6,7 @@ import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, select
 
@@ -17,7 +17,7 @@ from tests.crm.conftest import complaint_item
 
 def test_enrol_push_track_over_real_http(crm: Crm, live_server: str) -> None:
     code = crm.create_enrolment("PBK1", "Pendopo Balai Kota")
-    with httpx.Client(base_url=live_server, timeout=10) as http:
+    with httpx2.Client(base_url=live_server, timeout=10) as http:
         assert http.get("/healthz").json()["status"] == "ok"
         token = http.post("/api/v1/enrol", json={"enrolment_code": code}).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
@@ -39,12 +39,14 @@ def test_fifty_concurrent_pushes_of_one_batch(crm: Crm, live_server: str) -> Non
     if crm.dialect != "postgresql":
         pytest.skip("the concurrency proof is for PostgreSQL (SQLite serialises writers)")
     code = crm.create_enrolment("PBK1", "Pendopo Balai Kota")
-    token = httpx.post(f"{live_server}/api/v1/enrol", json={"enrolment_code": code}).json()["token"]
+    token = httpx2.post(f"{live_server}/api/v1/enrol", json={"enrolment_code": code}).json()[
+        "token"
+    ]
     items = [complaint_item() for _ in range(20)]
     barrier = threading.Barrier(50)
 
     def one(n: int) -> list[str]:
-        with httpx.Client(base_url=live_server, timeout=60) as http:
+        with httpx2.Client(base_url=live_server, timeout=60) as http:
             barrier.wait()
             # Half with an Idempotency-Key, half without: both paths race.
             headers = {"Authorization": f"Bearer {token}"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-import httpx
+import httpx2
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -81,7 +81,7 @@ class Call:
                 node[last] += NUL
         return call
 
-    def send(self, client: TestClient) -> httpx.Response:
+    def send(self, client: TestClient) -> httpx2.Response:
         url = self.path
         for name, value in self.path_params.items():
             url = url.replace("{" + name + "}", quote(value, safe=""))
@@ -335,7 +335,7 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
 
 
 def refusal_problem(
-    call: Call, where: str, at: str, answer: httpx.Response, pages: dict[str, str]
+    call: Call, where: str, at: str, answer: httpx2.Response, pages: dict[str, str]
 ) -> str | None:
     """What is wrong with the answer to ``call`` (a NUL at ``at``), or None."""
     status = answer.status_code
