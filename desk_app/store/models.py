@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -92,6 +93,8 @@ class ComplaintRow(Base):
 
     __table_args__ = (
         Index("ix_complaints_kel_cat_status", "kelurahan_code", "category_code", "status"),
+        # The few still to print, newest first (migration 0003 says why).
+        Index("ix_complaints_print_pending", "pk", sqlite_where=text("print_pending IS 1")),
     )
 
 

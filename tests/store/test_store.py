@@ -172,7 +172,7 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
     empty = Database(tmp_path / "a.sqlite3")
     assert current_revision(empty) is None
     migrate(empty)
-    assert current_revision(empty) == "0002"
+    assert current_revision(empty) == "0003"
 
     old = Database(tmp_path / "b.sqlite3")
     migrate(old, "0001")
@@ -189,7 +189,7 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
             "'[]','not_sent','',1)"
         )
     migrate(old)
-    assert current_revision(old) == "0002"
+    assert current_revision(old) == "0003"
     with old.read() as session:  # the FTS index was built over the existing rows
         from desk_app.store.complaints import search_words
 
@@ -220,3 +220,29 @@ def test_the_recording_officer_is_remembered_by_name(desk: Desk):
     )
     assert stored is not None
     assert (stored.officer, stored.officer_name) == ("ani", "Ani Petugas")
+
+
+def test_the_to_print_list_is_read_through_its_own_index(desk: Desk):
+    """Nearly every complaint has been printed; finding the few still to print must not
+    walk the whole table (every refresh of the home page asks for them)."""
+    from sqlalchemy import event
+
+    from desk_app.store import complaints
+
+    desk.intake.record(OFFICER, form())
+    seen: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(desk.database.engine, "before_cursor_execute", capture)
+    try:
+        with desk.database.read() as session:
+            assert len(complaints.print_pending(session)) == 1
+    finally:
+        event.remove(desk.database.engine, "before_cursor_execute", capture)
+    statement, parameters = next((s, p) for s, p in seen if "print_pending IS" in s)
+    with sqlite3.connect(desk.database.path) as raw:
+        plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
+    assert any("ix_complaints_print_pending" in step for step in plan), plan
+    assert "SCAN complaints" not in plan, plan
