@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _warm_up_failed(error: Exception) -> None:
+    # A warm-up only saves time after Enter. Whatever stopped it, the sign-in or the
+    # home page meets again and reports in its own words; the officer is not told twice.
+    log.warning("a warm-up before the sign-in failed: %r", error)
+
+
 class _Loaded:
     """What the loader produced, boxed for the signal (see tasks._Outcome)."""
 
@@ -155,8 +161,8 @@ class StartWindow(QMainWindow):
         window.runner.run(
             loaded.desk.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
         )
-        window.runner.run(loaded.desk.accounts.prepare_sign_in)
-        window.runner.run(loaded.desk.lookup.prepare_home)
+        window.runner.run(loaded.desk.accounts.prepare_sign_in, None, _warm_up_failed)
+        window.runner.run(loaded.desk.lookup.prepare_home, None, _warm_up_failed)
         # In a turn of its own: a key the officer types in between is not held up by
         # both (building the window and rendering it each take tens of ms).
         QTimer.singleShot(0, window, window.render_ahead)

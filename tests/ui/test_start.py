@@ -104,6 +104,40 @@ def test_the_officer_signs_in_while_the_desk_is_still_loading(
     assert window.intake.name.hasFocus()
 
 
+def test_a_warm_up_that_fails_is_logged_not_shown_to_the_officer(
+    qtbot: QtBot, accounts: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The reads run while the password is typed only save time; a failing one (a
+    disk error, say) is for the log, and the sign-in goes on as without it."""
+    from desk_app.store.db import StorageError
+
+    desks: list[Desk] = []
+
+    def load() -> Desk:
+        desk = open_desk(accounts)
+
+        def failing() -> None:
+            raise StorageError("io", "disk I/O error")
+
+        desk.lookup.prepare_home = failing  # type: ignore[method-assign]
+        desks.append(desk)
+        return desk
+
+    try:
+        start, taken_over = start_window(qtbot, load)
+        qtbot.waitUntil(lambda: start.main_window is not None, timeout=15000)
+        type_sign_in(qtbot, USERNAME, PASSWORD)
+        qtbot.waitUntil(lambda: bool(taken_over), timeout=15000)
+        window = taken_over[0]
+        qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+        assert window.officer is not None and window.stack.currentWidget() is window.home
+        assert window.status.currentMessage() == ""
+        assert "warm-up before the sign-in failed" in caplog.text
+    finally:
+        for desk in desks:
+            desk.close()
+
+
 def test_a_wrong_password_is_refused_on_the_main_window_s_sign_in(
     qtbot: QtBot, gated: GatedLoad
 ) -> None:
