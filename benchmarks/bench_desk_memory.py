@@ -36,7 +36,8 @@ def _session(data_dir: Path) -> list[list[object]]:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    # Before the store, as in the desk-app command: it stops PySide6's source scan.
+    # Right after PySide6, as in the desk-app command: it stops PySide6's source scan
+    # of what is imported next (the store itself came earlier, with bench_store).
     import desk_app.ui  # noqa: F401
     from benchmarks.common import peak_rss_mb
     from desk_app.services.desk import open_desk

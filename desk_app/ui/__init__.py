@@ -15,13 +15,14 @@ def _skip_pyside_source_scan() -> None:
     """PySide6 hooks ``import`` to support ``from __feature__ import snake_case``:
     after every import it reads the new module's whole source (``inspect.getsource``)
     to see whether it mentions PySide6, and linecache keeps that text. For the desk's
-    start that is ~560 modules, ~100 ms of interpreter time (mostly on the loader
+    start that is ~500 modules, ~100 ms of interpreter time (mostly on the loader
     thread, which shares the interpreter with the officer's typing) and ~11 MB of
-    source held for the life of the process (measured with PySide6 6.11). No module
-    here uses ``__feature__``, so every module is taken as one that uses PySide6
-    without features, which is what the scan would find for ours and changes nothing
-    for the others. If a later PySide6 renames its internals, this does nothing and
-    the scan simply runs."""
+    source held for the life of the process (measured with PySide6 6.11). Every module
+    is now taken as one that uses PySide6 without features: what the scan finds for
+    ours, and the same as "ignore" for the others as long as no module selects a
+    feature (one that did would see its plain helpers switched back to Qt's names);
+    none does, and the real-entry test checks it. If a later PySide6 renames its
+    internals, this does nothing and the scan simply runs."""
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
         setattr(feature, "_mod_uses_pyside", lambda _module: True)  # noqa: B010 - private

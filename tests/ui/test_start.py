@@ -308,6 +308,9 @@ def watch():
         import linecache
         read = any("sqlalchemy" in name and name.endswith(".py") for name in linecache.cache)
         print("ORM SOURCE READ", read, "ORM LOADED", "sqlalchemy.orm" in sys.modules, flush=True)
+        # ...which is safe only while no module selects a __feature__ (desk_app.ui).
+        selected = sys.modules["shibokensupport.feature"].pyside_feature_dict.values()
+        print("FEATURE SELECTED", any(flag > 0 for flag in selected), flush=True)
         windows[0].close()  # as the officer does: sync stops, the last window closing quits
 timer = QTimer()
 timer.timeout.connect(watch)
@@ -346,6 +349,7 @@ def test_desk_app_shows_the_sign_in_first_and_signs_in_through_the_real_entry(ac
     assert "SIGNED IN ani VISIBLE ['MainWindow']" in out  # the start window is gone
     assert "COLLECTOR True STYLED True" in out
     assert "ORM SOURCE READ False ORM LOADED True" in out
+    assert "FEATURE SELECTED False" in out
 
 
 def test_a_damaged_settings_file_is_reported_after_the_sign_in(accounts: Path):
