@@ -320,6 +320,9 @@ class SyncEngine:
             changed = self._pull(counts)
             self._reference()
             self._heartbeat()
+            done = self.clock()
+            with self.db.write() as session:
+                keyvalue.put(session, LAST_SUCCESS_KEY, done.isoformat())
         except AuthFailed as exc:
             self._publish(
                 replace(
@@ -344,11 +347,8 @@ class SyncEngine:
                 "Data meja tidak dapat ditulis atau dibaca; periksa ruang disk atau hubungi TI.",
                 f"storage_{exc.reason}",
             )
-            self._failed(error)
+            self._failed(error, online=self._state.online)  # the CRM is as it was
             return self._report(False, counts, changed, error.message)
-        done = self.clock()
-        with self.db.write() as session:
-            keyvalue.put(session, LAST_SUCCESS_KEY, done.isoformat())
         self._publish(
             replace(
                 self._with_counts(self._state),
@@ -370,13 +370,16 @@ class SyncEngine:
             ok, c.accepted, c.already_had, c.rejected, c.uploaded, c.pulled, tuple(changed), error
         )
 
-    def _failed(self, exc: SyncError) -> None:
+    def _failed(self, exc: SyncError, online: bool | None = None) -> None:
+        """``online``: whether the CRM is reachable, when the fault was not its answer
+        (the desk's own disk); else whether it answered at all, even with an error."""
         now = self.clock()
         state = self._state
         failures = state.consecutive_failures + 1
         retry_after = exc.retry_after if isinstance(exc, Transient) else None
         delay = self.backoff.delay(failures, retry_after)
-        online = exc.status is not None  # the server answered, even if with an error
+        if online is None:
+            online = exc.status is not None
         self._publish(
             replace(
                 self._with_counts(state),

@@ -119,11 +119,44 @@ def test_a_full_desk_disk_is_a_retried_failure_then_nothing_lost_or_doubled(
 
     rig: DeskRig = make_desk()
     rig.record(30)
-    fill_disk(rig.desk)  # the CRM accepts; the desk cannot write the answers down
+    assert rig.engine.run_once().ok and rig.engine.state.online
+    rig.record(10, start=30)
+    # A write of the next cycle that needs a new page fails (noting the attempt, or the
+    # statuses pulled back: which one depends on where free room is left).
+    fill_disk(rig.desk)
     report = rig.engine.run_once()
     state = rig.engine.state
     assert not report.ok and state.phase == "retry_wait"
     assert state.last_error_code == "storage_full" and "disk" in state.last_error
+    assert state.online  # the desk's disk failed, not the line to the CRM ("Luring")
     free_disk(rig.desk)
-    rig.converge()  # sent again: the CRM answers "already had" for what it holds
+    rig.converge()
+    assert_converged(crm_server, rig.desk)
+
+
+def test_a_disk_fault_at_the_cycle_s_last_write_is_a_retried_failure(
+    make_desk, crm_server: CrmProcess, monkeypatch
+):
+    """The cycle's last write (when it last succeeded) fails: the status must not stay
+    on "pulling" with the error only in the log; the next cycle finds nothing to redo."""
+    from desk_app.store import keyvalue
+    from desk_app.store.db import StorageError
+    from desk_app.sync import engine as engine_module
+
+    rig: DeskRig = make_desk()
+    rig.record(5)
+    real_put = keyvalue.put
+
+    def put(session: object, key: str, value: str) -> None:
+        if key == engine_module.LAST_SUCCESS_KEY:
+            raise StorageError("io", "disk I/O error")
+        real_put(session, key, value)
+
+    monkeypatch.setattr(engine_module.keyvalue, "put", put)
+    report = rig.engine.run_once()
+    state = rig.engine.state
+    assert not report.ok and state.phase == "retry_wait"
+    assert state.last_error_code == "storage_io" and state.online
+    monkeypatch.setattr(engine_module.keyvalue, "put", real_put)
+    rig.converge()
     assert_converged(crm_server, rig.desk)
