@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
         self.runner.run(
             lambda: self.desk.save_settings(officer, edited),
             saved,
-            lambda err: self.status.showMessage("⚠ " + (self.words_for(err))),
+            lambda err: self.status.showMessage("⚠ " + self.words_for(err)),
         )
 
     def on_correct_requested(self, line: OutboxLine) -> None:
