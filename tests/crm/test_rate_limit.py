@@ -225,3 +225,34 @@ def test_one_64_hammering_does_not_use_up_its_48(make_app: Callable[..., FastAPI
     looping = [forwarded(proxy, "2001:db8:9:1::1") for _ in range(10 * IPV6_BLOCK_SHARE)]
     assert looping[:2] == [404, 404] and set(looping[2:]) == {429}
     assert forwarded(proxy, "2001:db8:9:2::1") == 404  # a neighbour in the same /48
+
+
+def test_retry_after_is_the_longest_of_the_waits(make_app: Callable[..., FastAPI]) -> None:
+    """A /64 refused by its own bucket and by its /48's is told the later of the two."""
+    from crm_server.ratelimit import IPV6_BLOCK_SHARE
+
+    app = make_app(tracking_per_minute=1, trusted_proxies=("192.0.2.1",))
+    proxy = from_address(app, "192.0.2.1")
+    for i in range(IPV6_BLOCK_SHARE):  # the /48's share used up, one request a /64
+        assert forwarded(proxy, f"2001:db8:5:{i:x}::1") == 404
+
+    def retry_after(address: str) -> str:
+        answer = proxy.get("/T/NOT-A-CODE/ABCDEF", headers={"X-Forwarded-For": address})
+        assert answer.status_code == 429
+        return answer.headers["Retry-After"]
+
+    assert retry_after("2001:db8:5:0::1") == "60"  # its own bucket: a minute
+    assert retry_after("2001:db8:5:ff::1") == "4"  # a fresh /64: the /48's refill only
+
+
+def test_ipv4_clients_on_a_dual_stack_socket_share_no_block(
+    make_app: Callable[..., FastAPI],
+) -> None:
+    """A server listening on IPv6 sees IPv4 clients as ::ffff:a.b.c.d: each is one
+    IPv4 address, not a member of one shared IPv6 /48."""
+    from crm_server.ratelimit import IPV6_BLOCK_SHARE
+
+    app = make_app(tracking_per_minute=1)
+    for i in range(IPV6_BLOCK_SHARE + 4):
+        citizen = from_address(app, f"::ffff:198.51.100.{i}")
+        assert citizen.get("/T/NOT-A-CODE/ABCDEF").status_code == 404

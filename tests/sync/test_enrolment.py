@@ -19,7 +19,7 @@ from desk_app.services.desk import open_desk
 from desk_app.services.enrolment import TokenStore, check_crm_url, enrol_desk
 from desk_app.services.errors import UserFacingError
 from desk_app.services.settings import load_settings, settings_path
-from desk_app.services.sync_control import SyncControl
+from desk_app.services.sync_control import NOT_STARTED, SyncControl
 from tests.sync.conftest import OFFICER, form
 from tests.sync.crm import REPO, CrmProcess, assert_converged, free_port
 
@@ -241,5 +241,18 @@ def test_kirim_sekarang_just_after_the_close_starts_no_cycle(tmp_path: Path):
         assert control.stop(timeout=10)
         control.sync_now()
         assert not control.runner.running
+    finally:
+        desk.close()
+
+
+def test_kirim_sekarang_after_the_close_builds_nothing(tmp_path: Path):
+    """Pressed as the window closes, before sync ever started: the engine (keyring,
+    HTTP session) is not built for a desk that is being closed."""
+    desk = open_desk(tmp_path / "desk")
+    try:
+        control = SyncControl(desk, token_store=TokenStore(tmp_path / "desk"))
+        assert control.stop(timeout=10)
+        control.sync_now()
+        assert control.status() is NOT_STARTED
     finally:
         desk.close()
