@@ -2,8 +2,9 @@
 one-time codes) and the public tracking page (guessing tracking tokens).
 
 A token bucket per client address, kept in this process: up to N requests at once,
-then N a minute evenly. The table remembers at most ``max_keys`` addresses and
-forgets the least recently seen first, so a flood from many addresses cannot grow
+then N a minute evenly; an IPv6 client is counted by its /64, and against its /48 as
+well (see ``RateLimiter.hit_client``). The table remembers at most ``max_keys``
+buckets and forgets the least recently seen first, so a flood from many addresses cannot grow
 it; a forgotten address starts again with a full bucket, which gains nothing to
 someone who already has that many addresses.
 
@@ -56,14 +57,14 @@ class RateLimiter:
         an IPv6 client is counted against its /48 as well, which may send
         ``IPV6_BLOCK_SHARE`` times one address's limit: whoever holds a /48 has 65 536
         /64s, and would otherwise have as many full buckets."""
-        counts = [(client_key(connection), 1)]
+        buckets = [(client_key(connection), 1)]
         address = _client_address(connection)
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
             block = ipaddress.IPv6Network((address, 48), strict=False)
-            counts.append((str(block), IPV6_BLOCK_SHARE))
-        return self.hit(*counts)
+            buckets.append((str(block), IPV6_BLOCK_SHARE))
+        return self.hit(*buckets)
 
-    def hit(self, *counts: tuple[str, int]) -> int | None:
+    def hit(self, *buckets: tuple[str, int]) -> int | None:
         """Count one request against each ``(key, scale)``, a key whose limit is
         ``scale`` times the limiter's: None when every one allows it, else the whole
         seconds to wait (for Retry-After). A refused request is taken from none of
@@ -74,7 +75,7 @@ class RateLimiter:
         now = self.clock()
         with self._lock:
             refilled = []
-            for key, scale in counts:
+            for key, scale in buckets:
                 capacity, per_second = self.capacity * scale, self.per_second * scale
                 tokens, last = self._buckets.pop(key, (capacity, now))
                 refilled.append(

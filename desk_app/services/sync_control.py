@@ -267,7 +267,8 @@ class SyncControl:
 
     def start(self) -> None:
         """Start syncing in the background; returns at once (the engine is built on
-        the sync side, not on the caller's thread)."""
+        the sync side, not on the caller's thread). Once only, and never after
+        :meth:`stop`."""
         if self._starter is not None:
             return
         self._starter = threading.Thread(

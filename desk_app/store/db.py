@@ -1,4 +1,5 @@
-"""The desk's SQLite database: engine set-up, pragmas, transactions, migrations.
+"""The desk's SQLite database: engine set-up, pragmas, transactions, migrations, and
+the SQL plumbing the repositories share (``among``: IN a bound JSON list).
 
 Durability first: WAL with ``synchronous=FULL`` (a committed complaint survives a
 power cut), foreign keys on, a busy timeout so the sync worker and the writer
