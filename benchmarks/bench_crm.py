@@ -30,14 +30,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
+from complaint_domain.complaint import WIB
+from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.app import create_app
 from crm_server.db import migrate
 from crm_server.models import Complaint, Event
 from crm_server.schemas import PUSH_ITEM
 from crm_server.service import Crm, DeskAuth, _Push
 from crm_server.settings import Settings
-from desk_app.domain.complaint import WIB
-from desk_app.domain.ticket import mint, new_tracking_token
 
 FEED_EVENTS = 100_000
 

@@ -15,7 +15,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 
-from desk_app.domain.ticket import mint, new_tracking_token
+from complaint_domain.ticket import mint, new_tracking_token
 from desk_app.printing import ROLL_80, WIB, ReceiptData, render_receipt
 from desk_app.printing.qr import make_qr, qr_payload
 from desk_app.printing.raster import receipt_raster

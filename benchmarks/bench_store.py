@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 
 from benchmarks.common import peak_rss_mb, print_table, summary, time_each
-from desk_app.domain.ticket import mint, new_tracking_token
+from complaint_domain.ticket import mint, new_tracking_token
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import open_desk
 from desk_app.services.intake import IntakeForm

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from benchmarks.common import peak_rss_mb, print_table
+from complaint_domain.status import Status
 from crm_server.db import migrate
 from crm_server.models import Complaint as CrmComplaint
 from crm_server.models import Desk as CrmDesk
@@ -34,7 +35,6 @@ from crm_server.models import Event as CrmEvent
 from crm_server.schemas import PUSH_ITEM, ComplaintItem
 from crm_server.service import Crm, DeskAuth, _Push, channel_admin_unit, received_event_id
 from crm_server.settings import Settings
-from desk_app.domain.status import Status
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.intake import AttachmentFile, IntakeForm

@@ -107,10 +107,10 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from complaint_domain.areas import AreaFileError, read_area_file
+    from complaint_domain.ticket import TicketCodeError
     from crm_server.security import hash_secret, new_token
     from crm_server.service import Crm
-    from desk_app.domain.areas import AreaFileError, read_area_file
-    from desk_app.domain.ticket import TicketCodeError
 
     crm = _crm(settings)
     assert isinstance(crm, Crm)

@@ -25,17 +25,17 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import func, select
 
+from complaint_domain.areas import AreaIndex
+from complaint_domain.complaint import WIB
+from complaint_domain.reference import CATEGORIES, CATEGORY_BY_CODE, CHANNEL_BY_CODE
+from complaint_domain.status import Status, public_status_text
+from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.db import lock_feed, transaction
 from crm_server.models import ApiKey, Complaint, Event
 from crm_server.schemas import holds_nul
 from crm_server.security import hash_secret
 from crm_server.service import CRM_DESK_CODE, Crm, channel_admin_unit, received_event_id
 from crm_server.workflow import Workflow, shown_unit
-from desk_app.domain.areas import AreaIndex
-from desk_app.domain.complaint import WIB
-from desk_app.domain.reference import CATEGORIES, CATEGORY_BY_CODE, CHANNEL_BY_CODE
-from desk_app.domain.status import Status, public_status_text
-from desk_app.domain.ticket import mint, new_tracking_token
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"])
 SPEC = "http://wiki.open311.org/GeoReport_v2"

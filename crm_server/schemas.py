@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic_core import PydanticCustomError
 
-from desk_app.domain.validation import LIMITS
+from complaint_domain.validation import LIMITS
 
 MAX_BATCH = 100
 NUL_MESSAGE = "Text must not contain NUL characters."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from desk_app.domain.ticket import CROCKFORD_ALPHABET
+from complaint_domain.ticket import CROCKFORD_ALPHABET
 
 
 def hash_secret(secret: str) -> str:

@@ -7,12 +7,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from complaint_domain.complaint import WIB
+from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.schemas import ActionRequest
 from crm_server.security import hash_secret
 from crm_server.service import Crm, DeskAuth
 from crm_server.workflow import Workflow
-from desk_app.domain.complaint import WIB
-from desk_app.domain.ticket import mint, new_tracking_token
 
 DEMO_DESK = ("PBK1", "Pendopo Balai Kota")
 DEMO_KELURAHAN = "31.71.01.1001"  # Gambir, in the shipped demo area set

@@ -43,6 +43,20 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
 
+from complaint_domain.areas import Area as DomainArea
+from complaint_domain.areas import AreaIndex, AreaLevel, demo_area_file, read_area_file
+from complaint_domain.complaint import ALLOWED_ATTACHMENT_TYPES, WIB
+from complaint_domain.reference import (
+    AGENCIES,
+    CATEGORIES,
+    CATEGORY_BY_CODE,
+    CHANNEL_BY_CODE,
+    CHANNELS,
+    default_agency,
+)
+from complaint_domain.status import Status
+from complaint_domain.ticket import TicketCodeError, parse_ticket_code, validate_desk_code
+from complaint_domain.workdays import WorkCalendar
 from crm_server.db import FEED_LOCK_KEY, make_engine, make_session_factory, transaction
 from crm_server.errors import ApiError, field_path, unauthorized
 from crm_server.models import (
@@ -74,20 +88,6 @@ from crm_server.security import (
     normalise_enrolment_code,
 )
 from crm_server.settings import Settings
-from desk_app.domain.areas import Area as DomainArea
-from desk_app.domain.areas import AreaIndex, AreaLevel, demo_area_file, read_area_file
-from desk_app.domain.complaint import ALLOWED_ATTACHMENT_TYPES, WIB
-from desk_app.domain.reference import (
-    AGENCIES,
-    CATEGORIES,
-    CATEGORY_BY_CODE,
-    CHANNEL_BY_CODE,
-    CHANNELS,
-    default_agency,
-)
-from desk_app.domain.status import Status
-from desk_app.domain.ticket import TicketCodeError, parse_ticket_code, validate_desk_code
-from desk_app.domain.workdays import WorkCalendar
 
 Clock = Callable[[], dt.datetime]
 # Ticket codes minted by the CRM itself (Open311 requests) use this desk code.

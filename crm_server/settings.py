@@ -15,8 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
-from desk_app.domain.complaint import MAX_ATTACHMENT_BYTES
-from desk_app.domain.status import Status
+from complaint_domain.complaint import MAX_ATTACHMENT_BYTES
+from complaint_domain.status import Status
 
 # Working days a complaint may stay in each state before it is overdue.
 DEFAULT_TIME_LIMITS: dict[str, int] = {

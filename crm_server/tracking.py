@@ -17,12 +17,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
+from complaint_domain.complaint import WIB
+from complaint_domain.status import Status, public_status_text
+from complaint_domain.ticket import TicketCodeError, normalise_tracking_token, parse_ticket_code
 from crm_server.models import Complaint, Event
 from crm_server.schemas import holds_nul
 from crm_server.workflow import Workflow, shown_unit
-from desk_app.domain.complaint import WIB
-from desk_app.domain.status import Status, public_status_text
-from desk_app.domain.ticket import TicketCodeError, normalise_tracking_token, parse_ticket_code
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from complaint_domain.areas import AreaIndex
+from complaint_domain.complaint import WIB
+from complaint_domain.reference import AGENCY_BY_CODE, default_agency
+from complaint_domain.status import Status, can_transition, public_status_text
+from complaint_domain.ticket import TicketCodeError, parse_ticket_code
 from crm_server.db import lock_feed, transaction
 from crm_server.errors import ApiError
 from crm_server.models import Complaint, Event, RoutingRule
 from crm_server.schemas import ActionRequest
 from crm_server.service import Crm, UserAuth, channel_admin_unit, crm_id
-from desk_app.domain.areas import AreaIndex
-from desk_app.domain.complaint import WIB
-from desk_app.domain.reference import AGENCY_BY_CODE, default_agency
-from desk_app.domain.status import Status, can_transition, public_status_text
-from desk_app.domain.ticket import TicketCodeError, parse_ticket_code
 
 ROLES = ("channel_admin", "kelurahan", "dinas", "suku_dinas", "verifier")
 ROLE_LABELS = {

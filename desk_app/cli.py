@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     # Imported here, not at the top: the window's first screen does not wait for them.
-    from desk_app.domain.areas import AreaFileError
+    from complaint_domain.areas import AreaFileError
     from desk_app.services.desk import open_desk
 
     try:

@@ -16,9 +16,9 @@ if [ ! -f "$stamp" ]; then
     # --compile-bytecode: as an installer does, so that no start pays for compiling
     # SQLAlchemy & co. from source (0.4 s more per start where PYTHONDONTWRITEBYTECODE
     # is set, as on the CI machines).
-    .venv/bin/uv pip install --quiet --compile-bytecode --python .venv/bin/python -e '.[test]'
+    .venv/bin/uv pip install --quiet --compile-bytecode --python .venv/bin/python -e '.[desk,crm,test]'
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
 # The project's own modules (installed editable) too; only changed files are compiled.
-.venv/bin/python -m compileall -q desk_app crm_server >/dev/null
+.venv/bin/python -m compileall -q complaint_domain desk_app crm_server >/dev/null

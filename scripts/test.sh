@@ -7,7 +7,7 @@ scripts/system-deps.sh
 # shellcheck source=/dev/null
 source scripts/postgres.sh
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff";          .venv/bin/ruff check desk_app crm_server tests benchmarks
+echo "== ruff";          .venv/bin/ruff check complaint_domain desk_app crm_server tests benchmarks
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"

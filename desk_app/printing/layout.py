@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from desk_app.domain.text import clean_line, mask_name
+from complaint_domain.text import clean_line, mask_name
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.formats import DEFAULT_FORMAT, DOT, MM, PaperFormat, page_pt
 from desk_app.printing.model import QueueTicketData, ReceiptData, ReceiptKind

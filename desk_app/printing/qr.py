@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import segno
 
-from desk_app.domain.ticket import parse_ticket_code, tracking_url
+from complaint_domain.ticket import parse_ticket_code, tracking_url
 
 QUIET_ZONE = 4  # modules of white around the symbol, as ISO/IEC 18004 asks
 MIN_MODULE_DOTS = 5  # below this a 203 dpi head smears the modules together

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from desk_app.domain.text import clean_line
+from complaint_domain.text import clean_line
 from desk_app.printing.model import WIB
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")

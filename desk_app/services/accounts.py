@@ -15,7 +15,7 @@ from enum import StrEnum
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from desk_app.domain.text import clean_line
+from complaint_domain.text import clean_line
 from desk_app.services.errors import AuthFailed, PermissionDenied, UserFacingError
 from desk_app.store import audit, officers
 from desk_app.store.db import Database

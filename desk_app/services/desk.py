@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk_app.domain.areas import AreaIndex, demo_area_file, read_area_file
-from desk_app.domain.workdays import WorkCalendar
+from complaint_domain.areas import AreaIndex, demo_area_file, read_area_file
+from complaint_domain.workdays import WorkCalendar
 from desk_app.services.accounts import AccountService, Officer, Role, require
 from desk_app.services.drafts import DraftService
 from desk_app.services.intake import IntakeService

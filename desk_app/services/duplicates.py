@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desk_app.domain.text import fold
-from desk_app.domain.validation import normalise_nik, normalise_phone
+from complaint_domain.text import fold
+from complaint_domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.store import complaints
 from desk_app.store.complaints import ComplaintSummary

@@ -16,8 +16,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desk_app.domain.areas import AreaIndex, AreaLevel
-from desk_app.domain.complaint import (
+from complaint_domain.areas import AreaIndex, AreaLevel
+from complaint_domain.complaint import (
     MAX_ATTACHMENTS,
     WIB,
     Attachment,
@@ -29,11 +29,11 @@ from desk_app.domain.complaint import (
     Urgency,
     check_attachment,
 )
-from desk_app.domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE
-from desk_app.domain.status import Status
-from desk_app.domain.text import clean_line, clean_paragraphs
-from desk_app.domain.ticket import mint, new_tracking_token
-from desk_app.domain.validation import LIMITS, validate_complaint_fields
+from complaint_domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE
+from complaint_domain.status import Status
+from complaint_domain.text import clean_line, clean_paragraphs
+from complaint_domain.ticket import mint, new_tracking_token
+from complaint_domain.validation import LIMITS, validate_complaint_fields
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import NotFound, UserFacingError, ValidationFailed
 from desk_app.store import audit, complaints, drafts, outbox

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desk_app.domain.complaint import Complaint
-from desk_app.domain.ticket import read_lookup_input
-from desk_app.domain.validation import normalise_nik, normalise_phone
+from complaint_domain.complaint import Complaint
+from complaint_domain.ticket import read_lookup_input
+from complaint_domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.store import audit, complaints, outbox
 from desk_app.store.complaints import ComplaintSummary

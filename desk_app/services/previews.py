@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desk_app.domain.complaint import check_attachment
+from complaint_domain.complaint import check_attachment
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import UserFacingError
 from desk_app.services.intake import AttachmentFile

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
-from desk_app.domain.reference import category_label
+from complaint_domain.complaint import WIB, Complaint, ComplaintEvent
+from complaint_domain.reference import category_label
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import NotFound, UserFacingError
 from desk_app.services.settings import Settings

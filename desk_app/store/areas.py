@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from desk_app.domain.areas import Area, AreaLevel
+from complaint_domain.areas import Area, AreaLevel
 from desk_app.store.models import AreaRow
 
 

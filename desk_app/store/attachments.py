@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from desk_app.domain.complaint import Attachment
+from complaint_domain.complaint import Attachment
 from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow, table_of
 
 

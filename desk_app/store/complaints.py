@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from desk_app.domain.complaint import (
+from complaint_domain.complaint import (
     Attachment,
     Complainant,
     Complaint,
@@ -28,8 +28,8 @@ from desk_app.domain.complaint import (
     Location,
     Urgency,
 )
-from desk_app.domain.status import FINAL_STATES, Status
-from desk_app.domain.text import fold
+from complaint_domain.status import FINAL_STATES, Status
+from complaint_domain.text import fold
 from desk_app.store import attachments as attachment_repo
 from desk_app.store.db import among, json_list
 from desk_app.store.models import (

@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desk_app.domain.ticket import MAX_DAILY_SEQUENCE
+from complaint_domain.ticket import MAX_DAILY_SEQUENCE
 
 
 class SequenceExhausted(RuntimeError):

@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from typing import Any
 
-from desk_app.domain.areas import Area, AreaLevel
-from desk_app.domain.complaint import Attachment, EventKind
-from desk_app.domain.status import Status
+from complaint_domain.areas import Area, AreaLevel
+from complaint_domain.complaint import Attachment, EventKind
+from complaint_domain.status import Status
 from desk_app.store import areas as area_repo
 from desk_app.store import attachments as attachment_repo
 from desk_app.store import complaints, keyvalue, outbox

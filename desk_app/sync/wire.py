@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from desk_app.domain.complaint import Attachment, Complaint
+from complaint_domain.complaint import Attachment, Complaint
 
 # The columns the items are made of (the push selects just these).
 COMPLAINT_COLUMNS = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QWidget
 
-from desk_app.domain.areas import AreaIndex, AreaLevel
+from complaint_domain.areas import AreaIndex, AreaLevel
 
 
 class AreaPicker(QWidget):

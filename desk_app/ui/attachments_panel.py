@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.complaint import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
+from complaint_domain.complaint import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
 from desk_app.services.previews import PickedFile, pick_file
 from desk_app.ui.dialogs import FilePicker
 from desk_app.ui.tasks import TaskRunner

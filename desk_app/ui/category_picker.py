@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
-from desk_app.domain.reference import CATEGORIES, category_label
+from complaint_domain.reference import CATEGORIES, category_label
 
 
 class CategoryPicker(QComboBox):

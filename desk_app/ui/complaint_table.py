@@ -12,10 +12,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desk_app.domain.complaint import WIB
-from desk_app.domain.reference import CATEGORY_BY_CODE
-from desk_app.domain.status import Status
-from desk_app.domain.text import mask_name
+from complaint_domain.complaint import WIB
+from complaint_domain.reference import CATEGORY_BY_CODE
+from complaint_domain.status import Status
+from complaint_domain.text import mask_name
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.areas import AreaIndex
-from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent, EventKind
-from desk_app.domain.reference import category_label
-from desk_app.domain.validation import format_phone_for_display
+from complaint_domain.areas import AreaIndex
+from complaint_domain.complaint import WIB, Complaint, ComplaintEvent, EventKind
+from complaint_domain.reference import category_label
+from complaint_domain.validation import format_phone_for_display
 from desk_app.services.accounts import Officer
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.ui.tasks import TaskRunner

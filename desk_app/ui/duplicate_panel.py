@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.complaint import WIB
-from desk_app.domain.reference import category_label
-from desk_app.domain.text import mask_name
+from complaint_domain.complaint import WIB
+from complaint_domain.reference import category_label
+from complaint_domain.text import mask_name
 from desk_app.services.duplicates import DuplicateHint
 
 

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.complaint import Complaint, ComplaintEvent, Urgency
-from desk_app.domain.validation import LIMITS
+from complaint_domain.complaint import Complaint, ComplaintEvent, Urgency
+from complaint_domain.validation import LIMITS
 from desk_app.services.accounts import Officer
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateHint, DuplicateQuery, DuplicateService

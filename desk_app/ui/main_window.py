@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from desk_app.domain.complaint import WIB, Complaint, ComplaintEvent
+from complaint_domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
 from desk_app.services.duplicates import DuplicateService

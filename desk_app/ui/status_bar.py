@@ -14,7 +14,7 @@ from enum import StrEnum
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QVBoxLayout, QWidget
 
-from desk_app.domain.complaint import WIB
+from complaint_domain.complaint import WIB
 
 
 class Connection(StrEnum):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.domain.complaint import WIB
+from complaint_domain.complaint import WIB
 from desk_app.services.accounts import Officer
 from desk_app.services.sync_control import OutboxLine, SyncStatus, format_age
 from desk_app.ui.sync_worker import SyncWorker

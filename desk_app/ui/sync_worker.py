@@ -14,7 +14,7 @@ import threading
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk_app.domain.complaint import WIB
+from complaint_domain.complaint import WIB
 from desk_app.services.sync_control import SyncControl, SyncStatus, format_age
 from desk_app.ui.status_bar import Connection
 

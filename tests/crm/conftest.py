@@ -25,13 +25,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from complaint_domain.complaint import WIB
+from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.app import create_app
 from crm_server.db import migrate
 from crm_server.seed import DEMO_USERS
 from crm_server.service import Crm
 from crm_server.settings import Settings
-from desk_app.domain.complaint import WIB
-from desk_app.domain.ticket import mint, new_tracking_token
 
 KELURAHAN = "31.71.01.1001"  # Gambir, Jakarta Pusat (in the demo area set)
 # A Wednesday with no holiday around it: time-limit arithmetic stays readable.

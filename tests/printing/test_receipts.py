@@ -10,7 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from desk_app.domain.ticket import parse_ticket_code, tracking_url
+from complaint_domain.ticket import parse_ticket_code, tracking_url
 from desk_app.printing import FORMATS, ROLL_58, ROLL_80, render_receipt
 from desk_app.printing.layout import render_queue_ticket, render_test_page
 from desk_app.printing.model import QueueTicketData
@@ -177,7 +177,7 @@ def test_long_fields_still_fit_every_sheet() -> None:
 
 
 def test_a_wrong_ticket_code_is_refused() -> None:
-    from desk_app.domain.ticket import TicketCodeError
+    from complaint_domain.ticket import TicketCodeError
 
     with pytest.raises(TicketCodeError):
         render_receipt(sample_receipt(ticket_code="PBK1-261122-0042-X"))

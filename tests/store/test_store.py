@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from desk_app.domain.status import Status
+from complaint_domain.status import Status
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.errors import ValidationFailed

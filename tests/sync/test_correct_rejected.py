@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from complaint_domain.areas import demo_area_file
 from crm_server.models import Complaint as CrmComplaint
-from desk_app.domain.areas import demo_area_file
 from desk_app.services.errors import UserFacingError
 from desk_app.services.sync_control import SyncControl
 from desk_app.store import outbox

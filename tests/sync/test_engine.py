@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.domain.status import Status
+from complaint_domain.status import Status
 from desk_app.services.intake import AttachmentFile
 from desk_app.store import keyvalue, outbox
 from desk_app.sync.engine import CURSOR_KEY, REFERENCE_ETAG_KEY

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk_app.domain.status import Status
+from complaint_domain.status import Status
 from desk_app.services.desk import open_desk
 from desk_app.store import complaints, keyvalue
 from desk_app.store.models import ComplaintRow, EventRow

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desk_app.domain.complaint import EventKind
+from complaint_domain.complaint import EventKind
 from desk_app.printing.model import ReceiptKind
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk

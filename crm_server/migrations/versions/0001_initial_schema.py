@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import crm_server.models
+import complaint_domain.sql_types
 
 
 revision = '0001'
@@ -24,7 +24,7 @@ def upgrade() -> None:
     op.create_table('api_keys',
     sa.Column('key_hash', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
-    sa.Column('created_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('created_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('key_hash')
     )
     op.create_table('areas',
@@ -38,12 +38,12 @@ def upgrade() -> None:
     sa.Column('code', sa.String(length=6), nullable=False),
     sa.Column('site', sa.String(length=200), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=True),
-    sa.Column('enrolled_at', crm_server.models.UTCDateTime(), nullable=True),
-    sa.Column('last_heartbeat_at', crm_server.models.UTCDateTime(), nullable=True),
+    sa.Column('enrolled_at', complaint_domain.sql_types.UTCDateTime(), nullable=True),
+    sa.Column('last_heartbeat_at', complaint_domain.sql_types.UTCDateTime(), nullable=True),
     sa.Column('pending_count', sa.Integer(), nullable=True),
     sa.Column('oldest_unsent_age_s', sa.Integer(), nullable=True),
     sa.Column('app_version', sa.String(length=40), nullable=True),
-    sa.Column('last_push_at', crm_server.models.UTCDateTime(), nullable=True),
+    sa.Column('last_push_at', complaint_domain.sql_types.UTCDateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('code'),
     sa.UniqueConstraint('token_hash')
@@ -68,7 +68,7 @@ def upgrade() -> None:
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('size', sa.BigInteger(), nullable=False),
     sa.Column('media_type', sa.String(length=60), nullable=False),
-    sa.Column('created_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('created_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.Column('desk_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['desk_id'], ['desks.id'], ),
     sa.PrimaryKeyConstraint('sha256')
@@ -90,11 +90,11 @@ def upgrade() -> None:
     sa.Column('kota_code', sa.String(length=5), nullable=False),
     sa.Column('location', sa.JSON(), nullable=False),
     sa.Column('attachments', sa.JSON(), nullable=False),
-    sa.Column('created_at', crm_server.models.UTCDateTime(), nullable=False),
-    sa.Column('received_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('created_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
+    sa.Column('received_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('status_since', crm_server.models.UTCDateTime(), nullable=False),
-    sa.Column('last_public_update_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('status_since', complaint_domain.sql_types.UTCDateTime(), nullable=False),
+    sa.Column('last_public_update_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.Column('due_date', sa.Date(), nullable=True),
     sa.Column('agency_code', sa.String(length=20), nullable=False),
     sa.Column('unit_code', sa.String(length=60), nullable=False),
@@ -114,9 +114,9 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('desk_id', sa.Integer(), nullable=False),
     sa.Column('code_hash', sa.String(length=64), nullable=False),
-    sa.Column('created_at', crm_server.models.UTCDateTime(), nullable=False),
-    sa.Column('expires_at', crm_server.models.UTCDateTime(), nullable=False),
-    sa.Column('used_at', crm_server.models.UTCDateTime(), nullable=True),
+    sa.Column('created_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
+    sa.Column('used_at', complaint_domain.sql_types.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['desk_id'], ['desks.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('code_hash')
@@ -126,7 +126,7 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=200), nullable=False),
     sa.Column('request_hash', sa.String(length=64), nullable=False),
     sa.Column('response', sa.JSON(), nullable=False),
-    sa.Column('created_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('created_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['desk_id'], ['desks.id'], ),
     sa.PrimaryKeyConstraint('desk_id', 'key')
     )
@@ -142,8 +142,8 @@ def upgrade() -> None:
     sa.Column('note', sa.Text(), nullable=False),
     sa.Column('unit_name', sa.String(length=200), nullable=False),
     sa.Column('public_label', sa.String(length=300), nullable=False),
-    sa.Column('at', crm_server.models.UTCDateTime(), nullable=False),
-    sa.Column('recorded_at', crm_server.models.UTCDateTime(), nullable=False),
+    sa.Column('at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
+    sa.Column('recorded_at', complaint_domain.sql_types.UTCDateTime(), nullable=False),
     sa.Column('public', sa.Boolean(), nullable=False),
     sa.Column('attachments', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['complaint_pk'], ['complaints.pk'], ),

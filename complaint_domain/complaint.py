@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desk_app.domain.status import Status
+from complaint_domain.status import Status
 
 
 class Urgency(StrEnum):

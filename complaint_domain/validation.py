@@ -12,7 +12,7 @@ import phonenumbers
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.id import nik as stdnum_nik
 
-from desk_app.domain.text import clean_line, clean_paragraphs
+from complaint_domain.text import clean_line, clean_paragraphs
 
 LIMITS = {
     "name": 120,

@@ -1,6 +1,6 @@
 import pytest
 
-from desk_app.domain.areas import (
+from complaint_domain.areas import (
     AreaFileError,
     AreaIndex,
     AreaLevel,
@@ -8,7 +8,7 @@ from desk_app.domain.areas import (
     read_area_file,
     read_area_text,
 )
-from desk_app.domain.reference import (
+from complaint_domain.reference import (
     CATEGORIES,
     CHANNELS,
     category_label,
@@ -16,7 +16,7 @@ from desk_app.domain.reference import (
     sub_categories,
     top_categories,
 )
-from desk_app.domain.status import Status, can_transition, public_status_text
+from complaint_domain.status import Status, can_transition, public_status_text
 
 
 def test_thirteen_channels():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk_app.domain.ticket import (
+from complaint_domain.ticket import (
     CROCKFORD_ALPHABET,
     DESK_ALPHABET,
     TicketCodeError,

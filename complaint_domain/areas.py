@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib.abc import Traversable
+from importlib.resources import files
 from pathlib import Path
 
-from desk_app.domain.text import clean_line, fold
+from complaint_domain.text import clean_line, fold
 
 
 class AreaLevel(StrEnum):
@@ -107,7 +109,7 @@ def read_area_text(text: str) -> list[Area]:
     return parse_area_rows(reader)
 
 
-def read_area_file(path: Path) -> list[Area]:
+def read_area_file(path: Path | Traversable) -> list[Area]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -181,6 +183,7 @@ class AreaIndex:
         return ", ".join(out)
 
 
-def demo_area_file() -> Path:
-    """The small area set shipped with the app (all kota and kecamatan, a few kelurahan)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "areas_demo.csv"
+def demo_area_file() -> Traversable:
+    """The small area set shipped inside this package (all kota and kecamatan, a few
+    kelurahan), found wherever the package is installed."""
+    return files("complaint_domain") / "data" / "areas_demo.csv"

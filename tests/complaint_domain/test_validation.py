@@ -2,14 +2,14 @@ import datetime as dt
 
 import pytest
 
-from desk_app.domain.text import clean_line, clean_paragraphs, fold, mask_name
-from desk_app.domain.validation import (
+from complaint_domain.text import clean_line, clean_paragraphs, fold, mask_name
+from complaint_domain.validation import (
     normalise_nik,
     normalise_phone,
     validate_complaint_fields,
     validate_rt_rw,
 )
-from desk_app.domain.workdays import WorkCalendar
+from complaint_domain.workdays import WorkCalendar
 
 GOOD = {
     "name": "Siti Nurhaliza",
