@@ -4,13 +4,14 @@
 # services, the sync engine) into desk_app/translations/*.ts (existing translations are
 # kept; new strings come in "unfinished" for a translator, e.g. with
 # .venv/bin/pyside6-linguist), then compile them to the .qm files the app loads.
-# Indonesian is the source language.
+# Indonesian is the source language. No source locations are kept in the .ts: they
+# changed with every edit and made the file conflict between branches.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 SOURCES=$(find desk_app complaint_domain -name "*.py" -not -path "*/migrations/*" | sort)
 for lang in en; do
     # shellcheck disable=SC2086
-    "$BIN/pyside6-lupdate" $SOURCES -ts "desk_app/translations/meja_aduan_${lang}.ts" -no-obsolete
+    "$BIN/pyside6-lupdate" $SOURCES -locations none -no-obsolete -ts "desk_app/translations/meja_aduan_${lang}.ts"
     "$BIN/pyside6-lrelease" "desk_app/translations/meja_aduan_${lang}.ts" -qm "desk_app/translations/meja_aduan_${lang}.qm"
 done
