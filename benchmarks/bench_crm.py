@@ -33,10 +33,12 @@ from sqlalchemy.engine import make_url
 from complaint_domain.complaint import WIB
 from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.app import create_app
-from crm_server.db import migrate
-from crm_server.models import Complaint, Event
-from crm_server.schemas import PUSH_ITEM
-from crm_server.service import Crm, DeskAuth, _Push
+from crm_server.core.auth import DeskAuth
+from crm_server.core.crm import Crm
+from crm_server.core.push.batch import Batch as _Push
+from crm_server.core.schemas import PUSH_ITEM
+from crm_server.db.engine import migrate
+from crm_server.db.models import Complaint, Event
 from crm_server.settings import Settings
 
 FEED_EVENTS = 100_000

@@ -28,12 +28,15 @@ from sqlalchemy import func, insert, select
 
 from benchmarks.common import peak_rss_mb, print_table
 from complaint_domain.status import Status
-from crm_server.db import migrate
-from crm_server.models import Complaint as CrmComplaint
-from crm_server.models import Desk as CrmDesk
-from crm_server.models import Event as CrmEvent
-from crm_server.schemas import PUSH_ITEM, ComplaintItem
-from crm_server.service import Crm, DeskAuth, _Push, channel_admin_unit, received_event_id
+from crm_server.core.auth import DeskAuth
+from crm_server.core.crm import Crm
+from crm_server.core.intake import channel_admin_unit, received_event_id
+from crm_server.core.push.batch import Batch as _Push
+from crm_server.core.schemas import PUSH_ITEM, ComplaintItem
+from crm_server.db.engine import migrate
+from crm_server.db.models import Complaint as CrmComplaint
+from crm_server.db.models import Desk as CrmDesk
+from crm_server.db.models import Event as CrmEvent
 from crm_server.settings import Settings
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
@@ -90,7 +93,7 @@ def _backlog(data_dir: Path, code: str, n: int, scans: bool) -> Desk:
 
 def _received_event(row: dict[str, Any], pk: int, desk_id: uuid.UUID) -> dict[str, Any]:
     """The "received" event the push stores with each new complaint (as in
-    crm_server.service._Push._complaints)."""
+    crm_server.core.push.batch.Batch._complaints)."""
     return {
         "id": received_event_id(row["id"]),
         "complaint_pk": pk,

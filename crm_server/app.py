@@ -1,4 +1,7 @@
-"""The FastAPI application: ``create_app(settings)``."""
+"""The FastAPI application: ``create_app(settings)`` assembles the fronts (health,
+desk sync API, supervisor API, workflow API, Open311, the tracking page) on one
+core, with the shared web plumbing (error handlers, the outermost guard, rate
+limits)."""
 
 from __future__ import annotations
 
@@ -11,12 +14,17 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from crm_server import api, open311, tracking_routes
-from crm_server.db import migrate
-from crm_server.errors import SafetyMiddleware, install_error_handlers
-from crm_server.ratelimit import RateLimiter, RateLimits
-from crm_server.service import Crm
+from crm_server import health
+from crm_server.core.crm import Crm
+from crm_server.db.engine import migrate
+from crm_server.open311 import routes as open311
 from crm_server.settings import Settings
+from crm_server.supervisor_api import routes as supervisor_api
+from crm_server.sync_api import routes as sync_api
+from crm_server.tracking import routes as tracking
+from crm_server.web.errors import SafetyMiddleware, install_error_handlers
+from crm_server.web.ratelimit import RateLimiter, RateLimits
+from crm_server.workflow_api import routes as workflow_api
 
 log = logging.getLogger("crm_server")
 
@@ -49,9 +57,8 @@ def create_app(
     # (the holidays package takes ~0.5 s to import on a slow machine).
     crm.calendar.is_working_day(crm.clock().date())
     install_error_handlers(app)
-    app.include_router(api.router)
-    app.include_router(open311.router)
-    app.include_router(tracking_routes.router)
+    for front in (health, sync_api, supervisor_api, workflow_api, open311, tracking):
+        app.include_router(front.router)
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -60,7 +67,7 @@ def create_app(
             title=app.title, version=app.version, description=app.description, routes=app.routes
         )
         schema.setdefault("components", {}).setdefault("schemas", {}).update(
-            api.push_schema_components()
+            sync_api.push_schema_components()
         )
         app.openapi_schema = schema
         return schema

@@ -13,8 +13,8 @@ from crm_server.settings import Settings
 
 
 def _crm(settings: Settings) -> object:
-    from crm_server.db import migrate
-    from crm_server.service import Crm
+    from crm_server.core.crm import Crm
+    from crm_server.db.engine import migrate
 
     migrate(settings.database_url)
     crm = Crm(settings)
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(settings, args.host, args.port)
     if args.command == "migrate":
-        from crm_server.db import migrate
+        from crm_server.db.engine import migrate
 
         migrate(settings.database_url)
         print(f"database is at the latest schema ({_safe_url(settings.database_url)})")
@@ -109,8 +109,8 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from complaint_domain.areas import AreaFileError, read_area_file
     from complaint_domain.ticket import TicketCodeError
-    from crm_server.security import hash_secret, new_token
-    from crm_server.service import Crm
+    from crm_server.core.auth import add_api_key
+    from crm_server.core.crm import Crm
 
     crm = _crm(settings)
     assert isinstance(crm, Crm)
@@ -144,16 +144,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         elif args.command == "add-user":
             print(crm.create_user(args.username, args.name, args.role, args.unit))
         elif args.command == "add-api-key":
-            from crm_server.models import ApiKey
-
-            key = new_token("o311")
-            with crm.sessions() as session, session.begin():
-                session.add(ApiKey(key_hash=hash_secret(key), name=args.name, created_at=crm.now()))
-            print(key)
+            print(add_api_key(crm, args.name))
         elif args.command == "act":
             return _act(crm, args)
         elif args.command == "show":
-            from crm_server.workflow import Workflow
+            from crm_server.core.workflow import Workflow
 
             detail = Workflow(crm).detail(args.ticket_code)
             if detail is None:
@@ -166,21 +161,17 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _act(crm: object, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from crm_server.errors import ApiError
-    from crm_server.models import User
-    from crm_server.schemas import ActionRequest
-    from crm_server.service import Crm, UserAuth
-    from crm_server.workflow import Workflow
+    from crm_server.core.auth import user_by_name
+    from crm_server.core.crm import Crm
+    from crm_server.core.errors import ApiError
+    from crm_server.core.schemas import ActionRequest
+    from crm_server.core.workflow import Workflow
 
     assert isinstance(crm, Crm)
-    with crm.sessions() as session:
-        user = session.scalar(select(User).where(User.username == args.username))
-    if user is None:
+    auth = user_by_name(crm, args.username)
+    if auth is None:
         print(f"crm-server: no staff user {args.username}", file=sys.stderr)
         return 2
-    auth = UserAuth(user.id, user.username, user.display_name, user.role, user.unit_code)
     request = ActionRequest(
         action=args.action,
         note=args.note,

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from complaint_domain.complaint import WIB
 from complaint_domain.ticket import mint, new_tracking_token
-from crm_server.schemas import ActionRequest
-from crm_server.security import hash_secret
-from crm_server.service import Crm, DeskAuth
-from crm_server.workflow import Workflow
+from crm_server.core.auth import add_api_key
+from crm_server.core.crm import Crm
+from crm_server.core.desks import desk_by_code
+from crm_server.core.schemas import ActionRequest
+from crm_server.core.workflow import Workflow
 
 DEMO_DESK = ("PBK1", "Pendopo Balai Kota")
 DEMO_KELURAHAN = "31.71.01.1001"  # Gambir, in the shipped demo area set
@@ -68,21 +69,10 @@ def seed_demo(crm: Crm) -> dict[str, str]:
         u.username: crm.create_user(u.username, u.display_name, u.role, u.unit_code)
         for u in DEMO_USERS
     }
-    with crm.sessions() as session, session.begin():
-        from crm_server.models import ApiKey
-
-        if session.get(ApiKey, hash_secret(DEMO_OPEN311_KEY)) is None:
-            session.add(
-                ApiKey(key_hash=hash_secret(DEMO_OPEN311_KEY), name="demo", created_at=crm.now())
-            )
+    add_api_key(crm, "demo", DEMO_OPEN311_KEY)
     crm.create_enrolment(*DEMO_DESK)  # makes sure the desk exists
-    from sqlalchemy import select
-
-    from crm_server.models import Desk
-
-    with crm.sessions() as session:
-        desk_row = session.scalars(select(Desk).where(Desk.code == DEMO_DESK[0])).one()
-        desk = DeskAuth(desk_row.id, desk_row.code, desk_row.site)
+    desk = desk_by_code(crm, DEMO_DESK[0])
+    assert desk is not None
     today = crm.today()
     day = today - dt.timedelta(days=1)
     base = 9000  # demo tickets use high sequence numbers, away from the desk's own

@@ -16,13 +16,13 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
-from crm_server.models import Complaint as CrmComplaint
-from crm_server.models import Desk as CrmDesk
-from crm_server.models import Event as CrmEvent
-from crm_server.schemas import ActionRequest
-from crm_server.service import Crm
+from crm_server.core.crm import Crm
+from crm_server.core.schemas import ActionRequest
+from crm_server.core.workflow import Workflow
+from crm_server.db.models import Complaint as CrmComplaint
+from crm_server.db.models import Desk as CrmDesk
+from crm_server.db.models import Event as CrmEvent
 from crm_server.settings import Settings
-from crm_server.workflow import Workflow
 from desk_app.services.desk import Desk
 from desk_app.store import outbox
 from desk_app.store.models import ComplaintAttachmentRow, ComplaintRow, EventRow

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from complaint_domain.areas import demo_area_file
-from crm_server.models import Complaint as CrmComplaint
+from crm_server.db.models import Complaint as CrmComplaint
 from desk_app.services.errors import UserFacingError
 from desk_app.services.sync_control import SyncControl
 from desk_app.store import outbox

@@ -12,8 +12,8 @@ import time
 
 from sqlalchemy import select
 
-from crm_server.models import Desk as CrmDesk
-from crm_server.models import Event as CrmEvent
+from crm_server.db.models import Desk as CrmDesk
+from crm_server.db.models import Event as CrmEvent
 from desk_app.store import keyvalue, outbox
 from desk_app.store.models import EventRow
 from desk_app.sync.engine import CURSOR_KEY

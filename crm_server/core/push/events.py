@@ -1,0 +1,112 @@
+"""The desk's own events in a push (a citizen's addition, a note)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from complaint_domain.status import Status
+from complaint_domain.ticket import TicketCodeError, parse_ticket_code
+from crm_server.core.auth import DeskAuth
+from crm_server.core.intake import COMPLAINTS, EVENTS
+from crm_server.core.push.answers import missing_attachment, rejected, result
+from crm_server.core.schemas import EventItem
+from crm_server.db.bulk import bulk_insert, one_of
+
+
+def store_events(
+    conn: Connection,
+    desk: DeskAuth,
+    now: dt.datetime,
+    events: list[tuple[int, EventItem]],
+    known_files: set[str],
+    results: list[dict[str, Any] | None],
+) -> None:
+    """Store a batch's ``events`` (each with its place in the batch); their answers
+    go into ``results`` at that place."""
+    if not events:
+        return
+    c, e = COMPLAINTS.c, EVENTS.c
+    targets = {
+        row.id: row
+        for row in conn.execute(
+            select(c.id, c.pk, c.desk_id, c.ticket_code, c.status, c.unit_name).where(
+                one_of(conn, c.id, {item.complaint_id for _, item in events})
+            )
+        )
+    }
+    existing: dict[uuid.UUID, int] = {
+        row.id: row.seq
+        for row in conn.execute(
+            select(e.id, e.seq).where(one_of(conn, e.id, [item.id for _, item in events]))
+        )
+    }
+    rows, pending = [], []
+    for i, item in events:
+        item_id = str(item.id)
+        if item.id in existing:
+            results[i] = result(item_id, "already_had", f"E{existing[item.id]}")
+            continue
+        target = targets.get(item.complaint_id)
+        if target is None or target.desk_id != desk.id:
+            results[i] = rejected(
+                item_id,
+                "unknown_complaint",
+                "The complaint of this event is not known for this desk.",
+                "complaint_id",
+            )
+            continue
+        try:
+            same = str(parse_ticket_code(item.ticket_code)) == target.ticket_code
+        except TicketCodeError:
+            same = False
+        if not same:
+            results[i] = rejected(
+                item_id, "invalid", "ticket_code does not match complaint_id.", "ticket_code"
+            )
+            continue
+        if missing := missing_attachment(item.attachments, known_files):
+            results[i] = rejected(
+                item_id,
+                "attachment_missing",
+                "Upload the attachment before the event.",
+                missing,
+            )
+            continue
+        status = Status(target.status)
+        rows.append(
+            {
+                "id": item.id,
+                "complaint_pk": target.pk,
+                "desk_id": desk.id,
+                "kind": item.kind,
+                "status": status.value,
+                "actor": f"Meja {desk.code}",
+                "actor_role": "desk",
+                "note": item.note,
+                "unit_name": target.unit_name,
+                "public_label": status.public_label,
+                "at": item.at,
+                "recorded_at": now,
+                # A citizen's addition is not news from the handler: it does not
+                # reset the "digantung" clock.
+                "public": False,
+                "attachments": [a.model_dump(mode="json") for a in item.attachments],
+            }
+        )
+        pending.append((i, item))
+    if not rows:
+        return
+    inserted: dict[uuid.UUID, int] = {
+        row.id: row.seq for row in bulk_insert(conn, EVENTS, rows, (e.id, e.seq))
+    }
+    for i, item in pending:
+        seq = inserted.get(item.id)
+        if seq is None:  # a concurrent push stored it first
+            seq = conn.scalar(select(e.seq).where(e.id == item.id))
+            results[i] = result(str(item.id), "already_had", f"E{seq}")
+        else:
+            results[i] = result(str(item.id), "accepted", f"E{seq}")

@@ -1,0 +1,321 @@
+"""The workflow of DESIGN.md as a state machine with role checks.
+
+Each action names the states it starts from, the state it leads to and the role that
+may take it; the unit checks make sure a kelurahan acts only on its own complaints,
+a Dinas on those forwarded to it, a Suku Dinas on those in its kota. Every step is
+an append-only event. Time limits are in working days (Indonesian holidays counted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from complaint_domain.areas import AreaIndex
+from complaint_domain.reference import AGENCY_BY_CODE, default_agency
+from complaint_domain.status import Status, can_transition, public_status_text
+from complaint_domain.ticket import TicketCodeError, parse_ticket_code
+from crm_server.core import timing
+from crm_server.core.auth import UserAuth
+from crm_server.core.context import CrmContext
+from crm_server.core.errors import ApiError
+from crm_server.core.intake import channel_admin_unit, crm_id
+from crm_server.core.schemas import ActionRequest
+from crm_server.db.engine import lock_feed, transaction
+from crm_server.db.models import Complaint, Event, RoutingRule
+
+VERIFIER_UNIT = "Biro Pemerintahan"
+
+
+@dataclass(frozen=True)
+class Action:
+    sources: frozenset[Status]
+    target: Status
+    roles: frozenset[str]
+
+
+ACTIONS: dict[str, Action] = {
+    "accept": Action(
+        frozenset({Status.RECEIVED}), Status.COORDINATION, frozenset({"channel_admin"})
+    ),
+    "reject": Action(frozenset({Status.RECEIVED}), Status.REJECTED, frozenset({"channel_admin"})),
+    "merge": Action(frozenset({Status.RECEIVED}), Status.DUPLICATE, frozenset({"channel_admin"})),
+    "handle": Action(
+        frozenset({Status.COORDINATION}), Status.IN_PROGRESS, frozenset({"kelurahan"})
+    ),
+    "forward": Action(
+        frozenset({Status.COORDINATION}), Status.DISPOSITION, frozenset({"kelurahan"})
+    ),
+    "assign": Action(frozenset({Status.DISPOSITION}), Status.IN_PROGRESS, frozenset({"dinas"})),
+    "report": Action(
+        frozenset({Status.IN_PROGRESS, Status.RETURNED}),
+        Status.VERIFICATION,
+        frozenset({"kelurahan", "suku_dinas"}),
+    ),
+    "approve": Action(frozenset({Status.VERIFICATION}), Status.DONE, frozenset({"verifier"})),
+    "return": Action(frozenset({Status.VERIFICATION}), Status.RETURNED, frozenset({"verifier"})),
+}
+# Sanity: the table above never allows a step the shared status vocabulary forbids.
+assert all(can_transition(s, a.target) for a in ACTIONS.values() for s in a.sources)
+
+
+def suku_dinas_code(agency_code: str, kota_code: str) -> str:
+    return f"{agency_code}@{kota_code}"
+
+
+def shown_unit(complaint: Complaint) -> str:
+    """The unit a citizen is told is handling the case right now."""
+    if complaint.status == Status.VERIFICATION:
+        return VERIFIER_UNIT
+    return complaint.unit_name
+
+
+def find_complaint(session: Session, ticket_text: str) -> Complaint | None:
+    try:
+        code = str(parse_ticket_code(ticket_text))
+    except TicketCodeError:
+        return None
+    return session.scalar(select(Complaint).where(Complaint.ticket_code == code))
+
+
+class Workflow:
+    def __init__(self, crm: CrmContext) -> None:
+        self.crm = crm
+
+    # ------------------------------------------------------------------ timing
+
+    def due_date(self, status: Status, since: dt.datetime) -> dt.date | None:
+        return timing.due_date(self.crm, status, since)
+
+    def is_overdue(self, complaint: Complaint, today: dt.date | None = None) -> bool:
+        return timing.is_overdue(self.crm, complaint, today)
+
+    def quiet_days(self, complaint: Complaint, today: dt.date | None = None) -> int:
+        return timing.quiet_days(self.crm, complaint, today)
+
+    def is_digantung(self, complaint: Complaint, today: dt.date | None = None) -> bool:
+        """No public update for N working days on a case that is not closed."""
+        return timing.is_digantung(self.crm, complaint, today)
+
+    # ------------------------------------------------------------------ actions
+
+    def act(self, user: UserAuth, ticket_text: str, request: ActionRequest) -> Complaint:
+        action = ACTIONS[request.action]
+        now = self.crm.now()
+        areas = self.crm.areas()  # before the transaction: on SQLite a second one would wait
+        with transaction(self.crm.sessions) as session:
+            lock_feed(session)
+            complaint = find_complaint(session, ticket_text)
+            if complaint is None:
+                raise ApiError(
+                    404, "not_found", "No complaint has this ticket code.", "ticket_code"
+                )
+            if user.role not in action.roles:
+                raise ApiError(
+                    403,
+                    "forbidden_role",
+                    f"The role {user.role} may not {request.action} a complaint.",
+                )
+            current = Status(complaint.status)
+            if current not in action.sources:
+                raise ApiError(
+                    409,
+                    "invalid_transition",
+                    f"A complaint in state {current.value} cannot be given {request.action}.",
+                    "action",
+                )
+            note = request.note.strip()
+            label_extra = ""
+            if request.action == "reject":
+                reason = request.reason.strip() or note
+                if not reason:
+                    raise ApiError(422, "reason_required", "A rejection needs a reason.", "reason")
+                complaint.reason = reason
+                note = reason
+            elif request.action == "merge":
+                target = find_complaint(session, request.target_ticket)
+                if target is None or target.pk == complaint.pk:
+                    raise ApiError(
+                        422,
+                        "target_required",
+                        "A duplicate needs the ticket code of another existing complaint.",
+                        "target_ticket",
+                    )
+                complaint.merged_into = target.ticket_code
+                label_extra = target.ticket_code
+                note = note or f"Digabung dengan {target.ticket_code}."
+            elif request.action in ("report", "return") and not note:
+                raise ApiError(
+                    422, "note_required", f"The action {request.action} needs a note.", "note"
+                )
+            self._check_unit(session, user, complaint, request)
+            self._route(session, complaint, request, areas)
+            complaint.status = action.target.value
+            complaint.status_since = now
+            complaint.last_public_update_at = now
+            complaint.due_date = self.due_date(action.target, now)
+            label = public_status_text(
+                action.target, reason=complaint.reason, merged_into=label_extra
+            )
+            session.add(
+                Event(
+                    id=uuid.uuid4(),
+                    complaint_pk=complaint.pk,
+                    desk_id=complaint.desk_id,
+                    kind="status",
+                    status=action.target.value,
+                    actor=user.display_name,
+                    actor_role=user.role,
+                    note=note,
+                    unit_name=shown_unit(complaint),
+                    public_label=label,
+                    at=now,
+                    recorded_at=now,
+                    public=True,
+                    attachments=[a.model_dump(mode="json") for a in request.attachments],
+                )
+            )
+            session.flush()
+            return complaint
+
+    def _check_unit(
+        self, session: Session, user: UserAuth, complaint: Complaint, request: ActionRequest
+    ) -> None:
+        """A kelurahan, Dinas or Suku Dinas acts only on what is in its hands."""
+        if user.role == "kelurahan" and request.action in ("handle", "forward"):
+            mine = user.unit_code == complaint.kelurahan_code
+        elif user.role == "dinas":
+            mine = user.unit_code == complaint.agency_code
+        elif request.action == "report":
+            mine = user.unit_code == complaint.unit_code
+        else:
+            return
+        if not mine:
+            raise ApiError(403, "not_your_unit", "This complaint is not handled by your unit.")
+
+    def _route(
+        self, session: Session, complaint: Complaint, request: ActionRequest, areas: AreaIndex
+    ) -> None:
+        if request.action == "accept":
+            kelurahan = areas.get(complaint.kelurahan_code)
+            complaint.unit_code = complaint.kelurahan_code
+            complaint.unit_name = f"Kelurahan {kelurahan.name}" if kelurahan else "Kelurahan"
+        elif request.action == "handle":
+            pass  # the kelurahan keeps it
+        elif request.action == "forward":
+            agency_code = request.agency_code or self.agency_for(session, complaint.category_code)
+            agency = AGENCY_BY_CODE.get(agency_code)
+            if agency is None:
+                raise ApiError(422, "unknown_agency", "Unknown agency code.", "agency_code")
+            complaint.agency_code = agency.code
+            complaint.unit_code = agency.code
+            complaint.unit_name = agency.name
+        elif request.action == "assign":
+            agency = AGENCY_BY_CODE[complaint.agency_code]
+            kota = areas.get(complaint.kota_code)
+            complaint.unit_code = suku_dinas_code(agency.code, complaint.kota_code)
+            complaint.unit_name = agency.unit_name(kota.short_name if kota else complaint.kota_code)
+        elif request.action in ("reject", "merge"):
+            complaint.unit_name = channel_admin_unit(complaint.channel)
+
+    def agency_for(self, session: Session, category_code: str) -> str:
+        """The routing rules table first, then the shared default."""
+        code = category_code
+        while code:
+            rule = session.get(RoutingRule, code)
+            if rule is not None:
+                return rule.agency_code
+            code = code.rpartition(".")[0]
+        agency = default_agency(category_code)
+        return agency.code if agency else "BIRO_PEM"
+
+    # ------------------------------------------------------------------ queries
+
+    def summary(self, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
+        status = Status(c.status)
+        return {
+            "crm_id": crm_id(c.pk),
+            "id": c.id,
+            "ticket_code": c.ticket_code,
+            "status": status.value,
+            "public_label": public_status_text(status, c.reason, c.merged_into),
+            "category_code": c.category_code,
+            "kelurahan_code": c.kelurahan_code,
+            "agency_code": c.agency_code,
+            "unit": shown_unit(c),
+            "status_since": c.status_since,
+            "due_date": c.due_date,
+            "overdue": self.is_overdue(c, today),
+            "digantung": self.is_digantung(c, today),
+            "last_public_update_at": c.last_public_update_at,
+        }
+
+    def detail(self, ticket_text: str) -> dict[str, object] | None:
+        with self.crm.sessions() as session:
+            c = find_complaint(session, ticket_text)
+            if c is None:
+                return None
+            events = session.scalars(
+                select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)
+            ).all()
+            return {
+                **self.summary(c),
+                "description": c.description,
+                "urgency": c.urgency,
+                "channel": c.channel,
+                "reason": c.reason,
+                "merged_into": c.merged_into,
+                "events": [
+                    {
+                        "seq": e.seq,
+                        "event_id": e.id,
+                        "kind": e.kind,
+                        "status": e.status,
+                        "actor": e.actor,
+                        "note": e.note,
+                        "unit": e.unit_name,
+                        "at": e.at,
+                    }
+                    for e in events
+                ],
+            }
+
+    def search(
+        self,
+        status: str | None = None,
+        overdue: bool | None = None,
+        digantung: bool | None = None,
+        unit: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, object]]:
+        """Open complaints by filter. Overdue and digantung are computed here, in
+        working days, because a SQL date comparison cannot count holidays."""
+        today = self.crm.today()
+        with self.crm.sessions() as session:
+            query = select(Complaint).order_by(Complaint.pk)
+            if status:
+                query = query.where(Complaint.status == status)
+            if unit:
+                query = query.where(Complaint.unit_code == unit)
+            if digantung:
+                # N working days are at least N calendar days: a cheap pre-filter.
+                cutoff = self.crm.now() - dt.timedelta(days=self.crm.settings.digantung_days)
+                query = query.where(Complaint.last_public_update_at <= cutoff)
+            if overdue or digantung:
+                finals = [s.value for s in Status if s.is_final]
+                query = query.where(Complaint.status.not_in(finals))
+            out = []
+            for c in session.scalars(query):
+                row = self.summary(c, today)
+                if overdue is not None and row["overdue"] != overdue:
+                    continue
+                if digantung is not None and row["digantung"] != digantung:
+                    continue
+                out.append(row)
+                if len(out) >= limit:
+                    break
+            return out

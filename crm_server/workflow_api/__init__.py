@@ -1,0 +1,1 @@
+"""The workflow API for CRM staff (routes and answers)."""

@@ -1,0 +1,52 @@
+"""The workflow API for staff: act on a complaint, read one, list them by filter."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from crm_server.core.errors import ApiError
+from crm_server.core.schemas import ActionRequest, Text
+from crm_server.core.workflow import Workflow
+from crm_server.web.deps import ERRORS, CrmDep, UserDep
+from crm_server.workflow_api.schemas import ComplaintDetail, ComplaintList
+
+router = APIRouter(responses=ERRORS)
+
+TicketPath = Annotated[Text, Path(max_length=40)]
+
+
+@router.post(
+    "/api/v1/workflow/complaints/{ticket_code}/actions",
+    response_model=ComplaintDetail,
+    tags=["workflow"],
+)
+def act(crm: CrmDep, user: UserDep, ticket_code: TicketPath, body: ActionRequest) -> Any:
+    workflow = Workflow(crm)
+    complaint = workflow.act(user, ticket_code, body)
+    return workflow.detail(complaint.ticket_code)
+
+
+@router.get(
+    "/api/v1/workflow/complaints/{ticket_code}", response_model=ComplaintDetail, tags=["workflow"]
+)
+def complaint_detail(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any:
+    detail = Workflow(crm).detail(ticket_code)
+    if detail is None:
+        raise ApiError(404, "not_found", "No complaint has this ticket code.", "ticket_code")
+    return detail
+
+
+@router.get("/api/v1/workflow/complaints", response_model=ComplaintList, tags=["workflow"])
+def complaint_list(
+    crm: CrmDep,
+    user: UserDep,
+    status: Annotated[Text | None, Query(max_length=20)] = None,
+    overdue: bool | None = None,
+    digantung: bool | None = None,
+    unit: Annotated[Text | None, Query(max_length=60)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    rows = Workflow(crm).search(status, overdue, digantung, unit, limit)
+    return {"complaints": rows}

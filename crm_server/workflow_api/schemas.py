@@ -1,0 +1,49 @@
+"""The answers of the workflow API: a complaint's summary, its detail with steps, lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from pydantic import BaseModel
+
+
+class EventOut(BaseModel):
+    seq: int
+    event_id: uuid.UUID
+    kind: str
+    status: str
+    actor: str
+    note: str
+    unit: str
+    at: dt.datetime
+
+
+class ComplaintSummary(BaseModel):
+    crm_id: str
+    id: uuid.UUID
+    ticket_code: str
+    status: str
+    public_label: str
+    category_code: str
+    kelurahan_code: str
+    agency_code: str
+    unit: str
+    status_since: dt.datetime
+    due_date: dt.date | None
+    overdue: bool
+    digantung: bool
+    last_public_update_at: dt.datetime
+
+
+class ComplaintDetail(ComplaintSummary):
+    description: str
+    urgency: str
+    channel: str
+    reason: str
+    merged_into: str
+    events: list[EventOut]
+
+
+class ComplaintList(BaseModel):
+    complaints: list[ComplaintSummary]
