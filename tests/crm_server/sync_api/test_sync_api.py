@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -357,17 +356,6 @@ def test_validation_errors_do_not_echo_input(client: TestClient) -> None:
     answer = client.post("/api/v1/enrol", json={"enrolment_code": "", "nik": "3171014506780003"})
     assert answer.status_code == 422
     assert "3171014506780003" not in answer.text
-
-
-def test_nothing_personal_in_logs(
-    push: Push, client: TestClient, desk: dict[str, str], caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.DEBUG)
-    item = complaint_item()
-    push(item)
-    push({**item, "complainant": {**item["complainant"], "nik": "bad"}, "id": str(uuid.uuid4())})
-    client.get(f"/T/{item['ticket_code']}/{item['tracking_token']}")
-    assert_no_personal_data(caplog.text)
 
 
 def test_healthz(client: TestClient) -> None:
