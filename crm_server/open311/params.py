@@ -51,7 +51,7 @@ _PARAMETERS = frozenset(FORM_FIELDS) | {"service_request_id", "start_date", "end
 
 def checked(params: Mapping[str, str]) -> Mapping[str, str]:
     """Every parameter (path, query or form) before use: one with a NUL is a 400, as
-    ``schemas.Text`` refuses it in the JSON API (PostgreSQL text cannot hold NUL).
+    ``core.schemas.Text`` refuses it in the JSON API (PostgreSQL text cannot hold NUL).
     Only a parameter name of the specification is named back, never client input."""
     for name, value in params.items():
         if holds_nul(name) or holds_nul(value):

@@ -74,7 +74,7 @@ class Batch:
 
     def check(self, raw_items: list[Any]) -> None:
         """Validate every item on its own: a bad item (a NUL in its text too, see
-        ``schemas.Text``) is answered "rejected" and the rest of the batch goes on."""
+        ``core.schemas.Text``) is answered "rejected" and the rest of the batch goes on."""
         results: list[dict[str, Any] | None] = [None] * len(raw_items)
         self.results = results
         valid: list[tuple[int, PushItem]] = []
