@@ -3,7 +3,10 @@
 Each action names the states it starts from, the state it leads to and the role that
 may take it; the unit checks make sure a kelurahan acts only on its own complaints,
 a Dinas on those forwarded to it, a Suku Dinas on those in its kota. Every step is
-an append-only event. Time limits are in working days (Indonesian holidays counted).
+an append-only public event (the citizen and Open311 clients read it; a desk's own
+additions, stored by the push, are the internal ones).
+Time limits and *digantung* are counted in ``core.timing``; reading complaints is
+``core.complaints``.
 """
 
 from __future__ import annotations
@@ -12,23 +15,20 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from complaint_domain.areas import AreaIndex
 from complaint_domain.reference import AGENCY_BY_CODE, default_agency
 from complaint_domain.status import Status, can_transition, public_status_text
-from complaint_domain.ticket import TicketCodeError, parse_ticket_code
-from crm_server.core import timing
+from crm_server.core import complaints, timing
 from crm_server.core.auth import UserAuth
+from crm_server.core.complaints import find_complaint, shown_unit
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
-from crm_server.core.intake import channel_admin_unit, crm_id
+from crm_server.core.intake import channel_admin_unit
 from crm_server.core.schemas import ActionRequest
 from crm_server.db.engine import lock_feed, transaction
 from crm_server.db.models import Complaint, Event, RoutingRule
-
-VERIFIER_UNIT = "Biro Pemerintahan"
 
 
 @dataclass(frozen=True)
@@ -67,21 +67,6 @@ def suku_dinas_code(agency_code: str, kota_code: str) -> str:
     return f"{agency_code}@{kota_code}"
 
 
-def shown_unit(complaint: Complaint) -> str:
-    """The unit a citizen is told is handling the case right now."""
-    if complaint.status == Status.VERIFICATION:
-        return VERIFIER_UNIT
-    return complaint.unit_name
-
-
-def find_complaint(session: Session, ticket_text: str) -> Complaint | None:
-    try:
-        code = str(parse_ticket_code(ticket_text))
-    except TicketCodeError:
-        return None
-    return session.scalar(select(Complaint).where(Complaint.ticket_code == code))
-
-
 class Workflow:
     def __init__(self, crm: CrmContext) -> None:
         self.crm = crm
@@ -100,6 +85,24 @@ class Workflow:
     def is_digantung(self, complaint: Complaint, today: dt.date | None = None) -> bool:
         """No public update for N working days on a case that is not closed."""
         return timing.is_digantung(self.crm, complaint, today)
+
+    # ------------------------------------------------------------------ queries
+
+    def summary(self, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
+        return complaints.summary(self.crm, c, today)
+
+    def detail(self, ticket_text: str) -> dict[str, object] | None:
+        return complaints.detail(self.crm, ticket_text)
+
+    def search(
+        self,
+        status: str | None = None,
+        overdue: bool | None = None,
+        digantung: bool | None = None,
+        unit: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, object]]:
+        return complaints.search(self.crm, status, overdue, digantung, unit, limit)
 
     # ------------------------------------------------------------------ actions
 
@@ -232,90 +235,3 @@ class Workflow:
             code = code.rpartition(".")[0]
         agency = default_agency(category_code)
         return agency.code if agency else "BIRO_PEM"
-
-    # ------------------------------------------------------------------ queries
-
-    def summary(self, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
-        status = Status(c.status)
-        return {
-            "crm_id": crm_id(c.pk),
-            "id": c.id,
-            "ticket_code": c.ticket_code,
-            "status": status.value,
-            "public_label": public_status_text(status, c.reason, c.merged_into),
-            "category_code": c.category_code,
-            "kelurahan_code": c.kelurahan_code,
-            "agency_code": c.agency_code,
-            "unit": shown_unit(c),
-            "status_since": c.status_since,
-            "due_date": c.due_date,
-            "overdue": self.is_overdue(c, today),
-            "digantung": self.is_digantung(c, today),
-            "last_public_update_at": c.last_public_update_at,
-        }
-
-    def detail(self, ticket_text: str) -> dict[str, object] | None:
-        with self.crm.sessions() as session:
-            c = find_complaint(session, ticket_text)
-            if c is None:
-                return None
-            events = session.scalars(
-                select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)
-            ).all()
-            return {
-                **self.summary(c),
-                "description": c.description,
-                "urgency": c.urgency,
-                "channel": c.channel,
-                "reason": c.reason,
-                "merged_into": c.merged_into,
-                "events": [
-                    {
-                        "seq": e.seq,
-                        "event_id": e.id,
-                        "kind": e.kind,
-                        "status": e.status,
-                        "actor": e.actor,
-                        "note": e.note,
-                        "unit": e.unit_name,
-                        "at": e.at,
-                    }
-                    for e in events
-                ],
-            }
-
-    def search(
-        self,
-        status: str | None = None,
-        overdue: bool | None = None,
-        digantung: bool | None = None,
-        unit: str | None = None,
-        limit: int = 100,
-    ) -> list[dict[str, object]]:
-        """Open complaints by filter. Overdue and digantung are computed here, in
-        working days, because a SQL date comparison cannot count holidays."""
-        today = self.crm.today()
-        with self.crm.sessions() as session:
-            query = select(Complaint).order_by(Complaint.pk)
-            if status:
-                query = query.where(Complaint.status == status)
-            if unit:
-                query = query.where(Complaint.unit_code == unit)
-            if digantung:
-                # N working days are at least N calendar days: a cheap pre-filter.
-                cutoff = self.crm.now() - dt.timedelta(days=self.crm.settings.digantung_days)
-                query = query.where(Complaint.last_public_update_at <= cutoff)
-            if overdue or digantung:
-                finals = [s.value for s in Status if s.is_final]
-                query = query.where(Complaint.status.not_in(finals))
-            out = []
-            for c in session.scalars(query):
-                row = self.summary(c, today)
-                if overdue is not None and row["overdue"] != overdue:
-                    continue
-                if digantung is not None and row["digantung"] != digantung:
-                    continue
-                out.append(row)
-                if len(out) >= limit:
-                    break
-            return out

@@ -30,9 +30,10 @@ from complaint_domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import new_tracking_token
 from crm_server.core.auth import api_key_known
+from crm_server.core.complaints import shown_unit
 from crm_server.core.crm import Crm
 from crm_server.core.intake import NewComplaint, receive_one
-from crm_server.core.workflow import Workflow, shown_unit
+from crm_server.core.workflow import Workflow
 from crm_server.db.models import Complaint
 from crm_server.open311.formats import (
     ERROR_RESPONSES,

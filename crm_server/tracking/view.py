@@ -18,8 +18,9 @@ from sqlalchemy import select
 from complaint_domain.complaint import WIB
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, normalise_tracking_token, parse_ticket_code
+from crm_server.core.complaints import shown_unit
 from crm_server.core.schemas import holds_nul
-from crm_server.core.workflow import Workflow, shown_unit
+from crm_server.core.workflow import Workflow
 from crm_server.db.models import Complaint, Event
 
 _MONTHS = (

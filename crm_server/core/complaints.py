@@ -1,0 +1,122 @@
+"""Reading complaints: find one by its ticket code, the unit a citizen is told
+handles it, and the staff's summary, detail and filtered lists (overdue and
+*digantung* counted in working days)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from complaint_domain.status import Status, public_status_text
+from complaint_domain.ticket import TicketCodeError, parse_ticket_code
+from crm_server.core import timing
+from crm_server.core.context import CrmContext
+from crm_server.core.intake import crm_id
+from crm_server.db.models import Complaint, Event
+
+VERIFIER_UNIT = "Biro Pemerintahan"
+
+
+def shown_unit(complaint: Complaint) -> str:
+    """The unit a citizen is told is handling the case right now."""
+    if complaint.status == Status.VERIFICATION:
+        return VERIFIER_UNIT
+    return complaint.unit_name
+
+
+def find_complaint(session: Session, ticket_text: str) -> Complaint | None:
+    try:
+        code = str(parse_ticket_code(ticket_text))
+    except TicketCodeError:
+        return None
+    return session.scalar(select(Complaint).where(Complaint.ticket_code == code))
+
+
+def summary(crm: CrmContext, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
+    status = Status(c.status)
+    return {
+        "crm_id": crm_id(c.pk),
+        "id": c.id,
+        "ticket_code": c.ticket_code,
+        "status": status.value,
+        "public_label": public_status_text(status, c.reason, c.merged_into),
+        "category_code": c.category_code,
+        "kelurahan_code": c.kelurahan_code,
+        "agency_code": c.agency_code,
+        "unit": shown_unit(c),
+        "status_since": c.status_since,
+        "due_date": c.due_date,
+        "overdue": timing.is_overdue(crm, c, today),
+        "digantung": timing.is_digantung(crm, c, today),
+        "last_public_update_at": c.last_public_update_at,
+    }
+
+
+def detail(crm: CrmContext, ticket_text: str) -> dict[str, object] | None:
+    with crm.sessions() as session:
+        c = find_complaint(session, ticket_text)
+        if c is None:
+            return None
+        events = session.scalars(
+            select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)
+        ).all()
+        return {
+            **summary(crm, c),
+            "description": c.description,
+            "urgency": c.urgency,
+            "channel": c.channel,
+            "reason": c.reason,
+            "merged_into": c.merged_into,
+            "events": [
+                {
+                    "seq": e.seq,
+                    "event_id": e.id,
+                    "kind": e.kind,
+                    "status": e.status,
+                    "actor": e.actor,
+                    "note": e.note,
+                    "unit": e.unit_name,
+                    "at": e.at,
+                }
+                for e in events
+            ],
+        }
+
+
+def search(
+    crm: CrmContext,
+    status: str | None = None,
+    overdue: bool | None = None,
+    digantung: bool | None = None,
+    unit: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, object]]:
+    """Open complaints by filter. Overdue and digantung are computed here, in
+    working days, because a SQL date comparison cannot count holidays."""
+    today = crm.today()
+    with crm.sessions() as session:
+        query = select(Complaint).order_by(Complaint.pk)
+        if status:
+            query = query.where(Complaint.status == status)
+        if unit:
+            query = query.where(Complaint.unit_code == unit)
+        if digantung:
+            # N working days are at least N calendar days: a cheap pre-filter.
+            cutoff = crm.now() - dt.timedelta(days=crm.settings.digantung_days)
+            query = query.where(Complaint.last_public_update_at <= cutoff)
+        if overdue or digantung:
+            finals = [s.value for s in Status if s.is_final]
+            query = query.where(Complaint.status.not_in(finals))
+        out = []
+        for c in session.scalars(query):
+            row = summary(crm, c, today)
+            if overdue is not None and row["overdue"] != overdue:
+                continue
+            if digantung is not None and row["digantung"] != digantung:
+                continue
+            out.append(row)
+            if len(out) >= limit:
+                break
+        return out
