@@ -6,9 +6,10 @@
 # installs it into two fresh virtual environments outside the checkout, one with
 # only the CRM's side ('WHEEL[crm]') and one with only the desk's ('WHEEL[desk]'),
 # and runs each side's commands from a temporary folder outside the checkout:
+#   both: every third-party module the side's code imports (also lazily) is installed
 #   CRM:  crm-server migrate; crm-server serve answers GET /healthz (and an unknown
 #         ticket's tracking page, from the shipped templates); import PySide6 (and
-#         reportlab, keyring) fails
+#         reportlab, keyring, argon2) fails
 #   desk: desk-app --help; create-admin; import-areas of the demo area file shipped in
 #         the installed package; the English catalogue loads; import fastapi (and
 #         uvicorn, psycopg, jinja2) fails
@@ -55,6 +56,36 @@ mkdir "$tmp/src"
 wheel=$(ls "$tmp/dist"/*.whl)
 echo "   $(basename "$wheel")"
 
+# Every third-party module a side's code imports, also inside a function (a lazy
+# import), is installed on that side: python every_import_installed.py PACKAGE...
+cat >"$tmp/every_import_installed.py" <<'EOF'
+import ast, importlib.util, sys
+from importlib.resources import files
+
+own = {"complaint_domain", "desk_app", "crm_server"}
+missing = set()
+for package in sys.argv[1:]:
+    for path in files(package).rglob("*.py"):  # an installed wheel: a real folder
+        if "versions" in path.parts:  # migrations import only alembic and sqlalchemy
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in own or top in sys.stdlib_module_names or top == "__future__":
+                    continue
+                if importlib.util.find_spec(top) is None:
+                    missing.add(f"{top} (imported in {package}/{path.name})")
+if missing:
+    sys.exit("   not installed: " + ", ".join(sorted(missing)))
+print(f"   every module {' and '.join(sys.argv[1:])} import is installed")
+EOF
+
 run="$tmp/run"  # every command runs from here: outside the checkout
 mkdir "$run"
 cd "$run"
@@ -64,6 +95,7 @@ step "CRM: fresh environment with '$(basename "$wheel")[crm]'"
 "$uv" venv --quiet --python "$python" "$tmp/crm"
 "$uv" pip install --quiet --python "$tmp/crm/bin/python" "$wheel[crm]"
 export MEJA_CRM_DATA_DIR="$tmp/crm-data"
+"$tmp/crm/bin/python" "$tmp/every_import_installed.py" complaint_domain crm_server
 step "CRM: crm-server migrate"
 "$tmp/crm/bin/crm-server" migrate
 port=$("$tmp/crm/bin/python" -c \
@@ -107,7 +139,7 @@ kill "$server_pid"
 wait "$server_pid" 2>/dev/null || true
 server_pid=""
 step "CRM: the desk's side is not installed"
-must_not_import "$tmp/crm" PySide6 reportlab keyring
+must_not_import "$tmp/crm" PySide6 reportlab keyring argon2
 
 # -- the desk's side ---------------------------------------------------------------
 step "desk: fresh environment with '$(basename "$wheel")[desk]'"
@@ -115,6 +147,7 @@ step "desk: fresh environment with '$(basename "$wheel")[desk]'"
 "$uv" pip install --quiet --python "$tmp/desk/bin/python" "$wheel[desk]"
 export QT_QPA_PLATFORM=offscreen
 desk_data="$tmp/desk-data"
+"$tmp/desk/bin/python" "$tmp/every_import_installed.py" complaint_domain desk_app
 step "desk: desk-app --help"
 "$tmp/desk/bin/desk-app" --help >"$tmp/help.txt" || { cat "$tmp/help.txt"; fail "desk-app --help"; }
 head -n 1 "$tmp/help.txt" | sed 's/^/   /'
