@@ -1,10 +1,14 @@
-.PHONY: run test bench bench-big soak setup clean
+.PHONY: run test install-check bench bench-big soak setup clean
 
 run:            ## set up .venv and run the desk app against a local demo CRM
 	scripts/run.sh
 
 test:           ## set up .venv and run every check: ruff, mypy, import-linter, pytest
 	scripts/test.sh
+
+install-check:  ## a wheel in two fresh environments: only the CRM's side, only the desk's (also in make test)
+	scripts/bootstrap.sh
+	scripts/install-check.sh
 
 bench:          ## benchmarks that print a table (about 15 minutes)
 	scripts/bench.sh

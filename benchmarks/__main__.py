@@ -25,10 +25,13 @@ def main() -> int:
     parser.add_argument("--big", action="store_true", help="include the 1 000 000-row runs")
     parser.add_argument("names", nargs="*", help="only these (e.g. bench_store)")
     args = parser.parse_args()
+    from benchmarks.common import reset_peak_rss
+
     for name in BENCHMARKS:
         if args.names and name.rsplit(".", 1)[-1] not in args.names:
             continue
         module = importlib.import_module(name)
+        reset_peak_rss()  # the peak a benchmark reports of this process is its own
         module.run(big=args.big)
     return 0
 

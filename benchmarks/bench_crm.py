@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import resource
 import secrets
 import statistics
 import sys
@@ -30,6 +29,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
+from benchmarks.common import peak_rss_mb
 from complaint_domain.complaint import WIB
 from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.app import create_app
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['track_p50']:>8.1f} ms{r['track_p95']:>8.1f} ms"
                 f"{f['feed_s']:>9.2f} s{f['feed_ms_page']:>9.1f}"
             )
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     lines.append(
         f"push = batches of 100 complaints through HTTP (TestClient); bare = Core INSERT of the "
         f"same rows; feed = 100 000 events read in pages of 500; peak memory {peak_mb:.0f} MB"

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import resource
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
 
+from benchmarks.common import peak_rss_mb
 from complaint_domain.ticket import mint, new_tracking_token
 from desk_app.printing import ROLL_80, WIB, ReceiptData, render_receipt
 from desk_app.printing.qr import make_qr, qr_payload
@@ -141,7 +141,7 @@ def report(count: int) -> float:
     verdict = "OK" if p95 < 50 else "over target"
     print(f"PDF + raster p95 {p95:.1f} ms (target < 50 ms): {verdict}")
     print(
-        f"process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB;"
+        f"process peak RSS {peak_rss_mb():.0f} MiB;"
         " peak MiB per call is tracemalloc (Python allocations; pdfium's buffers not counted)"
     )
     return p95

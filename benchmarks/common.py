@@ -32,9 +32,29 @@ def summary(samples: Sequence[float]) -> tuple[float, float, float]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """Peak resident memory of this process, in MB: on Linux its own high-water mark
+    (``VmHWM``, since the last :func:`reset_peak_rss`). Not ``ru_maxrss``: on Linux
+    that carries the parent's peak into a child across fork and exec, so a small child
+    of a large harness reports the harness's size (a 416 MB "desk peak" in make bench)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux: no /proc
     return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+def reset_peak_rss() -> None:
+    """Start this process's high-water mark again from its present size (Linux), so
+    that a benchmark run after others in one process reports its own peak."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")  # 5: reset the peak resident set size
+    except OSError:
+        pass
 
 
 def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
