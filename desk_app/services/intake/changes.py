@@ -14,11 +14,18 @@ from dataclasses import replace
 
 from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import MAX_ATTACHMENTS, Complaint, ComplaintEvent, EventKind
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import clean_paragraphs
 from complaint_domain.validation import LIMITS
 from desk_app.services.accounts import Officer, Role, require
-from desk_app.services.errors import NotFound, UserFacingError, ValidationFailed
+from desk_app.services.errors import (
+    COMPLAINT_NOT_FOUND,
+    NotFound,
+    UserFacingError,
+    ValidationFailed,
+)
 from desk_app.services.intake.form import (
+    TOO_MANY_ATTACHMENTS,
     AttachmentFile,
     IntakeForm,
     check_attachments,
@@ -28,6 +35,8 @@ from desk_app.services.intake.form import (
 from desk_app.store import audit, complaints, drafts, outbox
 from desk_app.store.attachments import FileStore
 from desk_app.store.db import Database
+
+MIN_NOTE = 5  # characters of a citizen's addition
 
 
 class ComplaintChanges:
@@ -72,7 +81,7 @@ class ComplaintChanges:
             existing = complaints.get(session, complaint_id)
             state = outbox.state_of(session, complaint_id)
         if existing is None:
-            raise NotFound("Aduan tidak ditemukan.")
+            raise NotFound(COMPLAINT_NOT_FOUND)
         _check_correctable(existing.ticket_code, state)
         values, errors, added = validate_form(form, self._areas())
         removed = {a.sha256 for a in existing.attachments} & set(remove_attachments)
@@ -80,7 +89,7 @@ class ComplaintChanges:
         known = {a.sha256 for a in kept}
         added = [a for a in added if a.sha256 not in known]
         if "attachments" not in errors and len(kept) + len(added) > MAX_ATTACHMENTS:
-            errors["attachments"] = f"Paling banyak {MAX_ATTACHMENTS} lampiran per aduan."
+            errors["attachments"] = TOO_MANY_ATTACHMENTS
         if errors:
             raise ValidationFailed(errors)
         corrected = replace(
@@ -89,8 +98,11 @@ class ComplaintChanges:
         changed = _changed_fields(existing, corrected)
         if not changed and not added and not removed:
             raise UserFacingError(
-                "Belum ada yang diubah. Perbaiki isian yang disebut CRM, atau pilih "
-                '"Kirim ulang" bila masalahnya sudah dibereskan di CRM.'
+                QT_TRANSLATE_NOOP(
+                    "Intake",
+                    "Belum ada yang diubah. Perbaiki isian yang disebut CRM, atau pilih "
+                    '"Kirim ulang" bila masalahnya sudah dibereskan di CRM.',
+                )
             )
         wanted = {a.sha256 for a in added}
         for f in form.attachments:
@@ -133,10 +145,14 @@ class ComplaintChanges:
         require(officer, Role.OFFICER)
         note = clean_paragraphs(note)
         errors: dict[str, str] = {}
-        if len(note) < 5:
-            errors["note"] = "Tulis keterangan tambahan (paling sedikit 5 karakter)."
+        if len(note) < MIN_NOTE:
+            errors["note"] = QT_TRANSLATE_NOOP(
+                "Intake", "Tulis keterangan tambahan (paling sedikit {count} karakter)."
+            ).format(count=MIN_NOTE)
         elif len(note) > LIMITS["note"]:
-            errors["note"] = f"Keterangan tambahan paling panjang {LIMITS['note']} karakter."
+            errors["note"] = QT_TRANSLATE_NOOP(
+                "Intake", "Keterangan tambahan paling panjang {count} karakter."
+            ).format(count=LIMITS["note"])
         attachments, attachment_errors = check_attachments(files)
         errors.update(attachment_errors)
         if errors:
@@ -156,7 +172,7 @@ class ComplaintChanges:
         with self._db.write() as session:
             existing = complaints.get(session, complaint_id)
             if existing is None:
-                raise NotFound("Aduan tidak ditemukan.")
+                raise NotFound(COMPLAINT_NOT_FOUND)
             complaints.add_event(session, event)
             outbox.add(session, str(event.id), "event", complaint_id, now)
             audit.record(
@@ -175,15 +191,25 @@ def _check_correctable(ticket_code: str, state: str | None) -> None:
         return
     if state == outbox.SENT:
         raise UserFacingError(
-            f"Aduan {ticket_code} sudah diterima CRM: isian awalnya tidak dapat diubah lagi. "
-            "Bila ada yang perlu diluruskan, tambahkan keterangan pada aduan ini."
+            QT_TRANSLATE_NOOP(
+                "Intake",
+                "Aduan {code} sudah diterima CRM: isian awalnya tidak dapat diubah lagi. "
+                "Bila ada yang perlu diluruskan, tambahkan keterangan pada aduan ini.",
+            ).format(code=ticket_code)
         )
     if state == outbox.PENDING:
         raise UserFacingError(
-            f"Aduan {ticket_code} sedang menunggu dikirim ke CRM. Hanya aduan yang ditolak "
-            "CRM yang dapat diperbaiki."
+            QT_TRANSLATE_NOOP(
+                "Intake",
+                "Aduan {code} sedang menunggu dikirim ke CRM. Hanya aduan yang ditolak "
+                "CRM yang dapat diperbaiki.",
+            ).format(code=ticket_code)
         )
-    raise NotFound(f"Aduan {ticket_code} tidak ada di antrean pengiriman.")
+    raise NotFound(
+        QT_TRANSLATE_NOOP("Intake", "Aduan {code} tidak ada di antrean pengiriman.").format(
+            code=ticket_code
+        )
+    )
 
 
 def _changed_fields(before: Complaint, after: Complaint) -> list[str]:

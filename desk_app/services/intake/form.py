@@ -16,6 +16,7 @@ from complaint_domain.complaint import (
     Urgency,
     check_attachment,
 )
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE
 from complaint_domain.text import clean_line
 from complaint_domain.validation import LIMITS, validate_complaint_fields
@@ -35,7 +36,9 @@ class AttachmentFile:
             return cls(path.name, path.read_bytes())
         except OSError as err:
             raise UserFacingError(
-                f"Berkas {path.name} tidak dapat dibaca: {err.strerror}."
+                QT_TRANSLATE_NOOP(
+                    "Attachments", "Berkas {name} tidak dapat dibaca: {reason}."
+                ).format(name=path.name, reason=err.strerror or type(err).__name__)
             ) from None
 
 
@@ -71,11 +74,16 @@ class RecordedComplaint:
         return self.complaint.ticket_code
 
 
+TOO_MANY_ATTACHMENTS = QT_TRANSLATE_NOOP(
+    "Attachments", "Paling banyak {count} lampiran per aduan."
+).format(count=MAX_ATTACHMENTS)
+
+
 def check_attachments(files: list[AttachmentFile]) -> tuple[list[Attachment], dict[str, str]]:
     found: list[Attachment] = []
     errors: dict[str, str] = {}
     if len(files) > MAX_ATTACHMENTS:
-        errors["attachments"] = f"Paling banyak {MAX_ATTACHMENTS} lampiran per aduan."
+        errors["attachments"] = TOO_MANY_ATTACHMENTS
         return found, errors
     for f in files:
         media_type, problem = check_attachment(f.data, f.name)
@@ -117,21 +125,27 @@ def validate_form(
     values = result.values
     area = areas.get(values["kelurahan_code"])
     if values["kelurahan_code"] and (area is None or area.level is not AreaLevel.KELURAHAN):
-        errors["kelurahan_code"] = "Kelurahan tidak dikenal: pilih dari daftar."
+        errors["kelurahan_code"] = QT_TRANSLATE_NOOP(
+            "Intake", "Kelurahan tidak dikenal: pilih dari daftar."
+        )
     category = CATEGORY_BY_CODE.get(values["category_code"])
     if values["category_code"] and category is None:
-        errors["category_code"] = "Kategori tidak dikenal: pilih dari daftar."
+        errors["category_code"] = QT_TRANSLATE_NOOP(
+            "Intake", "Kategori tidak dikenal: pilih dari daftar."
+        )
     elif category is not None and category.parent is None:
-        errors["category_code"] = "Pilih sub-kategori yang paling sesuai."
+        errors["category_code"] = QT_TRANSLATE_NOOP(
+            "Intake", "Pilih sub-kategori yang paling sesuai."
+        )
     if form.urgency not in {u.value for u in Urgency}:
-        errors["urgency"] = "Tingkat urgensi tidak dikenal."
+        errors["urgency"] = QT_TRANSLATE_NOOP("Intake", "Tingkat urgensi tidak dikenal.")
     if form.channel not in CHANNEL_BY_CODE:
-        errors["channel"] = "Kanal aduan tidak dikenal."
+        errors["channel"] = QT_TRANSLATE_NOOP("Intake", "Kanal aduan tidak dikenal.")
     refs = [clean_line(r) for r in form.earlier_references if clean_line(r)]
     if any(len(r) > LIMITS["reference"] for r in refs):
-        errors["earlier_references"] = (
-            f"Nomor laporan sebelumnya paling panjang {LIMITS['reference']} karakter."
-        )
+        errors["earlier_references"] = QT_TRANSLATE_NOOP(
+            "Intake", "Nomor laporan sebelumnya paling panjang {count} karakter."
+        ).format(count=LIMITS["reference"])
     values["earlier_references"] = "\n".join(refs)
     attachments, attachment_errors = check_attachments(form.attachments)
     errors.update(attachment_errors)
