@@ -474,6 +474,141 @@
     </message>
 </context>
 <context>
+    <name>Categories</name>
+    <message>
+        <source>Jalan dan trotoar</source>
+        <translation>Roads and pavements</translation>
+    </message>
+    <message>
+        <source>Jalan rusak / berlubang</source>
+        <translation>Damaged road / potholes</translation>
+    </message>
+    <message>
+        <source>Trotoar rusak</source>
+        <translation>Damaged pavement</translation>
+    </message>
+    <message>
+        <source>Lampu penerangan jalan mati</source>
+        <translation>Street light out</translation>
+    </message>
+    <message>
+        <source>Sampah dan kebersihan</source>
+        <translation>Waste and cleanliness</translation>
+    </message>
+    <message>
+        <source>Sampah menumpuk / tidak diangkut</source>
+        <translation>Waste piling up / not collected</translation>
+    </message>
+    <message>
+        <source>Pembuangan sampah liar</source>
+        <translation>Illegal dumping</translation>
+    </message>
+    <message>
+        <source>Pencemaran udara, air atau bau</source>
+        <translation>Air or water pollution, or smell</translation>
+    </message>
+    <message>
+        <source>Genangan, banjir dan saluran</source>
+        <translation>Standing water, floods and drains</translation>
+    </message>
+    <message>
+        <source>Genangan / banjir</source>
+        <translation>Standing water / flood</translation>
+    </message>
+    <message>
+        <source>Saluran air tersumbat</source>
+        <translation>Blocked drain</translation>
+    </message>
+    <message>
+        <source>Tanggul atau pompa air rusak</source>
+        <translation>Damaged embankment or water pump</translation>
+    </message>
+    <message>
+        <source>Lalu lintas dan parkir</source>
+        <translation>Traffic and parking</translation>
+    </message>
+    <message>
+        <source>Parkir liar</source>
+        <translation>Illegal parking</translation>
+    </message>
+    <message>
+        <source>Lampu lalu lintas mati</source>
+        <translation>Traffic light out</translation>
+    </message>
+    <message>
+        <source>Angkutan umum</source>
+        <translation>Public transport</translation>
+    </message>
+    <message>
+        <source>Ketertiban umum</source>
+        <translation>Public order</translation>
+    </message>
+    <message>
+        <source>Pedagang kaki lima (PKL)</source>
+        <translation>Street vendors (PKL)</translation>
+    </message>
+    <message>
+        <source>Gangguan ketertiban / kebisingan</source>
+        <translation>Disturbance / noise</translation>
+    </message>
+    <message>
+        <source>Bangunan tanpa izin</source>
+        <translation>Building without a permit</translation>
+    </message>
+    <message>
+        <source>Pohon dan taman</source>
+        <translation>Trees and parks</translation>
+    </message>
+    <message>
+        <source>Pohon tumbang / rawan tumbang</source>
+        <translation>Fallen tree / tree at risk of falling</translation>
+    </message>
+    <message>
+        <source>Taman kota rusak</source>
+        <translation>Damaged city park</translation>
+    </message>
+    <message>
+        <source>Pungutan liar oleh petugas</source>
+        <translation>Illegal charges by officials</translation>
+    </message>
+    <message>
+        <source>Pungli dalam pelayanan</source>
+        <translation>Illegal charges for a service</translation>
+    </message>
+    <message>
+        <source>Perilaku petugas</source>
+        <translation>Conduct of officials</translation>
+    </message>
+    <message>
+        <source>Layanan masyarakat</source>
+        <translation>Public services</translation>
+    </message>
+    <message>
+        <source>KTP, KK dan akta</source>
+        <translation>ID card (KTP), family card (KK) and certificates</translation>
+    </message>
+    <message>
+        <source>Layanan kesehatan / puskesmas</source>
+        <translation>Health services / puskesmas</translation>
+    </message>
+    <message>
+        <source>Sekolah dan bantuan pendidikan</source>
+        <translation>Schools and education aid</translation>
+    </message>
+    <message>
+        <source>Bantuan sosial / PMKS</source>
+        <translation>Social aid / PMKS</translation>
+    </message>
+    <message>
+        <source>Bahaya kebakaran</source>
+        <translation>Fire hazard</translation>
+    </message>
+    <message>
+        <source>{parent} › {name}</source>
+        <translation>{parent} › {name}</translation>
+    </message>
+</context>
+<context>
     <name>CategoryPicker</name>
     <message>
         <source>Kategori</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from complaint_domain.areas import AreaFileError, read_area_file
 from complaint_domain.complaint import Urgency, check_attachment
 from complaint_domain.messages import Message
+from complaint_domain.reference import category_label
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, mint, parse_ticket_code
 from complaint_domain.validation import validate_complaint_fields
@@ -190,6 +191,8 @@ def test_storage_faults_labels_attachments_and_settings_are_in_english(
         "Merged with PBK1-261122-0042-K"
     )
     assert shown(Urgency.URGENT.label) == "Urgent"
+    assert category_label("JALAN.RUSAK") == "Jalan dan trotoar › Jalan rusak / berlubang"
+    assert shown(category_label("JALAN.RUSAK")) == "Roads and pavements › Damaged road / potholes"
     _, problem = check_attachment(b"MZ\x90\x00", "virus.exe")
     assert problem is not None
     assert english_only(shown(problem)) == (
