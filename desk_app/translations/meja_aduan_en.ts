@@ -474,6 +474,13 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Cuti bersama</source>
+        <translation>Collective leave day</translation>
+    </message>
+</context>
+<context>
     <name>Categories</name>
     <message>
         <source>Jalan dan trotoar</source>
