@@ -23,13 +23,14 @@ class AuthFailed(UserFacingError):
 
 
 class ValidationFailed(UserFacingError):
-    """The form has problems; ``errors`` maps each field to its message."""
+    """The form has problems; ``errors`` maps each field to its message (the form
+    shows each beside its field; ``message`` only counts them)."""
 
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP("Intake", "Data belum lengkap atau belum benar: {fields}.").format(
-                fields=", ".join(errors)
-            )
+            QT_TRANSLATE_NOOP(
+                "Intake", "Data belum lengkap atau belum benar: {count} isian perlu diperbaiki."
+            ).format(count=len(errors))
         )
         self.errors = errors
 

@@ -1084,8 +1084,8 @@ Status: {status}</translation>
 <context>
     <name>Intake</name>
     <message>
-        <source>Data belum lengkap atau belum benar: {fields}.</source>
-        <translation>Some data is missing or not right: {fields}.</translation>
+        <source>Data belum lengkap atau belum benar: {count} isian perlu diperbaiki.</source>
+        <translation>Some data is missing or not right: {count} fields to correct.</translation>
     </message>
     <message>
         <source>Aduan tidak ditemukan.</source>

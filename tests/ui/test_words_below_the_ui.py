@@ -114,7 +114,7 @@ def test_a_refused_intake_names_its_problems_in_english(english: None, desk: Des
         "kelurahan_code": "Unknown kelurahan: choose one from the list.",
         "category_code": "Choose the sub-category that fits best.",
     }
-    assert shown(refused.value.message).startswith("Some data is missing or not right: ")
+    assert shown(refused.value.message) == "Some data is missing or not right: 3 fields to correct."
     with pytest.raises(ValidationFailed) as short:
         desk.intake.add_citizen_event(officer, "00000000-0000-0000-0000-000000000000", "ok", [])
     assert english_only(shown(short.value.errors["note"])) == (
