@@ -18,6 +18,7 @@ from importlib.abc import Traversable
 from importlib.resources import files
 from pathlib import Path
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import clean_line, fold
 
 
@@ -62,7 +63,12 @@ class Area:
 
 
 class AreaFileError(ValueError):
-    """An area file that cannot be imported; the message names the line."""
+    """An area file that cannot be imported; the message names the line. ``message``
+    is a translatable :class:`~complaint_domain.messages.Message`."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def parse_area_rows(rows: Iterable[dict[str, str]]) -> list[Area]:
@@ -75,17 +81,32 @@ def parse_area_rows(rows: Iterable[dict[str, str]]) -> list[Area]:
         if not code and not name:
             continue
         if not _CODE_RE.match(code):
-            raise AreaFileError(f"Baris {line_no}: kode wilayah '{code}' tidak sah.")
+            raise AreaFileError(
+                QT_TRANSLATE_NOOP("Areas", "Baris {line}: kode wilayah '{code}' tidak sah.").format(
+                    line=line_no, code=code
+                )
+            )
         if not name:
-            raise AreaFileError(f"Baris {line_no}: nama wilayah kosong.")
+            raise AreaFileError(
+                QT_TRANSLATE_NOOP("Areas", "Baris {line}: nama wilayah kosong.").format(
+                    line=line_no
+                )
+            )
         expected = _LEVEL_BY_PARTS[code.count(".") + 1]
         if level_text != expected.value:
             raise AreaFileError(
-                f"Baris {line_no}: tingkat '{level_text}' tidak cocok dengan kode {code} "
-                f"(seharusnya {expected.value})."
+                QT_TRANSLATE_NOOP(
+                    "Areas",
+                    "Baris {line}: tingkat '{level}' tidak cocok dengan kode {code} "
+                    "(seharusnya {expected}).",
+                ).format(line=line_no, level=level_text, code=code, expected=expected.value)
             )
         if code in seen:
-            raise AreaFileError(f"Baris {line_no}: kode {code} sudah ada di baris {seen[code]}.")
+            raise AreaFileError(
+                QT_TRANSLATE_NOOP(
+                    "Areas", "Baris {line}: kode {code} sudah ada di baris {first}."
+                ).format(line=line_no, code=code, first=seen[code])
+            )
         seen[code] = line_no
         areas.append(Area(code, name, expected))
     codes = set(seen)
@@ -93,10 +114,14 @@ def parse_area_rows(rows: Iterable[dict[str, str]]) -> list[Area]:
         parent = area.parent_code
         if parent is not None and parent not in codes:
             raise AreaFileError(
-                f"Baris {seen[area.code]}: induk {parent} dari {area.code} tidak ada di berkas."
+                QT_TRANSLATE_NOOP(
+                    "Areas", "Baris {line}: induk {parent} dari {code} tidak ada di berkas."
+                ).format(line=seen[area.code], parent=parent, code=area.code)
             )
     if not areas:
-        raise AreaFileError("Berkas wilayah tidak berisi satu baris pun.")
+        raise AreaFileError(
+            QT_TRANSLATE_NOOP("Areas", "Berkas wilayah tidak berisi satu baris pun.")
+        )
     return areas
 
 
@@ -104,7 +129,11 @@ def read_area_text(text: str) -> list[Area]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = {"kode", "nama", "tingkat"} - {clean_line(f).lower() for f in reader.fieldnames or []}
     if missing:
-        raise AreaFileError(f"Kolom wajib tidak ada: {', '.join(sorted(missing))}.")
+        raise AreaFileError(
+            QT_TRANSLATE_NOOP("Areas", "Kolom wajib tidak ada: {columns}.").format(
+                columns=", ".join(sorted(missing))
+            )
+        )
     reader.fieldnames = [clean_line(f).lower() for f in reader.fieldnames or []]
     return parse_area_rows(reader)
 
@@ -113,7 +142,9 @@ def read_area_file(path: Path | Traversable) -> list[Area]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise AreaFileError(f"{path.name} bukan berkas teks UTF-8.") from None
+        raise AreaFileError(
+            QT_TRANSLATE_NOOP("Areas", "{file} bukan berkas teks UTF-8.").format(file=path.name)
+        ) from None
     return read_area_text(text)
 
 

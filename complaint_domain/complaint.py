@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.status import Status
 
 
@@ -21,7 +22,13 @@ class Urgency(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"normal": "Biasa", "urgent": "Mendesak"}[self.value]
+        return URGENCY_LABELS[self.value]
+
+
+URGENCY_LABELS = {
+    "normal": QT_TRANSLATE_NOOP("Urgency", "Biasa"),
+    "urgent": QT_TRANSLATE_NOOP("Urgency", "Mendesak"),
+}
 
 
 @dataclass(frozen=True)
@@ -141,11 +148,18 @@ def sniff_media_type(data: bytes) -> str | None:
 def check_attachment(data: bytes, name: str) -> tuple[str | None, str | None]:
     """The media type of an acceptable file, or a message saying why it is refused."""
     if not data:
-        return None, f"Berkas {name} kosong."
+        return None, QT_TRANSLATE_NOOP("Attachments", "Berkas {name} kosong.").format(name=name)
     if len(data) > MAX_ATTACHMENT_BYTES:
-        mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
-        return None, f"Berkas {name} terlalu besar ({len(data) / 1048576:.1f} MB; batas {mb} MB)."
+        return None, QT_TRANSLATE_NOOP(
+            "Attachments", "Berkas {name} terlalu besar ({size} MB; batas {limit} MB)."
+        ).format(
+            name=name,
+            size=f"{len(data) / 1048576:.1f}",
+            limit=MAX_ATTACHMENT_BYTES // (1024 * 1024),
+        )
     media_type = sniff_media_type(data)
     if media_type is None:
-        return None, f"Berkas {name} bukan foto (JPG, PNG, WEBP, TIFF) atau PDF."
+        return None, QT_TRANSLATE_NOOP(
+            "Attachments", "Berkas {name} bukan foto (JPG, PNG, WEBP, TIFF) atau PDF."
+        ).format(name=name)
     return media_type, None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -83,7 +85,8 @@ AGENCY_BY_CODE = {a.code: a for a in AGENCIES}
 @dataclass(frozen=True)
 class Category:
     """A complaint category. Top-level categories have ``parent`` None; a
-    sub-category inherits its parent's Dinas unless it names its own."""
+    sub-category inherits its parent's Dinas unless it names its own. ``name`` is a
+    translatable Message (Indonesian as a ``str``)."""
 
     code: str
     name: str
@@ -92,38 +95,95 @@ class Category:
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("JALAN", "Jalan dan trotoar", agency="BINAMARGA"),
-    Category("JALAN.RUSAK", "Jalan rusak / berlubang", "JALAN"),
-    Category("JALAN.TROTOAR", "Trotoar rusak", "JALAN"),
-    Category("JALAN.PJU", "Lampu penerangan jalan mati", "JALAN"),
-    Category("KEBERSIHAN", "Sampah dan kebersihan", agency="LH"),
-    Category("KEBERSIHAN.SAMPAH", "Sampah menumpuk / tidak diangkut", "KEBERSIHAN"),
-    Category("KEBERSIHAN.TPS", "Pembuangan sampah liar", "KEBERSIHAN"),
-    Category("KEBERSIHAN.POLUSI", "Pencemaran udara, air atau bau", "KEBERSIHAN"),
-    Category("AIR", "Genangan, banjir dan saluran", agency="SDA"),
-    Category("AIR.GENANGAN", "Genangan / banjir", "AIR"),
-    Category("AIR.SALURAN", "Saluran air tersumbat", "AIR"),
-    Category("AIR.TANGGUL", "Tanggul atau pompa air rusak", "AIR"),
-    Category("TRANSPORTASI", "Lalu lintas dan parkir", agency="DISHUB"),
-    Category("TRANSPORTASI.PARKIR", "Parkir liar", "TRANSPORTASI"),
-    Category("TRANSPORTASI.LAMPU", "Lampu lalu lintas mati", "TRANSPORTASI"),
-    Category("TRANSPORTASI.ANGKUTAN", "Angkutan umum", "TRANSPORTASI"),
-    Category("KETERTIBAN", "Ketertiban umum", agency="SATPOLPP"),
-    Category("KETERTIBAN.PKL", "Pedagang kaki lima (PKL)", "KETERTIBAN"),
-    Category("KETERTIBAN.GANGGUAN", "Gangguan ketertiban / kebisingan", "KETERTIBAN"),
-    Category("KETERTIBAN.BANGUNAN", "Bangunan tanpa izin", "KETERTIBAN", "CITATA"),
-    Category("POHON", "Pohon dan taman", agency="PERTAMANAN"),
-    Category("POHON.TUMBANG", "Pohon tumbang / rawan tumbang", "POHON"),
-    Category("POHON.TAMAN", "Taman kota rusak", "POHON"),
-    Category("PUNGLI", "Pungutan liar oleh petugas", agency="INSPEKTORAT"),
-    Category("PUNGLI.PELAYANAN", "Pungli dalam pelayanan", "PUNGLI"),
-    Category("PUNGLI.PERILAKU", "Perilaku petugas", "PUNGLI"),
-    Category("LAYANAN", "Layanan masyarakat", agency="DUKCAPIL"),
-    Category("LAYANAN.ADMINDUK", "KTP, KK dan akta", "LAYANAN"),
-    Category("LAYANAN.KESEHATAN", "Layanan kesehatan / puskesmas", "LAYANAN", "DINKES"),
-    Category("LAYANAN.PENDIDIKAN", "Sekolah dan bantuan pendidikan", "LAYANAN", "DISDIK"),
-    Category("LAYANAN.SOSIAL", "Bantuan sosial / PMKS", "LAYANAN", "DINSOS"),
-    Category("LAYANAN.KEBAKARAN", "Bahaya kebakaran", "LAYANAN", "GULKARMAT"),
+    Category("JALAN", QT_TRANSLATE_NOOP("Categories", "Jalan dan trotoar"), agency="BINAMARGA"),
+    Category("JALAN.RUSAK", QT_TRANSLATE_NOOP("Categories", "Jalan rusak / berlubang"), "JALAN"),
+    Category("JALAN.TROTOAR", QT_TRANSLATE_NOOP("Categories", "Trotoar rusak"), "JALAN"),
+    Category("JALAN.PJU", QT_TRANSLATE_NOOP("Categories", "Lampu penerangan jalan mati"), "JALAN"),
+    Category("KEBERSIHAN", QT_TRANSLATE_NOOP("Categories", "Sampah dan kebersihan"), agency="LH"),
+    Category(
+        "KEBERSIHAN.SAMPAH",
+        QT_TRANSLATE_NOOP("Categories", "Sampah menumpuk / tidak diangkut"),
+        "KEBERSIHAN",
+    ),
+    Category(
+        "KEBERSIHAN.TPS", QT_TRANSLATE_NOOP("Categories", "Pembuangan sampah liar"), "KEBERSIHAN"
+    ),
+    Category(
+        "KEBERSIHAN.POLUSI",
+        QT_TRANSLATE_NOOP("Categories", "Pencemaran udara, air atau bau"),
+        "KEBERSIHAN",
+    ),
+    Category("AIR", QT_TRANSLATE_NOOP("Categories", "Genangan, banjir dan saluran"), agency="SDA"),
+    Category("AIR.GENANGAN", QT_TRANSLATE_NOOP("Categories", "Genangan / banjir"), "AIR"),
+    Category("AIR.SALURAN", QT_TRANSLATE_NOOP("Categories", "Saluran air tersumbat"), "AIR"),
+    Category("AIR.TANGGUL", QT_TRANSLATE_NOOP("Categories", "Tanggul atau pompa air rusak"), "AIR"),
+    Category(
+        "TRANSPORTASI", QT_TRANSLATE_NOOP("Categories", "Lalu lintas dan parkir"), agency="DISHUB"
+    ),
+    Category("TRANSPORTASI.PARKIR", QT_TRANSLATE_NOOP("Categories", "Parkir liar"), "TRANSPORTASI"),
+    Category(
+        "TRANSPORTASI.LAMPU",
+        QT_TRANSLATE_NOOP("Categories", "Lampu lalu lintas mati"),
+        "TRANSPORTASI",
+    ),
+    Category(
+        "TRANSPORTASI.ANGKUTAN", QT_TRANSLATE_NOOP("Categories", "Angkutan umum"), "TRANSPORTASI"
+    ),
+    Category("KETERTIBAN", QT_TRANSLATE_NOOP("Categories", "Ketertiban umum"), agency="SATPOLPP"),
+    Category(
+        "KETERTIBAN.PKL", QT_TRANSLATE_NOOP("Categories", "Pedagang kaki lima (PKL)"), "KETERTIBAN"
+    ),
+    Category(
+        "KETERTIBAN.GANGGUAN",
+        QT_TRANSLATE_NOOP("Categories", "Gangguan ketertiban / kebisingan"),
+        "KETERTIBAN",
+    ),
+    Category(
+        "KETERTIBAN.BANGUNAN",
+        QT_TRANSLATE_NOOP("Categories", "Bangunan tanpa izin"),
+        "KETERTIBAN",
+        "CITATA",
+    ),
+    Category("POHON", QT_TRANSLATE_NOOP("Categories", "Pohon dan taman"), agency="PERTAMANAN"),
+    Category(
+        "POHON.TUMBANG", QT_TRANSLATE_NOOP("Categories", "Pohon tumbang / rawan tumbang"), "POHON"
+    ),
+    Category("POHON.TAMAN", QT_TRANSLATE_NOOP("Categories", "Taman kota rusak"), "POHON"),
+    Category(
+        "PUNGLI",
+        QT_TRANSLATE_NOOP("Categories", "Pungutan liar oleh petugas"),
+        agency="INSPEKTORAT",
+    ),
+    Category(
+        "PUNGLI.PELAYANAN", QT_TRANSLATE_NOOP("Categories", "Pungli dalam pelayanan"), "PUNGLI"
+    ),
+    Category("PUNGLI.PERILAKU", QT_TRANSLATE_NOOP("Categories", "Perilaku petugas"), "PUNGLI"),
+    Category("LAYANAN", QT_TRANSLATE_NOOP("Categories", "Layanan masyarakat"), agency="DUKCAPIL"),
+    Category("LAYANAN.ADMINDUK", QT_TRANSLATE_NOOP("Categories", "KTP, KK dan akta"), "LAYANAN"),
+    Category(
+        "LAYANAN.KESEHATAN",
+        QT_TRANSLATE_NOOP("Categories", "Layanan kesehatan / puskesmas"),
+        "LAYANAN",
+        "DINKES",
+    ),
+    Category(
+        "LAYANAN.PENDIDIKAN",
+        QT_TRANSLATE_NOOP("Categories", "Sekolah dan bantuan pendidikan"),
+        "LAYANAN",
+        "DISDIK",
+    ),
+    Category(
+        "LAYANAN.SOSIAL",
+        QT_TRANSLATE_NOOP("Categories", "Bantuan sosial / PMKS"),
+        "LAYANAN",
+        "DINSOS",
+    ),
+    Category(
+        "LAYANAN.KEBAKARAN",
+        QT_TRANSLATE_NOOP("Categories", "Bahaya kebakaran"),
+        "LAYANAN",
+        "GULKARMAT",
+    ),
 )
 CATEGORY_BY_CODE = {c.code: c for c in CATEGORIES}
 
@@ -147,10 +207,13 @@ def default_agency(category_code: str) -> Agency | None:
 
 
 def category_label(category_code: str) -> str:
-    """ "Jalan dan trotoar › Jalan rusak / berlubang"."""
+    """ "Jalan dan trotoar › Jalan rusak / berlubang" (a Message: the desk shows it in
+    the officer's language; the receipt and the CRM use it as the Indonesian str)."""
     category = CATEGORY_BY_CODE.get(category_code)
     if category is None:
         return category_code
     if category.parent:
-        return f"{CATEGORY_BY_CODE[category.parent].name} › {category.name}"
+        return QT_TRANSLATE_NOOP("Categories", "{parent} › {name}").format(
+            parent=CATEGORY_BY_CODE[category.parent].name, name=category.name
+        )
     return category.name

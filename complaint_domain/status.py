@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 
 class Status(StrEnum):
     NOT_SENT = "not_sent"  # desk only: recorded, not yet confirmed by the CRM
@@ -26,17 +28,19 @@ class Status(StrEnum):
         return self in FINAL_STATES
 
 
+# Messages (``str`` in Indonesian, as the CRM and the receipt use them; the desk's UI
+# shows them in the officer's language).
 PUBLIC_LABELS: dict[Status, str] = {
-    Status.NOT_SENT: "Belum terkirim — tercatat di meja",
-    Status.RECEIVED: "Menunggu",
-    Status.COORDINATION: "Koordinasi",
-    Status.DISPOSITION: "Disposisi",
-    Status.IN_PROGRESS: "Proses",
-    Status.VERIFICATION: "Verifikasi",
-    Status.RETURNED: "Proses",
-    Status.DONE: "Selesai",
-    Status.REJECTED: "Ditolak",
-    Status.DUPLICATE: "Digabung",
+    Status.NOT_SENT: QT_TRANSLATE_NOOP("Status", "Belum terkirim — tercatat di meja"),
+    Status.RECEIVED: QT_TRANSLATE_NOOP("Status", "Menunggu"),
+    Status.COORDINATION: QT_TRANSLATE_NOOP("Status", "Koordinasi"),
+    Status.DISPOSITION: QT_TRANSLATE_NOOP("Status", "Disposisi"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "Proses"),
+    Status.VERIFICATION: QT_TRANSLATE_NOOP("Status", "Verifikasi"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("Status", "Proses"),
+    Status.DONE: QT_TRANSLATE_NOOP("Status", "Selesai"),
+    Status.REJECTED: QT_TRANSLATE_NOOP("Status", "Ditolak"),
+    Status.DUPLICATE: QT_TRANSLATE_NOOP("Status", "Digabung"),
 }
 
 FINAL_STATES = frozenset({Status.DONE, Status.REJECTED, Status.DUPLICATE})
@@ -59,9 +63,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 def public_status_text(status: Status, reason: str = "", merged_into: str = "") -> str:
     """The label a citizen reads, with the reason or the merged ticket where one applies."""
     if status is Status.REJECTED and reason:
-        return f"Ditolak — {reason}"
+        return QT_TRANSLATE_NOOP("Status", "Ditolak — {reason}").format(reason=reason)
     if status is Status.DUPLICATE and merged_into:
-        return f"Digabung dengan {merged_into}"
+        return QT_TRANSLATE_NOOP("Status", "Digabung dengan {code}").format(code=merged_into)
     return status.public_label
 
 

@@ -29,6 +29,8 @@ from functools import cached_property
 
 from stdnum.iso7064 import mod_37_36
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DESK_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no I, L, O: see the module docstring
 DESK_CODE_RE = re.compile(r"^[0-9A-HJKMNP-Z]{1,6}$")
@@ -42,17 +44,18 @@ TOKEN_LENGTH = 6
 _CONFUSED = str.maketrans({"O": "0", "I": "1", "L": "1"})
 _CHECK_HINTS = {"0": "O", "O": "0", "1": "I", "I": "1", "L": "1"}
 _CHECK_WORDS = {
-    "0": "angka nol (0)",
-    "O": "huruf O",
-    "1": "angka satu (1)",
-    "I": "huruf I",
-    "L": "huruf L",
+    "0": QT_TRANSLATE_NOOP("Ticket", "angka nol (0)"),
+    "O": QT_TRANSLATE_NOOP("Ticket", "huruf O"),
+    "1": QT_TRANSLATE_NOOP("Ticket", "angka satu (1)"),
+    "I": QT_TRANSLATE_NOOP("Ticket", "huruf I"),
+    "L": QT_TRANSLATE_NOOP("Ticket", "huruf L"),
 }
 _TAIL_LENGTH = 6 + 4 + 1  # YYMMDD + NNNN + check character
 
 
 class TicketCodeError(ValueError):
-    """A string that is not a valid ticket code; ``message`` is for the officer."""
+    """A string that is not a valid ticket code; ``message`` is for the officer (a
+    translatable :class:`~complaint_domain.messages.Message`)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -96,8 +99,11 @@ def validate_desk_code(desk: str) -> str:
     desk = desk.strip().upper()
     if not DESK_CODE_RE.match(desk):
         raise TicketCodeError(
-            "Kode meja harus 1–6 huruf A–Z atau angka 0–9, tanpa huruf I, L dan O "
-            "(agar tidak tertukar dengan 1 dan 0)."
+            QT_TRANSLATE_NOOP(
+                "Ticket",
+                "Kode meja harus 1–6 huruf A–Z atau angka 0–9, tanpa huruf I, L dan O "
+                "(agar tidak tertukar dengan 1 dan 0).",
+            )
         )
     return desk
 
@@ -106,9 +112,15 @@ def mint(desk: str, day: dt.date, sequence: int) -> TicketCode:
     """The ticket code for the ``sequence``-th complaint of ``day`` at ``desk``."""
     desk = validate_desk_code(desk)
     if not 1 <= sequence <= MAX_DAILY_SEQUENCE:
-        raise TicketCodeError(f"Nomor urut harian harus 1–{MAX_DAILY_SEQUENCE}.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Nomor urut harian harus 1–{limit}.").format(
+                limit=MAX_DAILY_SEQUENCE
+            )
+        )
     if not 2000 <= day.year <= 2099:  # YY in the code means 20YY
-        raise TicketCodeError("Tanggal tiket di luar rentang 2000–2099.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Tanggal tiket di luar rentang 2000–2099.")
+        )
     return TicketCode(desk, day, sequence)
 
 
@@ -119,7 +131,9 @@ def _split(text: str) -> tuple[str, str, str, str]:
         return groups[0], groups[1], groups[2], groups[3]
     compact = "".join(groups)
     if len(compact) <= _TAIL_LENGTH:
-        raise TicketCodeError("Kode tiket terlalu pendek. Contoh: PBK1-261122-0042-K.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Kode tiket terlalu pendek. Contoh: PBK1-261122-0042-K.")
+        )
     desk, tail = compact[:-_TAIL_LENGTH], compact[-_TAIL_LENGTH:]
     return desk, tail[:6], tail[6:10], tail[10]
 
@@ -128,35 +142,53 @@ def parse_ticket_code(text: str) -> TicketCode:
     """Read a ticket code as an officer typed it, or raise :class:`TicketCodeError`."""
     cleaned = text.strip().upper()
     if not cleaned:
-        raise TicketCodeError("Kode tiket kosong.")
+        raise TicketCodeError(QT_TRANSLATE_NOOP("Ticket", "Kode tiket kosong."))
     desk_raw, date_raw, seq_raw, check = _split(cleaned)
     desk = desk_raw.translate(_CONFUSED)
     date_part, seq_part = date_raw.translate(_CONFUSED), seq_raw.translate(_CONFUSED)
     if len(date_part) != 6 or not date_part.isdigit():
-        raise TicketCodeError("Bagian tanggal kode tiket harus 6 angka (TTBBHH).")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Bagian tanggal kode tiket harus 6 angka (TTBBHH).")
+        )
     if len(seq_part) != 4 or not seq_part.isdigit():
-        raise TicketCodeError("Nomor urut kode tiket harus 4 angka.")
+        raise TicketCodeError(QT_TRANSLATE_NOOP("Ticket", "Nomor urut kode tiket harus 4 angka."))
     if len(check) != 1:
-        raise TicketCodeError("Karakter pemeriksa kode tiket harus satu huruf atau angka.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP(
+                "Ticket", "Karakter pemeriksa kode tiket harus satu huruf atau angka."
+            )
+        )
     if not DESK_CODE_RE.match(desk):
-        raise TicketCodeError("Kode meja pada tiket harus 1–6 huruf atau angka.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Kode meja pada tiket harus 1–6 huruf atau angka.")
+        )
     try:
         day = dt.date(2000 + int(date_part[:2]), int(date_part[2:4]), int(date_part[4:]))
     except ValueError:
-        raise TicketCodeError("Tanggal pada kode tiket tidak ada di kalender.") from None
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Tanggal pada kode tiket tidak ada di kalender.")
+        ) from None
     sequence = int(seq_part)
     if sequence == 0:
-        raise TicketCodeError("Nomor urut kode tiket tidak boleh 0000.")
+        raise TicketCodeError(
+            QT_TRANSLATE_NOOP("Ticket", "Nomor urut kode tiket tidak boleh 0000.")
+        )
     code = TicketCode(desk, day, sequence)
     if code.check == check:
         return code
     if _CHECK_HINTS.get(check) == code.check or (check == "L" and code.check == "1"):
         raise TicketCodeError(
-            f"Karakter terakhir kode tiket mungkin {_CHECK_WORDS[code.check]}, "
-            f"bukan {_CHECK_WORDS[check]}. Periksa tanda terima."
+            QT_TRANSLATE_NOOP(
+                "Ticket",
+                "Karakter terakhir kode tiket mungkin {meant}, bukan {typed}. "
+                "Periksa tanda terima.",
+            ).format(meant=_CHECK_WORDS[code.check], typed=_CHECK_WORDS[check])
         )
     raise TicketCodeError(
-        "Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf."
+        QT_TRANSLATE_NOOP(
+            "Ticket",
+            "Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf.",
+        )
     )
 
 

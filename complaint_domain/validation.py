@@ -1,7 +1,9 @@
-"""Field validation with messages an officer understands at a glance, in Indonesian.
+"""Field validation with messages an officer understands at a glance.
 
 Validation never throws the officer's input away: it returns the cleaned values
-*and* the problems, so the form can show each message beside its field.
+*and* the problems, so the form can show each message beside its field. Each message
+is a :class:`~complaint_domain.messages.Message`: Indonesian as a ``str``, and
+translatable by the desk's UI (the field labels in it too).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import phonenumbers
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.id import nik as stdnum_nik
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import clean_line, clean_paragraphs
 
 LIMITS = {
@@ -42,13 +45,30 @@ class ValidationResult:
         self.errors.setdefault(name, message)
 
 
+# The intake form's field names, as the messages below name them.
+LABELS = {
+    "name": QT_TRANSLATE_NOOP("Fields", "Nama pelapor"),
+    "address": QT_TRANSLATE_NOOP("Fields", "Alamat pelapor"),
+    "street": QT_TRANSLATE_NOOP("Fields", "Nama jalan"),
+    "landmark": QT_TRANSLATE_NOOP("Fields", "Patokan lokasi"),
+    "description": QT_TRANSLATE_NOOP("Fields", "Uraian aduan"),
+    "kelurahan_code": QT_TRANSLATE_NOOP("Fields", "Kelurahan"),
+    "category_code": QT_TRANSLATE_NOOP("Fields", "Kategori"),
+}
+
+
 def check_required(value: str, label: str) -> str | None:
-    return f"{label} wajib diisi." if not value else None
+    """``label``: the field's name, best a Message itself (translated with the rest)."""
+    if value:
+        return None
+    return QT_TRANSLATE_NOOP("Validation", "{field} wajib diisi.").format(field=label)
 
 
 def check_length(value: str, label: str, limit: int) -> str | None:
     if len(value) > limit:
-        return f"{label} terlalu panjang: {len(value)} dari paling banyak {limit} karakter."
+        return QT_TRANSLATE_NOOP(
+            "Validation", "{field} terlalu panjang: {length} dari paling banyak {limit} karakter."
+        ).format(field=label, length=len(value), limit=limit)
     return None
 
 
@@ -58,15 +78,20 @@ def normalise_nik(raw: str) -> tuple[str, str | None]:
     if not digits:
         return "", None
     if not digits.isdigit():
-        return digits, "NIK hanya berisi angka."
+        return digits, QT_TRANSLATE_NOOP("Validation", "NIK hanya berisi angka.")
     try:
         return str(stdnum_nik.validate(digits)), None
     except InvalidLength:
-        return digits, f"NIK harus 16 angka (sekarang {len(digits)})."
+        return digits, QT_TRANSLATE_NOOP(
+            "Validation", "NIK harus 16 angka (sekarang {count})."
+        ).format(count=len(digits))
     except (InvalidComponent, InvalidChecksum):
-        return digits, "NIK tidak sah: kode wilayah atau tanggal lahir di dalamnya tidak cocok."
+        return digits, QT_TRANSLATE_NOOP(
+            "Validation",
+            "NIK tidak sah: kode wilayah atau tanggal lahir di dalamnya tidak cocok.",
+        )
     except InvalidFormat:
-        return digits, "NIK hanya berisi angka."
+        return digits, QT_TRANSLATE_NOOP("Validation", "NIK hanya berisi angka.")
 
 
 def normalise_phone(raw: str) -> tuple[str, str | None]:
@@ -77,9 +102,13 @@ def normalise_phone(raw: str) -> tuple[str, str | None]:
     try:
         number = phonenumbers.parse(text, "ID")
     except phonenumbers.NumberParseException:
-        return text, "Nomor telepon tidak dikenali. Contoh: 0812-3456-7890 atau 021-3822255."
+        return text, QT_TRANSLATE_NOOP(
+            "Validation", "Nomor telepon tidak dikenali. Contoh: 0812-3456-7890 atau 021-3822255."
+        )
     if not phonenumbers.is_valid_number(number):
-        return text, "Nomor telepon tidak sah: periksa jumlah angka dan kode areanya."
+        return text, QT_TRANSLATE_NOOP(
+            "Validation", "Nomor telepon tidak sah: periksa jumlah angka dan kode areanya."
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
@@ -98,7 +127,7 @@ def validate_rt_rw(raw: str) -> tuple[str, str | None]:
     if not parts:
         return "", None
     if len(parts) != 2 or not all(p.isdigit() and 0 < int(p) < 1000 for p in parts):
-        return clean_line(raw), "RT/RW ditulis seperti 003/007."
+        return clean_line(raw), QT_TRANSLATE_NOOP("Validation", "RT/RW ditulis seperti 003/007.")
     return f"{int(parts[0]):03d}/{int(parts[1]):03d}", None
 
 
@@ -107,7 +136,8 @@ def validate_complaint_fields(raw: dict[str, str]) -> ValidationResult:
     rt_rw, street, landmark, description, kelurahan_code, category_code, consent."""
     result = ValidationResult()
 
-    def line(name: str, label: str, *, required: bool = False) -> None:
+    def line(name: str, *, required: bool = False) -> None:
+        label = LABELS[name]
         value = clean_line(raw.get(name, ""))
         result.values[name] = value
         problem = (check_required(value, label) if required else None) or check_length(
@@ -116,10 +146,10 @@ def validate_complaint_fields(raw: dict[str, str]) -> ValidationResult:
         if problem:
             result.add(name, problem)
 
-    line("name", "Nama pelapor", required=True)
-    line("address", "Alamat pelapor")
-    line("street", "Nama jalan")
-    line("landmark", "Patokan lokasi")
+    line("name", required=True)
+    line("address")
+    line("street")
+    line("landmark")
 
     nik, problem = normalise_nik(raw.get("nik", ""))
     result.values["nik"] = nik
@@ -138,22 +168,32 @@ def validate_complaint_fields(raw: dict[str, str]) -> ValidationResult:
 
     description = clean_paragraphs(raw.get("description", ""))
     result.values["description"] = description
-    problem = check_required(description, "Uraian aduan") or check_length(
-        description, "Uraian aduan", LIMITS["description"]
+    problem = check_required(description, LABELS["description"]) or check_length(
+        description, LABELS["description"], LIMITS["description"]
     )
     if not problem and len(description) < MIN_DESCRIPTION:
-        problem = f"Uraian aduan terlalu singkat: tulis paling sedikit {MIN_DESCRIPTION} karakter."
+        problem = QT_TRANSLATE_NOOP(
+            "Validation", "Uraian aduan terlalu singkat: tulis paling sedikit {count} karakter."
+        ).format(count=MIN_DESCRIPTION)
     if problem:
         result.add("description", problem)
 
-    for name, label in (("kelurahan_code", "Kelurahan"), ("category_code", "Kategori")):
+    for name in ("kelurahan_code", "category_code"):
         value = clean_line(raw.get(name, ""))
         result.values[name] = value
         if not value:
-            result.add(name, f"{label} wajib dipilih.")
+            result.add(
+                name,
+                QT_TRANSLATE_NOOP("Validation", "{field} wajib dipilih.").format(
+                    field=LABELS[name]
+                ),
+            )
 
     consent = raw.get("consent", "") in ("1", "true", "yes", "ya")
     result.values["consent"] = "1" if consent else ""
     if not consent:
-        result.add("consent", "Persetujuan pemrosesan data pribadi wajib dicentang.")
+        result.add(
+            "consent",
+            QT_TRANSLATE_NOOP("Validation", "Persetujuan pemrosesan data pribadi wajib dicentang."),
+        )
     return result

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 
 class WorkCalendar:
     """Answers "is this a working day" and "what is N working days after".
@@ -34,7 +36,7 @@ class WorkCalendar:
 
     def holiday_name(self, day: dt.date) -> str | None:
         if day in self._extra:
-            return "Cuti bersama"
+            return QT_TRANSLATE_NOOP("Calendar", "Cuti bersama")
         name = self._holidays.get(day)
         return str(name) if name else None
 

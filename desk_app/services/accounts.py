@@ -15,6 +15,7 @@ from enum import StrEnum
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import clean_line
 from desk_app.services.errors import AuthFailed, PermissionDenied, UserFacingError
 from desk_app.store import audit, officers
@@ -47,7 +48,15 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"officer": "Petugas", "supervisor": "Koordinator", "admin": "Admin"}[self.value]
+        return ROLE_LABELS[self.value]
+
+
+ROLE_LABELS = {
+    "officer": QT_TRANSLATE_NOOP("Accounts", "Petugas"),
+    "supervisor": QT_TRANSLATE_NOOP("Accounts", "Koordinator"),
+    "admin": QT_TRANSLATE_NOOP("Accounts", "Admin"),
+}
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("Accounts", "Nama pengguna atau kata sandi salah.")
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,13 @@ class Officer:
 
 def require(officer: Officer | None, role: Role) -> Officer:
     if officer is None:
-        raise PermissionDenied("Silakan masuk terlebih dahulu.")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Accounts", "Silakan masuk terlebih dahulu."))
     if not officer.has(role):
-        raise PermissionDenied(f"Tindakan ini hanya untuk {role.label}.")
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("Accounts", "Tindakan ini hanya untuk {role}.").format(
+                role=role.label
+            )
+        )
     return officer
 
 
@@ -99,13 +112,24 @@ class AccountService:
         username = clean_line(username).lower()
         display_name = clean_line(display_name)
         if not username or not username.replace(".", "").replace("_", "").isalnum():
-            raise UserFacingError("Nama pengguna hanya huruf, angka, titik dan garis bawah.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP(
+                    "Accounts", "Nama pengguna hanya huruf, angka, titik dan garis bawah."
+                )
+            )
         if len(username) > 64 or not display_name or len(display_name) > 120:
             raise UserFacingError(
-                "Nama pengguna dan nama tampilan wajib diisi (tidak terlalu panjang)."
+                QT_TRANSLATE_NOOP(
+                    "Accounts",
+                    "Nama pengguna dan nama tampilan wajib diisi (tidak terlalu panjang).",
+                )
             )
         if len(password) < MIN_PASSWORD_LENGTH:
-            raise UserFacingError(f"Kata sandi paling sedikit {MIN_PASSWORD_LENGTH} karakter.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Accounts", "Kata sandi paling sedikit {count} karakter.").format(
+                    count=MIN_PASSWORD_LENGTH
+                )
+            )
         return username, display_name
 
     def create_first_admin(self, username: str, display_name: str, password: str) -> Officer:
@@ -114,7 +138,11 @@ class AccountService:
         now = self._clock()
         with self._db.write() as session:
             if officers.count(session) > 0:
-                raise PermissionDenied("Admin pertama sudah dibuat; masuk sebagai admin.")
+                raise PermissionDenied(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "Admin pertama sudah dibuat; masuk sebagai admin."
+                    )
+                )
             officers.add(
                 session, username, display_name, Role.ADMIN.value, self._hasher.hash(password), now
             )
@@ -129,7 +157,11 @@ class AccountService:
         now = self._clock()
         with self._db.write() as session:
             if officers.get(session, username) is not None:
-                raise UserFacingError(f"Nama pengguna {username} sudah dipakai.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP("Accounts", "Nama pengguna {username} sudah dipakai.").format(
+                        username=username
+                    )
+                )
             officers.add(
                 session, username, display_name, role.value, self._hasher.hash(password), now
             )
@@ -139,7 +171,9 @@ class AccountService:
     def set_active(self, actor: Officer, username: str, active: bool) -> None:
         require(actor, Role.ADMIN)
         if username == actor.username and not active:
-            raise UserFacingError("Admin tidak dapat menonaktifkan akunnya sendiri.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Accounts", "Admin tidak dapat menonaktifkan akunnya sendiri.")
+            )
         now = self._clock()
         with self._db.write() as session:
             officers.update(session, username, active=active)
@@ -157,10 +191,14 @@ class AccountService:
                 # Hash anyway so a wrong user name costs the same time as a wrong password.
                 self._hasher.hash(password)
                 audit.record(session, now, username[:64], "signin.failed", "")
-                failure = AuthFailed("Nama pengguna atau kata sandi salah.")
+                failure = AuthFailed(WRONG_PASSWORD)
             elif record.locked_until is not None and record.locked_until > now:
                 minutes = int((record.locked_until - now).total_seconds() // 60) + 1
-                failure = AuthFailed(f"Akun dikunci sementara. Coba lagi dalam {minutes} menit.")
+                failure = AuthFailed(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "Akun dikunci sementara. Coba lagi dalam {minutes} menit."
+                    ).format(minutes=minutes)
+                )
             elif not self._password_matches(record.password_hash, password):
                 failed = record.failed_attempts + 1
                 locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
@@ -169,9 +207,11 @@ class AccountService:
                 )
                 audit.record(session, now, username, "signin.failed", username)
                 failure = AuthFailed(
-                    "Terlalu banyak percobaan salah. Akun dikunci 5 menit."
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "Terlalu banyak percobaan salah. Akun dikunci {minutes} menit."
+                    ).format(minutes=int(LOCKOUT.total_seconds() // 60))
                     if locked
-                    else "Nama pengguna atau kata sandi salah."
+                    else WRONG_PASSWORD
                 )
             else:
                 changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
@@ -180,7 +220,7 @@ class AccountService:
                 officers.update(session, username, **changes)
                 audit.record(session, now, username, "signin", username)
         if failure is not None or record is None:
-            raise failure or AuthFailed("Nama pengguna atau kata sandi salah.")
+            raise failure or AuthFailed(WRONG_PASSWORD)
         return Officer(record.username, record.display_name, Role(record.role))
 
     def _password_matches(self, stored_hash: str, password: str) -> bool:

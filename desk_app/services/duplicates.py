@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import fold
 from complaint_domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
@@ -28,11 +29,14 @@ class HintReason(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "nik": "NIK sama",
-            "phone": "Nomor telepon sama",
-            "similar": "Kelurahan dan kategori sama, uraian mirip",
-        }[self.value]
+        return HINT_LABELS[self.value]
+
+
+HINT_LABELS = {
+    "nik": QT_TRANSLATE_NOOP("Duplicates", "NIK sama"),
+    "phone": QT_TRANSLATE_NOOP("Duplicates", "Nomor telepon sama"),
+    "similar": QT_TRANSLATE_NOOP("Duplicates", "Kelurahan dan kategori sama, uraian mirip"),
+}
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
 from desk_app.services.errors import UserFacingError
@@ -31,9 +32,10 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "MejaAduan"
 TOKEN_FILE = "desk-token"
-NO_KEYRING_WARNING = (
+NO_KEYRING_WARNING = QT_TRANSLATE_NOOP(
+    "Enrolment",
     "Tidak ada keyring sistem di komputer ini: token meja disimpan di berkas {path} "
-    "yang hanya dapat dibaca pengguna ini. Lindungi akun komputer ini."
+    "yang hanya dapat dibaca pengguna ini. Lindungi akun komputer ini.",
 )
 
 
@@ -60,7 +62,7 @@ class TokenStore:
         digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
         self.username = f"desk-token-{digest}"
         self.file = data_dir / TOKEN_FILE
-        self.warning = ""
+        self.warning: str = ""
         if self._keyring is None:
             self.warning = NO_KEYRING_WARNING.format(path=self.file)
 
@@ -121,9 +123,15 @@ def check_crm_url(url: str) -> str:
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise UserFacingError("Alamat CRM harus berupa https://nama-server.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Enrolment", "Alamat CRM harus berupa https://nama-server.")
+        )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise UserFacingError("Alamat CRM harus memakai https:// (koneksi terenkripsi).")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Enrolment", "Alamat CRM harus memakai https:// (koneksi terenkripsi)."
+            )
+        )
     return url
 
 
@@ -141,7 +149,11 @@ def tls_verify(ca_file: str) -> bool | str:
     Verification is never switched off."""
     if ca_file:
         if not Path(ca_file).is_file():
-            raise UserFacingError(f"Berkas CA tidak ditemukan: {ca_file}.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Enrolment", "Berkas CA tidak ditemukan: {file}.").format(
+                    file=ca_file
+                )
+            )
         return ca_file
     return True
 
@@ -172,16 +184,23 @@ def enrol_desk(
     verify = tls_verify(ca_file)
     code = enrolment_code.strip()
     if not code:
-        raise UserFacingError("Isi kode pendaftaran dari CRM.")
+        raise UserFacingError(QT_TRANSLATE_NOOP("Enrolment", "Isi kode pendaftaran dari CRM."))
     client = CrmClient(url, session=session, verify=verify)
     try:
         answer = client.enrol(code, app_version())
     except (AuthFailed, RequestRefused) as exc:
         raise UserFacingError(
-            exc.message or "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
+            exc.message
+            or QT_TRANSLATE_NOOP(
+                "Enrolment", "Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa."
+            )
         ) from None
     except Transient as exc:
-        raise UserFacingError(f"CRM tidak dapat dihubungi: {exc.message}") from None
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Enrolment", "CRM tidak dapat dihubungi: {reason}").format(
+                reason=exc.message
+            )
+        ) from None
     store = token_store or TokenStore(desk.data_dir)
     warning = store.save(answer.token)
     settings = dataclasses.replace(

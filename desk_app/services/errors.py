@@ -1,7 +1,11 @@
-"""Errors the UI shows to people. Each carries an Indonesian ``message``; bugs are
-ordinary exceptions and go to the crash report instead."""
+"""Errors the UI shows to people. Each carries a ``message``: a translatable
+:class:`~complaint_domain.messages.Message` (Indonesian as a ``str``; the UI shows it
+with ``desk_app.ui.i18n.shown``). Bugs are ordinary exceptions and go to the crash
+report instead."""
 
 from __future__ import annotations
+
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 
 
 class UserFacingError(Exception):
@@ -19,11 +23,15 @@ class AuthFailed(UserFacingError):
 
 
 class ValidationFailed(UserFacingError):
-    """The form has problems; ``errors`` maps each field to its message."""
+    """The form has problems; ``errors`` maps each field to its message (the form
+    shows each beside its field; ``message`` only counts them)."""
 
     def __init__(self, errors: dict[str, str]) -> None:
-        fields = ", ".join(errors)
-        super().__init__(f"Data belum lengkap atau belum benar: {fields}.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Intake", "Data belum lengkap atau belum benar: {count} isian perlu diperbaiki."
+            ).format(count=len(errors))
+        )
         self.errors = errors
 
 
@@ -31,13 +39,27 @@ class NotFound(UserFacingError):
     pass
 
 
+COMPLAINT_NOT_FOUND = QT_TRANSLATE_NOOP("Intake", "Aduan tidak ditemukan.")
+
+
 STORAGE_MESSAGES = {
-    "full": "Penyimpanan komputer ini penuh; data belum tersimpan. Kosongkan ruang disk "
-    "atau hubungi TI, lalu coba lagi.",
-    "readonly": "Berkas data meja tidak dapat ditulisi (hanya-baca). Hubungi TI.",
-    "locked": "Data meja sedang dipakai proses lain terlalu lama. Coba lagi sebentar lagi.",
-    "io": "Disk komputer ini gagal membaca atau menulis data meja. Hubungi TI segera.",
-    "corrupt": "Berkas data meja rusak. Jangan hapus apa pun; hubungi TI segera.",
+    "full": QT_TRANSLATE_NOOP(
+        "Storage",
+        "Penyimpanan komputer ini penuh; data belum tersimpan. Kosongkan ruang disk "
+        "atau hubungi TI, lalu coba lagi.",
+    ),
+    "readonly": QT_TRANSLATE_NOOP(
+        "Storage", "Berkas data meja tidak dapat ditulisi (hanya-baca). Hubungi TI."
+    ),
+    "locked": QT_TRANSLATE_NOOP(
+        "Storage", "Data meja sedang dipakai proses lain terlalu lama. Coba lagi sebentar lagi."
+    ),
+    "io": QT_TRANSLATE_NOOP(
+        "Storage", "Disk komputer ini gagal membaca atau menulis data meja. Hubungi TI segera."
+    ),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "Storage", "Berkas data meja rusak. Jangan hapus apa pun; hubungi TI segera."
+    ),
 }
 
 
@@ -48,7 +70,10 @@ def message_for(error: BaseException) -> str | None:
     # Imported here: the store (SQLAlchemy) is loaded by the time anything failed in it,
     # and the window's first screen should not wait for it.
     from desk_app.store.db import StorageError
+    from desk_app.store.sequence import SequenceExhausted
 
     if isinstance(error, StorageError):
         return STORAGE_MESSAGES.get(error.reason, STORAGE_MESSAGES["io"])
+    if isinstance(error, SequenceExhausted):
+        return error.message
     return None

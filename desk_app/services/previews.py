@@ -32,7 +32,7 @@ class PickedFile:
     size: int
     media_type: str
     thumbnail: bytes  # PNG bytes; empty when none could be made
-    refused: str = ""  # the message for the officer, Indonesian
+    refused: str = ""  # the message for the officer (a translatable Message)
 
 
 def thumbnail(data: bytes, media_type: str, px: int = THUMBNAIL_PX) -> bytes:

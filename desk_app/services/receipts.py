@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from complaint_domain.complaint import WIB, Complaint, ComplaintEvent
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.reference import category_label
 from desk_app.services.accounts import Officer, Role, require
-from desk_app.services.errors import NotFound, UserFacingError
+from desk_app.services.errors import COMPLAINT_NOT_FOUND, NotFound, UserFacingError
 from desk_app.services.settings import Settings
 
 if TYPE_CHECKING:
@@ -135,7 +136,11 @@ class ReceiptService:
         except PrinterError as err:
             raise UserFacingError(err.message) from err
         except OSError as err:
-            raise UserFacingError(f"Halaman uji gagal dicetak ({err.strerror}).") from err
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Receipts", "Halaman uji gagal dicetak ({reason}).").format(
+                    reason=err.strerror or type(err).__name__
+                )
+            ) from err
         return settings.label
 
     # -- building ------------------------------------------------------------------
@@ -220,7 +225,7 @@ class ReceiptService:
         require(officer, Role.OFFICER)
         complaint = self._desk.lookup.detail(officer, complaint_id)
         if complaint is None:
-            raise NotFound("Aduan tidak ditemukan.")
+            raise NotFound(COMPLAINT_NOT_FOUND)
         return complaint
 
     # -- output --------------------------------------------------------------------
@@ -237,8 +242,11 @@ class ReceiptService:
         except OSError as err:
             self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
             raise ReceiptNotPrinted(
-                f"Tanda terima gagal dicetak ({err.strerror}). Aduan sudah tersimpan; "
-                "tanda terima dapat dicetak ulang dari daftar aduan."
+                QT_TRANSLATE_NOOP(
+                    "Receipts",
+                    "Tanda terima gagal dicetak ({reason}). Aduan sudah tersimpan; "
+                    "tanda terima dapat dicetak ulang dari daftar aduan.",
+                ).format(reason=err.strerror or type(err).__name__)
             ) from err
         self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
 
@@ -246,5 +254,9 @@ class ReceiptService:
         try:
             path.write_bytes(receipt.document.pdf)
         except OSError as err:
-            raise UserFacingError(f"PDF tidak dapat disimpan: {err.strerror}.") from err
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Receipts", "PDF tidak dapat disimpan: {reason}.").format(
+                    reason=err.strerror or type(err).__name__
+                )
+            ) from err
         return path

@@ -18,6 +18,8 @@ from typing import Any
 
 import platformdirs
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 APP_NAME = "MejaAduan"
 SETTINGS_FILE = "settings.json"
 
@@ -56,27 +58,39 @@ class Settings:
     first_response_working_days: int = 3
 
     def problems(self) -> dict[str, str]:
-        """Per setting, why its value cannot be used (Indonesian)."""
+        """Per setting, why its value cannot be used (translatable Messages)."""
         errors: dict[str, str] = {}
         if self.printer_backend not in PRINTER_BACKENDS:
-            errors["printer_backend"] = f"Jenis printer tidak dikenal: {self.printer_backend}."
+            errors["printer_backend"] = QT_TRANSLATE_NOOP(
+                "Settings", "Jenis printer tidak dikenal: {value}."
+            ).format(value=self.printer_backend)
         if self.receipt_format not in RECEIPT_FORMATS:
-            errors["receipt_format"] = f"Format tanda terima tidak dikenal: {self.receipt_format}."
+            errors["receipt_format"] = QT_TRANSLATE_NOOP(
+                "Settings", "Format tanda terima tidak dikenal: {value}."
+            ).format(value=self.receipt_format)
         if self.language not in LANGUAGES:
-            errors["language"] = "Bahasa harus id atau en."
+            errors["language"] = QT_TRANSLATE_NOOP("Settings", "Bahasa harus id atau en.")
         if not 100 <= self.font_scale <= 200:
-            errors["font_scale"] = "Ukuran huruf harus 100–200 %."
+            errors["font_scale"] = QT_TRANSLATE_NOOP("Settings", "Ukuran huruf harus 100–200 %.")
         if self.printer_width_dots and not 200 <= self.printer_width_dots <= 2400:
-            errors["printer_width_dots"] = "Lebar cetak printer harus 200–2400 titik (0: bawaan)."
+            errors["printer_width_dots"] = QT_TRANSLATE_NOOP(
+                "Settings", "Lebar cetak printer harus 200–2400 titik (0: bawaan)."
+            )
         if not 1 <= self.first_response_working_days <= 30:
-            errors["first_response_working_days"] = "Batas tanggapan pertama harus 1–30 hari kerja."
+            errors["first_response_working_days"] = QT_TRANSLATE_NOOP(
+                "Settings", "Batas tanggapan pertama harus 1–30 hari kerja."
+            )
         if not 10 <= self.sync_interval_s <= 3600:
-            errors["sync_interval_s"] = "Jeda sinkronisasi harus 10–3600 detik."
+            errors["sync_interval_s"] = QT_TRANSLATE_NOOP(
+                "Settings", "Jeda sinkronisasi harus 10–3600 detik."
+            )
         for day in self.extra_leave_days:
             try:
                 dt.date.fromisoformat(day)
             except ValueError:
-                errors["extra_leave_days"] = f"Tanggal cuti bersama tidak sah: {day}."
+                errors["extra_leave_days"] = QT_TRANSLATE_NOOP(
+                    "Settings", "Tanggal cuti bersama tidak sah: {value}."
+                ).format(value=day)
         return errors
 
     def leave_days(self) -> list[dt.date]:
@@ -120,7 +134,8 @@ def _coerce(value: Any, default: Any) -> Any:
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
-    """The settings and a list of warnings (unreadable file, bad values replaced)."""
+    """The settings and a list of warnings (unreadable file, bad values replaced), each
+    a translatable Message."""
     settings = Settings()
     warnings: list[str] = []
     if not path.exists():
@@ -133,7 +148,10 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         aside = path.with_suffix(".json.bad")
         os.replace(path, aside)
         return settings, [
-            f"Berkas pengaturan rusak, disimpan sebagai {aside.name}; pengaturan bawaan dipakai."
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Berkas pengaturan rusak, disimpan sebagai {file}; pengaturan bawaan dipakai.",
+            ).format(file=aside.name)
         ]
     defaults = Settings()
     for f in dataclasses.fields(Settings):
@@ -142,10 +160,16 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
         try:
             setattr(settings, f.name, _coerce(raw[f.name], getattr(defaults, f.name)))
         except TypeError:
-            warnings.append(f"Pengaturan {f.name} tidak sah; nilai bawaan dipakai.")
+            warnings.append(
+                QT_TRANSLATE_NOOP(
+                    "Settings", "Pengaturan {name} tidak sah; nilai bawaan dipakai."
+                ).format(name=f.name)
+            )
     for name, problem in settings.problems().items():
         setattr(settings, name, getattr(defaults, name))
-        warnings.append(problem + " Nilai bawaan dipakai.")
+        warnings.append(
+            QT_TRANSLATE_NOOP("Settings", "{problem} Nilai bawaan dipakai.").format(problem=problem)
+        )
     return settings, warnings
 
 

@@ -9,11 +9,16 @@ import datetime as dt
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.ticket import MAX_DAILY_SEQUENCE
 
 
 class SequenceExhausted(RuntimeError):
-    pass
+    """The day's ticket numbers are used up; ``message`` is for the officer."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 _NEXT = text(
@@ -27,5 +32,9 @@ def next_sequence(session: Session, desk_code: str, day: dt.date) -> int:
     params = {"desk": desk_code, "day": day.isoformat()}
     value = int(session.connection().execute(_NEXT, params).scalar_one())
     if value > MAX_DAILY_SEQUENCE:
-        raise SequenceExhausted(f"Nomor tiket hari ini sudah habis ({MAX_DAILY_SEQUENCE}).")
+        raise SequenceExhausted(
+            QT_TRANSLATE_NOOP("Storage", "Nomor tiket hari ini sudah habis ({count}).").format(
+                count=MAX_DAILY_SEQUENCE
+            )
+        )
     return value

@@ -245,6 +245,65 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Koordinator</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Nama pengguna atau kata sandi salah.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Silakan masuk terlebih dahulu.</source>
+        <translation>Please sign in first.</translation>
+    </message>
+    <message>
+        <source>Tindakan ini hanya untuk {role}.</source>
+        <translation>Only the {role} role may do this.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna hanya huruf, angka, titik dan garis bawah.</source>
+        <translation>A user name may only contain letters, digits, dots and underscores.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna dan nama tampilan wajib diisi (tidak terlalu panjang).</source>
+        <translation>Enter a user name and a display name (not too long).</translation>
+    </message>
+    <message>
+        <source>Kata sandi paling sedikit {count} karakter.</source>
+        <translation>The password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Admin pertama sudah dibuat; masuk sebagai admin.</source>
+        <translation>The first admin already exists; sign in as an admin.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna {username} sudah dipakai.</source>
+        <translation>The user name {username} is already taken.</translation>
+    </message>
+    <message>
+        <source>Admin tidak dapat menonaktifkan akunnya sendiri.</source>
+        <translation>An admin cannot deactivate their own account.</translation>
+    </message>
+    <message>
+        <source>Akun dikunci sementara. Coba lagi dalam {minutes} menit.</source>
+        <translation>The account is locked for now. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak percobaan salah. Akun dikunci {minutes} menit.</source>
+        <translation>Too many wrong attempts. The account is locked for {minutes} minutes.</translation>
+    </message>
+</context>
+<context>
     <name>AddEventDialog</name>
     <message>
         <source>Tambahkan ke aduan {code}</source>
@@ -310,6 +369,64 @@
     </message>
 </context>
 <context>
+    <name>Areas</name>
+    <message>
+        <source>Baris {line}: kode wilayah &apos;{code}&apos; tidak sah.</source>
+        <translation>Line {line}: area code &apos;{code}&apos; is not valid.</translation>
+    </message>
+    <message>
+        <source>Baris {line}: nama wilayah kosong.</source>
+        <translation>Line {line}: the area name is empty.</translation>
+    </message>
+    <message>
+        <source>Baris {line}: tingkat &apos;{level}&apos; tidak cocok dengan kode {code} (seharusnya {expected}).</source>
+        <translation>Line {line}: level &apos;{level}&apos; does not match code {code} (it should be {expected}).</translation>
+    </message>
+    <message>
+        <source>Baris {line}: kode {code} sudah ada di baris {first}.</source>
+        <translation>Line {line}: code {code} already appears on line {first}.</translation>
+    </message>
+    <message>
+        <source>Baris {line}: induk {parent} dari {code} tidak ada di berkas.</source>
+        <translation>Line {line}: {parent}, the parent of {code}, is not in the file.</translation>
+    </message>
+    <message>
+        <source>Berkas wilayah tidak berisi satu baris pun.</source>
+        <translation>The area file has no rows.</translation>
+    </message>
+    <message>
+        <source>Kolom wajib tidak ada: {columns}.</source>
+        <translation>Required columns are missing: {columns}.</translation>
+    </message>
+    <message>
+        <source>{file} bukan berkas teks UTF-8.</source>
+        <translation>{file} is not a UTF-8 text file.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Berkas {name} kosong.</source>
+        <translation>The file {name} is empty.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} terlalu besar ({size} MB; batas {limit} MB).</source>
+        <translation>The file {name} is too large ({size} MB; the limit is {limit} MB).</translation>
+    </message>
+    <message>
+        <source>Berkas {name} bukan foto (JPG, PNG, WEBP, TIFF) atau PDF.</source>
+        <translation>The file {name} is not a photo (JPG, PNG, WEBP, TIFF) or a PDF.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} tidak dapat dibaca: {reason}.</source>
+        <translation>The file {name} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>Paling banyak {count} lampiran per aduan.</source>
+        <translation>At most {count} attachments per complaint.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Tambah &amp;berkas (foto / PDF)…</source>
@@ -354,6 +471,148 @@
     <message>
         <source>Berkas ditolak: </source>
         <translation>File refused: </translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Cuti bersama</source>
+        <translation>Collective leave day</translation>
+    </message>
+</context>
+<context>
+    <name>Categories</name>
+    <message>
+        <source>Jalan dan trotoar</source>
+        <translation>Roads and pavements</translation>
+    </message>
+    <message>
+        <source>Jalan rusak / berlubang</source>
+        <translation>Damaged road / potholes</translation>
+    </message>
+    <message>
+        <source>Trotoar rusak</source>
+        <translation>Damaged pavement</translation>
+    </message>
+    <message>
+        <source>Lampu penerangan jalan mati</source>
+        <translation>Street light out</translation>
+    </message>
+    <message>
+        <source>Sampah dan kebersihan</source>
+        <translation>Waste and cleanliness</translation>
+    </message>
+    <message>
+        <source>Sampah menumpuk / tidak diangkut</source>
+        <translation>Waste piling up / not collected</translation>
+    </message>
+    <message>
+        <source>Pembuangan sampah liar</source>
+        <translation>Illegal dumping</translation>
+    </message>
+    <message>
+        <source>Pencemaran udara, air atau bau</source>
+        <translation>Air or water pollution, or smell</translation>
+    </message>
+    <message>
+        <source>Genangan, banjir dan saluran</source>
+        <translation>Standing water, floods and drains</translation>
+    </message>
+    <message>
+        <source>Genangan / banjir</source>
+        <translation>Standing water / flood</translation>
+    </message>
+    <message>
+        <source>Saluran air tersumbat</source>
+        <translation>Blocked drain</translation>
+    </message>
+    <message>
+        <source>Tanggul atau pompa air rusak</source>
+        <translation>Damaged embankment or water pump</translation>
+    </message>
+    <message>
+        <source>Lalu lintas dan parkir</source>
+        <translation>Traffic and parking</translation>
+    </message>
+    <message>
+        <source>Parkir liar</source>
+        <translation>Illegal parking</translation>
+    </message>
+    <message>
+        <source>Lampu lalu lintas mati</source>
+        <translation>Traffic light out</translation>
+    </message>
+    <message>
+        <source>Angkutan umum</source>
+        <translation>Public transport</translation>
+    </message>
+    <message>
+        <source>Ketertiban umum</source>
+        <translation>Public order</translation>
+    </message>
+    <message>
+        <source>Pedagang kaki lima (PKL)</source>
+        <translation>Street vendors (PKL)</translation>
+    </message>
+    <message>
+        <source>Gangguan ketertiban / kebisingan</source>
+        <translation>Disturbance / noise</translation>
+    </message>
+    <message>
+        <source>Bangunan tanpa izin</source>
+        <translation>Building without a permit</translation>
+    </message>
+    <message>
+        <source>Pohon dan taman</source>
+        <translation>Trees and parks</translation>
+    </message>
+    <message>
+        <source>Pohon tumbang / rawan tumbang</source>
+        <translation>Fallen tree / tree at risk of falling</translation>
+    </message>
+    <message>
+        <source>Taman kota rusak</source>
+        <translation>Damaged city park</translation>
+    </message>
+    <message>
+        <source>Pungutan liar oleh petugas</source>
+        <translation>Illegal charges by officials</translation>
+    </message>
+    <message>
+        <source>Pungli dalam pelayanan</source>
+        <translation>Illegal charges for a service</translation>
+    </message>
+    <message>
+        <source>Perilaku petugas</source>
+        <translation>Conduct of officials</translation>
+    </message>
+    <message>
+        <source>Layanan masyarakat</source>
+        <translation>Public services</translation>
+    </message>
+    <message>
+        <source>KTP, KK dan akta</source>
+        <translation>ID card (KTP), family card (KK) and certificates</translation>
+    </message>
+    <message>
+        <source>Layanan kesehatan / puskesmas</source>
+        <translation>Health services / puskesmas</translation>
+    </message>
+    <message>
+        <source>Sekolah dan bantuan pendidikan</source>
+        <translation>Schools and education aid</translation>
+    </message>
+    <message>
+        <source>Bantuan sosial / PMKS</source>
+        <translation>Social aid / PMKS</translation>
+    </message>
+    <message>
+        <source>Bahaya kebakaran</source>
+        <translation>Fire hazard</translation>
+    </message>
+    <message>
+        <source>{parent} › {name}</source>
+        <translation>{parent} › {name}</translation>
     </message>
 </context>
 <context>
@@ -649,6 +908,83 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>NIK sama</source>
+        <translation>Same NIK</translation>
+    </message>
+    <message>
+        <source>Nomor telepon sama</source>
+        <translation>Same phone number</translation>
+    </message>
+    <message>
+        <source>Kelurahan dan kategori sama, uraian mirip</source>
+        <translation>Same kelurahan and category, similar description</translation>
+    </message>
+</context>
+<context>
+    <name>Enrolment</name>
+    <message>
+        <source>Tidak ada keyring sistem di komputer ini: token meja disimpan di berkas {path} yang hanya dapat dibaca pengguna ini. Lindungi akun komputer ini.</source>
+        <translation>This computer has no system keyring: the desk token is kept in the file {path}, which only this user can read. Protect this computer account.</translation>
+    </message>
+    <message>
+        <source>Alamat CRM harus berupa https://nama-server.</source>
+        <translation>The CRM address must look like https://server-name.</translation>
+    </message>
+    <message>
+        <source>Alamat CRM harus memakai https:// (koneksi terenkripsi).</source>
+        <translation>The CRM address must use https:// (an encrypted connection).</translation>
+    </message>
+    <message>
+        <source>Berkas CA tidak ditemukan: {file}.</source>
+        <translation>CA file not found: {file}.</translation>
+    </message>
+    <message>
+        <source>Isi kode pendaftaran dari CRM.</source>
+        <translation>Enter the enrolment code from the CRM.</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa.</source>
+        <translation>The enrolment code is unknown, already used, or expired.</translation>
+    </message>
+    <message>
+        <source>CRM tidak dapat dihubungi: {reason}</source>
+        <translation>The CRM cannot be reached: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Nama pelapor</source>
+        <translation>Complainant&apos;s name</translation>
+    </message>
+    <message>
+        <source>Alamat pelapor</source>
+        <translation>Complainant&apos;s address</translation>
+    </message>
+    <message>
+        <source>Nama jalan</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>Patokan lokasi</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Uraian aduan</source>
+        <translation>Description of the complaint</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Akun admin pertama</source>
@@ -743,6 +1079,65 @@ Status: {status}</translation>
             <numerusform>Today&apos;s complaints: %n</numerusform>
             <numerusform>Today&apos;s complaints: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>Data belum lengkap atau belum benar: {count} isian perlu diperbaiki.</source>
+        <translation>Some data is missing or not right: {count} fields to correct.</translation>
+    </message>
+    <message>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
+    </message>
+    <message>
+        <source>Belum ada yang diubah. Perbaiki isian yang disebut CRM, atau pilih &quot;Kirim ulang&quot; bila masalahnya sudah dibereskan di CRM.</source>
+        <translation>Nothing has been changed yet. Correct the fields the CRM named, or choose &quot;Resend&quot; if the problem was fixed at the CRM.</translation>
+    </message>
+    <message>
+        <source>Tulis keterangan tambahan (paling sedikit {count} karakter).</source>
+        <translation>Write the additional information (at least {count} characters).</translation>
+    </message>
+    <message>
+        <source>Keterangan tambahan paling panjang {count} karakter.</source>
+        <translation>The additional information may be at most {count} characters long.</translation>
+    </message>
+    <message>
+        <source>Aduan {code} sudah diterima CRM: isian awalnya tidak dapat diubah lagi. Bila ada yang perlu diluruskan, tambahkan keterangan pada aduan ini.</source>
+        <translation>Complaint {code} has already been accepted by the CRM: its original fields can no longer be changed. If something needs setting right, add information to this complaint.</translation>
+    </message>
+    <message>
+        <source>Aduan {code} sedang menunggu dikirim ke CRM. Hanya aduan yang ditolak CRM yang dapat diperbaiki.</source>
+        <translation>Complaint {code} is waiting to be sent to the CRM. Only complaints the CRM refused can be corrected.</translation>
+    </message>
+    <message>
+        <source>Aduan {code} tidak ada di antrean pengiriman.</source>
+        <translation>Complaint {code} is not in the sending queue.</translation>
+    </message>
+    <message>
+        <source>Kelurahan tidak dikenal: pilih dari daftar.</source>
+        <translation>Unknown kelurahan: choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Kategori tidak dikenal: pilih dari daftar.</source>
+        <translation>Unknown category: choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Pilih sub-kategori yang paling sesuai.</source>
+        <translation>Choose the sub-category that fits best.</translation>
+    </message>
+    <message>
+        <source>Tingkat urgensi tidak dikenal.</source>
+        <translation>Unknown urgency level.</translation>
+    </message>
+    <message>
+        <source>Kanal aduan tidak dikenal.</source>
+        <translation>Unknown complaint channel.</translation>
+    </message>
+    <message>
+        <source>Nomor laporan sebelumnya paling panjang {count} karakter.</source>
+        <translation>An earlier report number may be at most {count} characters long.</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1382,21 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>Halaman uji gagal dicetak ({reason}).</source>
+        <translation>The test page could not be printed ({reason}).</translation>
+    </message>
+    <message>
+        <source>Tanda terima gagal dicetak ({reason}). Aduan sudah tersimpan; tanda terima dapat dicetak ulang dari daftar aduan.</source>
+        <translation>The receipt could not be printed ({reason}). The complaint is saved; the receipt can be printed again from the list of complaints.</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan: {reason}.</source>
+        <translation>The PDF could not be saved: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Cari aduan</source>
@@ -1058,6 +1468,53 @@ Status: {status}</translation>
     <message>
         <source>(menurut {how}).</source>
         <translation>(by {how}).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Jenis printer tidak dikenal: {value}.</source>
+        <translation>Unknown printer type: {value}.</translation>
+    </message>
+    <message>
+        <source>Format tanda terima tidak dikenal: {value}.</source>
+        <translation>Unknown receipt format: {value}.</translation>
+    </message>
+    <message>
+        <source>Bahasa harus id atau en.</source>
+        <translation>The language must be id or en.</translation>
+    </message>
+    <message>
+        <source>Ukuran huruf harus 100–200 %.</source>
+        <translation>The font size must be 100–200 %.</translation>
+    </message>
+    <message>
+        <source>Lebar cetak printer harus 200–2400 titik (0: bawaan).</source>
+        <translation>The printer&apos;s print width must be 200–2400 dots (0: its default).</translation>
+    </message>
+    <message>
+        <source>Batas tanggapan pertama harus 1–30 hari kerja.</source>
+        <translation>The first response limit must be 1–30 working days.</translation>
+    </message>
+    <message>
+        <source>Jeda sinkronisasi harus 10–3600 detik.</source>
+        <translation>The sync interval must be 10–3600 seconds.</translation>
+    </message>
+    <message>
+        <source>Tanggal cuti bersama tidak sah: {value}.</source>
+        <translation>Invalid collective leave date: {value}.</translation>
+    </message>
+    <message>
+        <source>Berkas pengaturan rusak, disimpan sebagai {file}; pengaturan bawaan dipakai.</source>
+        <translation>The settings file was damaged and has been kept as {file}; the default settings are used.</translation>
+    </message>
+    <message>
+        <source>Pengaturan {name} tidak sah; nilai bawaan dipakai.</source>
+        <translation>The setting {name} is not valid; its default value is used.</translation>
+    </message>
+    <message>
+        <source>{problem} Nilai bawaan dipakai.</source>
+        <translation>{problem} The default value is used.</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1799,80 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <source>Belum terkirim — tercatat di meja</source>
+        <translation>Not sent yet — recorded at the desk</translation>
+    </message>
+    <message>
+        <source>Menunggu</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Koordinasi</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Disposisi</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Proses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Digabung</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Ditolak — {reason}</source>
+        <translation>Rejected — {reason}</translation>
+    </message>
+    <message>
+        <source>Digabung dengan {code}</source>
+        <translation>Merged with {code}</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>Penyimpanan komputer ini penuh; data belum tersimpan. Kosongkan ruang disk atau hubungi TI, lalu coba lagi.</source>
+        <translation>This computer&apos;s storage is full; the data has not been saved. Free some disk space or call IT, then try again.</translation>
+    </message>
+    <message>
+        <source>Berkas data meja tidak dapat ditulisi (hanya-baca). Hubungi TI.</source>
+        <translation>The desk&apos;s data file cannot be written (read-only). Call IT.</translation>
+    </message>
+    <message>
+        <source>Data meja sedang dipakai proses lain terlalu lama. Coba lagi sebentar lagi.</source>
+        <translation>Another process has been using the desk&apos;s data for too long. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Disk komputer ini gagal membaca atau menulis data meja. Hubungi TI segera.</source>
+        <translation>This computer&apos;s disk failed to read or write the desk&apos;s data. Call IT at once.</translation>
+    </message>
+    <message>
+        <source>Berkas data meja rusak. Jangan hapus apa pun; hubungi TI segera.</source>
+        <translation>The desk&apos;s data file is damaged. Do not delete anything; call IT at once.</translation>
+    </message>
+    <message>
+        <source>Nomor tiket hari ini sudah habis ({count}).</source>
+        <translation>Today&apos;s ticket numbers are used up ({count}).</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <source>Sinkronisasi dengan CRM</source>
@@ -1440,6 +1971,139 @@ Status: {status}</translation>
     <message>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Ticket</name>
+    <message>
+        <source>angka nol (0)</source>
+        <translation>the digit zero (0)</translation>
+    </message>
+    <message>
+        <source>huruf O</source>
+        <translation>the letter O</translation>
+    </message>
+    <message>
+        <source>angka satu (1)</source>
+        <translation>the digit one (1)</translation>
+    </message>
+    <message>
+        <source>huruf I</source>
+        <translation>the letter I</translation>
+    </message>
+    <message>
+        <source>huruf L</source>
+        <translation>the letter L</translation>
+    </message>
+    <message>
+        <source>Kode meja harus 1–6 huruf A–Z atau angka 0–9, tanpa huruf I, L dan O (agar tidak tertukar dengan 1 dan 0).</source>
+        <translation>A desk code is 1–6 letters A–Z or digits 0–9, without the letters I, L and O (so they are not mistaken for 1 and 0).</translation>
+    </message>
+    <message>
+        <source>Nomor urut harian harus 1–{limit}.</source>
+        <translation>The daily sequence number must be 1–{limit}.</translation>
+    </message>
+    <message>
+        <source>Tanggal tiket di luar rentang 2000–2099.</source>
+        <translation>The ticket date is outside 2000–2099.</translation>
+    </message>
+    <message>
+        <source>Kode tiket terlalu pendek. Contoh: PBK1-261122-0042-K.</source>
+        <translation>The ticket code is too short. Example: PBK1-261122-0042-K.</translation>
+    </message>
+    <message>
+        <source>Kode tiket kosong.</source>
+        <translation>The ticket code is empty.</translation>
+    </message>
+    <message>
+        <source>Bagian tanggal kode tiket harus 6 angka (TTBBHH).</source>
+        <translation>The date part of the ticket code must be 6 digits (YYMMDD).</translation>
+    </message>
+    <message>
+        <source>Nomor urut kode tiket harus 4 angka.</source>
+        <translation>The sequence number of the ticket code must be 4 digits.</translation>
+    </message>
+    <message>
+        <source>Karakter pemeriksa kode tiket harus satu huruf atau angka.</source>
+        <translation>The check character of the ticket code must be one letter or digit.</translation>
+    </message>
+    <message>
+        <source>Kode meja pada tiket harus 1–6 huruf atau angka.</source>
+        <translation>The desk code in the ticket must be 1–6 letters or digits.</translation>
+    </message>
+    <message>
+        <source>Tanggal pada kode tiket tidak ada di kalender.</source>
+        <translation>The date in the ticket code does not exist in the calendar.</translation>
+    </message>
+    <message>
+        <source>Nomor urut kode tiket tidak boleh 0000.</source>
+        <translation>The sequence number of the ticket code cannot be 0000.</translation>
+    </message>
+    <message>
+        <source>Karakter terakhir kode tiket mungkin {meant}, bukan {typed}. Periksa tanda terima.</source>
+        <translation>The last character of the ticket code is probably {meant}, not {typed}. Check the receipt.</translation>
+    </message>
+    <message>
+        <source>Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf.</source>
+        <translation>The check character does not match: the ticket code was mistyped. Check every character again.</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Mendesak</source>
+        <translation>Urgent</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>{field} wajib diisi.</source>
+        <translation>{field} is required.</translation>
+    </message>
+    <message>
+        <source>{field} terlalu panjang: {length} dari paling banyak {limit} karakter.</source>
+        <translation>{field} is too long: {length} of at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>NIK hanya berisi angka.</source>
+        <translation>A NIK contains digits only.</translation>
+    </message>
+    <message>
+        <source>NIK harus 16 angka (sekarang {count}).</source>
+        <translation>A NIK has 16 digits (this one has {count}).</translation>
+    </message>
+    <message>
+        <source>NIK tidak sah: kode wilayah atau tanggal lahir di dalamnya tidak cocok.</source>
+        <translation>Invalid NIK: the area code or the date of birth in it does not fit.</translation>
+    </message>
+    <message>
+        <source>Nomor telepon tidak dikenali. Contoh: 0812-3456-7890 atau 021-3822255.</source>
+        <translation>Phone number not recognised. Example: 0812-3456-7890 or 021-3822255.</translation>
+    </message>
+    <message>
+        <source>Nomor telepon tidak sah: periksa jumlah angka dan kode areanya.</source>
+        <translation>Invalid phone number: check the number of digits and the area code.</translation>
+    </message>
+    <message>
+        <source>RT/RW ditulis seperti 003/007.</source>
+        <translation>Write RT/RW like 003/007.</translation>
+    </message>
+    <message>
+        <source>Uraian aduan terlalu singkat: tulis paling sedikit {count} karakter.</source>
+        <translation>The description is too short: write at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>{field} wajib dipilih.</source>
+        <translation>{field} must be chosen.</translation>
+    </message>
+    <message>
+        <source>Persetujuan pemrosesan data pribadi wajib dicentang.</source>
+        <translation>Tick the consent to processing personal data.</translation>
     </message>
 </context>
 <context>

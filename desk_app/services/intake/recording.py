@@ -1,0 +1,129 @@
+"""Recording a complaint at the counter; the changes that follow (a correction the
+CRM asked for, what the citizen brings back) are in :mod:`.changes`.
+
+The complaint, its first event, its outbox row and its audit entry are written in
+one transaction, together with the day's ticket number: after a crash either all
+of them are there or none is, and a ticket number is never handed out twice.
+Attachment files are written (fsync'd) before that transaction; an orphan file
+from a crash in between is harmless, a row pointing at a missing file is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Collection
+
+from complaint_domain.areas import AreaIndex
+from complaint_domain.complaint import (
+    WIB,
+    Complainant,
+    Complaint,
+    ComplaintEvent,
+    Location,
+)
+from complaint_domain.status import Status
+from complaint_domain.ticket import mint, new_tracking_token
+from desk_app.services.accounts import Officer, Role, require
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.intake.changes import ComplaintChanges
+from desk_app.services.intake.form import (
+    AttachmentFile,
+    IntakeForm,
+    RecordedComplaint,
+    validate_form,
+    with_intake,
+)
+from desk_app.store import audit, complaints, drafts, outbox
+from desk_app.store.attachments import FileStore
+from desk_app.store.db import Database
+from desk_app.store.sequence import next_sequence
+
+
+class IntakeService:
+    def __init__(
+        self,
+        database: Database,
+        files: FileStore,
+        areas: Callable[[], AreaIndex],
+        desk_code: Callable[[], str],
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self._db = database
+        self._files = files
+        self._areas = areas
+        self._desk_code = desk_code
+        self._clock = clock
+        self._changes = ComplaintChanges(database, files, areas, clock)
+
+    def validate(self, form: IntakeForm) -> dict[str, str]:
+        """Every problem of the form, per field; empty when it can be saved."""
+        return validate_form(form, self._areas())[1]
+
+    def record(self, officer: Officer, form: IntakeForm) -> RecordedComplaint:
+        require(officer, Role.OFFICER)
+        values, errors, attachments = validate_form(form, self._areas())
+        if errors:
+            raise ValidationFailed(errors)
+        for f in form.attachments:
+            self._files.put(f.data)
+        now = self._clock()
+        day = now.astimezone(WIB).date()
+        desk = self._desk_code()
+        complaint_id = uuid.uuid4()
+        with self._db.write() as session:
+            code = mint(desk, day, next_sequence(session, desk, day))
+            identity = Complaint(
+                id=complaint_id,
+                ticket_code=str(code),
+                tracking_token=new_tracking_token(),
+                desk_code=desk,
+                officer=officer.username,
+                officer_name=officer.display_name,
+                channel=form.channel,
+                created_at=now,
+                complainant=Complainant(name="", consent_given_at=now),
+                location=Location(kelurahan_code=""),
+                category_code="",
+                description="",
+                status=Status.NOT_SENT,
+            )
+            complaint = with_intake(identity, values, form, attachments)
+            complaints.insert(session, complaint, day)
+            outbox.add(session, str(complaint_id), "complaint", str(complaint_id), now)
+            audit.record(
+                session,
+                now,
+                officer.username,
+                "complaint.record",
+                str(code),
+                attachments=len(attachments),
+            )
+            if form.draft_key:
+                drafts.discard(session, form.draft_key)
+        return RecordedComplaint(complaint)
+
+    def correct(
+        self,
+        officer: Officer,
+        complaint_id: str,
+        form: IntakeForm,
+        remove_attachments: Collection[str] = (),
+    ) -> Complaint:
+        """The CRM refused a complaint as wrong: the officer corrects its intake fields
+        (see :meth:`ComplaintChanges.correct`)."""
+        return self._changes.correct(officer, complaint_id, form, remove_attachments)
+
+    def add_citizen_event(
+        self, officer: Officer, complaint_id: str, note: str, files: list[AttachmentFile]
+    ) -> ComplaintEvent:
+        """The citizen came back with more (see :meth:`ComplaintChanges.add_citizen_event`)."""
+        return self._changes.add_citizen_event(officer, complaint_id, note, files)
+
+    def mark_printed(self, complaint_id: str, ok: bool) -> None:
+        now = self._clock()
+        with self._db.write() as session:
+            complaints.set_printed(session, complaint_id, now if ok else None)
+            audit.record(
+                session, now, "system", "receipt.printed" if ok else "receipt.failed", complaint_id
+            )
