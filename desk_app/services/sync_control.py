@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # loaded with the engine, on the sync thread (see _build_engi
 
 __all__ = ["NOT_STARTED", "Listener", "OutboxLine", "SyncControl", "SyncStatus", "format_age"]
 
-#: What the status bar and the panel show: the engine's snapshot, as it is.
+# What the status bar and the panel show: the engine's snapshot, as it is.
 SyncStatus = SyncState
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-#: ``listener(name, *args)``
+# ``listener(name, *args)``
 Listener = Callable[..., None]
 
 

@@ -26,7 +26,7 @@ class QtEventBridge(QObject):
     """
 
     fired = Signal(str, object)
-    #: event name -> the name of the signal (declared by the subclass) it becomes
+    # event name -> the name of the signal (declared by the subclass) it becomes
     EVENTS: ClassVar[dict[str, str]] = {}
 
     def __init__(self, parent: QObject | None = None) -> None:
