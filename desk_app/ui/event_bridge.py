@@ -16,7 +16,7 @@ import contextlib
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance, Slot
 
 
 class QtEventBridge(QObject):
@@ -48,6 +48,7 @@ class QtEventBridge(QObject):
         """Call ``slot(*args)`` on the GUI thread for each event ``name``."""
         self.signal_for(name).connect(slot)
 
+    @Slot(str, object)
     def _dispatch(self, name: str, args: tuple[object, ...]) -> None:
         if name in self.EVENTS:
             self.signal_for(name).emit(*args)
