@@ -201,7 +201,7 @@ class SyncPanel(QWidget):
         self.correct.clicked.connect(self.on_correct)
         for shortcut in self.correct_shortcuts:
             shortcut.activated.connect(self.on_correct)
-        self.worker.status_changed.connect(self.on_status)
+        self.worker.connect_event("status", self.on_status)
         self.rejected_view.selectionModel().selectionChanged.connect(self.on_selection)
         self.rejected_view.doubleClicked.connect(self.on_open_rejected)
         self.waiting_view.doubleClicked.connect(self.on_open_waiting)

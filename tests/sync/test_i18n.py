@@ -71,7 +71,7 @@ def _rejected_line() -> OutboxLine:
 
 
 def test_the_status_line_a_client_error_and_a_refusal_in_english(
-    qtbot, tmp_path: Path, english: None
+    qtbot, tmp_path: Path, english: None, artifacts_dir: Path
 ) -> None:
     offline = _offline_error()
     assert offline.code == "offline"
@@ -111,6 +111,9 @@ def test_the_status_line_a_client_error_and_a_refusal_in_english(
         assert reason == shown(line.reason)
         for text in texts:
             assert not INDONESIAN.search(text), text
+        panel.resize(1000, 520)
+        panel.show()
+        panel.grab().save(str(artifacts_dir / "sync_panel_english.png"))
     finally:
         desk.close()
 
