@@ -1,10 +1,12 @@
 """Sync as the UI sees it: start, stop, "Kirim sekarang", what waits and what was
 refused, enrolment, and what to say when the app closes with unsent items.
 
-The UI imports this module, never ``desk_app.sync``: everything it shows comes as
-the plain values below (:class:`SyncStatus`, :class:`OutboxLine`). The engine runs
-on its own thread (:class:`~desk_app.sync.runner.SyncRunner`); listeners are called
-on that thread, so a GUI must hop to its own thread (the Qt adapter does).
+The UI imports this module, never ``desk_app.sync``: what it shows comes as the
+values below — :class:`SyncStatus` (the engine's own immutable snapshot, passed on
+as it is) and :class:`OutboxLine`. The engine runs on its own thread
+(:class:`~desk_app.sync.runner.SyncRunner`); the control announces its events on
+that thread (``control.events``, see :mod:`desk_app.sync.events`), so a GUI hops to
+its own thread (the Qt bridge does). Every sentence is a translatable Message.
 """
 
 from __future__ import annotations
@@ -12,54 +14,29 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
 from desk_app.services.errors import NotFound, UserFacingError
 from desk_app.store import outbox
+from desk_app.sync.events import EventHub, Listener
+from desk_app.sync.refusals import refusal_reason
+from desk_app.sync.state import SyncState, format_age
 
 if TYPE_CHECKING:  # loaded with the engine, on the sync thread (see _build_engine)
     import requests
 
     from desk_app.services.enrolment import EnrolmentResult, TokenStore
-    from desk_app.sync.engine import SyncEngine, SyncState
+    from desk_app.sync.engine import SyncEngine
     from desk_app.sync.runner import SyncRunner
 
+__all__ = ["NOT_STARTED", "Listener", "OutboxLine", "SyncControl", "SyncStatus", "format_age"]
 
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the status bar shows (and the panel's header)."""
-
-    online: bool | None  # None: not tried yet
-    waiting: int
-    oldest_waiting_at: dt.datetime | None
-    oldest_waiting_age_s: int | None
-    rejected: int
-    last_success_at: dt.datetime | None
-    phase: str  # idle | pushing | pulling | retry_wait | needs_enrolment
-    failures_in_a_row: int
-    last_error: str
-    next_retry_at: dt.datetime | None
-    needs_enrolment: bool
-    needs_attention: bool
-
-    @property
-    def text(self) -> str:
-        """One line for the status bar (Indonesian)."""
-        if self.needs_enrolment:
-            return "Meja belum terdaftar di CRM — daftarkan di Pengaturan"
-        where = {True: "Daring", False: "Luring", None: "Belum tersambung"}[self.online]
-        parts = [where, f"{self.waiting} menunggu dikirim"]
-        if self.oldest_waiting_age_s is not None:
-            parts.append(f"tertua {format_age(self.oldest_waiting_age_s)}")
-        if self.rejected:
-            parts.append(f"{self.rejected} ditolak CRM")
-        if self.last_success_at is not None:
-            local = self.last_success_at.astimezone(dt.timezone(dt.timedelta(hours=7)))
-            parts.append(f"sinkron terakhir {local:%H:%M}")
-        return " · ".join(parts)
+# What the status bar and the panel show: the engine's snapshot, as it is.
+SyncStatus = SyncState
 
 
 @dataclass(frozen=True)
@@ -73,59 +50,18 @@ class OutboxLine:
     state: str  # pending | rejected
     attempts: int
     error_code: str
-    error_message: str
+    error_message: str  # the CRM's own words (or the desk's, when refused here)
     error_field: str
 
     @property
     def reason(self) -> str:
-        """The refusal in Indonesian, with the CRM's own words after it."""
-        known = REASONS.get(self.error_code, "")
-        if known and self.error_message:
-            return f"{known} ({self.error_message})"
-        return known or self.error_message
+        """The refusal in our words (a Message), with the CRM's own after it."""
+        return refusal_reason(self.error_code, self.error_message) or QT_TRANSLATE_NOOP(
+            "SyncRefusal", "Ditolak CRM."
+        )
 
 
-REASONS = {
-    "unknown_area": "Kelurahan tidak dikenal CRM — pilih kelurahan lain",
-    "unknown_category": "Kategori tidak dikenal CRM — pilih kategori lain",
-    "unknown_channel": "Kanal aduan tidak dikenal CRM",
-    "invalid": "Data tidak sah menurut CRM",
-    "invalid_ticket_code": "Kode tiket tidak sah",
-    "wrong_desk": "Kode tiket bukan milik meja ini (kode meja berubah?)",
-    "duplicate_ticket_code": "Kode tiket sudah dipakai aduan lain di CRM",
-    "id_conflict": "Aduan lain di CRM memakai pengenal yang sama",
-    "unknown_complaint": "Aduan induknya belum ada di CRM",
-    "attachment_unreadable": "Berkas lampiran rusak di komputer ini",
-    "item_unreadable": "Data ini rusak di komputer ini — hubungi petugas TI",
-    "unsupported_media_type": "Jenis berkas lampiran ditolak CRM",
-    "too_large": "Berkas lampiran terlalu besar untuk CRM",
-}
-
-
-def format_age(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} detik"
-    if seconds < 3600:
-        return f"{seconds // 60} menit"
-    if seconds < 86400:
-        return f"{seconds // 3600} jam"
-    return f"{seconds // 86400} hari"
-
-
-NOT_STARTED = SyncStatus(
-    online=None,
-    waiting=0,
-    oldest_waiting_at=None,
-    oldest_waiting_age_s=None,
-    rejected=0,
-    last_success_at=None,
-    phase="idle",
-    failures_in_a_row=0,
-    last_error="",
-    next_retry_at=None,
-    needs_enrolment=False,
-    needs_attention=False,
-)
+NOT_STARTED = SyncStatus()
 
 StatusListener = Callable[[SyncStatus], None]
 ProgressListener = Callable[[str, int, int], None]
@@ -146,9 +82,8 @@ class SyncControl:
         self._tokens = token_store
         self._session = session
         self._timeout = timeout
-        self._status_listeners: list[StatusListener] = []
-        self._progress_listeners: list[ProgressListener] = []
-        self._changes_listeners: list[ChangesListener] = []
+        self.events = EventHub()
+        self._asked_enrolment = False
         # The engine (and the keyring lookup behind the token, ~0.2 s) is built on
         # first use, normally on the sync thread from start(): opening the window
         # does not wait for it.
@@ -215,7 +150,7 @@ class SyncControl:
             clock=self.desk.clock,
         )
         engine = SyncEngine(self.desk.database, self.desk.files, client, self.desk.clock)
-        engine.subscribe(self._on_state, self._on_progress, self._on_changes)
+        engine.events.register(self._relay)
         return engine, SyncRunner(engine, float(settings.sync_interval_s))
 
     # ------------------------------------------------------------------ listening
@@ -226,42 +161,31 @@ class SyncControl:
         on_progress: ProgressListener | None = None,
         on_changes: ChangesListener | None = None,
     ) -> None:
-        """Called on the sync thread: GUIs must hop to their own thread."""
-        if on_status:
-            self._status_listeners.append(on_status)
-        if on_progress:
-            self._progress_listeners.append(on_progress)
-        if on_changes:
-            self._changes_listeners.append(on_changes)
+        """Callbacks by event, called on the sync thread: GUIs must hop to their own
+        thread. ``events.register(listener)`` hears every event."""
+        for name, callback in (
+            ("status", on_status),
+            ("progress", on_progress),
+            ("changes", on_changes),
+        ):
+            if callback is not None:
+                self.events.on(name, callback)
 
-    def _on_state(self, state: SyncState) -> None:
-        status = self._status(state)
-        for listener in list(self._status_listeners):
-            listener(status)
-
-    def _on_progress(self, phase: str, done: int, total: int) -> None:
-        for listener in list(self._progress_listeners):
-            listener(phase, done, total)
-
-    def _on_changes(self, ids: list[str]) -> None:
-        for listener in list(self._changes_listeners):
-            listener(ids)
-
-    def _status(self, state: SyncState) -> SyncStatus:
-        return SyncStatus(
-            online=state.online,
-            waiting=state.pending_count,
-            oldest_waiting_at=state.oldest_pending_at,
-            oldest_waiting_age_s=state.oldest_pending_age_s(self.desk.clock()),
-            rejected=state.rejected_count,
-            last_success_at=state.last_success_at,
-            phase=state.phase,
-            failures_in_a_row=state.consecutive_failures,
-            last_error=state.last_error,
-            next_retry_at=state.next_retry_at,
-            needs_enrolment=state.needs_enrolment,
-            needs_attention=state.needs_attention,
-        )
+    def _relay(self, name: str, *args: object) -> None:
+        """The engine's events, passed on: its ``"state"`` as ``"status"``, followed
+        by ``"needs_enrolment"`` once when the desk turns out to need enrolment."""
+        if name != "state":
+            self.events.announce(name, *args)
+            return
+        (status,) = args
+        assert isinstance(status, SyncState)
+        self.events.announce("status", status)
+        if status.needs_enrolment and status.phase == "needs_enrolment":
+            if not self._asked_enrolment:
+                self._asked_enrolment = True
+                self.events.announce("needs_enrolment")
+        else:
+            self._asked_enrolment = False
 
     # ------------------------------------------------------------------ control
 
@@ -285,7 +209,7 @@ class SyncControl:
             if self._stopped:  # "Kirim sekarang" pressed just before the close
                 return False
             if not runner.running:
-                self._on_state(self.engine.state)  # what the new engine knows (no token…)
+                self._relay("state", self.engine.state)  # what it knows (no token…)
                 runner.start()
             return True
 
@@ -310,11 +234,11 @@ class SyncControl:
     def status(self) -> SyncStatus:
         if self._engine is None:  # not built yet: nothing tried, nothing known
             return NOT_STARTED
-        return self._status(self._engine.state)
+        return replace(self._engine.state, as_of=self.desk.clock())
 
     def refresh(self) -> SyncStatus:
         """Recount after a local change (a complaint recorded): listeners hear it too."""
-        return self._status(self.engine.refresh_counts())
+        return self.engine.refresh_counts()
 
     def set_interval(self, seconds: int) -> None:
         self.runner.interval_s = float(seconds)
@@ -334,7 +258,7 @@ class SyncControl:
         require(actor, Role.OFFICER)
         with self.desk.database.write() as session:
             if outbox.state_of(session, item_id) != outbox.REJECTED:
-                raise NotFound("Item ini tidak sedang ditolak.")
+                raise NotFound(QT_TRANSLATE_NOOP("SyncControl", "Item ini tidak sedang ditolak."))
             outbox.requeue(session, item_id)
             # Additions refused only because their complaint was not at the CRM yet
             # go again with it.
@@ -351,21 +275,28 @@ class SyncControl:
             return count + outbox.rejected_count(session)
 
     def close_warning(self) -> str:
-        """What to say when the app closes: "" when everything reached the CRM."""
+        """What to say when the app closes (a Message): "" when everything reached
+        the CRM."""
         with self.desk.database.read() as session:
             waiting, _ = outbox.pending_summary(session)
             refused = outbox.rejected_count(session)
-        if not waiting and not refused:
-            return ""
-        parts = []
-        if waiting:
-            parts.append(
-                f"{waiting} aduan/tambahan belum terkirim ke CRM. Data aman tersimpan di "
-                "komputer ini dan akan dikirim saat aplikasi dibuka lagi."
+        unsent = QT_TRANSLATE_NOOP(
+            "SyncControl",
+            "{n} aduan/tambahan belum terkirim ke CRM. Data aman tersimpan di komputer ini "
+            "dan akan dikirim saat aplikasi dibuka lagi.",
+        ).format(n=waiting)
+        refusals = QT_TRANSLATE_NOOP(
+            "SyncControl", "{n} item ditolak CRM dan perlu diperbaiki (panel Sinkronisasi)."
+        ).format(n=refused)
+        if waiting and refused:
+            return QT_TRANSLATE_NOOP("SyncControl", "{unsent} {refused}").format(
+                unsent=unsent, refused=refusals
             )
+        if waiting:
+            return unsent
         if refused:
-            parts.append(f"{refused} item ditolak CRM dan perlu diperbaiki (panel Sinkronisasi).")
-        return " ".join(parts)
+            return refusals
+        return ""
 
     # ------------------------------------------------------------------ enrolment
 

@@ -10,6 +10,8 @@ on them:
   (4xx other than auth): retrying the same request will not help; shown to the officer.
 
 No message carries request data (names, NIKs): only codes and the server's message.
+Messages are :class:`~complaint_domain.messages.Message` objects (translatable); a
+refusal the desk knows by its code is said in our words (:mod:`desk_app.sync.refusals`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from typing import Any
 
 import requests
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+from desk_app.sync.refusals import refusal_reason
+
 API = "/api/v1"
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
 
@@ -31,11 +36,14 @@ DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
 class SyncError(Exception):
     """Base of what the client raises; ``message`` is safe to show and to log."""
 
-    def __init__(self, message: str, code: str = "", status: int | None = None) -> None:
+    def __init__(
+        self, message: str, code: str = "", status: int | None = None, server_text: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status
+        self.server_text = server_text  # the CRM's own words, if it said any
 
 
 class AuthFailed(SyncError):
@@ -56,9 +64,14 @@ class Transient(SyncError):
 
 class RequestRefused(SyncError):
     def __init__(
-        self, message: str, code: str = "", status: int | None = None, field: str | None = None
+        self,
+        message: str,
+        code: str = "",
+        status: int | None = None,
+        field: str | None = None,
+        server_text: str = "",
     ) -> None:
-        super().__init__(message, code, status)
+        super().__init__(message, code, status, server_text)
         self.field = field
 
 
@@ -187,14 +200,26 @@ class CrmClient:
         except requests.exceptions.SSLError as exc:
             # A certificate problem does not heal by itself: show it, retry slowly.
             raise Transient(
-                f"TLS: sertifikat CRM tidak dapat diverifikasi ({type(exc).__name__}).", "tls"
+                QT_TRANSLATE_NOOP(
+                    "Sync", "TLS: sertifikat CRM tidak dapat diverifikasi ({kind})."
+                ).format(kind=type(exc).__name__),
+                "tls",
             ) from None
         except requests.exceptions.Timeout:
-            raise Transient("CRM tidak menjawab tepat waktu (timeout).", "timeout") from None
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "CRM tidak menjawab tepat waktu (timeout)."), "timeout"
+            ) from None
         except requests.exceptions.ConnectionError:
-            raise Transient("Tidak dapat terhubung ke CRM (offline).", "offline") from None
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Tidak dapat terhubung ke CRM (offline)."), "offline"
+            ) from None
         except requests.exceptions.RequestException as exc:
-            raise Transient(f"Gangguan jaringan ({type(exc).__name__}).", "network") from None
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Gangguan jaringan ({kind}).").format(
+                    kind=type(exc).__name__
+                ),
+                "network",
+            ) from None
         self._raise_for(response)
         return response
 
@@ -202,19 +227,34 @@ class CrmClient:
         status = response.status_code
         if status < 400:
             return
-        code, message, field = _error_fields(response)
+        code, server_text, field = _error_fields(response)
+        message = refusal_reason(code, server_text)
         if status in (401, 403):
-            raise AuthFailed(message or "Token meja tidak berlaku.", code or "unauthorized", status)
+            raise AuthFailed(
+                message or QT_TRANSLATE_NOOP("Sync", "Token meja tidak berlaku."),
+                code or "unauthorized",
+                status,
+            )
         if status >= 500 or status in (408, 425, 429):
             retry_after = parse_retry_after(response.headers.get("Retry-After"), self._clock())
             raise Transient(
-                message or f"CRM sedang bermasalah (HTTP {status}).",
+                message
+                or QT_TRANSLATE_NOOP("Sync", "CRM sedang bermasalah (HTTP {status}).").format(
+                    status=status
+                ),
                 code or "server_error",
                 status,
                 retry_after,
             )
         raise RequestRefused(
-            message or f"CRM menolak permintaan (HTTP {status}).", code, status, field
+            message
+            or QT_TRANSLATE_NOOP("Sync", "CRM menolak permintaan (HTTP {status}).").format(
+                status=status
+            ),
+            code,
+            status,
+            field,
+            server_text,
         )
 
     @staticmethod
@@ -224,7 +264,9 @@ class CrmClient:
         except ValueError:
             # A body cut short on the way (a proxy, a dropped connection): try again later.
             raise Transient(
-                "Jawaban CRM tidak utuh.", "bad_response", response.status_code
+                QT_TRANSLATE_NOOP("Sync", "Jawaban CRM tidak utuh."),
+                "bad_response",
+                response.status_code,
             ) from None
 
     # ------------------------------------------------------------------ endpoints
@@ -245,7 +287,10 @@ class CrmClient:
                 str(body.get("tracking_host", "")),
             )
         except (KeyError, TypeError):
-            raise Transient("Jawaban pendaftaran CRM tidak lengkap.", "bad_response") from None
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Jawaban pendaftaran CRM tidak lengkap."),
+                "bad_response",
+            ) from None
 
     def push(self, items: list[dict[str, Any]], idempotency_key: str) -> list[dict[str, Any]]:
         return self.push_body(encode_json({"items": items}), idempotency_key)
@@ -262,7 +307,9 @@ class CrmClient:
         body = self._json(response)
         results = body.get("results") if isinstance(body, dict) else None
         if not isinstance(results, list):
-            raise Transient("Jawaban CRM tanpa hasil per item.", "bad_response")
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Jawaban CRM tanpa hasil per item."), "bad_response"
+            )
         return [r for r in results if isinstance(r, dict)]
 
     def has_attachment(self, sha256: str) -> bool | None:
@@ -293,7 +340,9 @@ class CrmClient:
         try:
             return list(body["changes"]), int(body["next_cursor"]), bool(body["has_more"])
         except (KeyError, TypeError, ValueError):
-            raise Transient("Jawaban perubahan CRM tidak lengkap.", "bad_response") from None
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Jawaban perubahan CRM tidak lengkap."), "bad_response"
+            ) from None
 
     def reference(self, etag: str) -> ReferenceAnswer:
         headers = {"If-None-Match": f'"{etag}"'} if etag else {}
@@ -303,7 +352,9 @@ class CrmClient:
             return ReferenceAnswer(etag, None)
         body = self._json(response)
         if not isinstance(body, dict):
-            raise Transient("Data referensi CRM tidak sah.", "bad_response")
+            raise Transient(
+                QT_TRANSLATE_NOOP("Sync", "Data referensi CRM tidak sah."), "bad_response"
+            )
         return ReferenceAnswer(new_etag or str(body.get("version", "")), body)
 
     def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> None:

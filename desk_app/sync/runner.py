@@ -1,6 +1,6 @@
 """Runs the engine on its own thread: every N seconds, on demand, and after a
-failure when the backoff says so. Qt-free; the Qt adapter listens to the engine's
-callbacks and re-emits them as signals (see desk_app/ui/sync_worker.py)."""
+failure when the backoff says so. Qt-free; the Qt bridge listens to the events the
+engine announces and re-emits them as signals (desk_app/ui/event_bridge.py)."""
 
 from __future__ import annotations
 

@@ -1873,6 +1873,140 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>TLS: sertifikat CRM tidak dapat diverifikasi ({kind}).</source>
+        <translation>TLS: the CRM&apos;s certificate cannot be verified ({kind}).</translation>
+    </message>
+    <message>
+        <source>CRM tidak menjawab tepat waktu (timeout).</source>
+        <translation>The CRM did not answer in time (timeout).</translation>
+    </message>
+    <message>
+        <source>Tidak dapat terhubung ke CRM (offline).</source>
+        <translation>Cannot connect to the CRM (offline).</translation>
+    </message>
+    <message>
+        <source>Gangguan jaringan ({kind}).</source>
+        <translation>Network problem ({kind}).</translation>
+    </message>
+    <message>
+        <source>Token meja tidak berlaku.</source>
+        <translation>The desk&apos;s token is not valid.</translation>
+    </message>
+    <message>
+        <source>CRM sedang bermasalah (HTTP {status}).</source>
+        <translation>The CRM is having problems (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>CRM menolak permintaan (HTTP {status}).</source>
+        <translation>The CRM refused the request (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Jawaban CRM tidak utuh.</source>
+        <translation>The CRM&apos;s answer was incomplete.</translation>
+    </message>
+    <message>
+        <source>Jawaban pendaftaran CRM tidak lengkap.</source>
+        <translation>The CRM&apos;s enrolment answer was incomplete.</translation>
+    </message>
+    <message>
+        <source>Jawaban CRM tanpa hasil per item.</source>
+        <translation>The CRM&apos;s answer had no result per item.</translation>
+    </message>
+    <message>
+        <source>Jawaban perubahan CRM tidak lengkap.</source>
+        <translation>The CRM&apos;s list of changes was incomplete.</translation>
+    </message>
+    <message>
+        <source>Data referensi CRM tidak sah.</source>
+        <translation>The CRM&apos;s reference data is not valid.</translation>
+    </message>
+    <message>
+        <source>Token meja ditolak CRM: daftarkan meja ini lagi. {reason}</source>
+        <translation>The CRM refused the desk&apos;s token: enrol this desk again. {reason}</translation>
+    </message>
+    <message>
+        <source>Data meja tidak dapat ditulis atau dibaca; periksa ruang disk atau hubungi TI.</source>
+        <translation>The desk&apos;s data cannot be written or read; check the disk space or call IT.</translation>
+    </message>
+    <message>
+        <source>CRM belum mengonfirmasi {n} item; dicoba lagi nanti.</source>
+        <translation>The CRM has not confirmed {n} items; trying again later.</translation>
+    </message>
+    <message>
+        <source>{n} detik</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>{n} menit</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} jam</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} hari</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{head} · {tail}</source>
+        <translation>{head} · {tail}</translation>
+    </message>
+    <message>
+        <source>Meja belum terdaftar di CRM — daftarkan di Pengaturan</source>
+        <translation>This desk is not enrolled with the CRM — enrol it in Settings</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Luring</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Belum tersambung</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <source>{n} menunggu dikirim</source>
+        <translation>{n} waiting to be sent</translation>
+    </message>
+    <message>
+        <source>tertua {age}</source>
+        <translation>oldest {age}</translation>
+    </message>
+    <message>
+        <source>{n} ditolak CRM</source>
+        <translation>{n} refused by the CRM</translation>
+    </message>
+    <message>
+        <source>sinkron terakhir {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>Item ini tidak sedang ditolak.</source>
+        <translation>This item is not refused.</translation>
+    </message>
+    <message>
+        <source>{n} aduan/tambahan belum terkirim ke CRM. Data aman tersimpan di komputer ini dan akan dikirim saat aplikasi dibuka lagi.</source>
+        <translation>{n} complaints/additions have not reached the CRM yet. The data is safely stored on this computer and will be sent when the application is opened again.</translation>
+    </message>
+    <message>
+        <source>{n} item ditolak CRM dan perlu diperbaiki (panel Sinkronisasi).</source>
+        <translation>{n} items were refused by the CRM and need correcting (Sync panel).</translation>
+    </message>
+    <message>
+        <source>{unsent} {refused}</source>
+        <translation>{unsent} {refused}</translation>
+    </message>
+</context>
+<context>
     <name>SyncPanel</name>
     <message>
         <source>Sinkronisasi dengan CRM</source>
@@ -1949,6 +2083,129 @@ Status: {status}</translation>
     <message>
         <source>Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut.</source>
         <translation>Attention: sending keeps failing ({error}). The data is safe on this computer; the oldest has waited {age}. Call IT support if this goes on.</translation>
+    </message>
+    <message>
+        <source>Aduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Tambahan</source>
+        <translation>Addition</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRefusal</name>
+    <message>
+        <source>Ditolak CRM.</source>
+        <translation>Refused by the CRM.</translation>
+    </message>
+    <message>
+        <source>Kelurahan tidak dikenal CRM — pilih kelurahan lain</source>
+        <translation>The CRM does not know this kelurahan — choose another kelurahan</translation>
+    </message>
+    <message>
+        <source>Kategori tidak dikenal CRM — pilih kategori lain</source>
+        <translation>The CRM does not know this category — choose another category</translation>
+    </message>
+    <message>
+        <source>Kanal aduan tidak dikenal CRM</source>
+        <translation>The CRM does not know this complaint channel</translation>
+    </message>
+    <message>
+        <source>Data tidak sah menurut CRM</source>
+        <translation>The CRM finds the data not valid</translation>
+    </message>
+    <message>
+        <source>Kode tiket tidak sah</source>
+        <translation>The ticket code is not valid</translation>
+    </message>
+    <message>
+        <source>Kode tiket bukan milik meja ini (kode meja berubah?)</source>
+        <translation>The ticket code does not belong to this desk (did the desk code change?)</translation>
+    </message>
+    <message>
+        <source>Kode tiket sudah dipakai aduan lain di CRM</source>
+        <translation>Another complaint at the CRM already has this ticket code</translation>
+    </message>
+    <message>
+        <source>Aduan lain di CRM memakai pengenal yang sama</source>
+        <translation>Another complaint at the CRM uses the same identifier</translation>
+    </message>
+    <message>
+        <source>Aduan induknya belum ada di CRM</source>
+        <translation>Its complaint is not at the CRM yet</translation>
+    </message>
+    <message>
+        <source>Lampiran belum ada di CRM; dikirim lagi</source>
+        <translation>The attachment is not at the CRM yet; sending it again</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran rusak di komputer ini</source>
+        <translation>The attached file is damaged on this computer</translation>
+    </message>
+    <message>
+        <source>Data ini rusak di komputer ini — hubungi petugas TI</source>
+        <translation>This data is damaged on this computer — call IT</translation>
+    </message>
+    <message>
+        <source>Lampiran ditolak CRM</source>
+        <translation>The CRM refused the attachment</translation>
+    </message>
+    <message>
+        <source>Jenis berkas lampiran ditolak CRM</source>
+        <translation>The CRM refused the attached file&apos;s type</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran terlalu besar untuk CRM</source>
+        <translation>The attached file is too large for the CRM</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran berubah dalam perjalanan ke CRM</source>
+        <translation>The attached file changed on its way to the CRM</translation>
+    </message>
+    <message>
+        <source>Isi berkas lampiran tidak sesuai jenisnya</source>
+        <translation>The attached file&apos;s content does not match its type</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran kosong</source>
+        <translation>The attached file is empty</translation>
+    </message>
+    <message>
+        <source>Token meja tidak berlaku</source>
+        <translation>The desk&apos;s token is not valid</translation>
+    </message>
+    <message>
+        <source>CRM tidak mengizinkan permintaan ini</source>
+        <translation>The CRM does not allow this request</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran tidak dikenal, sudah dipakai, atau kedaluwarsa</source>
+        <translation>The enrolment code is unknown, already used, or expired</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak permintaan ke CRM; dicoba lagi nanti</source>
+        <translation>Too many requests to the CRM; trying again later</translation>
+    </message>
+    <message>
+        <source>Kiriman terlalu besar untuk CRM</source>
+        <translation>The upload is too large for the CRM</translation>
+    </message>
+    <message>
+        <source>CRM tidak dapat membaca kiriman meja</source>
+        <translation>The CRM cannot read what the desk sent</translation>
+    </message>
+    <message>
+        <source>Kiriman ulang tidak cocok dengan yang pertama</source>
+        <translation>The resent request does not match the first one</translation>
+    </message>
+    <message>
+        <source>Alamat tidak dikenal CRM (versi CRM berbeda?)</source>
+        <translation>The CRM does not know this address (a different CRM version?)</translation>
+    </message>
+    <message>
+        <source>{reason} ({crm_text})</source>
+        <translation>{reason}</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
 from complaint_domain.complaint import WIB
 from desk_app.services.accounts import Officer
 from desk_app.services.sync_control import OutboxLine, SyncStatus, format_age
+from desk_app.ui.i18n import shown
 from desk_app.ui.sync_worker import SyncWorker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -81,7 +89,9 @@ class OutboxTableModel(QAbstractTableModel):
 
 
 def _kind(line: OutboxLine) -> str:
-    return "Aduan" if line.kind == "complaint" else "Tambahan"
+    if line.kind == "complaint":
+        return QCoreApplication.translate("SyncPanel", "Aduan")
+    return QCoreApplication.translate("SyncPanel", "Tambahan")
 
 
 class SyncPanel(QWidget):
@@ -143,7 +153,7 @@ class SyncPanel(QWidget):
                 (self.tr("Jenis"), _kind),
                 (self.tr("Kode"), lambda r: r.error_code),
                 (self.tr("Bagian"), lambda r: r.error_field),
-                (self.tr("Alasan CRM"), lambda r: r.reason),
+                (self.tr("Alasan CRM"), lambda r: shown(r.reason)),
             ]
         )
         self.waiting_view = self._table(self.waiting_model)
@@ -191,7 +201,7 @@ class SyncPanel(QWidget):
         self.correct.clicked.connect(self.on_correct)
         for shortcut in self.correct_shortcuts:
             shortcut.activated.connect(self.on_correct)
-        self.worker.status_changed.connect(self.on_status)
+        self.worker.connect_event("status", self.on_status)
         self.rejected_view.selectionModel().selectionChanged.connect(self.on_selection)
         self.rejected_view.doubleClicked.connect(self.on_open_rejected)
         self.waiting_view.doubleClicked.connect(self.on_open_waiting)
@@ -220,7 +230,7 @@ class SyncPanel(QWidget):
         self.lists_loaded.emit()
 
     def on_status(self, status: SyncStatus) -> None:
-        lines = [status.text]
+        lines = [shown(status.text)]
         if status.next_retry_at is not None and not status.needs_enrolment:
             lines.append(
                 self.tr("Dicoba lagi {when} (percobaan ke-{n} berturut-turut gagal)").format(
@@ -229,13 +239,13 @@ class SyncPanel(QWidget):
                 )
             )
         self.state.setText("\n".join(lines))
-        error = status.last_error
+        error = shown(status.last_error)
         if status.needs_attention and not status.needs_enrolment:
-            age = format_age(status.oldest_waiting_age_s or 0)
+            age = shown(format_age(status.oldest_waiting_age_s or 0))
             error = self.tr(
                 "Perhatian: pengiriman gagal terus ({error}). Data aman di komputer ini; "
                 "yang tertua menunggu {age}. Hubungi petugas TI bila berlanjut."
-            ).format(error=status.last_error, age=age)
+            ).format(error=error, age=age)
         self.error.setText(error)
         self.error.setVisible(bool(error))
         self.send_now.setEnabled(status.phase not in ("pushing", "pulling"))

@@ -1,26 +1,30 @@
-"""The Qt adapter of sync: the engine's callbacks re-emitted as Qt signals.
+"""The Qt adapter of sync: :class:`SyncControl`'s events as Qt signals.
 
 Sync itself runs on its own thread inside :class:`SyncControl` (every N seconds, on
-demand, and after a failure when the backoff allows). Its callbacks arrive on that
-thread; emitting a signal from there is queued by Qt to the receivers, which live
-on the GUI thread, so slots may touch widgets (Electrum's pattern).
+demand, and after a failure when the backoff allows). The control announces its
+events there; :class:`SyncWorker` is a :class:`QtEventBridge`, registered as their
+listener, so each event comes out as its signal on the GUI thread and slots may
+touch widgets (Electrum's pattern). The status travels as the control's immutable
+snapshot; its sentences are shown through :func:`~desk_app.ui.i18n.shown`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from complaint_domain.complaint import WIB
 from desk_app.services.sync_control import SyncControl, SyncStatus, format_age
+from desk_app.ui.event_bridge import QtEventBridge
+from desk_app.ui.i18n import shown
 from desk_app.ui.status_bar import Connection
 
 
-class SyncWorker(QObject):
-    """Signals:
+class SyncWorker(QtEventBridge):
+    """Signals (each the event of the same name in :attr:`EVENTS`):
     status_changed(object): a :class:`SyncStatus` (status bar, panel header).
     progress(str, int, int): phase ("push" | "pull"), done, total.
     complaints_changed(list): ids of complaints whose status or timeline changed
@@ -32,38 +36,23 @@ class SyncWorker(QObject):
     progress = Signal(str, int, int)
     complaints_changed = Signal(list)
     needs_enrolment = Signal()
+    EVENTS: ClassVar[dict[str, str]] = {
+        "status": "status_changed",
+        "progress": "progress",
+        "changes": "complaints_changed",
+        "needs_enrolment": "needs_enrolment",
+    }
 
     def __init__(self, control: SyncControl, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.control = control
-        self._asked_enrolment = False
-        control.subscribe(self._on_status, self._on_progress, self._on_changes)
-
-    # On the sync thread: only emit. RuntimeError: the QObject is gone (app closing).
-
-    def _on_status(self, status: SyncStatus) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.status_changed.emit(status)
-            if status.needs_enrolment and status.phase == "needs_enrolment":
-                if not self._asked_enrolment:
-                    self._asked_enrolment = True
-                    self.needs_enrolment.emit()
-            else:
-                self._asked_enrolment = False
-
-    def _on_progress(self, phase: str, done: int, total: int) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.progress.emit(phase, done, total)
-
-    def _on_changes(self, ids: list[str]) -> None:
-        with contextlib.suppress(RuntimeError):
-            self.complaints_changed.emit(list(ids))
+        control.events.register(self.announce)
 
     # On the GUI thread.
 
     def start(self) -> None:
         self.control.start()
-        self.status_changed.emit(self.control.status())
+        self.announce("status", self.control.status())
 
     def stop(self) -> None:
         """At close: lets the cycle in progress commit (a few seconds at most)."""
@@ -103,7 +92,7 @@ def status_bar_values(status: SyncStatus) -> tuple[Connection, str]:
         return Connection.ONLINE, detail
     if status.oldest_waiting_age_s is not None:
         oldest = QCoreApplication.translate("SyncWorker", "tertua menunggu {age}").format(
-            age=format_age(status.oldest_waiting_age_s)
+            age=shown(format_age(status.oldest_waiting_age_s))
         )
         detail = f"{detail} — {oldest}".strip()
     return Connection.OFFLINE, detail
@@ -118,7 +107,7 @@ class UnsentOnCloseDialog:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(box.tr("Belum terkirim ke CRM"))
-        box.setText(message)
+        box.setText(shown(message))
         box.setInformativeText(box.tr("Tutup aplikasi sekarang?"))
         close = box.addButton(box.tr("Tutup"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(box.tr("Batal"), QMessageBox.ButtonRole.RejectRole)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.enrolment import TokenStore
 from desk_app.services.sync_control import SyncControl, SyncStatus
+from desk_app.store import complaints
 from desk_app.store.models import ComplaintRow
 from desk_app.sync.client import CrmClient
 from desk_app.ui.status_bar import Connection
@@ -128,16 +128,28 @@ def test_offline_status_and_close_warning(qtbot, enrolled, monkeypatch):
 
 
 def test_needs_enrolment_signal(qtbot, enrolled):
+    """The CRM refuses the desk's token: the window is told once, and the officer
+    still records complaints — saved on the desk and queued for after enrolment."""
     desk, control = enrolled
     control.engine.client.token = "mdt_revoked"
     worker = SyncWorker(control)
-    asked: list[bool] = []
-    worker.needs_enrolment.connect(lambda: asked.append(True))
-    worker.sync_now()
-    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    statuses: list[SyncStatus] = []
+    worker.status_changed.connect(statuses.append)
+    with qtbot.waitSignal(worker.needs_enrolment, timeout=10000):
+        worker.start()  # one cycle; then asleep until enrolled (or "Kirim sekarang")
     status = worker.status()
-    assert status.needs_enrolment
+    assert status.needs_enrolment and status.phase == "needs_enrolment"
     assert status_bar_values(status)[0] is Connection.NOT_CONNECTED
+    # The desk keeps working: intake records, the complaint is saved and waits.
+    recorded = desk.intake.record(OFFICER, form(5))
+    complaint_id = str(recorded.complaint.id)
+    with desk.database.read() as s:
+        saved = complaints.get(s, complaint_id)
+    assert saved is not None and saved.ticket_code == recorded.complaint.ticket_code
+    assert [line.item_id for line in control.waiting()] == [complaint_id]
+    # The window hears of it (the count it shows), and is not asked to enrol again.
+    with qtbot.assertNotEmitted(worker.needs_enrolment, wait=300):
+        worker.refresh()
+        qtbot.waitUntil(lambda: bool(statuses) and statuses[-1].waiting == 1, timeout=5000)
+    assert statuses[-1].needs_enrolment
     worker.stop()
-    assert dt.datetime.now(dt.UTC)  # the desk keeps working: intake still records
-    desk.intake.record(OFFICER, form(5))

@@ -10,6 +10,7 @@ from pathlib import Path
 from desk_app.services.desk import open_desk
 from desk_app.services.intake import AttachmentFile
 from desk_app.store import complaints
+from desk_app.sync.batches import read_batch
 from desk_app.sync.client import CrmClient
 from desk_app.sync.engine import SyncEngine
 from desk_app.sync.wire import complaint_item
@@ -39,7 +40,7 @@ def test_batch_items_from_rows_match_the_records(tmp_path: Path):
         )
         client = CrmClient("http://127.0.0.1:9", "token")  # never called: no request here
         engine = SyncEngine(desk.database, desk.files, client, lambda: dt.datetime.now(dt.UTC))
-        batch = engine._batch()
+        batch = read_batch(engine.db, engine.batch_size)
         assert batch is not None
         with desk.database.read() as s:
             records = {c.id: complaints.get(s, str(c.id)) for c in (plain, detailed)}
