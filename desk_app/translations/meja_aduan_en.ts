@@ -419,6 +419,64 @@
     </message>
 </context>
 <context>
+    <name>Correction</name>
+    <message>
+        <source>Perbaiki aduan {code}</source>
+        <translation>Correct complaint {code}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {reason}</source>
+        <translation>Refused by the CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>(tanpa alasan)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <source>Simpan perbaikan (Ctrl+S)</source>
+        <translation>Save correction (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM</source>
+        <translation>✓ Ready to save — same ticket number, sent to the CRM again</translation>
+    </message>
+    <message>
+        <source>Menyimpan perbaikan…</source>
+        <translation>Saving the correction…</translation>
+    </message>
+    <message>
+        <source>CRM: {reason}</source>
+        <translation>CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>Buang perbaikan?</source>
+        <translation>Discard the correction?</translation>
+    </message>
+    <message>
+        <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
+        <translation>This correction is not saved. Discard the changes?</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Kembali memperbaiki</source>
+        <translation>Back to correcting</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionFlow</name>
+    <message>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
+    </message>
+    <message>
+        <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
+        <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Pesan</source>
@@ -475,6 +533,13 @@
     <message>
         <source>Yang tertua dicatat {since}</source>
         <translation>The oldest was recorded {since}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailFlow</name>
+    <message>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
     </message>
 </context>
 <context>
@@ -649,6 +714,21 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>EnrolmentFlow</name>
+    <message>
+        <source>Meja {desk} terdaftar di CRM ({site}).</source>
+        <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
+    </message>
+    <message>
+        <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
+        <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
+    </message>
+    <message>
+        <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
+        <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Akun admin pertama</source>
@@ -746,59 +826,7 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
-    <name>IntakeFormPage</name>
-    <message>
-        <source>Kesalahan {field}</source>
-        <translation>Problem with {field}</translation>
-    </message>
-    <message>
-        <source>{n} / {limit} karakter</source>
-        <translation>{n} / {limit} characters</translation>
-    </message>
-    <message>
-        <source>Simpan dan cetak (Ctrl+S)</source>
-        <translation>Save and print (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Belum dapat disimpan — periksa: {fields}</source>
-        <translation>Cannot be saved yet — check: {fields}</translation>
-    </message>
-    <message>
-        <source>Perbaiki aduan {code}</source>
-        <translation>Correct complaint {code}</translation>
-    </message>
-    <message>
-        <source>Ditolak CRM: {reason}</source>
-        <translation>Refused by the CRM: {reason}</translation>
-    </message>
-    <message>
-        <source>(tanpa alasan)</source>
-        <translation>(no reason given)</translation>
-    </message>
-    <message>
-        <source>Draf perbaikan dipulihkan</source>
-        <translation>Correction draft restored</translation>
-    </message>
-    <message>
-        <source>Aduan baru</source>
-        <translation>New complaint</translation>
-    </message>
-    <message>
-        <source>CRM: {reason}</source>
-        <translation>CRM: {reason}</translation>
-    </message>
-    <message>
-        <source>Simpan perbaikan (Ctrl+S)</source>
-        <translation>Save correction (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM</source>
-        <translation>✓ Ready to save — same ticket number, sent to the CRM again</translation>
-    </message>
-    <message>
-        <source>✓ Siap disimpan</source>
-        <translation>✓ Ready to save</translation>
-    </message>
+    <name>IntakeDrafts</name>
     <message>
         <source>Draf tersimpan</source>
         <translation>Draft saved</translation>
@@ -828,36 +856,19 @@ Status: {status}</translation>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <source>Buang isian?</source>
-        <translation>Discard the form?</translation>
+        <source>Draf perbaikan dipulihkan</source>
+        <translation>Correction draft restored</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFormPage</name>
+    <message>
+        <source>{n} / {limit} karakter</source>
+        <translation>{n} / {limit} characters</translation>
     </message>
     <message>
-        <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
-        <translation>This complaint has not been saved. Discard everything?</translation>
-    </message>
-    <message>
-        <source>Kembali mengisi</source>
-        <translation>Back to the form</translation>
-    </message>
-    <message>
-        <source>Buang perbaikan?</source>
-        <translation>Discard the correction?</translation>
-    </message>
-    <message>
-        <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
-        <translation>This correction is not saved. Discard the changes?</translation>
-    </message>
-    <message>
-        <source>Kembali memperbaiki</source>
-        <translation>Back to correcting</translation>
-    </message>
-    <message>
-        <source>Menyimpan…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Menyimpan perbaikan…</source>
-        <translation>Saving the correction…</translation>
+        <source>Belum dapat disimpan — periksa: {fields}</source>
+        <translation>Cannot be saved yet — check: {fields}</translation>
     </message>
     <message>
         <source>Isian tetap ada di layar.</source>
@@ -866,6 +877,13 @@ Status: {status}</translation>
     <message>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Kesalahan {field}</source>
+        <translation>Problem with {field}</translation>
     </message>
 </context>
 <context>
@@ -878,22 +896,44 @@ Status: {status}</translation>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
+</context>
+<context>
+    <name>NewComplaint</name>
     <message>
-        <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
-        <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
     </message>
     <message>
-        <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
-        <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
+        <source>Simpan dan cetak (Ctrl+S)</source>
+        <translation>Save and print (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
-        <translation>No account yet. Create the first admin to start.</translation>
+        <source>✓ Siap disimpan</source>
+        <translation>✓ Ready to save</translation>
     </message>
     <message>
-        <source>Aduan tidak ditemukan.</source>
-        <translation>Complaint not found.</translation>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
+    <message>
+        <source>Buang isian?</source>
+        <translation>Discard the form?</translation>
+    </message>
+    <message>
+        <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
+        <translation>This complaint has not been saved. Discard everything?</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Kembali mengisi</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptFlow</name>
     <message>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
@@ -909,22 +949,6 @@ Status: {status}</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Halaman uji dikirim ke {printer}.</source>
-        <translation>Test page sent to {printer}.</translation>
-    </message>
-    <message>
-        <source>Meja {desk} terdaftar di CRM ({site}).</source>
-        <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
-    </message>
-    <message>
-        <source>Pengaturan tersimpan.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
-        <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1301,24 @@ Status: {status}</translation>
     <message>
         <source>⚠ Isi alamat CRM dan kode pendaftaran dari CRM.</source>
         <translation>⚠ Enter the CRM address and the enrolment code from the CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Halaman uji dikirim ke {printer}.</source>
+        <translation>Test page sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
+        <translation>No account yet. Create the first admin to start.</translation>
     </message>
 </context>
 <context>

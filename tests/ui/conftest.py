@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.errors import PaperOutError
 from desk_app.services.desk import Desk, open_desk
-from desk_app.services.receipts import ReceiptService
+from desk_app.services.root import build_services
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.theme import apply_theme
 
@@ -92,7 +92,7 @@ def font_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[i
 
 
 def make_window(qtbot: QtBot, desk: Desk, printer: FakePrinter) -> MainWindow:
-    window = MainWindow(desk, receipts=ReceiptService(desk, printer=printer))
+    window = MainWindow(build_services(desk, printer=printer))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -140,3 +140,12 @@ def shot(widget: QWidget, folder: Path, name: str, scale: int) -> Path:
     QApplication.processEvents()
     assert widget.grab().save(str(path))
     return path
+
+
+def field_error(form: QWidget, field_label: str) -> QLabel:
+    """The line beside a field that shows its problem, found as a screen reader finds
+    it: by its accessible name ("Kesalahan <field>")."""
+    name = f"Kesalahan {field_label}"
+    found = [w for w in form.findChildren(QLabel) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} labels named {name!r}"
+    return found[0]

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.desk import Desk
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
-from tests.ui.conftest import FakePrinter, focused, press, shot, sign_in, type_text
+from tests.ui.conftest import FakePrinter, field_error, focused, press, shot, sign_in, type_text
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -81,7 +81,7 @@ def test_record_print_and_find_again_by_keyboard(
     with qtbot.waitSignal(window.intake.validation_shown) as refused:
         press(qtbot, Key.Key_S, CTRL)
     assert set(refused.args[0]) == {"consent"}
-    error = window.intake._errors_labels["consent"]
+    error = field_error(window.intake, "Persetujuan")
     assert error.isVisible() and "Persetujuan" in error.text()
     assert "Persetujuan" in window.intake.save_state.text()
     assert focused() is window.intake.consent
@@ -100,7 +100,7 @@ def test_record_print_and_find_again_by_keyboard(
     shot(preview, artifacts_dir, "receipt-preview", font_scale)
 
     # Enter prints (the default button); the complaint leaves the "to print" list.
-    with qtbot.waitSignal(window.receipt_printed, timeout=10000):
+    with qtbot.waitSignal(window.receipt_flow.printed, timeout=10000):
         qtbot.keyClick(preview.print_button, Key.Key_Return)
     assert len(printer.printed) == 1
     assert code in printer.printed[0].qr_payload

@@ -14,9 +14,11 @@ from desk_app.printing.model import ReceiptKind
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
 from desk_app.services.intake import IntakeForm
+from desk_app.services.root import build_services
 from desk_app.ui.add_event_dialog import AddedInfo, AddEventDialog
 from desk_app.ui.complaint_table import ComplaintTableModel
 from desk_app.ui.dialogs import Confirm
+from desk_app.ui.intake import drafts as intake_drafts
 from desk_app.ui.main_window import MainWindow
 from tests.ui.conftest import FakePrinter, focused, make_window, press, shot, sign_in, type_text
 
@@ -41,14 +43,15 @@ def existing(desk: Desk, **overrides: object) -> str:
 def test_draft_comes_back_after_the_window_dies_mid_typing(
     qtbot: QtBot, desk: Desk, printer: FakePrinter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = MainWindow(desk)
+    # "Every few seconds": faster for the test (the interval the form is built with).
+    monkeypatch.setattr(intake_drafts, "DRAFT_INTERVAL_MS", 100)
+    first = MainWindow(build_services(desk))
     first.show()
     first.activateWindow()
     qtbot.waitExposed(first)
     first.start()
     sign_in(qtbot, first)
     press(qtbot, Key.Key_N, CTRL)
-    first.intake._draft_timer.setInterval(100)  # "every few seconds", faster for the test
     type_text(qtbot, "Siti Nurhaliza")
     press(qtbot, Key.Key_Tab)
     type_text(qtbot, "3171011708450001")
@@ -143,7 +146,7 @@ def test_duplicate_hint_and_add_to_existing(
     preview = receipt.args[0]
     assert preview.receipt.ticket_code == code
     assert preview.receipt.kind is ReceiptKind.ADDED_EVENT
-    with qtbot.waitSignal(window.receipt_printed, timeout=10000):
+    with qtbot.waitSignal(window.receipt_flow.printed, timeout=10000):
         qtbot.keyClick(preview.print_button, Key.Key_Return)
     found = desk.lookup.search(ANI, code).items[0]
     detail = desk.lookup.detail(ANI, found.id)
@@ -171,7 +174,7 @@ def test_printer_failure_keeps_complaint_in_to_print_list(
     with qtbot.waitSignal(window.receipt_shown, timeout=10000) as shown:
         press(qtbot, Key.Key_S, CTRL)
     preview = shown.args[0]
-    with qtbot.waitSignal(window.receipt_failed, timeout=10000) as failed:
+    with qtbot.waitSignal(window.receipt_flow.failed, timeout=10000) as failed:
         qtbot.keyClick(preview.print_button, Key.Key_Return)
     assert "kertas" in failed.args[0].lower() or "printer" in failed.args[0].lower()
     assert "tersimpan" in preview.status.text() and preview.status.text().startswith("⚠")
@@ -186,7 +189,7 @@ def test_printer_failure_keeps_complaint_in_to_print_list(
     with qtbot.waitSignal(window.receipt_shown, timeout=10000) as again:
         press(qtbot, Key.Key_Return)
     assert not again.args[0].receipt.is_copy
-    with qtbot.waitSignal(window.receipt_printed, timeout=10000):
+    with qtbot.waitSignal(window.receipt_flow.printed, timeout=10000):
         qtbot.keyClick(again.args[0].print_button, Key.Key_Return)
     qtbot.waitUntil(lambda: window.home.print_model.rowCount() == 0)
     assert focused() is not None
