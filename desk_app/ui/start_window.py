@@ -176,7 +176,7 @@ class StartWindow(QMainWindow):
         self.statusBar().clearMessage()
         detail = message_for(error)  # the store's own words say whom to call
         self.sign_in.show_error(
-            self.tr("Data meja tidak bisa dibuka. {detail}").format(detail=detail)
+            self.tr("Data meja tidak bisa dibuka. {detail}").format(detail=shown(detail))
             if detail
             else self.tr(
                 "Data meja tidak bisa dibuka. Tutup aplikasi dan hubungi TI; "
