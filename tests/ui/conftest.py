@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.errors import PaperOutError
+from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
+from desk_app.services.intake import IntakeForm
 from desk_app.services.root import build_services
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.theme import apply_theme
@@ -149,3 +151,20 @@ def field_error(form: QWidget, field_label: str) -> QLabel:
     found = [w for w in form.findChildren(QLabel) if w.accessibleName() == name]
     assert len(found) == 1, f"{len(found)} labels named {name!r}"
     return found[0]
+
+
+ANI = Officer("ani", "Ani Petugas", Role.ADMIN)
+
+
+def existing(desk: Desk, **overrides: object) -> str:
+    """An earlier complaint on the desk (recorded as Ani); its ticket code."""
+    values: dict[str, object] = dict(
+        name="Budi Santoso",
+        phone="0812 3456 7890",
+        consent=True,
+        kelurahan_code="31.71.03.1005",
+        category_code="JALAN.RUSAK",
+        description="Jalan berlubang di depan pasar Gunung Sahari, belum diperbaiki.",
+    )
+    values.update(overrides)
+    return desk.intake.record(ANI, IntakeForm(**values)).ticket_code  # type: ignore[arg-type]
