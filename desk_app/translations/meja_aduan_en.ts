@@ -2,249 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Nama pelapor</source>
-        <translation>Complainant&apos;s name</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK (ID number)</translation>
-    </message>
-    <message>
-        <source>16 angka, boleh kosong</source>
-        <translation>16 digits, may be empty</translation>
-    </message>
-    <message>
-        <source>Nomor telepon</source>
-        <translation>Phone number</translation>
-    </message>
-    <message>
-        <source>mis. 0812 3456 7890</source>
-        <translation>e.g. 0812 3456 7890</translation>
-    </message>
-    <message>
-        <source>Alamat pelapor</source>
-        <translation>Complainant&apos;s address</translation>
-    </message>
-    <message>
-        <source>Rahasiakan identitas saya dari instansi</source>
-        <translation>Keep my identity from the agencies</translation>
-    </message>
-    <message>
-        <source>Rahasiakan identitas dari instansi</source>
-        <translation>Keep identity from the agencies</translation>
-    </message>
-    <message>
-        <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
-        <translation>The complainant consents to the processing of personal data (required)</translation>
-    </message>
-    <message>
-        <source>Persetujuan pemrosesan data pribadi</source>
-        <translation>Consent to the processing of personal data</translation>
-    </message>
-    <message>
-        <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
-        <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
-    </message>
-    <message>
-        <source>RT/RW</source>
-        <translation>RT/RW</translation>
-    </message>
-    <message>
-        <source>003/007</source>
-        <translation>003/007</translation>
-    </message>
-    <message>
-        <source>Nama jalan</source>
-        <translation>Street name</translation>
-    </message>
-    <message>
-        <source>Patokan lokasi</source>
-        <translation>Landmark</translation>
-    </message>
-    <message>
-        <source>Uraian aduan</source>
-        <translation>Description of the complaint</translation>
-    </message>
-    <message>
-        <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
-        <translation>What is the problem, since when, exactly where</translation>
-    </message>
-    <message>
-        <source>Jumlah karakter uraian</source>
-        <translation>Description length</translation>
-    </message>
-    <message>
-        <source>Tingkat urgensi</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
-        <translation>Urgent (danger to life or health)</translation>
-    </message>
-    <message>
-        <source>Nomor laporan {channel}</source>
-        <translation>{channel} report number</translation>
-    </message>
-    <message>
-        <source>Alasan penolakan CRM</source>
-        <translation>CRM&apos;s reason for refusal</translation>
-    </message>
-    <message>
-        <source>Lampiran tersimpan</source>
-        <translation>Saved attachments</translation>
-    </message>
-    <message>
-        <source>Hilangkan centang untuk melepas lampiran yang ditolak CRM</source>
-        <translation>Untick to remove an attachment the CRM refused</translation>
-    </message>
-    <message>
-        <source>Cetak ulang tanda terima (SALINAN) setelah disimpan</source>
-        <translation>Reprint the receipt (COPY) after saving</translation>
-    </message>
-    <message>
-        <source>Simpan dan cetak</source>
-        <translation>Save and print</translation>
-    </message>
-    <message>
-        <source>Yang belum lengkap</source>
-        <translation>What is still missing</translation>
-    </message>
-    <message>
-        <source>Status draf</source>
-        <translation>Draft state</translation>
-    </message>
-    <message>
-        <source>Draf dipulihkan</source>
-        <translation>Draft restored</translation>
-    </message>
-    <message>
-        <source>Telepon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Persetujuan</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
-    </message>
-    <message>
-        <source>Jalan</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Patokan</source>
-        <translation>Landmark</translation>
-    </message>
-    <message>
-        <source>Kategori</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Uraian</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Urgensi</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Laporan sebelumnya</source>
-        <translation>Earlier reports</translation>
-    </message>
-    <message>
-        <source>Lampiran</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <source>Kanal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Pelapor</source>
-        <translation>Complainant</translation>
-    </message>
-    <message>
-        <source>&amp;Nama *</source>
-        <translation>&amp;Name *</translation>
-    </message>
-    <message>
-        <source>N&amp;IK</source>
-        <translation>N&amp;IK</translation>
-    </message>
-    <message>
-        <source>&amp;Telepon</source>
-        <translation>&amp;Phone</translation>
-    </message>
-    <message>
-        <source>&amp;Alamat</source>
-        <translation>&amp;Address</translation>
-    </message>
-    <message>
-        <source>Persetujuan *</source>
-        <translation>Consent *</translation>
-    </message>
-    <message>
-        <source>Lokasi masalah</source>
-        <translation>Location of the problem</translation>
-    </message>
-    <message>
-        <source>&amp;Kelurahan *</source>
-        <translation>&amp;Kelurahan *</translation>
-    </message>
-    <message>
-        <source>&amp;RT/RW</source>
-        <translation>&amp;RT/RW</translation>
-    </message>
-    <message>
-        <source>&amp;Jalan</source>
-        <translation>S&amp;treet</translation>
-    </message>
-    <message>
-        <source>&amp;Patokan</source>
-        <translation>&amp;Landmark</translation>
-    </message>
-    <message>
-        <source>Aduan</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
-        <source>Kate&amp;gori *</source>
-        <translation>Cate&amp;gory *</translation>
-    </message>
-    <message>
-        <source>&amp;Uraian *</source>
-        <translation>&amp;Description *</translation>
-    </message>
-    <message>
-        <source>Urgen&amp;si</source>
-        <translation>Urgen&amp;cy</translation>
-    </message>
-    <message>
-        <source>Laporan sebelumnya di kanal lain (jika ada)</source>
-        <translation>Earlier reports in other channels (if any)</translation>
-    </message>
-    <message>
-        <source>Lampiran: scan surat, foto</source>
-        <translation>Attachments: scanned letters, photos</translation>
-    </message>
-    <message>
-        <source>Aduan baru</source>
-        <translation>New complaint</translation>
-    </message>
-</context>
-<context>
     <name>AddEventDialog</name>
     <message>
         <source>Tambahkan ke aduan {code}</source>
@@ -882,8 +639,248 @@ Status: {status}</translation>
 <context>
     <name>IntakeView</name>
     <message>
+        <source>Nama pelapor</source>
+        <translation>Complainant&apos;s name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK (ID number)</translation>
+    </message>
+    <message>
+        <source>16 angka, boleh kosong</source>
+        <translation>16 digits, may be empty</translation>
+    </message>
+    <message>
+        <source>Nomor telepon</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Alamat pelapor</source>
+        <translation>Complainant&apos;s address</translation>
+    </message>
+    <message>
+        <source>Rahasiakan identitas saya dari instansi</source>
+        <translation>Keep my identity from the agencies</translation>
+    </message>
+    <message>
+        <source>Rahasiakan identitas dari instansi</source>
+        <translation>Keep identity from the agencies</translation>
+    </message>
+    <message>
+        <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
+        <translation>The complainant consents to the processing of personal data (required)</translation>
+    </message>
+    <message>
+        <source>Persetujuan pemrosesan data pribadi</source>
+        <translation>Consent to the processing of personal data</translation>
+    </message>
+    <message>
+        <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
+        <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>003/007</source>
+        <translation>003/007</translation>
+    </message>
+    <message>
+        <source>Nama jalan</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>Patokan lokasi</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Uraian aduan</source>
+        <translation>Description of the complaint</translation>
+    </message>
+    <message>
+        <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
+        <translation>What is the problem, since when, exactly where</translation>
+    </message>
+    <message>
+        <source>Jumlah karakter uraian</source>
+        <translation>Description length</translation>
+    </message>
+    <message>
+        <source>Tingkat urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
+        <translation>Urgent (danger to life or health)</translation>
+    </message>
+    <message>
+        <source>Nomor laporan {channel}</source>
+        <translation>{channel} report number</translation>
+    </message>
+    <message>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan CRM</source>
+        <translation>CRM&apos;s reason for refusal</translation>
+    </message>
+    <message>
+        <source>Lampiran tersimpan</source>
+        <translation>Saved attachments</translation>
+    </message>
+    <message>
+        <source>Hilangkan centang untuk melepas lampiran yang ditolak CRM</source>
+        <translation>Untick to remove an attachment the CRM refused</translation>
+    </message>
+    <message>
+        <source>Cetak ulang tanda terima (SALINAN) setelah disimpan</source>
+        <translation>Reprint the receipt (COPY) after saving</translation>
+    </message>
+    <message>
+        <source>Simpan dan cetak</source>
+        <translation>Save and print</translation>
+    </message>
+    <message>
+        <source>Yang belum lengkap</source>
+        <translation>What is still missing</translation>
+    </message>
+    <message>
+        <source>Status draf</source>
+        <translation>Draft state</translation>
+    </message>
+    <message>
+        <source>Draf dipulihkan</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Jalan</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Patokan</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Laporan sebelumnya</source>
+        <translation>Earlier reports</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
         <source>Kesalahan {field}</source>
         <translation>Problem with {field}</translation>
+    </message>
+    <message>
+        <source>Pelapor</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>&amp;Nama *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>N&amp;IK</source>
+        <translation>N&amp;IK</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Persetujuan *</source>
+        <translation>Consent *</translation>
+    </message>
+    <message>
+        <source>Lokasi masalah</source>
+        <translation>Location of the problem</translation>
+    </message>
+    <message>
+        <source>&amp;Kelurahan *</source>
+        <translation>&amp;Kelurahan *</translation>
+    </message>
+    <message>
+        <source>&amp;RT/RW</source>
+        <translation>&amp;RT/RW</translation>
+    </message>
+    <message>
+        <source>&amp;Jalan</source>
+        <translation>S&amp;treet</translation>
+    </message>
+    <message>
+        <source>&amp;Patokan</source>
+        <translation>&amp;Landmark</translation>
+    </message>
+    <message>
+        <source>Aduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Kate&amp;gori *</source>
+        <translation>Cate&amp;gory *</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian *</source>
+        <translation>&amp;Description *</translation>
+    </message>
+    <message>
+        <source>Urgen&amp;si</source>
+        <translation>Urgen&amp;cy</translation>
+    </message>
+    <message>
+        <source>Laporan sebelumnya di kanal lain (jika ada)</source>
+        <translation>Earlier reports in other channels (if any)</translation>
+    </message>
+    <message>
+        <source>Lampiran: scan surat, foto</source>
+        <translation>Attachments: scanned letters, photos</translation>
     </message>
 </context>
 <context>

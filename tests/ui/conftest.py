@@ -144,10 +144,10 @@ def shot(widget: QWidget, folder: Path, name: str, scale: int) -> Path:
     return path
 
 
-def field_error(form: QWidget, field_label: str) -> QLabel:
+def field_error(form: QWidget, field_label: str, prefix: str = "Kesalahan") -> QLabel:
     """The line beside a field that shows its problem, found as a screen reader finds
-    it: by its accessible name ("Kesalahan <field>")."""
-    name = f"Kesalahan {field_label}"
+    it: by its accessible name ("Kesalahan <field>"; in English "Problem with <field>")."""
+    name = f"{prefix} {field_label}"
     found = [w for w in form.findChildren(QLabel) if w.accessibleName() == name]
     assert len(found) == 1, f"{len(found)} labels named {name!r}"
     return found[0]

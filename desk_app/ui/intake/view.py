@@ -65,29 +65,28 @@ class IntakeView(QWidget):
         return edit
 
     def _init_fields(self) -> None:
-        tr = self.tr
-        self.name = self._line(tr("Nama pelapor"), LIMITS["name"])
-        self.nik = self._line(tr("NIK"))
-        self.nik.setPlaceholderText(tr("16 angka, boleh kosong"))
-        self.phone = self._line(tr("Nomor telepon"))
-        self.phone.setPlaceholderText(tr("mis. 0812 3456 7890"))
-        self.address = self._line(tr("Alamat pelapor"), LIMITS["address"])
-        self.keep_private = QCheckBox(tr("Rahasiakan identitas saya dari instansi"))
-        self.keep_private.setAccessibleName(tr("Rahasiakan identitas dari instansi"))
-        self.consent = QCheckBox(tr("Pelapor menyetujui pemrosesan data pribadi (wajib)"))
-        self.consent.setAccessibleName(tr("Persetujuan pemrosesan data pribadi"))
+        self.name = self._line(self.tr("Nama pelapor"), LIMITS["name"])
+        self.nik = self._line(self.tr("NIK"))
+        self.nik.setPlaceholderText(self.tr("16 angka, boleh kosong"))
+        self.phone = self._line(self.tr("Nomor telepon"))
+        self.phone.setPlaceholderText(self.tr("mis. 0812 3456 7890"))
+        self.address = self._line(self.tr("Alamat pelapor"), LIMITS["address"])
+        self.keep_private = QCheckBox(self.tr("Rahasiakan identitas saya dari instansi"))
+        self.keep_private.setAccessibleName(self.tr("Rahasiakan identitas dari instansi"))
+        self.consent = QCheckBox(self.tr("Pelapor menyetujui pemrosesan data pribadi (wajib)"))
+        self.consent.setAccessibleName(self.tr("Persetujuan pemrosesan data pribadi"))
         self.consent_text = QLabel(
-            tr(
+            self.tr(
                 "Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan."  # noqa: E501
             )
         )
         self.consent_text.setWordWrap(True)
         self.area = AreaPicker(self._areas)
-        self.rt_rw = self._line(tr("RT/RW"))
-        self.rt_rw.setPlaceholderText(tr("003/007"))
+        self.rt_rw = self._line(self.tr("RT/RW"))
+        self.rt_rw.setPlaceholderText(self.tr("003/007"))
         self.rt_rw.setMaximumWidth(self.rt_rw.fontMetrics().horizontalAdvance("0000/0000") * 2)
-        self.street = self._line(tr("Nama jalan"), LIMITS["street"])
-        self.landmark = self._line(tr("Patokan lokasi"), LIMITS["landmark"])
+        self.street = self._line(self.tr("Nama jalan"), LIMITS["street"])
+        self.landmark = self._line(self.tr("Patokan lokasi"), LIMITS["landmark"])
         self.category = CategoryPicker()
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -95,51 +94,57 @@ class IntakeView(QWidget):
         self.category.setMinimumContentsLength(20)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setAccessibleName(tr("Uraian aduan"))
-        self.description.setPlaceholderText(tr("Apa masalahnya, sejak kapan, di mana persisnya"))
+        self.description.setAccessibleName(self.tr("Uraian aduan"))
+        self.description.setPlaceholderText(
+            self.tr("Apa masalahnya, sejak kapan, di mana persisnya")
+        )
         self.counter = QLabel()
-        self.counter.setAccessibleName(tr("Jumlah karakter uraian"))
+        self.counter.setAccessibleName(self.tr("Jumlah karakter uraian"))
         self.urgency = QComboBox()
-        self.urgency.setAccessibleName(tr("Tingkat urgensi"))
-        self.urgency.addItem(tr("Biasa"), Urgency.NORMAL.value)
-        self.urgency.addItem(tr("Mendesak (bahaya bagi jiwa atau kesehatan)"), Urgency.URGENT.value)
+        self.urgency.setAccessibleName(self.tr("Tingkat urgensi"))
+        self.urgency.addItem(self.tr("Biasa"), Urgency.NORMAL.value)
+        self.urgency.addItem(
+            self.tr("Mendesak (bahaya bagi jiwa atau kesehatan)"), Urgency.URGENT.value
+        )
         self.references = {
-            channel: self._line(tr("Nomor laporan {channel}").format(channel=channel))
+            channel: self._line(self.tr("Nomor laporan {channel}").format(channel=channel))
             for channel in REFERENCE_CHANNELS
         }
         self.attachments = AttachmentsPanel(self._runner)
         self.duplicate_panel = DuplicatePanel(self._area_name)
-        self.title = QLabel(tr("Aduan baru"))
+        self.title = QLabel(self.tr("Aduan baru"))
         self.title.setObjectName("pageTitle")
         self.crm_reason = QLabel()
         self.crm_reason.setObjectName("crmReason")
         self.crm_reason.setWordWrap(True)
-        self.crm_reason.setAccessibleName(tr("Alasan penolakan CRM"))
+        self.crm_reason.setAccessibleName(self.tr("Alasan penolakan CRM"))
         self.crm_reason.setStyleSheet(
             "QLabel#crmReason { background: #fff4d6; color: #5a3b00;"
             " border: 2px solid #d08c00; padding: 8px; }"
         )
         self.crm_reason.hide()
         self.kept_files = QListWidget()
-        self.kept_files.setAccessibleName(tr("Lampiran tersimpan"))
-        self.kept_files.setToolTip(tr("Hilangkan centang untuk melepas lampiran yang ditolak CRM"))
+        self.kept_files.setAccessibleName(self.tr("Lampiran tersimpan"))
+        self.kept_files.setToolTip(
+            self.tr("Hilangkan centang untuk melepas lampiran yang ditolak CRM")
+        )
         self.kept_files.setMaximumHeight(self.kept_files.fontMetrics().height() * 6)
         self.kept_files.hide()
-        self.reprint = QCheckBox(tr("Cetak ulang tanda terima (SALINAN) setelah disimpan"))
+        self.reprint = QCheckBox(self.tr("Cetak ulang tanda terima (SALINAN) setelah disimpan"))
         self.reprint.hide()
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(tr("Simpan dan cetak"))
+        self.save_button.setAccessibleName(self.tr("Simpan dan cetak"))
         self.save_button.setDefault(False)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.save_state.setWordWrap(True)
-        self.save_state.setAccessibleName(tr("Yang belum lengkap"))
+        self.save_state.setAccessibleName(self.tr("Yang belum lengkap"))
         self.draft_state = QLabel()
         self.draft_state.setObjectName("draftState")
-        self.draft_state.setAccessibleName(tr("Status draf"))
+        self.draft_state.setAccessibleName(self.tr("Status draf"))
         self.draft_state.setMinimumWidth(
-            self.draft_state.fontMetrics().horizontalAdvance(tr("Draf dipulihkan")) + 16
+            self.draft_state.fontMetrics().horizontalAdvance(self.tr("Draf dipulihkan")) + 16
         )
 
         self.error_labels: dict[str, QLabel] = {}
@@ -160,21 +165,21 @@ class IntakeView(QWidget):
             "attachments": self.attachments,
         }
         self.field_labels = {
-            "name": tr("Nama pelapor"),
-            "nik": tr("NIK"),
-            "phone": tr("Telepon"),
-            "address": tr("Alamat"),
-            "consent": tr("Persetujuan"),
-            "kelurahan_code": tr("Kelurahan"),
-            "rt_rw": tr("RT/RW"),
-            "street": tr("Jalan"),
-            "landmark": tr("Patokan"),
-            "category_code": tr("Kategori"),
-            "description": tr("Uraian"),
-            "urgency": tr("Urgensi"),
-            "earlier_references": tr("Laporan sebelumnya"),
-            "attachments": tr("Lampiran"),
-            "channel": tr("Kanal"),
+            "name": self.tr("Nama pelapor"),
+            "nik": self.tr("NIK"),
+            "phone": self.tr("Telepon"),
+            "address": self.tr("Alamat"),
+            "consent": self.tr("Persetujuan"),
+            "kelurahan_code": self.tr("Kelurahan"),
+            "rt_rw": self.tr("RT/RW"),
+            "street": self.tr("Jalan"),
+            "landmark": self.tr("Patokan"),
+            "category_code": self.tr("Kategori"),
+            "description": self.tr("Uraian"),
+            "urgency": self.tr("Urgensi"),
+            "earlier_references": self.tr("Laporan sebelumnya"),
+            "attachments": self.tr("Lampiran"),
+            "channel": self.tr("Kanal"),
         }
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
@@ -199,42 +204,41 @@ class IntakeView(QWidget):
         form.addRow(label, self._with_error(field, target))
 
     def _init_layout(self) -> None:
-        tr = self.tr
-        who = QGroupBox(tr("Pelapor"))
+        who = QGroupBox(self.tr("Pelapor"))
         f = QFormLayout(who)
-        self._row(f, tr("&Nama *"), "name")
-        self._row(f, tr("N&IK"), "nik")
-        self._row(f, tr("&Telepon"), "phone")
-        self._row(f, tr("&Alamat"), "address")
+        self._row(f, self.tr("&Nama *"), "name")
+        self._row(f, self.tr("N&IK"), "nik")
+        self._row(f, self.tr("&Telepon"), "phone")
+        self._row(f, self.tr("&Alamat"), "address")
         f.addRow("", self.keep_private)
         consent_box = QWidget()
         cl = QVBoxLayout(consent_box)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.consent_text)
         cl.addWidget(self.consent)
-        f.addRow(tr("Persetujuan *"), self._with_error("consent", consent_box))
+        f.addRow(self.tr("Persetujuan *"), self._with_error("consent", consent_box))
 
-        where = QGroupBox(tr("Lokasi masalah"))
+        where = QGroupBox(self.tr("Lokasi masalah"))
         f = QFormLayout(where)
-        self._row(f, tr("&Kelurahan *"), "kelurahan_code")
-        self._row(f, tr("&RT/RW"), "rt_rw")
-        self._row(f, tr("&Jalan"), "street")
-        self._row(f, tr("&Patokan"), "landmark")
+        self._row(f, self.tr("&Kelurahan *"), "kelurahan_code")
+        self._row(f, self.tr("&RT/RW"), "rt_rw")
+        self._row(f, self.tr("&Jalan"), "street")
+        self._row(f, self.tr("&Patokan"), "landmark")
 
-        what = QGroupBox(tr("Aduan"))
+        what = QGroupBox(self.tr("Aduan"))
         f = QFormLayout(what)
-        self._row(f, tr("Kate&gori *"), "category_code")
+        self._row(f, self.tr("Kate&gori *"), "category_code")
         desc = QWidget()
         dl = QVBoxLayout(desc)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.description)
         dl.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
-        label = QLabel(tr("&Uraian *"))
+        label = QLabel(self.tr("&Uraian *"))
         label.setBuddy(self.description)
         f.addRow(label, self._with_error("description", desc))
-        self._row(f, tr("Urgen&si"), "urgency")
+        self._row(f, self.tr("Urgen&si"), "urgency")
 
-        refs = QGroupBox(tr("Laporan sebelumnya di kanal lain (jika ada)"))
+        refs = QGroupBox(self.tr("Laporan sebelumnya di kanal lain (jika ada)"))
         refs_form = QFormLayout()
         refs_form.setContentsMargins(0, 0, 0, 0)
         for channel, edit in self.references.items():
@@ -246,7 +250,7 @@ class IntakeView(QWidget):
         refs_layout = QVBoxLayout(refs)
         refs_layout.addWidget(self._with_error("earlier_references", refs_box))
 
-        files = QGroupBox(tr("Lampiran: scan surat, foto"))
+        files = QGroupBox(self.tr("Lampiran: scan surat, foto"))
         fl = QVBoxLayout(files)
         fl.addWidget(self.kept_files)
         fl.addWidget(self._with_error("attachments", self.attachments))
