@@ -620,14 +620,6 @@ Status: {status}</translation>
 <context>
     <name>IntakeFormPage</name>
     <message>
-        <source>{n} / {limit} karakter</source>
-        <translation>{n} / {limit} characters</translation>
-    </message>
-    <message>
-        <source>Belum dapat disimpan — periksa: {fields}</source>
-        <translation>Cannot be saved yet — check: {fields}</translation>
-    </message>
-    <message>
         <source>Isian tetap ada di layar.</source>
         <translation>The form is still on the screen.</translation>
     </message>
@@ -1479,6 +1471,17 @@ Status: {status}</translation>
     <message>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDisplay</name>
+    <message>
+        <source>{n} / {limit} karakter</source>
+        <translation>{n} / {limit} characters</translation>
+    </message>
+    <message>
+        <source>Belum dapat disimpan — periksa: {fields}</source>
+        <translation>Cannot be saved yet — check: {fields}</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,9 @@
 """The intake form: one complaint, typed at the counter, keyboard first.
 
 The page's behaviour; its widgets are laid out in :mod:`.view`, the fields mapped in
-:mod:`.fields`, drafts kept by :mod:`.drafts`, duplicates found by :mod:`.duplicates`
-and what differs in a correction is its mode (:mod:`.modes`).
+:mod:`.fields`, drafts kept by :mod:`.drafts`, duplicates found by :mod:`.duplicates`,
+problems shown by :mod:`.validation`; what differs in a correction is its mode
+(:mod:`.modes`).
 
 Tab and Enter move on; Ctrl+S saves and prints; Esc asks before discarding. Each
 field shows its problem beside it (IntakeService.validate, in the app's language)
@@ -28,7 +29,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from complaint_domain.complaint import Complaint
-from complaint_domain.validation import LIMITS
 from desk_app.services.accounts import Officer
 from desk_app.services.errors import ValidationFailed, message_for
 from desk_app.services.intake import AttachmentFile, IntakeForm
@@ -38,6 +38,7 @@ from desk_app.ui.intake import fields as mapping
 from desk_app.ui.intake.drafts import IntakeDrafts
 from desk_app.ui.intake.duplicates import DuplicateSearch
 from desk_app.ui.intake.modes import Correction, NewComplaint
+from desk_app.ui.intake.validation import ValidationDisplay
 from desk_app.ui.intake.view import IntakeView
 from desk_app.ui.tasks import TaskRunner
 
@@ -72,8 +73,7 @@ class IntakeFormPage(IntakeView):
         self.mode: NewComplaint | Correction = NewComplaint()
         self.loading = False  # the fields are being filled in, not typed
         self.saving = False
-        self._touched: set[str] = set()
-        self._show_all = False
+        self.validation = ValidationDisplay(self, services.intake)
         self.draft_keeper = IntakeDrafts(self, services.drafts, runner)
         self.duplicate_search = DuplicateSearch(self, services, runner)
         self._init_shortcuts()
@@ -86,6 +86,7 @@ class IntakeFormPage(IntakeView):
         self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=context)
 
     def _connect_signals(self) -> None:
+        self.validation.refused.connect(self.validation_shown)
         self.draft_keeper.saved.connect(self.draft_saved)
         self.duplicate_search.shown.connect(self.duplicates_shown)
         self.duplicate_search.event_added.connect(self.event_added)
@@ -177,13 +178,12 @@ class IntakeFormPage(IntakeView):
             mapping.put_fields(self, values, self.mode.editing)
         finally:
             self.loading = False
-        self._touched = {k for k in self.field_widgets if values.get(k)}
+        self.validation.touched = {k for k in self.field_widgets if values.get(k)}
         self.revalidate()
 
     def reset(self) -> None:
         self.set_fields({})
-        self._touched.clear()
-        self._show_all = False
+        self.validation.forget()
         self.draft_keeper.dirty = False
         self.duplicate_panel.set_hints([])
         self.draft_state.clear()
@@ -212,7 +212,7 @@ class IntakeFormPage(IntakeView):
         self.reprint.show()
         self.set_fields(mapping.complaint_fields(complaint))
         mode.crm_value = self.fields_value(mode.crm_field)
-        self._show_all = False
+        self.validation.show_all = False
         self.draft_keeper.dirty = False
         self.draft_state.clear()
         self.revalidate()
@@ -245,46 +245,12 @@ class IntakeFormPage(IntakeView):
     # -- validation ----------------------------------------------------------------
 
     def revalidate(self) -> dict[str, str]:
-        errors = {f: shown(m) for f, m in self._services.intake.validate(self.form()).items()}
-        for field, label in self.error_labels.items():
-            message = errors.get(field, "")
-            visible = bool(message) and (self._show_all or field in self._touched)
-            label.setText("⚠ " + message if visible else "")
-            label.setVisible(visible)
-        description = self.description.toPlainText()
-        self.counter.setText(
-            self.tr("{n} / {limit} karakter").format(
-                n=len(description), limit=LIMITS["description"]
-            )
-        )
-        field, mark = self.mode.refused_mark(errors, self.fields())
-        if field:  # not changed yet: the field the CRM refused stays marked with its reason
-            self.error_labels[field].setText("⚠ " + mark)
-            self.error_labels[field].setVisible(True)
-        self.save_button.setText(self.mode.save_label())
-        if errors:
-            missing = ", ".join(self.field_labels.get(f, f) for f in errors)
-            self.save_state.setText(
-                self.tr("Belum dapat disimpan — periksa: {fields}").format(fields=missing)
-            )
-        else:
-            self.save_state.setText(self.mode.ready_text())
-        return errors
+        """Check the fields again; their problems, shown where they should be."""
+        return self.validation.revalidate()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        self._show_all = True
-        self.revalidate()
-        for field, message in errors.items():
-            label = self.error_labels.get(field)
-            if label is not None and not label.isVisible():
-                label.setText("⚠ " + shown(message))
-                label.show()
-        first = next((f for f in self.field_widgets if f in errors), None)
-        if first is not None:
-            widget = self.field_widgets[first]
-            self.scroll_area.ensureWidgetVisible(widget)
-            widget.setFocus()
-        self.validation_shown.emit(dict(errors))
+        """A refused save: every problem shown, the first field focused."""
+        self.validation.show_errors(errors)
 
     # -- slots ---------------------------------------------------------------------
 
@@ -300,7 +266,7 @@ class IntakeFormPage(IntakeView):
         if self.loading:
             return
         field = "earlier_references" if name.startswith("ref_") else name
-        self._touched.add(field)
+        self.validation.touched.add(field)
         self.revalidate()
         self.save_draft()
 
