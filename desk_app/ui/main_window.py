@@ -126,17 +126,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _init_shortcuts(self) -> None:
-        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
-        self.home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
-        self.sync_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        """Ctrl+N new complaint, Ctrl+F find, Alt+Home home, Ctrl+K the sync page."""
+        keys = {"Ctrl+N": self.on_new_complaint, "Ctrl+F": self.on_find}
+        keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
 
     def _connect_signals(self) -> None:
-        """What lives as long as the window: shortcuts, sync, the runner, the flows."""
-        self.new_shortcut.activated.connect(self.on_new_complaint)
-        self.find_shortcut.activated.connect(self.on_find)
-        self.home_shortcut.activated.connect(self.on_home)
-        self.sync_shortcut.activated.connect(self.on_show_sync)
+        """What lives as long as the window: sync, the runner, the flows."""
         self.sync.status_changed.connect(self.on_sync_status)
         self.sync.complaints_changed.connect(self.on_complaints_changed)
         self.sync.needs_enrolment.connect(self.on_needs_enrolment)
@@ -218,9 +215,7 @@ class MainWindow(QMainWindow):
     def on_complaints_changed(self, ids: list[str]) -> None:
         """Statuses came back from the CRM: today's list and an open detail reload."""
         self.refresh_home()
-        open_now = self.detail.complaint
-        if self.stack.currentWidget() is self.detail and open_now and str(open_now.id) in ids:
-            self.on_open_complaint(str(open_now.id))
+        self.detail_flow.reload_if_shown(ids)
 
     def on_needs_enrolment(self) -> None:
         self.enrolment_flow.on_needs_enrolment()

@@ -56,6 +56,13 @@ class DetailFlow(QObject):
 
         self._runner.run(lambda: self._lookup.search(officer, code), found)
 
+    def reload_if_shown(self, ids: list[str]) -> None:
+        """Complaints changed (statuses from the CRM): the one on screen is read again."""
+        window = self._window
+        shown = window.detail.complaint
+        if window.stack.currentWidget() is window.detail and shown and str(shown.id) in ids:
+            self.open(str(shown.id))
+
     def on_loaded(self, complaint: Any) -> None:
         window = self._window
         if complaint is None:
