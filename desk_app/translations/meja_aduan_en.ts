@@ -2,249 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Nama pelapor</source>
-        <translation>Complainant&apos;s name</translation>
-    </message>
-    <message>
-        <source>NIK</source>
-        <translation>NIK (ID number)</translation>
-    </message>
-    <message>
-        <source>16 angka, boleh kosong</source>
-        <translation>16 digits, may be empty</translation>
-    </message>
-    <message>
-        <source>Nomor telepon</source>
-        <translation>Phone number</translation>
-    </message>
-    <message>
-        <source>mis. 0812 3456 7890</source>
-        <translation>e.g. 0812 3456 7890</translation>
-    </message>
-    <message>
-        <source>Alamat pelapor</source>
-        <translation>Complainant&apos;s address</translation>
-    </message>
-    <message>
-        <source>Rahasiakan identitas saya dari instansi</source>
-        <translation>Keep my identity from the agencies</translation>
-    </message>
-    <message>
-        <source>Rahasiakan identitas dari instansi</source>
-        <translation>Keep identity from the agencies</translation>
-    </message>
-    <message>
-        <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
-        <translation>The complainant consents to the processing of personal data (required)</translation>
-    </message>
-    <message>
-        <source>Persetujuan pemrosesan data pribadi</source>
-        <translation>Consent to the processing of personal data</translation>
-    </message>
-    <message>
-        <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
-        <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
-    </message>
-    <message>
-        <source>RT/RW</source>
-        <translation>RT/RW</translation>
-    </message>
-    <message>
-        <source>003/007</source>
-        <translation>003/007</translation>
-    </message>
-    <message>
-        <source>Nama jalan</source>
-        <translation>Street name</translation>
-    </message>
-    <message>
-        <source>Patokan lokasi</source>
-        <translation>Landmark</translation>
-    </message>
-    <message>
-        <source>Uraian aduan</source>
-        <translation>Description of the complaint</translation>
-    </message>
-    <message>
-        <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
-        <translation>What is the problem, since when, exactly where</translation>
-    </message>
-    <message>
-        <source>Jumlah karakter uraian</source>
-        <translation>Description length</translation>
-    </message>
-    <message>
-        <source>Tingkat urgensi</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Biasa</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
-        <translation>Urgent (danger to life or health)</translation>
-    </message>
-    <message>
-        <source>Nomor laporan {channel}</source>
-        <translation>{channel} report number</translation>
-    </message>
-    <message>
-        <source>Alasan penolakan CRM</source>
-        <translation>CRM&apos;s reason for refusal</translation>
-    </message>
-    <message>
-        <source>Lampiran tersimpan</source>
-        <translation>Saved attachments</translation>
-    </message>
-    <message>
-        <source>Hilangkan centang untuk melepas lampiran yang ditolak CRM</source>
-        <translation>Untick to remove an attachment the CRM refused</translation>
-    </message>
-    <message>
-        <source>Cetak ulang tanda terima (SALINAN) setelah disimpan</source>
-        <translation>Reprint the receipt (COPY) after saving</translation>
-    </message>
-    <message>
-        <source>Simpan dan cetak</source>
-        <translation>Save and print</translation>
-    </message>
-    <message>
-        <source>Yang belum lengkap</source>
-        <translation>What is still missing</translation>
-    </message>
-    <message>
-        <source>Status draf</source>
-        <translation>Draft state</translation>
-    </message>
-    <message>
-        <source>Draf dipulihkan</source>
-        <translation>Draft restored</translation>
-    </message>
-    <message>
-        <source>Telepon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Alamat</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Persetujuan</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <source>Kelurahan</source>
-        <translation>Kelurahan</translation>
-    </message>
-    <message>
-        <source>Jalan</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Patokan</source>
-        <translation>Landmark</translation>
-    </message>
-    <message>
-        <source>Kategori</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Uraian</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Urgensi</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Laporan sebelumnya</source>
-        <translation>Earlier reports</translation>
-    </message>
-    <message>
-        <source>Lampiran</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <source>Kanal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Pelapor</source>
-        <translation>Complainant</translation>
-    </message>
-    <message>
-        <source>&amp;Nama *</source>
-        <translation>&amp;Name *</translation>
-    </message>
-    <message>
-        <source>N&amp;IK</source>
-        <translation>N&amp;IK</translation>
-    </message>
-    <message>
-        <source>&amp;Telepon</source>
-        <translation>&amp;Phone</translation>
-    </message>
-    <message>
-        <source>&amp;Alamat</source>
-        <translation>&amp;Address</translation>
-    </message>
-    <message>
-        <source>Persetujuan *</source>
-        <translation>Consent *</translation>
-    </message>
-    <message>
-        <source>Lokasi masalah</source>
-        <translation>Location of the problem</translation>
-    </message>
-    <message>
-        <source>&amp;Kelurahan *</source>
-        <translation>&amp;Kelurahan *</translation>
-    </message>
-    <message>
-        <source>&amp;RT/RW</source>
-        <translation>&amp;RT/RW</translation>
-    </message>
-    <message>
-        <source>&amp;Jalan</source>
-        <translation>S&amp;treet</translation>
-    </message>
-    <message>
-        <source>&amp;Patokan</source>
-        <translation>&amp;Landmark</translation>
-    </message>
-    <message>
-        <source>Aduan</source>
-        <translation>Complaint</translation>
-    </message>
-    <message>
-        <source>Kate&amp;gori *</source>
-        <translation>Cate&amp;gory *</translation>
-    </message>
-    <message>
-        <source>&amp;Uraian *</source>
-        <translation>&amp;Description *</translation>
-    </message>
-    <message>
-        <source>Urgen&amp;si</source>
-        <translation>Urgen&amp;cy</translation>
-    </message>
-    <message>
-        <source>Laporan sebelumnya di kanal lain (jika ada)</source>
-        <translation>Earlier reports in other channels (if any)</translation>
-    </message>
-    <message>
-        <source>Lampiran: scan surat, foto</source>
-        <translation>Attachments: scanned letters, photos</translation>
-    </message>
-    <message>
-        <source>Aduan baru</source>
-        <translation>New complaint</translation>
-    </message>
-</context>
-<context>
     <name>Accounts</name>
     <message>
         <source>Petugas</source>
@@ -678,6 +435,64 @@
     </message>
 </context>
 <context>
+    <name>Correction</name>
+    <message>
+        <source>Perbaiki aduan {code}</source>
+        <translation>Correct complaint {code}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {reason}</source>
+        <translation>Refused by the CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>(tanpa alasan)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <source>Simpan perbaikan (Ctrl+S)</source>
+        <translation>Save correction (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM</source>
+        <translation>✓ Ready to save — same ticket number, sent to the CRM again</translation>
+    </message>
+    <message>
+        <source>Menyimpan perbaikan…</source>
+        <translation>Saving the correction…</translation>
+    </message>
+    <message>
+        <source>CRM: {reason}</source>
+        <translation>CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>Buang perbaikan?</source>
+        <translation>Discard the correction?</translation>
+    </message>
+    <message>
+        <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
+        <translation>This correction is not saved. Discard the changes?</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Kembali memperbaiki</source>
+        <translation>Back to correcting</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionFlow</name>
+    <message>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
+    </message>
+    <message>
+        <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
+        <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Pesan</source>
@@ -734,6 +549,13 @@
     <message>
         <source>Yang tertua dicatat {since}</source>
         <translation>The oldest was recorded {since}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailFlow</name>
+    <message>
+        <source>Aduan tidak ditemukan.</source>
+        <translation>Complaint not found.</translation>
     </message>
 </context>
 <context>
@@ -954,6 +776,21 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>EnrolmentFlow</name>
+    <message>
+        <source>Meja {desk} terdaftar di CRM ({site}).</source>
+        <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
+    </message>
+    <message>
+        <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
+        <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
+    </message>
+    <message>
+        <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
+        <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Nama pelapor</source>
@@ -1141,59 +978,7 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
-    <name>IntakeFormPage</name>
-    <message>
-        <source>Kesalahan {field}</source>
-        <translation>Problem with {field}</translation>
-    </message>
-    <message>
-        <source>{n} / {limit} karakter</source>
-        <translation>{n} / {limit} characters</translation>
-    </message>
-    <message>
-        <source>Simpan dan cetak (Ctrl+S)</source>
-        <translation>Save and print (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Belum dapat disimpan — periksa: {fields}</source>
-        <translation>Cannot be saved yet — check: {fields}</translation>
-    </message>
-    <message>
-        <source>Perbaiki aduan {code}</source>
-        <translation>Correct complaint {code}</translation>
-    </message>
-    <message>
-        <source>Ditolak CRM: {reason}</source>
-        <translation>Refused by the CRM: {reason}</translation>
-    </message>
-    <message>
-        <source>(tanpa alasan)</source>
-        <translation>(no reason given)</translation>
-    </message>
-    <message>
-        <source>Draf perbaikan dipulihkan</source>
-        <translation>Correction draft restored</translation>
-    </message>
-    <message>
-        <source>Aduan baru</source>
-        <translation>New complaint</translation>
-    </message>
-    <message>
-        <source>CRM: {reason}</source>
-        <translation>CRM: {reason}</translation>
-    </message>
-    <message>
-        <source>Simpan perbaikan (Ctrl+S)</source>
-        <translation>Save correction (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>✓ Siap disimpan — nomor tiket tetap, dikirim ulang ke CRM</source>
-        <translation>✓ Ready to save — same ticket number, sent to the CRM again</translation>
-    </message>
-    <message>
-        <source>✓ Siap disimpan</source>
-        <translation>✓ Ready to save</translation>
-    </message>
+    <name>IntakeDrafts</name>
     <message>
         <source>Draf tersimpan</source>
         <translation>Draft saved</translation>
@@ -1223,37 +1008,12 @@ Status: {status}</translation>
         <translation>Draft restored</translation>
     </message>
     <message>
-        <source>Buang isian?</source>
-        <translation>Discard the form?</translation>
+        <source>Draf perbaikan dipulihkan</source>
+        <translation>Correction draft restored</translation>
     </message>
-    <message>
-        <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
-        <translation>This complaint has not been saved. Discard everything?</translation>
-    </message>
-    <message>
-        <source>Kembali mengisi</source>
-        <translation>Back to the form</translation>
-    </message>
-    <message>
-        <source>Buang perbaikan?</source>
-        <translation>Discard the correction?</translation>
-    </message>
-    <message>
-        <source>Perbaikan aduan ini belum disimpan. Buang perubahannya?</source>
-        <translation>This correction is not saved. Discard the changes?</translation>
-    </message>
-    <message>
-        <source>Kembali memperbaiki</source>
-        <translation>Back to correcting</translation>
-    </message>
-    <message>
-        <source>Menyimpan…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Menyimpan perbaikan…</source>
-        <translation>Saving the correction…</translation>
-    </message>
+</context>
+<context>
+    <name>IntakeFormPage</name>
     <message>
         <source>Isian tetap ada di layar.</source>
         <translation>The form is still on the screen.</translation>
@@ -1261,6 +1021,253 @@ Status: {status}</translation>
     <message>
         <source>Aduan gagal disimpan karena kesalahan program. Isian tetap ada di layar dan di draf.</source>
         <translation>The complaint could not be saved because of a program error. What was typed stays on screen and in the draft.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Nama pelapor</source>
+        <translation>Complainant&apos;s name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK (ID number)</translation>
+    </message>
+    <message>
+        <source>16 angka, boleh kosong</source>
+        <translation>16 digits, may be empty</translation>
+    </message>
+    <message>
+        <source>Nomor telepon</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>mis. 0812 3456 7890</source>
+        <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Alamat pelapor</source>
+        <translation>Complainant&apos;s address</translation>
+    </message>
+    <message>
+        <source>Rahasiakan identitas saya dari instansi</source>
+        <translation>Keep my identity from the agencies</translation>
+    </message>
+    <message>
+        <source>Rahasiakan identitas dari instansi</source>
+        <translation>Keep identity from the agencies</translation>
+    </message>
+    <message>
+        <source>Pelapor menyetujui pemrosesan data pribadi (wajib)</source>
+        <translation>The complainant consents to the processing of personal data (required)</translation>
+    </message>
+    <message>
+        <source>Persetujuan pemrosesan data pribadi</source>
+        <translation>Consent to the processing of personal data</translation>
+    </message>
+    <message>
+        <source>Saya setuju nama, NIK, nomor telepon dan alamat saya diproses oleh Pemerintah Provinsi DKI Jakarta hanya untuk menangani aduan ini, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Data pribadi tidak dicetak pada tanda terima dan tidak tampil di halaman pemantauan.</source>
+        <translation>I agree that my name, NIK, phone number and address are processed by the Provincial Government of DKI Jakarta only to handle this complaint, under Law No. 27 of 2022 on Personal Data Protection. Personal data is not printed on the receipt and does not appear on the tracking page.</translation>
+    </message>
+    <message>
+        <source>RT/RW</source>
+        <translation>RT/RW</translation>
+    </message>
+    <message>
+        <source>003/007</source>
+        <translation>003/007</translation>
+    </message>
+    <message>
+        <source>Nama jalan</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>Patokan lokasi</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Uraian aduan</source>
+        <translation>Description of the complaint</translation>
+    </message>
+    <message>
+        <source>Apa masalahnya, sejak kapan, di mana persisnya</source>
+        <translation>What is the problem, since when, exactly where</translation>
+    </message>
+    <message>
+        <source>Jumlah karakter uraian</source>
+        <translation>Description length</translation>
+    </message>
+    <message>
+        <source>Tingkat urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Mendesak (bahaya bagi jiwa atau kesehatan)</source>
+        <translation>Urgent (danger to life or health)</translation>
+    </message>
+    <message>
+        <source>Nomor laporan {channel}</source>
+        <translation>{channel} report number</translation>
+    </message>
+    <message>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan CRM</source>
+        <translation>CRM&apos;s reason for refusal</translation>
+    </message>
+    <message>
+        <source>Lampiran tersimpan</source>
+        <translation>Saved attachments</translation>
+    </message>
+    <message>
+        <source>Hilangkan centang untuk melepas lampiran yang ditolak CRM</source>
+        <translation>Untick to remove an attachment the CRM refused</translation>
+    </message>
+    <message>
+        <source>Cetak ulang tanda terima (SALINAN) setelah disimpan</source>
+        <translation>Reprint the receipt (COPY) after saving</translation>
+    </message>
+    <message>
+        <source>Simpan dan cetak</source>
+        <translation>Save and print</translation>
+    </message>
+    <message>
+        <source>Yang belum lengkap</source>
+        <translation>What is still missing</translation>
+    </message>
+    <message>
+        <source>Status draf</source>
+        <translation>Draft state</translation>
+    </message>
+    <message>
+        <source>Draf dipulihkan</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Jalan</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Patokan</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Urgensi</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Laporan sebelumnya</source>
+        <translation>Earlier reports</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Kesalahan {field}</source>
+        <translation>Problem with {field}</translation>
+    </message>
+    <message>
+        <source>Pelapor</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <source>&amp;Nama *</source>
+        <translation>&amp;Name *</translation>
+    </message>
+    <message>
+        <source>N&amp;IK</source>
+        <translation>N&amp;IK</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>Persetujuan *</source>
+        <translation>Consent *</translation>
+    </message>
+    <message>
+        <source>Lokasi masalah</source>
+        <translation>Location of the problem</translation>
+    </message>
+    <message>
+        <source>&amp;Kelurahan *</source>
+        <translation>&amp;Kelurahan *</translation>
+    </message>
+    <message>
+        <source>&amp;RT/RW</source>
+        <translation>&amp;RT/RW</translation>
+    </message>
+    <message>
+        <source>&amp;Jalan</source>
+        <translation>S&amp;treet</translation>
+    </message>
+    <message>
+        <source>&amp;Patokan</source>
+        <translation>&amp;Landmark</translation>
+    </message>
+    <message>
+        <source>Aduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Kate&amp;gori *</source>
+        <translation>Cate&amp;gory *</translation>
+    </message>
+    <message>
+        <source>&amp;Uraian *</source>
+        <translation>&amp;Description *</translation>
+    </message>
+    <message>
+        <source>Urgen&amp;si</source>
+        <translation>Urgen&amp;cy</translation>
+    </message>
+    <message>
+        <source>Laporan sebelumnya di kanal lain (jika ada)</source>
+        <translation>Earlier reports in other channels (if any)</translation>
+    </message>
+    <message>
+        <source>Lampiran: scan surat, foto</source>
+        <translation>Attachments: scanned letters, photos</translation>
     </message>
 </context>
 <context>
@@ -1273,22 +1280,44 @@ Status: {status}</translation>
         <source>Terjadi kesalahan program; data tetap tersimpan.</source>
         <translation>A program error occurred; the data is still saved.</translation>
     </message>
+</context>
+<context>
+    <name>NewComplaint</name>
     <message>
-        <source>⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan).</source>
-        <translation>⚠ The CRM refused this desk&apos;s token. An admin must enrol the desk again (Settings).</translation>
+        <source>Aduan baru</source>
+        <translation>New complaint</translation>
     </message>
     <message>
-        <source>Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah admin mendaftarkan meja (Pengaturan).</source>
-        <translation>This desk is not enrolled with the CRM yet: complaints are kept and sent once an admin enrols the desk (Settings).</translation>
+        <source>Simpan dan cetak (Ctrl+S)</source>
+        <translation>Save and print (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
-        <translation>No account yet. Create the first admin to start.</translation>
+        <source>✓ Siap disimpan</source>
+        <translation>✓ Ready to save</translation>
     </message>
     <message>
-        <source>Aduan tidak ditemukan.</source>
-        <translation>Complaint not found.</translation>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
     </message>
+    <message>
+        <source>Buang isian?</source>
+        <translation>Discard the form?</translation>
+    </message>
+    <message>
+        <source>Isian aduan ini belum disimpan. Buang semuanya?</source>
+        <translation>This complaint has not been saved. Discard everything?</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Kembali mengisi</source>
+        <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptFlow</name>
     <message>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
@@ -1304,22 +1333,6 @@ Status: {status}</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Halaman uji dikirim ke {printer}.</source>
-        <translation>Test page sent to {printer}.</translation>
-    </message>
-    <message>
-        <source>Meja {desk} terdaftar di CRM ({site}).</source>
-        <translation>Desk {desk} enrolled with the CRM ({site}).</translation>
-    </message>
-    <message>
-        <source>Pengaturan tersimpan.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
-        <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1747,24 @@ Status: {status}</translation>
     <message>
         <source>⚠ Isi alamat CRM dan kode pendaftaran dari CRM.</source>
         <translation>⚠ Enter the CRM address and the enrolment code from the CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFlow</name>
+    <message>
+        <source>Halaman uji dikirim ke {printer}.</source>
+        <translation>Test page sent to {printer}.</translation>
+    </message>
+    <message>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Belum ada akun. Buat admin pertama untuk mulai.</source>
+        <translation>No account yet. Create the first admin to start.</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2392,17 @@ Status: {status}</translation>
     <message>
         <source>Persetujuan pemrosesan data pribadi wajib dicentang.</source>
         <translation>Tick the consent to processing personal data.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDisplay</name>
+    <message>
+        <source>{n} / {limit} karakter</source>
+        <translation>{n} / {limit} characters</translation>
+    </message>
+    <message>
+        <source>Belum dapat disimpan — periksa: {fields}</source>
+        <translation>Cannot be saved yet — check: {fields}</translation>
     </message>
 </context>
 <context>

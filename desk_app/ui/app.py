@@ -15,7 +15,8 @@ from desk_app.ui.start_window import StartWindow
 from desk_app.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from desk_app.services.desk import Desk
+    from desk_app.printing.backends.base import Printer, PrinterSettings
+    from desk_app.services.root import DeskServices
 
 
 def prepare_application(settings: Settings) -> QApplication:
@@ -28,13 +29,23 @@ def prepare_application(settings: Settings) -> QApplication:
     return app
 
 
-def _load_desk(data_dir: Path, settings_read: tuple[Settings, list[str]]) -> Desk:
-    """On the loader thread: the store and services, and the main window's modules
-    (imported here so that the GUI thread finds them ready)."""
-    import desk_app.ui.main_window  # noqa: F401
-    from desk_app.services.desk import open_desk
+def qt_system_printer(settings: PrinterSettings) -> Printer:
+    """The OS printer back-end, for the receipt service (services import no Qt).
+    Loaded on the first print to a system printer: QtPdf and the printing stack are
+    not needed to open the window."""
+    from desk_app.printing.backends.qt_system import QtSystemPrinter
 
-    return open_desk(data_dir, settings_read=settings_read)
+    return QtSystemPrinter(settings)
+
+
+def _load_desk(data_dir: Path, settings_read: tuple[Settings, list[str]]) -> DeskServices:
+    """On the loader thread: the store and every service (the composition root,
+    desk_app.services.root), and the main window's modules (imported here so that
+    the GUI thread finds them ready)."""
+    import desk_app.ui.main_window  # noqa: F401
+    from desk_app.services.root import open_services
+
+    return open_services(data_dir, settings_read=settings_read, system_printer=qt_system_printer)
 
 
 def _after_load(_loaded: object) -> None:
@@ -61,6 +72,6 @@ def run_app(data_dir: Path) -> int:
     try:
         return app.exec()
     finally:
-        desk = start.shutdown()
-        if desk is not None:
-            desk.close()
+        services = start.shutdown()
+        if services is not None:
+            services.close()

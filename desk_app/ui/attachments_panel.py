@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from complaint_domain.complaint import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
 from desk_app.services.previews import PickedFile, pick_file
 from desk_app.ui.dialogs import FilePicker
+from desk_app.ui.i18n import shown
 from desk_app.ui.tasks import TaskRunner
 
 THUMB = QSize(96, 96)
@@ -140,7 +141,7 @@ class AttachmentsPanel(QWidget):
             self.changed.emit()
 
     def _on_picked(self, picked: list[PickedFile], refused_for_count: list[str]) -> None:
-        refusals = [f.refused for f in picked if f.refused]
+        refusals = [shown(f.refused) for f in picked if f.refused]
         if refused_for_count:
             refusals.append(
                 self.tr("Paling banyak {n} lampiran; tidak ditambahkan: {names}.").format(

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from complaint_domain.reference import CATEGORIES, category_label
+from desk_app.ui.i18n import shown
 
 
 class CategoryPicker(QComboBox):
@@ -26,7 +27,7 @@ class CategoryPicker(QComboBox):
         for category in CATEGORIES:
             if category.parent is None:
                 continue
-            label = category_label(category.code)
+            label = shown(category_label(category.code))
             self._by_label[label.casefold()] = category.code
             self.addItem(label, category.code)
         self.setCurrentIndex(-1)

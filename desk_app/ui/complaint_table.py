@@ -16,6 +16,7 @@ from complaint_domain.complaint import WIB
 from complaint_domain.reference import CATEGORY_BY_CODE
 from complaint_domain.status import Status
 from complaint_domain.text import mask_name
+from desk_app.ui.i18n import shown
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -73,7 +74,7 @@ class ComplaintTableModel(QAbstractTableModel):
             mask_name(s.name),
             category.name if category else s.category_code,
             self._area_name(s.kelurahan_code),
-            s.status.public_label,
+            shown(s.status.public_label),
             self.tr("Terkirim") if s.sent else self.tr("Belum terkirim"),
             self.tr("Belum dicetak") if s.print_pending else self.tr("Dicetak"),
         )

@@ -25,6 +25,7 @@ from complaint_domain.reference import category_label
 from complaint_domain.validation import format_phone_for_display
 from desk_app.services.accounts import Officer
 from desk_app.services.previews import AttachmentPreviews
+from desk_app.ui.i18n import shown
 from desk_app.ui.tasks import TaskRunner
 
 THUMB = QSize(120, 120)
@@ -148,7 +149,7 @@ class DetailView(QWidget):
     def show_complaint(self, c: Complaint) -> None:
         self.complaint = c
         self.title.setText(c.ticket_code)
-        self.status.setText(self.tr("Status: {label}").format(label=c.status.public_label))
+        self.status.setText(self.tr("Status: {label}").format(label=shown(c.status.public_label)))
         p, loc = c.complainant, c.location
         rows = [
             (self.tr("Dicatat"), c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")),
@@ -169,7 +170,7 @@ class DetailView(QWidget):
                 ", ".join(x for x in (loc.rt_rw, loc.street) if x) or "—",
             ),
             (self.tr("Patokan"), loc.landmark or "—"),
-            (self.tr("Kategori"), category_label(c.category_code)),
+            (self.tr("Kategori"), shown(category_label(c.category_code))),
             (self.tr("Urgensi"), c.urgency.label),
             (self.tr("Laporan sebelumnya"), "; ".join(c.earlier_references) or "—"),
         ]
@@ -187,12 +188,12 @@ class DetailView(QWidget):
     def _event_text(self, e: ComplaintEvent) -> str:
         if e.kind is EventKind.CREATED:
             return self.tr("Dicatat di meja — {label}").format(
-                label=(e.status.public_label if e.status else "")
+                label=(shown(e.status.public_label) if e.status else "")
             )
         if e.kind is EventKind.CITIZEN_ADDED:
             return self.tr("Pelapor menambahkan keterangan: {note}").format(note=e.note)
         if e.kind is EventKind.STATUS and e.status is not None:
-            text = e.status.public_label
+            text = shown(e.status.public_label)
             return f"{text} — {e.note}" if e.note else text
         return e.note
 

@@ -22,6 +22,7 @@ from complaint_domain.complaint import WIB
 from complaint_domain.reference import category_label
 from complaint_domain.text import mask_name
 from desk_app.services.duplicates import DuplicateHint
+from desk_app.ui.i18n import shown
 
 
 class DuplicatePanel(QWidget):
@@ -76,7 +77,7 @@ class DuplicatePanel(QWidget):
         card = QFrame()
         card.setObjectName("duplicateCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        reasons = "; ".join(r.label for r in hint.reasons)
+        reasons = "; ".join(shown(r.label) for r in hint.reasons)
         why = QLabel("⚠ " + reasons)
         why.setObjectName("pageTitle")
         why.setWordWrap(True)
@@ -85,9 +86,9 @@ class DuplicatePanel(QWidget):
                 code=c.ticket_code,
                 when=c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M"),
                 name=mask_name(c.name),
-                category=category_label(c.category_code),
+                category=shown(category_label(c.category_code)),
                 area=self._area_name(c.kelurahan_code),
-                status=c.status.public_label,
+                status=shown(c.status.public_label),
             )
         )
         text.setWordWrap(True)

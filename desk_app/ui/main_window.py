@@ -1,55 +1,43 @@
-"""The desk window. It only assembles: pages in a stack, the status bar, and the
-slots that carry results between pages and the services (on the worker)."""
+"""The desk window. It only assembles and navigates: pages in a stack, the status
+bar, the shortcuts, and the flows (ui/flows/) that run a receipt, the settings,
+enrolment, a correction and the sign-in. It receives the desk's services (built by
+the composition root, desk_app.services.root) and never holds the database."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
-from complaint_domain.complaint import WIB, Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk
-from desk_app.services.duplicates import DuplicateService
-from desk_app.services.errors import message_for
-from desk_app.services.intake import RecordedComplaint
-from desk_app.services.previews import AttachmentPreviews
-from desk_app.services.receipts import PreparedReceipt, ReceiptService
-from desk_app.services.settings import Settings
-from desk_app.services.sync_control import OutboxLine, SyncControl, SyncStatus
-from desk_app.ui.add_event_dialog import AddEventDialog
+from desk_app.services.receipts import ReceiptService
+from desk_app.services.root import DeskServices, build_services
+from desk_app.services.sync_control import SyncStatus
+from desk_app.ui.app import qt_system_printer
 from desk_app.ui.detail_view import DetailView
-from desk_app.ui.dialogs import FilePicker
-from desk_app.ui.first_admin_dialog import FirstAdminDialog
+from desk_app.ui.flows.correction_flow import CorrectionFlow
+from desk_app.ui.flows.detail_flow import DetailFlow
+from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
+from desk_app.ui.flows.home_flow import HomeFlow
+from desk_app.ui.flows.language_flow import LanguageFlow
+from desk_app.ui.flows.receipt_flow import ReceiptFlow
+from desk_app.ui.flows.settings_flow import SettingsFlow
+from desk_app.ui.flows.sign_in_flow import SignInFlow
 from desk_app.ui.home_page import HomePage
-from desk_app.ui.i18n import install_language
-from desk_app.ui.intake_form import IntakeFormPage
+from desk_app.ui.i18n import shown
+from desk_app.ui.intake import IntakeFormPage
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
-from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.status_bar import Connection, DeskStatusBar
 from desk_app.ui.sync_panel import SyncPanel
 from desk_app.ui.sync_worker import SyncWorker, confirm_close, status_bar_values
 from desk_app.ui.tasks import TaskRunner
-from desk_app.ui.theme import apply_theme, styled_afterwards
-
-
-def _qt_system_printer(settings: Any) -> Any:
-    # Loaded on the first print to a system printer: QtPdf and the printing stack
-    # are not needed to open the window.
-    from desk_app.printing.backends.qt_system import QtSystemPrinter
-
-    return QtSystemPrinter(settings)
-
-
-log = logging.getLogger(__name__)
+from desk_app.ui.theme import styled_afterwards
 
 
 class MainWindow(QMainWindow):
@@ -58,38 +46,36 @@ class MainWindow(QMainWindow):
     sign_in_refused(str): the message shown on the sign-in page when it was refused.
     home_refreshed(): today's list, the "to print" list and the pending count arrived.
     receipt_shown(object): the ReceiptPreviewDialog, once visible.
-    receipt_printed(str): complaint id whose receipt reached the printer.
-    receipt_failed(str): the message shown when printing failed.
     detail_shown(object): the Complaint shown in the detail view.
-    settings_saved(object): the Settings an admin saved.
+    (What a flow did is announced by the flow: receipt_flow.printed, settings_flow.saved.)
     """
 
     signed_in = Signal(object)
     sign_in_refused = Signal(str)
     home_refreshed = Signal()
     receipt_shown = Signal(object)
-    receipt_printed = Signal(str)
-    receipt_failed = Signal(str)
     detail_shown = Signal(object)
-    settings_saved = Signal(object)
 
     def __init__(
         self,
-        desk: Desk,
+        services: DeskServices | Desk,
         runner: TaskRunner | None = None,
         receipts: ReceiptService | None = None,
         sync: SyncWorker | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``services``: from the composition root. A bare Desk (and ``receipts``) is
+        still taken, for the benchmarks written before it; its services are built
+        here then."""
         super().__init__(parent)
-        self.desk = desk
+        if isinstance(services, Desk):
+            services = build_services(services, receipts=receipts, system_printer=qt_system_printer)
+        self.services = services
         self.runner = runner or TaskRunner(self)
-        self.receipts = receipts or ReceiptService(desk, system_printer=_qt_system_printer)
-        self.sync = sync or SyncWorker(SyncControl(desk), self)
+        self.sync = sync or SyncWorker(services.sync, self)
         self.officer: Officer | None = None
-        self.preview: ReceiptPreviewDialog | None = None
-        self.settings_dialog: SettingsDialog | None = None
         self._init_window()
+        self._init_flows()
         self._init_pages()
         self._init_status_bar()
         self._init_shortcuts()
@@ -101,23 +87,32 @@ class MainWindow(QMainWindow):
     def _init_window(self) -> None:
         self._set_title()
         self.resize(1280, 860)
-        self._pending_language = ""  # a language switch waiting for a quiet moment
-        self._waiting_for_worker = False
         self._sync_started = False
 
     def _set_title(self) -> None:
-        s = self.desk.settings
+        s = self.services.settings
         self.setWindowTitle(
             self.tr("Meja Aduan — {site} ({desk})").format(site=s.site_name, desk=s.desk_code)
         )
 
+    def _init_flows(self) -> None:
+        s, runner = self.services, self.runner
+        self.sign_in_flow = SignInFlow(self, s.accounts, runner)
+        self.receipt_flow = ReceiptFlow(self, s.receipts, runner)
+        self.enrolment_flow = EnrolmentFlow(self, s.sync, runner)
+        self.settings_flow = SettingsFlow(self, s, self.enrolment_flow, runner)
+        self.correction_flow = CorrectionFlow(self, s.lookup, self.receipt_flow, runner)
+        self.detail_flow = DetailFlow(self, s.lookup, s.intake, runner)
+        self.language_flow = LanguageFlow(self, runner)
+        self.home_flow = HomeFlow(self, s, runner)
+
     def _init_pages(self) -> None:
-        d = self.desk
-        self.sign_in = SignInPage(d.settings.site_name, d.settings.desk_code)
-        self.home = HomePage(self.area_name)
-        self.intake = IntakeFormPage(d, DuplicateService(d.database), self.runner)
-        self.search = SearchPage(d.lookup, self.runner, self.area_name)
-        self.detail = DetailView(d.areas, AttachmentPreviews(d.files), self.runner)
+        s = self.services
+        self.sign_in = SignInPage(s.settings.site_name, s.settings.desk_code)
+        self.home = HomePage(s.area_name)
+        self.intake = IntakeFormPage(s, self.runner)
+        self.search = SearchPage(s.lookup, self.runner, s.area_name)
+        self.detail = DetailView(s.areas, s.previews, self.runner)
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.stack = QStackedWidget()
         pages = (self.sign_in, self.home, self.intake, self.search, self.detail, self.sync_panel)
@@ -127,79 +122,62 @@ class MainWindow(QMainWindow):
 
     def _init_status_bar(self) -> None:
         self.status = DeskStatusBar(self)
-        self.status.set_desk(self.desk.settings.desk_code, self.desk.settings.site_name)
+        self.status.set_desk(self.services.settings.desk_code, self.services.settings.site_name)
         self.setStatusBar(self.status)
 
     def _init_shortcuts(self) -> None:
-        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        self.find_shortcut = QShortcut(QKeySequence("Ctrl+F"), self)
-        self.home_shortcut = QShortcut(QKeySequence("Alt+Home"), self)
-        self.sync_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        """Ctrl+N new complaint, Ctrl+F find, Alt+Home home, Ctrl+K the sync page."""
+        keys = {"Ctrl+N": self.on_new_complaint, "Ctrl+F": self.on_find}
+        keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
 
     def _connect_signals(self) -> None:
-        """What lives as long as the window: shortcuts, the sync worker, the runner."""
-        self.new_shortcut.activated.connect(self.on_new_complaint)
-        self.find_shortcut.activated.connect(self.on_find)
-        self.home_shortcut.activated.connect(self.on_home)
-        self.sync_shortcut.activated.connect(self.on_show_sync)
+        """What lives as long as the window: sync, the runner, the flows."""
         self.sync.status_changed.connect(self.on_sync_status)
         self.sync.complaints_changed.connect(self.on_complaints_changed)
         self.sync.needs_enrolment.connect(self.on_needs_enrolment)
-        # background failures nobody else handled
         self.runner.failed.connect(self.on_task_failed)
+        self.sign_in_flow.signed_in.connect(self.on_signed_in)
+        self.sign_in_flow.refused.connect(self.sign_in_refused)
+        self.receipt_flow.shown.connect(self.receipt_shown)
+        self.settings_flow.language_changed.connect(self.rebuild_in_language)
+        self.detail_flow.shown.connect(self.detail_shown)
+        self.home_flow.refreshed.connect(self.home_refreshed)
+        self.detail_flow.event_added.connect(self.receipt_flow.on_event_added)
 
     def _connect_page_signals(self) -> None:
         """The pages' signals (wired again when the pages are rebuilt)."""
         self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
         self.home.new_requested.connect(self.on_new_complaint)
         self.home.sync_requested.connect(self.on_show_sync)
-        self.home.settings_requested.connect(self.on_open_settings)
+        self.home.settings_requested.connect(self.settings_flow.open)
         self.home.find_requested.connect(self.on_find)
         self.home.open_requested.connect(self.on_open_complaint)
         self.home.reprint_requested.connect(self.on_reprint)
-        # intake
-        self.intake.saved.connect(self.on_complaint_saved)
-        self.intake.event_added.connect(self.on_event_added)
+        self.intake.saved.connect(self.receipt_flow.on_complaint_saved)
+        self.intake.event_added.connect(self.receipt_flow.on_event_added)
         self.intake.discarded.connect(self.on_home)
-        self.intake.corrected.connect(self.on_complaint_corrected)
+        self.intake.corrected.connect(self.correction_flow.on_complaint_corrected)
         self.intake.correction_closed.connect(self.on_show_sync)
-        # find and detail
         self.search.open_requested.connect(self.on_open_complaint)
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
-        self.detail.add_requested.connect(self.on_add_from_detail)
-        # the sync page
-        self.sync_panel.open_requested.connect(self.on_open_ticket)
+        self.detail.add_requested.connect(self.detail_flow.on_add_requested)
+        self.sync_panel.open_requested.connect(self.detail_flow.open_ticket)
         self.sync_panel.back_requested.connect(self.on_home)
-        self.sync_panel.correct_requested.connect(self.on_correct_requested)
+        self.sync_panel.correct_requested.connect(self.correction_flow.on_correct_requested)
 
     def rebuild_in_language(self, language: str) -> None:
         """A new language at once: the translator is swapped and the pages and the
-        status bar are built again (each widget takes its texts when built). The
-        officer stays signed in and lands on the home page."""
-        self._pending_language = language
-        self._rebuild_if_quiet()
+        status bar are built again (each widget takes its texts when built), at the
+        first quiet moment (see LanguageFlow). The officer stays signed in and lands
+        on the home page."""
+        self.language_flow.switch(language)
 
-    def _rebuild_if_quiet(self) -> None:
-        """The rebuild waits until no answer is on its way from the database worker to
-        a page (it would reach a deleted one), the intake form is not on screen (never
-        under the officer's typing) and what was typed is in its draft."""
-        if not self._pending_language:
-            return
-        if self.intake.dirty:
-            self.intake.save_draft()  # on the worker: the busy check below waits for it
-        if self.runner.busy:
-            if not self._waiting_for_worker:
-                self._waiting_for_worker = True
-                self.runner.busy_changed.connect(self._on_worker_busy)
-            return
-        if self.stack.currentWidget() is self.intake:
-            return  # on_home tries again
-        language, self._pending_language = self._pending_language, ""
+    def rebuild_pages(self) -> None:
+        """The pages and the status bar built again (in a new language)."""
         self.intake.stop()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            install_language(app, language)
         self._set_title()
         old_pages = self.takeCentralWidget()
         if old_pages is not None:
@@ -219,27 +197,6 @@ class MainWindow(QMainWindow):
         else:
             self.start()
 
-    def _on_worker_busy(self, busy: bool) -> None:
-        if busy:
-            return
-        self.runner.busy_changed.disconnect(self._on_worker_busy)
-        self._waiting_for_worker = False
-        self._rebuild_if_quiet()
-
-    def words_for(self, error: BaseException) -> str:
-        """What the officer reads about a failed task: its own words (services,
-        printers and the CRM client carry a safe ``message``), the disk's trouble in
-        plain words, or for a bug one plain line; the bug itself goes to the log."""
-        known = getattr(error, "message", "") or message_for(error)
-        if known:
-            return str(known)
-        log.error("task failed", exc_info=error)
-        return self.tr("Terjadi kesalahan program; data tetap tersimpan.")
-
-    def area_name(self, code: str) -> str:
-        area = self.desk.areas.get(code)
-        return area.name if area else code
-
     # -- hooks for the sync work ---------------------------------------------------
 
     def set_crm_connection(self, state: Connection, detail: str = "") -> None:
@@ -258,22 +215,10 @@ class MainWindow(QMainWindow):
     def on_complaints_changed(self, ids: list[str]) -> None:
         """Statuses came back from the CRM: today's list and an open detail reload."""
         self.refresh_home()
-        shown = self.detail.complaint
-        if self.stack.currentWidget() is self.detail and shown and str(shown.id) in ids:
-            self.on_open_complaint(str(shown.id))
+        self.detail_flow.reload_if_shown(ids)
 
     def on_needs_enrolment(self) -> None:
-        # A refused token comes with the CRM's reason; a desk never enrolled has none.
-        if self.sync.control.status().last_error:
-            message = self.tr(
-                "⚠ CRM menolak token meja ini. Admin perlu mendaftarkan meja lagi (Pengaturan)."
-            )
-        else:
-            message = self.tr(
-                "Meja ini belum terdaftar di CRM: aduan tetap tersimpan dan dikirim setelah "
-                "admin mendaftarkan meja (Pengaturan)."
-            )
-        self.status.showMessage(message, 30000)
+        self.enrolment_flow.on_needs_enrolment()
 
     def on_show_sync(self) -> None:
         if self.officer is None:
@@ -290,14 +235,7 @@ class MainWindow(QMainWindow):
         last close goes now."""
         self.stack.setCurrentWidget(self.sign_in)
         self.start_sync()
-        if credentials is not None:
-            username, password = credentials
-            self.sign_in.username.setText(username)
-            self.sign_in.set_busy(True)
-            self.on_sign_in_requested(username, password)
-            return
-        self.sign_in.reset()
-        self.runner.run(self.desk.accounts.has_accounts, self.on_accounts_checked)
+        self.sign_in_flow.start(credentials)
 
     def render_ahead(self) -> None:
         """Lay out and paint the home page and the intake form once while hidden, so
@@ -316,36 +254,8 @@ class MainWindow(QMainWindow):
             self._sync_started = True
             self.sync.start()
 
-    def on_accounts_checked(self, has_accounts: bool) -> None:
-        if not has_accounts:
-            self.ask_first_admin()
-
-    def ask_first_admin(self, error: str = "") -> None:
-        """First run: ask for the first admin until the service accepts one (its
-        refusal is shown in the next dialog) or the officer cancels."""
-        answer = FirstAdminDialog.ask(self, error)
-        if answer is None:
-            self.sign_in.show_error(self.tr("Belum ada akun. Buat admin pertama untuk mulai."))
-            return
-        self.runner.run(
-            lambda: self.desk.accounts.create_first_admin(
-                answer.username, answer.display_name, answer.password
-            ),
-            self.on_signed_in,
-            lambda err: self.ask_first_admin(self.words_for(err)),
-        )
-
     def on_sign_in_requested(self, username: str, password: str) -> None:
-        self.runner.run(
-            lambda: self.desk.accounts.sign_in(username, password),
-            self.on_signed_in,
-            self.on_sign_in_refused,
-        )
-
-    def on_sign_in_refused(self, error: Exception) -> None:
-        message = self.words_for(error)
-        self.sign_in.show_error(message)
-        self.sign_in_refused.emit(message)
+        self.sign_in_flow.on_sign_in_requested(username, password)
 
     def on_signed_in(self, officer: Officer) -> None:
         self.officer = officer
@@ -366,7 +276,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.home.new_button.setFocus()
         self.refresh_home()
-        self._rebuild_if_quiet()  # a language switch that waited for the form to close
+        self.language_flow.try_now()  # a switch that waited for the form to close
 
     def on_new_complaint(self) -> None:
         if self.officer is None:
@@ -388,268 +298,23 @@ class MainWindow(QMainWindow):
             self.on_home()
 
     def refresh_home(self) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        lookup = self.desk.lookup
-        today = self.desk.clock().astimezone(WIB).date()
-
-        def op() -> tuple[Any, Any, tuple[int, dt.datetime | None]]:
-            return lookup.today(officer, today), lookup.to_print(officer), lookup.pending_summary()
-
-        self.runner.run(op, self.on_home_data)
-
-    def on_home_data(self, data: tuple[Any, Any, tuple[int, dt.datetime | None]]) -> None:
-        today, to_print, (count, oldest) = data
-        self.home.set_today(today)
-        self.home.set_to_print(to_print)
-        self.set_pending(count, oldest)
-        self.home_refreshed.emit()
-
-    # -- find and detail -----------------------------------------------------------
+        self.home_flow.refresh()
 
     def on_open_complaint(self, complaint_id: str) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        self.runner.run(
-            lambda: self.desk.lookup.detail(officer, complaint_id), self.on_detail_loaded
-        )
-
-    def on_detail_loaded(self, complaint: Any) -> None:
-        if complaint is None:
-            self.status.showMessage(self.tr("Aduan tidak ditemukan."), 8000)
-            return
-        self.detail.show_complaint(complaint)
-        self.stack.setCurrentWidget(self.detail)
-        self.detail.reprint_button.setFocus()
-        self.detail_shown.emit(complaint)
-
-    def on_add_from_detail(self, complaint_id: str, code: str) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        answer = AddEventDialog.ask(self, code, "", 0)
-        if answer is None:
-            return
-        self.runner.run(
-            lambda: self.desk.intake.add_citizen_event(officer, complaint_id, answer.note, []),
-            lambda event: self.on_event_added(complaint_id, event),
-        )
-
-    # -- receipts ------------------------------------------------------------------
-
-    def on_complaint_saved(self, recorded: RecordedComplaint) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        self.status.showMessage(
-            self.tr("Aduan {code} tersimpan.").format(code=recorded.ticket_code), 10000
-        )
-        self.runner.run(
-            lambda: self.receipts.prepare_new(officer, recorded.complaint), self.on_receipt_ready
-        )
-        self.sync.sync_now()  # online: the CRM has it within seconds
-        self.on_home()
-
-    def on_event_added(self, complaint_id: str, event: ComplaintEvent) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        self.status.showMessage(self.tr("Keterangan tambahan tersimpan."), 10000)
-        self.sync.sync_now()
-        self.runner.run(
-            lambda: self.receipts.prepare_added(officer, complaint_id, event),
-            self.on_receipt_ready,
-        )
-        if self.stack.currentWidget() is self.detail:
-            self.on_open_complaint(complaint_id)
-        else:
-            self.on_home()
+        self.detail_flow.open(complaint_id)
 
     def on_reprint(self, complaint_id: str) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        self.runner.run(
-            lambda: self.receipts.prepare_reprint(officer, complaint_id), self.on_receipt_ready
-        )
+        if self.officer is not None:
+            self.receipt_flow.reprint(self.officer, complaint_id)
 
-    def on_receipt_ready(self, receipt: PreparedReceipt) -> None:
-        if self.preview is not None:
-            self.preview.close()
-            # A closed dialog is only hidden; each holds its receipt's PDF and image,
-            # so a desk printing all day would grow without this.
-            self.preview.deleteLater()
-        self.preview = ReceiptPreviewDialog(receipt, self)
-        self.preview.print_requested.connect(self.on_print_requested)
-        self.preview.save_pdf_requested.connect(self.on_save_pdf_requested)
-        self.preview.finished.connect(self.on_preview_closed)
-        self.preview.open()
-        self.preview.print_button.setFocus()
-        self.receipt_shown.emit(self.preview)
-
-    def on_preview_closed(self, _result: int) -> None:
-        self.activateWindow()
-        page = self.stack.currentWidget()
-        target = self.home.new_button if page is self.home or page is None else page
-        target.setFocus()
-        self.refresh_home()
-
-    def on_print_requested(self) -> None:
-        preview = self.preview
-        if preview is None:
-            return
-        receipt = preview.receipt
-        preview.set_busy(True)
-
-        def done(_r: object) -> None:
-            preview.show_printed()
-            self.receipt_printed.emit(receipt.complaint_id)
-            preview.accept()
-
-        def failed(err: Exception) -> None:
-            message = self.words_for(err)
-            preview.show_error(message)
-            self.receipt_failed.emit(message)
-            self.refresh_home()
-
-        self.runner.run(lambda: self.receipts.print_receipt(receipt), done, failed)
-
-    def on_save_pdf_requested(self) -> None:
-        preview = self.preview
-        if preview is None:
-            return
-        receipt = preview.receipt
-        suggested = f"tanda-terima-{receipt.ticket_code}.pdf"
-        path = FilePicker.ask_save(
-            preview, self.tr("Simpan tanda terima"), suggested, self.tr("PDF (*.pdf)")
-        )
-        if not path:
-            return
-        self.runner.run(
-            lambda: self.receipts.save_pdf(receipt, Path(path)),
-            lambda saved: preview.show_saved(str(saved)),
-            lambda err: preview.show_error(self.words_for(err)),
-        )
-
-    # -- errors and closing --------------------------------------------------------
+    @property
+    def preview(self) -> ReceiptPreviewDialog | None:
+        """The receipt preview on screen (or last shown)."""
+        return self.receipt_flow.preview
 
     def on_task_failed(self, message: str) -> None:
-        self.status.showMessage("⚠ " + message, 15000)
-
-    # -- settings (admins) ----------------------------------------------------------
-
-    def on_open_settings(self) -> None:
-        officer = self.officer
-        if officer is None or not officer.has(Role.ADMIN):
-            return
-        dialog = SettingsDialog(self.desk.settings, self)
-        dialog.test_page_requested.connect(self.on_test_page_requested)
-        dialog.enrol_requested.connect(self.on_enrol_requested)
-        dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.edited()))
-        self.settings_dialog = dialog
-        dialog.open()
-
-    def on_test_page_requested(self, edited: Settings) -> None:
-        dialog = self.settings_dialog
-        if dialog is None:
-            return
-        self.runner.run(
-            lambda: self.receipts.print_test_page(edited),
-            lambda label: dialog.show_result(
-                self.tr("Halaman uji dikirim ke {printer}.").format(printer=label), True
-            ),
-            lambda err: dialog.show_result(self.words_for(err), False),
-        )
-
-    def on_enrol_requested(self, url: str, code: str, ca_file: str) -> None:
-        dialog, officer = self.settings_dialog, self.officer
-        if dialog is None or officer is None:
-            return
-
-        def done(result: Any) -> None:
-            text = self.tr("Meja {desk} terdaftar di CRM ({site}).").format(
-                desk=result.desk_code, site=result.site
-            )
-            dialog.set_desk_code(result.desk_code)
-            dialog.show_result(f"{text} {result.warning}".strip(), True)
-            self.status.set_desk(result.desk_code, self.desk.settings.site_name)
-
-        self.runner.run(
-            lambda: self.sync.control.enrol(officer, url, code, ca_file),
-            done,
-            lambda err: dialog.show_result(self.words_for(err), False),
-        )
-
-    def on_settings_accepted(self, edited: Settings) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        language_before = self.desk.settings.language
-
-        def saved(_r: object) -> None:
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, edited.font_scale, edited.high_contrast)
-            self.sync.control.set_interval(edited.sync_interval_s)
-            self.status.set_desk(edited.desk_code, edited.site_name)
-            if edited.language != language_before:
-                self.rebuild_in_language(edited.language)
-            self.status.showMessage(self.tr("Pengaturan tersimpan."), 15000)
-            self.settings_saved.emit(edited)
-
-        self.runner.run(
-            lambda: self.desk.save_settings(officer, edited),
-            saved,
-            lambda err: self.status.showMessage("⚠ " + self.words_for(err)),
-        )
-
-    def on_correct_requested(self, line: OutboxLine) -> None:
-        """ "Perbaiki" on a complaint the CRM refused: the intake form, in correction mode."""
-        officer = self.officer
-        if officer is None:
-            return
-
-        def loaded(complaint: Complaint | None) -> None:
-            if complaint is None:
-                self.status.showMessage(self.tr("Aduan tidak ditemukan."), 8000)
-                return
-            self.stack.setCurrentWidget(self.intake)
-            self.intake.start_correction(complaint, line.reason, line.error_field)
-
-        self.runner.run(lambda: self.desk.lookup.detail(officer, line.item_id), loaded)
-
-    def on_complaint_corrected(self, complaint: Complaint, reprint: bool) -> None:
-        officer = self.officer
-        if officer is None:
-            return
-        self.status.showMessage(
-            self.tr("Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.").format(
-                code=complaint.ticket_code
-            ),
-            10000,
-        )
-        self.sync.sync_now()
-        if reprint:
-            complaint_id = str(complaint.id)
-            self.runner.run(
-                lambda: self.receipts.prepare_reprint(officer, complaint_id),
-                self.on_receipt_ready,
-            )
-        self.on_show_sync()
-
-    def on_open_ticket(self, code: str) -> None:
-        """Open a complaint by its ticket code (from the sync panel)."""
-        officer = self.officer
-        if officer is None:
-            return
-
-        def found(result: Any) -> None:
-            if result.items:
-                self.on_open_complaint(result.items[0].id)
-
-        self.runner.run(lambda: self.desk.lookup.search(officer, code), found)
+        """Background failures nobody else handled."""
+        self.status.showMessage("⚠ " + shown(message), 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not confirm_close(self, self.sync):  # "N aduan belum terkirim ..."

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.settings import Settings
+from desk_app.ui.i18n import shown
 
 
 class SettingsDialog(QDialog):
@@ -269,7 +270,7 @@ class SettingsDialog(QDialog):
 
     def problems(self) -> list[str]:
         settings = self.edited()
-        found = list(settings.problems().values())
+        found = [shown(p) for p in settings.problems().values()]
         if not settings.site_name:
             found.append(self.tr("Nama lokasi wajib diisi."))
         return found

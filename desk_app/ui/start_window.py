@@ -25,13 +25,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desk_app.services.settings import Settings
+from desk_app.ui.i18n import shown
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.theme import styled_afterwards
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # ~2 ms to create the type: not before the first screen
 
-    from desk_app.services.desk import Desk
+    from desk_app.services.root import DeskServices
     from desk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,10 +47,10 @@ def _warm_up_failed(error: Exception) -> None:
 class _Loaded:
     """What the loader produced, boxed for the signal (see tasks._Outcome)."""
 
-    __slots__ = ("desk", "error")
+    __slots__ = ("error", "services")
 
-    def __init__(self, desk: Desk | None, error: BaseException | None) -> None:
-        self.desk = desk
+    def __init__(self, services: DeskServices | None, error: BaseException | None) -> None:
+        self.services = services
         self.error = error
 
 
@@ -68,7 +69,7 @@ class DeskLoader(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, load: Callable[[], Desk], parent: QObject | None = None) -> None:
+    def __init__(self, load: Callable[[], DeskServices], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._load = load
         self.result: _Loaded | None = None
@@ -107,7 +108,7 @@ class StartWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        load: Callable[[], Desk],
+        load: Callable[[], DeskServices],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,7 +147,8 @@ class StartWindow(QMainWindow):
     def on_loaded(self, loaded: _Loaded) -> None:
         if self._closed:
             return  # closed while loading: nothing to build; run_app closes the desk
-        if loaded.desk is None:
+        services = loaded.services
+        if services is None:
             assert loaded.error is not None
             self.on_load_failed(loaded.error)
             return
@@ -154,15 +156,15 @@ class StartWindow(QMainWindow):
         from desk_app.ui.main_window import MainWindow
 
         with styled_afterwards():
-            window = MainWindow(loaded.desk)
+            window = MainWindow(services)
         self.main_window = window
         window.start_sync()  # what was not sent before the last close goes now
         self.statusBar().clearMessage()
         window.runner.run(
-            loaded.desk.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
+            services.accounts.has_accounts, self.on_accounts_checked, self.on_load_failed
         )
-        window.runner.run(loaded.desk.accounts.prepare_sign_in, None, _warm_up_failed)
-        window.runner.run(loaded.desk.lookup.prepare_home, None, _warm_up_failed)
+        window.runner.run(services.accounts.prepare_sign_in, None, _warm_up_failed)
+        window.runner.run(services.lookup.prepare_home, None, _warm_up_failed)
         # In a turn of its own: a key the officer types in between is not held up by
         # both (building the window and rendering it each take tens of ms).
         QTimer.singleShot(0, window, window.render_ahead)
@@ -174,7 +176,7 @@ class StartWindow(QMainWindow):
         self.statusBar().clearMessage()
         detail = message_for(error)  # the store's own words say whom to call
         self.sign_in.show_error(
-            self.tr("Data meja tidak bisa dibuka. {detail}").format(detail=detail)
+            self.tr("Data meja tidak bisa dibuka. {detail}").format(detail=shown(detail))
             if detail
             else self.tr(
                 "Data meja tidak bisa dibuka. Tutup aplikasi dan hubungi TI; "
@@ -235,8 +237,8 @@ class StartWindow(QMainWindow):
         else:
             window.show()
         window.activateWindow()
-        for warning in window.desk.settings_warnings:
-            window.status.showMessage("⚠ " + warning, 20000)
+        for warning in window.services.settings_warnings:
+            window.status.showMessage("⚠ " + shown(warning), 20000)
         self.handed_over.emit(window)
         self.close()
 
@@ -252,7 +254,7 @@ class StartWindow(QMainWindow):
             self._closed = True
         super().closeEvent(event)
 
-    def shutdown(self, timeout: float = 10.0) -> Desk | None:
+    def shutdown(self, timeout: float = 10.0) -> DeskServices | None:
         """After the event loop: wait (a while) for a load in progress, and return the
         desk for the caller to close, even when the window was closed before the
         loaded desk reached it; None when there is none, or the load is stuck (its
@@ -261,4 +263,4 @@ class StartWindow(QMainWindow):
         if not self.loader.wait(timeout):
             log.warning("the desk was still loading after %.0f s; leaving without it", timeout)
             return None
-        return self.loader.result.desk if self.loader.result is not None else None
+        return self.loader.result.services if self.loader.result is not None else None

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.errors import PaperOutError
+from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
-from desk_app.services.receipts import ReceiptService
+from desk_app.services.intake import IntakeForm
+from desk_app.services.root import build_services
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.theme import apply_theme
 
@@ -92,7 +94,7 @@ def font_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[i
 
 
 def make_window(qtbot: QtBot, desk: Desk, printer: FakePrinter) -> MainWindow:
-    window = MainWindow(desk, receipts=ReceiptService(desk, printer=printer))
+    window = MainWindow(build_services(desk, printer=printer))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -140,3 +142,29 @@ def shot(widget: QWidget, folder: Path, name: str, scale: int) -> Path:
     QApplication.processEvents()
     assert widget.grab().save(str(path))
     return path
+
+
+def field_error(form: QWidget, field_label: str, prefix: str = "Kesalahan") -> QLabel:
+    """The line beside a field that shows its problem, found as a screen reader finds
+    it: by its accessible name ("Kesalahan <field>"; in English "Problem with <field>")."""
+    name = f"{prefix} {field_label}"
+    found = [w for w in form.findChildren(QLabel) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} labels named {name!r}"
+    return found[0]
+
+
+ANI = Officer("ani", "Ani Petugas", Role.ADMIN)
+
+
+def existing(desk: Desk, **overrides: object) -> str:
+    """An earlier complaint on the desk (recorded as Ani); its ticket code."""
+    values: dict[str, object] = dict(
+        name="Budi Santoso",
+        phone="0812 3456 7890",
+        consent=True,
+        kelurahan_code="31.71.03.1005",
+        category_code="JALAN.RUSAK",
+        description="Jalan berlubang di depan pasar Gunung Sahari, belum diperbaiki.",
+    )
+    values.update(overrides)
+    return desk.intake.record(ANI, IntakeForm(**values)).ticket_code  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from desk_app.services.desk import Desk
 from desk_app.ui.i18n import I18N_DIR, install_translator
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.theme import apply_theme
-from tests.ui.conftest import FakePrinter, make_window, shot, sign_in
+from tests.ui.conftest import FakePrinter, field_error, make_window, shot, sign_in
 
 
 def test_english_translation_is_compiled_and_used(
@@ -60,7 +60,7 @@ def test_high_contrast_and_accessible_names(
         ]
         assert unnamed == []
         # Errors are marked by a sign and words, not by colour alone.
-        label = window.intake._errors_labels["name"]
+        label = field_error(window.intake, "Nama pelapor")
         assert label.isVisible() and label.text().startswith("⚠ ")
     finally:
         apply_theme(qapp, 100)

@@ -12,7 +12,7 @@ from desk_app.services.desk import Desk
 from desk_app.services.intake import IntakeForm
 from desk_app.store import audit, complaints, outbox
 from desk_app.ui.main_window import MainWindow
-from tests.ui.conftest import FakePrinter, focused, press, shot, sign_in, type_text
+from tests.ui.conftest import FakePrinter, field_error, focused, press, shot, sign_in, type_text
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -75,7 +75,7 @@ def test_correct_a_rejected_complaint_from_the_sync_page(
     assert form.draft_key == f"correct-{cid}:ani"
     # The field the CRM named: focused and marked with the reason.
     assert focused() is form.area.search
-    marked = form._errors_labels["kelurahan_code"]
+    marked = field_error(form, "Kelurahan")
     assert marked.isVisible() and "CRM:" in marked.text()
     assert form.save_button.text() == "Simpan perbaikan (Ctrl+S)"
     shot(window, artifacts_dir, "correct-rejected", font_scale)

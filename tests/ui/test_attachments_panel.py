@@ -106,7 +106,7 @@ def test_attachments_by_dialog_and_drop_then_receipt_saved_as_pdf(
 
     # The detail view lists the three files; the store holds exactly their bytes.
     with qtbot.waitSignal(window.detail_shown, timeout=10000) as detail:
-        window.on_open_ticket(code)
+        window.detail_flow.open_ticket(code)
     complaint = detail.args[0]
     assert sorted(a.original_name for a in complaint.attachments) == sorted(
         ["foto-lubang.png", "surat-rt.pdf", "ktp-scan.jpg"]

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from desk_app.services.desk import Desk, open_desk
+from desk_app.services.root import DeskServices, build_services
 from desk_app.services.settings import Settings
 from desk_app.ui.first_admin_dialog import FirstAdminDialog
 from desk_app.ui.main_window import MainWindow
@@ -39,13 +40,15 @@ class GatedLoad:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.gate = threading.Event()
-        self.desks: list[Desk] = []
+        self.desks: list[DeskServices] = []
+        self.stores: list[Desk] = []  # for the test's own look into the database
 
-    def __call__(self) -> Desk:
+    def __call__(self) -> DeskServices:
         assert self.gate.wait(30), "the test never let the desk load"
-        desk = open_desk(self.data_dir)
-        self.desks.append(desk)
-        return desk
+        store = open_desk(self.data_dir)
+        self.stores.append(store)
+        self.desks.append(build_services(store))
+        return self.desks[-1]
 
 
 @pytest.fixture
@@ -57,7 +60,9 @@ def gated(accounts: Path) -> Iterator[GatedLoad]:
         desk.close()
 
 
-def start_window(qtbot: QtBot, load: Callable[[], Desk]) -> tuple[StartWindow, list[MainWindow]]:
+def start_window(
+    qtbot: QtBot, load: Callable[[], DeskServices]
+) -> tuple[StartWindow, list[MainWindow]]:
     start = StartWindow(Settings(), load)
     qtbot.addWidget(start)
     taken_over: list[MainWindow] = []
@@ -111,10 +116,10 @@ def test_a_warm_up_that_fails_is_logged_not_shown_to_the_officer(
     disk error, say) is for the log, and the sign-in goes on as without it."""
     from desk_app.store.db import StorageError
 
-    desks: list[Desk] = []
+    desks: list[DeskServices] = []
 
-    def load() -> Desk:
-        desk = open_desk(accounts)
+    def load() -> DeskServices:
+        desk = build_services(open_desk(accounts))
 
         def failing() -> None:
             raise StorageError("io", "disk I/O error")
@@ -161,10 +166,10 @@ def test_a_wrong_password_is_refused_on_the_main_window_s_sign_in(
 def test_a_desk_without_accounts_is_handed_over_for_its_first_admin(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    desks: list[Desk] = []
+    desks: list[DeskServices] = []
 
-    def load() -> Desk:
-        desks.append(open_desk(data_dir))
+    def load() -> DeskServices:
+        desks.append(build_services(open_desk(data_dir)))
         return desks[-1]
 
     def answer() -> None:
@@ -199,7 +204,7 @@ def test_a_desk_whose_database_is_damaged_says_so_in_plain_words(
 ) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "desk.sqlite3").write_bytes(os.urandom(8192))  # not a database
-    start, taken_over = start_window(qtbot, lambda: open_desk(data_dir))
+    start, taken_over = start_window(qtbot, lambda: build_services(open_desk(data_dir)))
     qtbot.waitUntil(lambda: start.sign_in.error.isVisible(), timeout=15000)
     message = start.sign_in.error.text()
     assert "rusak" in message and "hubungi TI" in message
@@ -266,7 +271,7 @@ def test_a_password_typed_on_a_new_desk_gives_way_to_the_first_admin(
         assert window.officer is None
         assert "admin pertama" in window.sign_in.error.text()
         qtbot.waitUntil(lambda: not window.runner.busy)
-        with load.desks[0].database.read() as session:
+        with load.stores[0].database.read() as session:
             failed = session.execute(
                 text("SELECT count(*) FROM audit_log WHERE action = 'signin.failed'")
             ).scalar()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk, open_desk
+from desk_app.services.root import build_services
 from desk_app.ui.first_admin_dialog import FirstAdminDialog
 from desk_app.ui.main_window import MainWindow
 from tests.ui.conftest import shot
@@ -54,7 +55,7 @@ def test_first_admin_dialog_refuses_then_creates_and_signs_in(
     driver = QTimer()
     driver.timeout.connect(answer)
     driver.start(50)
-    window = MainWindow(empty_desk)
+    window = MainWindow(build_services(empty_desk))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

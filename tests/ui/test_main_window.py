@@ -10,9 +10,20 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
+from desk_app.ui.i18n import install_language
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
-from tests.ui.conftest import FakePrinter, focused, press, shot, sign_in, type_text
+from tests.ui.conftest import (
+    FakePrinter,
+    existing,
+    field_error,
+    focused,
+    make_window,
+    press,
+    shot,
+    sign_in,
+    type_text,
+)
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -81,7 +92,7 @@ def test_record_print_and_find_again_by_keyboard(
     with qtbot.waitSignal(window.intake.validation_shown) as refused:
         press(qtbot, Key.Key_S, CTRL)
     assert set(refused.args[0]) == {"consent"}
-    error = window.intake._errors_labels["consent"]
+    error = field_error(window.intake, "Persetujuan")
     assert error.isVisible() and "Persetujuan" in error.text()
     assert "Persetujuan" in window.intake.save_state.text()
     assert focused() is window.intake.consent
@@ -100,7 +111,7 @@ def test_record_print_and_find_again_by_keyboard(
     shot(preview, artifacts_dir, "receipt-preview", font_scale)
 
     # Enter prints (the default button); the complaint leaves the "to print" list.
-    with qtbot.waitSignal(window.receipt_printed, timeout=10000):
+    with qtbot.waitSignal(window.receipt_flow.printed, timeout=10000):
         qtbot.keyClick(preview.print_button, Key.Key_Return)
     assert len(printer.printed) == 1
     assert code in printer.printed[0].qr_payload
@@ -131,3 +142,38 @@ def test_record_print_and_find_again_by_keyboard(
     assert "SALINAN" in again.args[0].windowTitle()
     again.args[0].reject()
     QApplication.processEvents()
+
+
+def test_in_english_the_home_page_shows_the_sync_line_and_the_form_its_errors(
+    qtbot: QtBot, qapp: QApplication, desk: Desk, printer: FakePrinter, artifacts_dir: Path
+) -> None:
+    """The two screens a reviewer reads in English: the home page with a complaint and
+    the sync status line, and the form refusing a save with its problems beside the
+    fields (what comes from below the UI is English once it is translatable there)."""
+    existing(desk)
+    install_language(qapp, "en")
+    try:
+        window = make_window(qtbot, desk, printer)
+        sign_in(qtbot, window)
+        window.sync.sync_now()  # no token: the sync line says what the officer can do
+        qtbot.waitUntil(
+            lambda: window.status.connection.text() == "CRM: not connected yet — desk not enrolled",
+            timeout=10000,
+        )
+        qtbot.waitUntil(lambda: "not enrolled with the CRM" in window.status.currentMessage())
+        window.refresh_home()
+        qtbot.waitUntil(lambda: window.home.today_model.rowCount() == 1)
+        assert window.home.new_button.text().startswith("&New complaint")
+        shot(window, artifacts_dir, "home-english-sync", 100)
+
+        press(qtbot, Key.Key_N, CTRL)
+        qtbot.waitUntil(lambda: focused() is window.intake.name)
+        type_text(qtbot, "Siti Nurhaliza")
+        with qtbot.waitSignal(window.intake.validation_shown) as refused:
+            press(qtbot, Key.Key_S, CTRL)
+        assert {"consent", "kelurahan_code"} <= set(refused.args[0])
+        assert window.intake.save_state.text().startswith("Cannot be saved yet — check:")
+        assert field_error(window.intake, "Consent", "Problem with").isVisible()
+        shot(window, artifacts_dir, "form-errors-english", 100)
+    finally:
+        install_language(qapp, "id")

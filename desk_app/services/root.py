@@ -1,0 +1,114 @@
+"""The desk's composition root: every service the UI uses, built in one place.
+
+:func:`open_desk` opens the data folder (database, files, settings, areas) and builds
+the core use cases; :func:`build_services` adds the rest (receipts, sync control,
+duplicate hints, attachment previews, and the services still to come) and hands the
+UI one :class:`DeskServices`. The UI receives it and calls services only: it never
+holds the database, the file store or an engine (the desk stays private here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from complaint_domain.areas import AreaIndex
+from desk_app.services.accounts import AccountService, Officer
+from desk_app.services.desk import Clock, Desk, open_desk, system_clock
+from desk_app.services.drafts import DraftService
+from desk_app.services.duplicates import DuplicateService
+from desk_app.services.intake import IntakeService
+from desk_app.services.lookup import LookupService
+from desk_app.services.previews import AttachmentPreviews
+from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
+from desk_app.services.settings import Settings
+from desk_app.services.sync_control import SyncControl
+
+if TYPE_CHECKING:
+    from complaint_domain.workdays import WorkCalendar
+
+
+class DeskServices:
+    """The services of one open desk, for the UI.
+
+    Settings and areas are read through (an admin's save, an area import or an
+    enrolment changes them while the window is open)."""
+
+    def __init__(
+        self,
+        desk: Desk,
+        *,
+        printer: ReceiptPrinter | None = None,
+        system_printer: SystemPrinterFactory | None = None,
+        receipts: ReceiptService | None = None,
+        sync: SyncControl | None = None,
+    ) -> None:
+        self._desk = desk
+        self.accounts: AccountService = desk.accounts
+        self.intake: IntakeService = desk.intake
+        self.lookup: LookupService = desk.lookup
+        self.drafts: DraftService = desk.drafts
+        self.duplicates = DuplicateService(desk.database)
+        self.previews = AttachmentPreviews(desk.files)
+        self.receipts = receipts or ReceiptService(
+            desk, printer=printer, system_printer=system_printer
+        )
+        self.sync = sync or SyncControl(desk)
+
+    @property
+    def settings(self) -> Settings:
+        return self._desk.settings
+
+    @property
+    def settings_warnings(self) -> list[str]:
+        """What was wrong with the settings file when the desk opened."""
+        return self._desk.settings_warnings
+
+    @property
+    def areas(self) -> AreaIndex:
+        return self._desk.areas
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        return self._desk.calendar
+
+    def now(self) -> dt.datetime:
+        return self._desk.clock()
+
+    def area_name(self, code: str) -> str:
+        """The kelurahan's name for its code (the code when it is unknown)."""
+        area = self._desk.areas.get(code)
+        return area.name if area else code
+
+    def save_settings(self, actor: Officer, settings: Settings) -> None:
+        self._desk.save_settings(actor, settings)
+
+    def close(self) -> None:
+        """The app is ending: the database is closed (after the window's last write)."""
+        self._desk.close()
+
+
+def build_services(
+    desk: Desk,
+    *,
+    printer: ReceiptPrinter | None = None,
+    system_printer: SystemPrinterFactory | None = None,
+    receipts: ReceiptService | None = None,
+) -> DeskServices:
+    """Every service for ``desk``. ``printer``: a fixed receipt printer (tests,
+    benchmarks); otherwise the one the settings name, ``system_printer`` building
+    the OS printer back-end (the UI hands in Qt's: services import no Qt)."""
+    return DeskServices(desk, printer=printer, system_printer=system_printer, receipts=receipts)
+
+
+def open_services(
+    data_dir: Path,
+    *,
+    clock: Clock = system_clock,
+    settings_read: tuple[Settings, list[str]] | None = None,
+    system_printer: SystemPrinterFactory | None = None,
+) -> DeskServices:
+    """Open the desk in ``data_dir`` and build its services (what ``desk-app`` runs)."""
+    desk = open_desk(data_dir, clock=clock, settings_read=settings_read)
+    return build_services(desk, system_printer=system_printer)

@@ -1,0 +1,111 @@
+"""Duplicate hints: while a new complaint is typed, open complaints that may be the
+same case are looked for (after a short pause) and shown beside the form; the
+officer can add this citizen's words to one of them instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from complaint_domain.complaint import ComplaintEvent
+from desk_app.services.duplicates import DuplicateHint, DuplicateQuery
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.root import DeskServices
+from desk_app.ui.add_event_dialog import AddEventDialog
+from desk_app.ui.i18n import shown
+from desk_app.ui.intake.fields import read_files
+from desk_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desk_app.ui.intake.page import IntakeFormPage
+
+DUPLICATE_DELAY_MS = 500
+
+
+class DuplicateSearch(QObject):
+    """Signals:
+    shown(int): how many duplicate hints are beside the form.
+    event_added(str, object): complaint id and the ComplaintEvent added to it.
+    """
+
+    shown = Signal(int)
+    event_added = Signal(str, object)
+
+    def __init__(self, page: IntakeFormPage, services: DeskServices, runner: TaskRunner) -> None:
+        super().__init__(page)
+        self._page = page
+        self._services = services
+        self._runner = runner
+        self._generation = 0
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DUPLICATE_DELAY_MS)
+        self.timer.timeout.connect(self.on_find)
+
+    def schedule(self) -> None:
+        """Something they are matched on changed: look again after a pause."""
+        if not self._page.loading and self._page.mode.finds_duplicates:
+            self.timer.start()
+
+    def cancel(self) -> None:
+        """No search pending, none answered, no hints shown."""
+        self.timer.stop()
+        self._generation += 1
+        self._page.duplicate_panel.set_hints([])
+
+    def on_find(self) -> None:
+        page = self._page
+        officer = page.officer
+        if officer is None or not page.mode.finds_duplicates:
+            return
+        self._generation += 1
+        generation = self._generation
+        query = DuplicateQuery(
+            nik=page.nik.text(),
+            phone=page.phone.text(),
+            kelurahan_code=page.area.code(),
+            category_code=page.category.code(),
+            description=page.description.toPlainText(),
+        )
+        self._runner.run(
+            lambda: self._services.duplicates.find(officer, query),
+            lambda hints: self.on_hints(generation, hints),
+        )
+
+    def on_hints(self, generation: int, hints: list[DuplicateHint]) -> None:
+        if generation != self._generation:
+            return  # the officer typed on; a newer search is coming
+        self._page.duplicate_panel.set_hints(hints)
+        self.shown.emit(len(hints))
+
+    def on_add_to_existing(self, complaint_id: str, code: str) -> None:
+        page = self._page
+        officer = page.officer
+        if officer is None:
+            return
+        paths = page.attachments.paths()
+        answer = AddEventDialog.ask(page.window(), code, page.description.toPlainText(), len(paths))
+        if answer is None:
+            return
+        key, intake, drafts = page.draft_key, self._services.intake, self._services.drafts
+
+        def op() -> ComplaintEvent:
+            files = read_files(paths) if answer.include_attachments else []
+            event = intake.add_citizen_event(officer, complaint_id, answer.note, files)
+            if key:
+                drafts.discard(key)
+            return event
+
+        def done(event: ComplaintEvent) -> None:
+            page.reset()
+            self.event_added.emit(complaint_id, event)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ValidationFailed):
+                words = " ".join(shown(m) for m in error.errors.values())
+            else:
+                words = shown(getattr(error, "message", str(type(error))))
+            page.save_state.setText("⚠ " + words)
+
+        self._runner.run(op, done, failed)
