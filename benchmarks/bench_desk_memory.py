@@ -45,7 +45,7 @@ def _session(data_dir: Path) -> list[list[object]]:
     import desk_app.ui  # noqa: F401
     from benchmarks.common import peak_rss_mb
     from desk_app.services.desk import open_desk
-    from desk_app.services.receipts import ReceiptService
+    from desk_app.services.root import build_services
     from desk_app.ui.app import prepare_application
     from desk_app.ui.main_window import MainWindow
 
@@ -56,7 +56,7 @@ def _session(data_dir: Path) -> list[list[object]]:
     rows: list[list[object]] = []
     desk = open_desk(data_dir)
     app = prepare_application(desk.settings)
-    window = MainWindow(desk, receipts=ReceiptService(desk, printer=NullPrinter()))
+    window = MainWindow(build_services(desk, printer=NullPrinter()))
     window.show()
     app.processEvents()
     rows.append(["window open", _rss_mb()])

@@ -238,7 +238,7 @@ def _save_rows(data_dir: Path, rounds: int) -> list[list[object]]:
     from PySide6.QtTest import QTest
 
     from desk_app.services.desk import open_desk
-    from desk_app.services.receipts import ReceiptService
+    from desk_app.services.root import build_services
     from desk_app.ui.app import prepare_application
     from desk_app.ui.main_window import MainWindow
 
@@ -248,7 +248,7 @@ def _save_rows(data_dir: Path, rounds: int) -> list[list[object]]:
 
     desk = open_desk(data_dir)
     app = prepare_application(desk.settings)
-    window = MainWindow(desk, receipts=ReceiptService(desk, printer=NullPrinter()))
+    window = MainWindow(build_services(desk, printer=NullPrinter()))
     window.show()
     loop = QEventLoop()
     window.signed_in.connect(lambda _o: loop.quit())

@@ -17,7 +17,9 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# A package resource ("package:folder"), found by Alembic through importlib.resources
+# wherever the package is installed.
+MIGRATIONS = "crm_server.db:migrations"
 # Any constant will do: every transaction that appends events takes this lock first.
 FEED_LOCK_KEY = 7_311_2026
 
@@ -82,7 +84,7 @@ def lock_feed(session: Session | Connection) -> None:
 
 def alembic_config(url: str) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", MIGRATIONS)
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 

@@ -41,7 +41,6 @@ class DeskServices:
         *,
         printer: ReceiptPrinter | None = None,
         system_printer: SystemPrinterFactory | None = None,
-        receipts: ReceiptService | None = None,
         sync: SyncControl | None = None,
     ) -> None:
         self._desk = desk
@@ -51,9 +50,7 @@ class DeskServices:
         self.drafts: DraftService = desk.drafts
         self.duplicates = DuplicateService(desk.database)
         self.previews = AttachmentPreviews(desk.files)
-        self.receipts = receipts or ReceiptService(
-            desk, printer=printer, system_printer=system_printer
-        )
+        self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
         self.sync = sync or SyncControl(desk)
 
     @property
@@ -94,12 +91,11 @@ def build_services(
     *,
     printer: ReceiptPrinter | None = None,
     system_printer: SystemPrinterFactory | None = None,
-    receipts: ReceiptService | None = None,
 ) -> DeskServices:
     """Every service for ``desk``. ``printer``: a fixed receipt printer (tests,
     benchmarks); otherwise the one the settings name, ``system_printer`` building
     the OS printer back-end (the UI hands in Qt's: services import no Qt)."""
-    return DeskServices(desk, printer=printer, system_printer=system_printer, receipts=receipts)
+    return DeskServices(desk, printer=printer, system_printer=system_printer)
 
 
 def open_services(

@@ -78,7 +78,7 @@ class SyncControl:
         session: requests.Session | None = None,
         timeout: tuple[float, float] = (5.0, 30.0),
     ) -> None:
-        self.desk = desk
+        self._desk = desk
         self._tokens = token_store
         self._session = session
         self._timeout = timeout
@@ -100,7 +100,7 @@ class SyncControl:
 
         with self._build_lock:
             if self._tokens is None:
-                self._tokens = TokenStore(self.desk.data_dir)
+                self._tokens = TokenStore(self._desk.data_dir)
             return self._tokens
 
     @property
@@ -136,7 +136,7 @@ class SyncControl:
         from desk_app.sync.engine import SyncEngine
         from desk_app.sync.runner import SyncRunner
 
-        settings = self.desk.settings
+        settings = self._desk.settings
         try:
             verify = tls_verify(settings.crm_ca_file)
         except UserFacingError:
@@ -147,9 +147,9 @@ class SyncControl:
             session=session,
             timeout=self._timeout,
             verify=verify,
-            clock=self.desk.clock,
+            clock=self._desk.clock,
         )
-        engine = SyncEngine(self.desk.database, self.desk.files, client, self.desk.clock)
+        engine = SyncEngine(self._desk.database, self._desk.files, client, self._desk.clock)
         engine.events.register(self._relay)
         return engine, SyncRunner(engine, float(settings.sync_interval_s))
 
@@ -234,7 +234,7 @@ class SyncControl:
     def status(self) -> SyncStatus:
         if self._engine is None:  # not built yet: nothing tried, nothing known
             return NOT_STARTED
-        return replace(self._engine.state, as_of=self.desk.clock())
+        return replace(self._engine.state, as_of=self._desk.clock())
 
     def refresh(self) -> SyncStatus:
         """Recount after a local change (a complaint recorded): listeners hear it too."""
@@ -246,17 +246,17 @@ class SyncControl:
     # ------------------------------------------------------------------ the panel
 
     def waiting(self, limit: int = 500) -> list[OutboxLine]:
-        with self.desk.database.read() as session:
+        with self._desk.database.read() as session:
             return [_line(i) for i in outbox.pending(session, limit)]
 
     def rejected(self) -> list[OutboxLine]:
-        with self.desk.database.read() as session:
+        with self._desk.database.read() as session:
             return [_line(i) for i in outbox.rejected(session)]
 
     def resend(self, actor: Officer, item_id: str) -> None:
         """After the officer corrected a refused item: send it again on the next cycle."""
         require(actor, Role.OFFICER)
-        with self.desk.database.write() as session:
+        with self._desk.database.write() as session:
             if outbox.state_of(session, item_id) != outbox.REJECTED:
                 raise NotFound(QT_TRANSLATE_NOOP("SyncControl", "Item ini tidak sedang ditolak."))
             outbox.requeue(session, item_id)
@@ -270,14 +270,14 @@ class SyncControl:
         self.sync_now()
 
     def unsent_count(self) -> int:
-        with self.desk.database.read() as session:
+        with self._desk.database.read() as session:
             count, _ = outbox.pending_summary(session)
             return count + outbox.rejected_count(session)
 
     def close_warning(self) -> str:
         """What to say when the app closes (a Message): "" when everything reached
         the CRM."""
-        with self.desk.database.read() as session:
+        with self._desk.database.read() as session:
             waiting, _ = outbox.pending_summary(session)
             refused = outbox.rejected_count(session)
         unsent = QT_TRANSLATE_NOOP(
@@ -311,11 +311,11 @@ class SyncControl:
         from desk_app.services.enrolment import enrol_desk, tls_verify
 
         result = enrol_desk(
-            self.desk, actor, crm_url, enrolment_code, ca_file, self.tokens, self.session
+            self._desk, actor, crm_url, enrolment_code, ca_file, self.tokens, self.session
         )
         client = self.engine.client
-        client.base_url = self.desk.settings.crm_url
-        client.verify = tls_verify(self.desk.settings.crm_ca_file)
+        client.base_url = self._desk.settings.crm_url
+        client.verify = tls_verify(self._desk.settings.crm_ca_file)
         self.engine.set_token(self.tokens.load())
         self.sync_now()
         return result

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 10_000
 DATABASE_FILE = "desk.sqlite3"
-MIGRATIONS = Path(__file__).with_name("migrations")
+# A package resource ("package:folder"), found by Alembic through importlib.resources
+# wherever the package is installed.
+MIGRATIONS = "desk_app.store:migrations"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -142,7 +144,7 @@ def alembic_config(database: Database) -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", MIGRATIONS)
     cfg.set_main_option("sqlalchemy.url", str(database.engine.url))
     cfg.attributes["engine"] = database.engine
     return cfg

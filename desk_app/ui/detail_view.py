@@ -171,7 +171,7 @@ class DetailView(QWidget):
             ),
             (self.tr("Patokan"), loc.landmark or "—"),
             (self.tr("Kategori"), shown(category_label(c.category_code))),
-            (self.tr("Urgensi"), c.urgency.label),
+            (self.tr("Urgensi"), shown(c.urgency.label)),
             (self.tr("Laporan sebelumnya"), "; ".join(c.earlier_references) or "—"),
         ]
         html = "<table cellspacing='4'>" + "".join(

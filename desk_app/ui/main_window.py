@@ -13,11 +13,8 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from desk_app.services.accounts import Officer, Role
-from desk_app.services.desk import Desk
-from desk_app.services.receipts import ReceiptService
-from desk_app.services.root import DeskServices, build_services
+from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncStatus
-from desk_app.ui.app import qt_system_printer
 from desk_app.ui.detail_view import DetailView
 from desk_app.ui.flows.correction_flow import CorrectionFlow
 from desk_app.ui.flows.detail_flow import DetailFlow
@@ -58,18 +55,13 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: DeskServices | Desk,
+        services: DeskServices,
         runner: TaskRunner | None = None,
-        receipts: ReceiptService | None = None,
         sync: SyncWorker | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``services``: from the composition root. A bare Desk (and ``receipts``) is
-        still taken, for the benchmarks written before it; its services are built
-        here then."""
+        """``services``: every service, from the composition root (services/root.py)."""
         super().__init__(parent)
-        if isinstance(services, Desk):
-            services = build_services(services, receipts=receipts, system_printer=qt_system_printer)
         self.services = services
         self.runner = runner or TaskRunner(self)
         self.sync = sync or SyncWorker(services.sync, self)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desk_app.services.errors import message_for
+from desk_app.ui.i18n import shown
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -100,7 +101,7 @@ class TaskRunner(QObject):
                 if on_error is not None:
                     on_error(error)
                 elif message is not None:
-                    self.failed.emit(message)
+                    self.failed.emit(shown(message))  # a Signal(str) would drop the Message
                 else:
                     log.error(
                         "background task failed:\n%s",

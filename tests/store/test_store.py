@@ -206,11 +206,14 @@ def test_areas_import_official_file(desk: Desk, official_area_file: Path):
 
 
 def test_schema_head_constant_matches_alembic():
+    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
     from desk_app.store.db import MIGRATIONS, SCHEMA_HEAD
 
-    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == SCHEMA_HEAD
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)  # resolved as Alembic resolves it
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
 
 
 def test_the_recording_officer_is_remembered_by_name(desk: Desk):

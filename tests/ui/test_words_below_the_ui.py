@@ -248,6 +248,11 @@ def catalogue() -> dict[tuple[str, str], tuple[str, str | None]]:
     return entries
 
 
+# Fields a translation leaves out on purpose: the CRM's own words are Indonesian, so the
+# English refusal says ours alone (DESIGN: with English chosen, nothing shows in Indonesian).
+LEFT_OUT_IN_ENGLISH = {("SyncRefusal", "crm_text")}
+
+
 def test_every_marked_sentence_has_its_english_with_the_same_fields(qapp: QApplication):
     marked = marked_sentences()
     assert len(marked) > 100  # the scan sees the code (validation, services, storage, …)
@@ -259,7 +264,9 @@ def test_every_marked_sentence_has_its_english_with_the_same_fields(qapp: QAppli
         english, kind = entries.get((context, source), ("", "missing"))
         if kind is not None or not english:
             problems.append(f"{context}: {source!r} has no finished English ({kind})")
-        elif sorted(FIELD.findall(english)) != sorted(FIELD.findall(source)):
+        elif sorted(FIELD.findall(english)) != sorted(
+            f for f in FIELD.findall(source) if (context, f) not in LEFT_OUT_IN_ENGLISH
+        ):
             problems.append(f"{context}: {source!r} → {english!r}: the fields differ")
         elif compiled.translate(context, source) != english:
             problems.append(f"{context}: {source!r}: the .qm is older (run scripts/i18n.sh)")
