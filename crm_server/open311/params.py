@@ -4,11 +4,17 @@ fields, and the NUL check every parameter goes through."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from complaint_domain.complaint import WIB
+from crm_server.core.crm import Crm
 from crm_server.core.schemas import holds_nul
-from crm_server.open311.formats import Open311Error
+from crm_server.open311.formats import Open311Error, check_format, crm_of, error, render
 
 
 def parse_date(text: str, name: str) -> dt.datetime:
@@ -58,3 +64,21 @@ def checked(params: Mapping[str, str]) -> Mapping[str, str]:
             what = name if name in _PARAMETERS else "A parameter"
             raise Open311Error(400, f"{what} must not contain NUL characters.")
     return params
+
+
+async def listing(
+    request: Request,
+    fmt: str,
+    query: Callable[[Crm, Mapping[str, str]], list[dict[str, Any]]],
+    root: str,
+    item: str,
+) -> Response:
+    """A GET that lists (requests, updates): the format and every parameter checked,
+    the query run off the event loop, the answer or the Open311 error in that format."""
+    try:
+        fmt = check_format(fmt)
+        params = checked(dict(request.query_params))
+        data = await run_in_threadpool(query, crm_of(request), params)
+    except Open311Error as exc:
+        return error(fmt, exc.code, exc.description)
+    return render(fmt, data, root, item)

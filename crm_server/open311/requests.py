@@ -48,6 +48,7 @@ from crm_server.open311.params import (
     FORM_FIELDS,
     checked,
     coordinate,
+    listing,
     parse_date,
     single_values,
 )
@@ -190,13 +191,7 @@ def _create(crm: Crm, form: Mapping[str, str]) -> dict[str, Any]:
 
 @router.get("/requests.{fmt}", responses=ERROR_RESPONSES)
 async def get_requests(request: Request, fmt: str) -> Response:
-    try:
-        fmt = check_format(fmt)
-        params = checked(dict(request.query_params))
-        data = await run_in_threadpool(_query, crm_of(request), params)
-    except Open311Error as exc:
-        return error(fmt, exc.code, exc.description)
-    return render(fmt, data, "service_requests", "request")
+    return await listing(request, fmt, _query, "service_requests", "request")
 
 
 @router.post(

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from sqlalchemy import select
 
@@ -16,14 +15,9 @@ from crm_server.core.crm import Crm
 from crm_server.db.models import Complaint, Event
 from crm_server.open311.formats import (
     ERROR_RESPONSES,
-    Open311Error,
-    check_format,
-    crm_of,
-    error,
     iso,
-    render,
 )
-from crm_server.open311.params import checked, parse_date
+from crm_server.open311.params import listing, parse_date
 from crm_server.open311.requests import MAX_RESULTS
 
 router = APIRouter()
@@ -63,10 +57,4 @@ def _updates(crm: Crm, params: Mapping[str, str]) -> list[dict[str, Any]]:
 
 @router.get("/servicerequestupdates.{fmt}", responses=ERROR_RESPONSES)
 async def request_updates(request: Request, fmt: str) -> Response:
-    try:
-        fmt = check_format(fmt)
-        params = checked(dict(request.query_params))
-        data = await run_in_threadpool(_updates, crm_of(request), params)
-    except Open311Error as exc:
-        return error(fmt, exc.code, exc.description)
-    return render(fmt, data, "service_request_updates", "request_update")
+    return await listing(request, fmt, _updates, "service_request_updates", "request_update")
