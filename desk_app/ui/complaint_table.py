@@ -72,7 +72,7 @@ class ComplaintTableModel(QAbstractTableModel):
             s.created_at.astimezone(WIB).strftime("%H:%M"),
             s.ticket_code,
             mask_name(s.name),
-            category.name if category else s.category_code,
+            shown(category.name) if category else s.category_code,
             self._area_name(s.kelurahan_code),
             shown(s.status.public_label),
             self.tr("Terkirim") if s.sent else self.tr("Belum terkirim"),

@@ -164,6 +164,9 @@ def test_in_english_the_home_page_shows_the_sync_line_and_the_form_its_errors(
         window.refresh_home()
         qtbot.waitUntil(lambda: window.home.today_model.rowCount() == 1)
         assert window.home.new_button.text().startswith("&New complaint")
+        row = [window.home.today_model.index(0, c).data() for c in range(3, 6)]
+        assert row[0] == "Damaged road / potholes"  # the category, made below the UI
+        assert row[2] == "Not sent yet — recorded at the desk"  # the status label
         shot(window, artifacts_dir, "home-english-sync", 100)
 
         press(qtbot, Key.Key_N, CTRL)
