@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desk_app.services.desk import open_desk
@@ -48,12 +49,32 @@ def _offline_error() -> SyncError:
 
 
 def _refused_by_the_crm(status: int, code: str, message: str) -> SyncError:
-    response = requests.Response()
-    response.status_code = status
-    response._content = json.dumps({"error": {"code": code, "message": message}}).encode()
-    with pytest.raises(SyncError) as raised:
-        CrmClient("http://127.0.0.1:9", "t")._raise_for(response)
-    return raised.value
+    """What the client raises when a server on loopback answers the changes feed with
+    ``status`` and the CRM's error body (the real client over a real socket)."""
+    body = json.dumps({"error": {"code": code, "message": message, "field": None}}).encode()
+
+    class Refusing(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(SyncError) as raised:
+            CrmClient(url, "t", timeout=(2.0, 2.0)).changes(0, 10)
+        return raised.value
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _rejected_line() -> OutboxLine:
