@@ -3,18 +3,25 @@
 desk-app [--data-dir DIR]                      open the desk (the window)
 desk-app [--data-dir DIR] create-admin ...     first run: create the admin account
 desk-app [--data-dir DIR] import-areas FILE    load the official area list
+desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
+desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.services.errors import UserFacingError, message_for
 from desk_app.services.settings import default_data_dir
+
+if TYPE_CHECKING:
+    from desk_app.services.desk import Desk
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +43,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the password from standard input (for scripts)",
     )
+    user = sub.add_parser(
+        "add-user",
+        help="add an account (its owner chooses a new password at the first sign-in)",
+    )
+    user.add_argument("username")
+    user.add_argument("--name", required=True, help="display name")
+    user.add_argument("--role", required=True, choices=["officer", "supervisor", "admin"])
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the temporary password from standard input (for scripts)",
+    )
+    user.add_argument(
+        "--no-password-change",
+        action="store_true",
+        help="the password typed is the owner's own: no change at the first sign-in",
+    )
+    sub.add_parser("list-users", help="list the accounts: role, enabled, last sign-in")
     areas = sub.add_parser("import-areas", help="import an official area file (kode,nama,tingkat)")
     areas.add_argument("file", type=Path)
     enrol = sub.add_parser(
@@ -47,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, prompt: str = "Kata sandi admin: ") -> str:
     import getpass  # here: the window's first screen does not wait for it (or termios)
 
     if from_stdin:
@@ -55,7 +80,7 @@ def _read_password(from_stdin: bool) -> str:
     env = os.environ.get("MEJA_ADMIN_PASSWORD")
     if env:
         return env
-    first = getpass.getpass("Kata sandi admin: ")
+    first = getpass.getpass(prompt)
     if getpass.getpass("Ulangi kata sandi: ") != first:
         raise UserFacingError("Kedua kata sandi tidak sama.")
     return first
@@ -96,6 +121,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                 password = _read_password(args.password_stdin)
                 officer = desk.accounts.create_first_admin(args.username, args.name, password)
                 print(f"Admin {officer.username} dibuat di {data_dir}.")
+            elif args.command in ("add-user", "list-users"):
+                _accounts_command(args, desk)
             elif args.command == "import-areas":
                 count = desk.import_areas(None, args.file)
                 print(f"{count} wilayah diimpor dari {args.file.name}.")
@@ -112,6 +139,44 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
     return 0
+
+
+def _accounts_command(args: argparse.Namespace, desk: Desk) -> None:
+    """``add-user`` and ``list-users``, done by the command line (so the audit log
+    says): whoever runs them holds the data folder, as for ``create-admin``."""
+    from desk_app.services.accounts import COMMAND_LINE, Role
+
+    if args.command == "add-user":
+        password = _read_password(args.password_stdin, "Kata sandi sementara: ")
+        officer = desk.accounts.add_account(
+            COMMAND_LINE,
+            args.username,
+            args.name,
+            password,
+            Role(args.role),
+            must_change_password=not args.no_password_change,
+        )
+        print(f"Akun {officer.username} ({officer.role.value}) dibuat di {desk.data_dir}.")
+        if not args.no_password_change:
+            print("Kata sandi baru dipilih pemiliknya saat pertama kali masuk.")
+        return
+    rows = [("USERNAME", "NAMA", "PERAN", "AKTIF", "MASUK TERAKHIR (UTC)")]
+    for account in desk.accounts.list_accounts(COMMAND_LINE):
+        last = account.last_sign_in_at
+        rows.append(
+            (
+                account.username,
+                account.display_name,
+                account.role.value,
+                "ya" if account.enabled else "tidak",
+                last.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if last else "-",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 if __name__ == "__main__":

@@ -3,27 +3,54 @@
 Roles: officer (records and finds complaints), supervisor (also sees every desk's
 queue), admin (also manages accounts and settings). Five wrong passwords in a row
 lock an account for five minutes, so a password cannot be guessed at the counter.
+A new or reset account signs in with a temporary password and must choose its own
+there (:class:`PasswordChangeRequired`); a disabled account cannot sign in. What an
+admin does to accounts is in :mod:`desk_app.services.account_admin`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.text import clean_line
-from desk_app.services.errors import AuthFailed, PermissionDenied, UserFacingError
+from desk_app.services.account_admin import Account, AccountAdministration
+from desk_app.services.account_rules import (
+    COMMAND_LINE,
+    MIN_PASSWORD_LENGTH,
+    ROLE_LABELS,
+    Officer,
+    Role,
+    check_password,
+    checked_new_account,
+    require,
+)
+from desk_app.services.errors import AuthFailed, PasswordChangeRequired, PermissionDenied
 from desk_app.store import audit, officers
 from desk_app.store.db import Database
+from desk_app.store.officers import OfficerRecord
+
+__all__ = [
+    "COMMAND_LINE",
+    "LOCKOUT",
+    "MAX_FAILED_ATTEMPTS",
+    "MIN_PASSWORD_LENGTH",
+    "ROLE_LABELS",
+    "Account",
+    "AccountService",
+    "Officer",
+    "Role",
+    "desk_password_hasher",
+    "require",
+]
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = dt.timedelta(minutes=5)
-MIN_PASSWORD_LENGTH = 8
 
 
 def desk_password_hasher() -> PasswordHasher:
@@ -37,53 +64,19 @@ def desk_password_hasher() -> PasswordHasher:
     return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=2)
 
 
-class Role(StrEnum):
-    OFFICER = "officer"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-
-    @property
-    def rank(self) -> int:
-        return {"officer": 1, "supervisor": 2, "admin": 3}[self.value]
-
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self.value]
-
-
-ROLE_LABELS = {
-    "officer": QT_TRANSLATE_NOOP("Accounts", "Petugas"),
-    "supervisor": QT_TRANSLATE_NOOP("Accounts", "Koordinator"),
-    "admin": QT_TRANSLATE_NOOP("Accounts", "Admin"),
-}
 WRONG_PASSWORD = QT_TRANSLATE_NOOP("Accounts", "Nama pengguna atau kata sandi salah.")
+DISABLED = QT_TRANSLATE_NOOP(
+    "Accounts", "Akun ini dinonaktifkan dan tidak dapat masuk. Hubungi admin meja."
+)
+CHOOSE_NEW_PASSWORD = QT_TRANSLATE_NOOP(
+    "Accounts", "Kata sandi ini sementara. Pilih kata sandi baru Anda sendiri untuk masuk."
+)
+SAME_AS_TEMPORARY = QT_TRANSLATE_NOOP(
+    "Accounts", "Kata sandi baru harus berbeda dari kata sandi sementara."
+)
 
 
-@dataclass(frozen=True)
-class Officer:
-    """The signed-in person. Services take it to know who acts and what they may do."""
-
-    username: str
-    display_name: str
-    role: Role
-
-    def has(self, role: Role) -> bool:
-        return self.role.rank >= role.rank
-
-
-def require(officer: Officer | None, role: Role) -> Officer:
-    if officer is None:
-        raise PermissionDenied(QT_TRANSLATE_NOOP("Accounts", "Silakan masuk terlebih dahulu."))
-    if not officer.has(role):
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("Accounts", "Tindakan ini hanya untuk {role}.").format(
-                role=role.label
-            )
-        )
-    return officer
-
-
-class AccountService:
+class AccountService(AccountAdministration):
     def __init__(
         self,
         database: Database,
@@ -108,33 +101,9 @@ class AccountService:
         with self._db.read() as session:
             officers.get(session, "")
 
-    def _check_new(self, username: str, display_name: str, password: str) -> tuple[str, str]:
-        username = clean_line(username).lower()
-        display_name = clean_line(display_name)
-        if not username or not username.replace(".", "").replace("_", "").isalnum():
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Accounts", "Nama pengguna hanya huruf, angka, titik dan garis bawah."
-                )
-            )
-        if len(username) > 64 or not display_name or len(display_name) > 120:
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP(
-                    "Accounts",
-                    "Nama pengguna dan nama tampilan wajib diisi (tidak terlalu panjang).",
-                )
-            )
-        if len(password) < MIN_PASSWORD_LENGTH:
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP("Accounts", "Kata sandi paling sedikit {count} karakter.").format(
-                    count=MIN_PASSWORD_LENGTH
-                )
-            )
-        return username, display_name
-
     def create_first_admin(self, username: str, display_name: str, password: str) -> Officer:
         """First run only: the first account, an admin. Refused once any account exists."""
-        username, display_name = self._check_new(username, display_name, password)
+        username, display_name = checked_new_account(username, display_name, password)
         now = self._clock()
         with self._db.write() as session:
             if officers.count(session) > 0:
@@ -149,90 +118,94 @@ class AccountService:
             audit.record(session, now, username, "account.first_admin", username)
         return Officer(username, display_name, Role.ADMIN)
 
-    def add_account(
-        self, actor: Officer, username: str, display_name: str, password: str, role: Role
-    ) -> Officer:
-        require(actor, Role.ADMIN)
-        username, display_name = self._check_new(username, display_name, password)
-        now = self._clock()
-        with self._db.write() as session:
-            if officers.get(session, username) is not None:
-                raise UserFacingError(
-                    QT_TRANSLATE_NOOP("Accounts", "Nama pengguna {username} sudah dipakai.").format(
-                        username=username
-                    )
-                )
-            officers.add(
-                session, username, display_name, role.value, self._hasher.hash(password), now
-            )
-            audit.record(session, now, actor.username, "account.add", username, role=role.value)
-        return Officer(username, display_name, role)
-
-    def set_active(self, actor: Officer, username: str, active: bool) -> None:
-        require(actor, Role.ADMIN)
-        if username == actor.username and not active:
-            raise UserFacingError(
-                QT_TRANSLATE_NOOP("Accounts", "Admin tidak dapat menonaktifkan akunnya sendiri.")
-            )
-        now = self._clock()
-        with self._db.write() as session:
-            officers.update(session, username, active=active)
-            audit.record(session, now, actor.username, "account.active", username, active=active)
-
     def sign_in(self, username: str, password: str) -> Officer:
+        """The officer, when ``password`` is theirs. Raises AuthFailed (wrong, locked,
+        disabled) or, for a temporary password, PasswordChangeRequired."""
+        return self._sign_in(username, password, None)
+
+    def change_password_at_sign_in(
+        self, username: str, temporary_password: str, new_password: str
+    ) -> Officer:
+        """The first sign-in of a new or reset account: the temporary password is
+        checked again, the new one (the same rules as any) replaces it, and the
+        officer is signed in."""
+        check_password(new_password)
+        if new_password == temporary_password:
+            raise AuthFailed(SAME_AS_TEMPORARY)
+        return self._sign_in(username, temporary_password, new_password)
+
+    def _sign_in(self, username: str, password: str, new_password: str | None) -> Officer:
         username = clean_line(username).lower()
         now = self._clock()
         # Failures are recorded (counter, lock, audit) and committed first; the error is
         # raised only after the transaction, or the rollback would forget them.
-        failure: AuthFailed | None = None
+        failure: AuthFailed | PasswordChangeRequired | None = None
         with self._db.write() as session:
             record = officers.get(session, username)
-            if record is None or not record.active:
-                # Hash anyway so a wrong user name costs the same time as a wrong password.
-                self._hasher.hash(password)
-                audit.record(session, now, username[:64], "signin.failed", "")
-                failure = AuthFailed(WRONG_PASSWORD)
-            elif record.locked_until is not None and record.locked_until > now:
-                minutes = int((record.locked_until - now).total_seconds() // 60) + 1
-                failure = AuthFailed(
-                    QT_TRANSLATE_NOOP(
-                        "Accounts", "Akun dikunci sementara. Coba lagi dalam {minutes} menit."
-                    ).format(minutes=minutes)
-                )
-            elif not self._password_matches(record.password_hash, password):
-                failed = record.failed_attempts + 1
-                locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
-                officers.update(
-                    session, username, failed_attempts=0 if locked else failed, locked_until=locked
-                )
-                audit.record(session, now, username, "signin.failed", username)
-                failure = AuthFailed(
-                    QT_TRANSLATE_NOOP(
-                        "Accounts", "Terlalu banyak percobaan salah. Akun dikunci {minutes} menit."
-                    ).format(minutes=int(LOCKOUT.total_seconds() // 60))
-                    if locked
-                    else WRONG_PASSWORD
-                )
-            else:
+            failure = self._check_password(session, record, username, password, now)
+            if failure is None and record is not None:
                 changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
-                if self._hasher.check_needs_rehash(record.password_hash):
+                if new_password is not None:
+                    changes["password_hash"] = self._hasher.hash(new_password)
+                    changes["must_change_password"] = False
+                    audit.record(session, now, username, "account.password_changed", username)
+                elif record.must_change_password:
+                    audit.record(session, now, username, "signin.password_change_asked", username)
+                    failure = PasswordChangeRequired(CHOOSE_NEW_PASSWORD, username)
+                elif self._hasher.check_needs_rehash(record.password_hash):
                     changes["password_hash"] = self._hasher.hash(password)
+                if failure is None:
+                    changes["last_sign_in_at"] = now
+                    audit.record(session, now, username, "signin", username)
                 officers.update(session, username, **changes)
-                audit.record(session, now, username, "signin", username)
         if failure is not None or record is None:
             raise failure or AuthFailed(WRONG_PASSWORD)
         return Officer(record.username, record.display_name, Role(record.role))
+
+    def _check_password(
+        self,
+        session: Session,
+        record: OfficerRecord | None,
+        username: str,
+        password: str,
+        now: dt.datetime,
+    ) -> AuthFailed | None:
+        """None when ``password`` is the account's and it may sign in; otherwise the
+        refusal, with the failure counted (and the account locked after five)."""
+        if record is None:
+            # Hash anyway so a wrong user name costs the same time as a wrong password.
+            self._hasher.hash(password)
+            audit.record(session, now, username[:64], "signin.failed", "")
+            return AuthFailed(WRONG_PASSWORD)
+        if record.locked_until is not None and record.locked_until > now:
+            minutes = int((record.locked_until - now).total_seconds() // 60) + 1
+            return AuthFailed(
+                QT_TRANSLATE_NOOP(
+                    "Accounts", "Akun dikunci sementara. Coba lagi dalam {minutes} menit."
+                ).format(minutes=minutes)
+            )
+        if not self._password_matches(record.password_hash, password):
+            failed = record.failed_attempts + 1
+            locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
+            officers.update(
+                session, username, failed_attempts=0 if locked else failed, locked_until=locked
+            )
+            audit.record(session, now, username, "signin.failed", username)
+            if locked:
+                return AuthFailed(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "Terlalu banyak percobaan salah. Akun dikunci {minutes} menit."
+                    ).format(minutes=int(LOCKOUT.total_seconds() // 60))
+                )
+            return AuthFailed(WRONG_PASSWORD)
+        if not record.active:
+            # Said only to whoever knows the password: a stranger learns nothing.
+            audit.record(session, now, username, "signin.refused_disabled", username)
+            return AuthFailed(DISABLED)
+        return None
 
     def _password_matches(self, stored_hash: str, password: str) -> bool:
         try:
             return bool(self._hasher.verify(stored_hash, password))
         except (VerificationError, InvalidHashError):
             return False
-
-    def list_accounts(self, actor: Officer) -> list[Officer]:
-        require(actor, Role.ADMIN)
-        with self._db.read() as session:
-            return [
-                Officer(r.username, r.display_name, Role(r.role))
-                for r in officers.all_officers(session)
-            ]

@@ -22,6 +22,16 @@ class AuthFailed(UserFacingError):
     pass
 
 
+class PasswordChangeRequired(UserFacingError):
+    """The password was right, but it is a temporary one (a new or reset account):
+    the sign-in asks for a new password and signs in with it
+    (``AccountService.change_password_at_sign_in``)."""
+
+    def __init__(self, message: str, username: str) -> None:
+        super().__init__(message)
+        self.username = username
+
+
 class ValidationFailed(UserFacingError):
     """The form has problems; ``errors`` maps each field to its message (the form
     shows each beside its field; ``message`` only counts them)."""

@@ -180,6 +180,9 @@ class OfficerRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Set for a new or reset account: its temporary password is replaced at sign-in.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class KeyValueRow(Base):

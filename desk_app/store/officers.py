@@ -20,6 +20,8 @@ class OfficerRecord:
     active: bool
     failed_attempts: int
     locked_until: dt.datetime | None
+    must_change_password: bool = False
+    last_sign_in_at: dt.datetime | None = None
 
 
 def _record(row: OfficerRow) -> OfficerRecord:
@@ -31,6 +33,8 @@ def _record(row: OfficerRow) -> OfficerRecord:
         row.active,
         row.failed_attempts,
         row.locked_until,
+        bool(row.must_change_password),
+        row.last_sign_in_at,
     )
 
 
@@ -50,6 +54,12 @@ def count(session: Session) -> int:
     return int(session.execute(select(func.count()).select_from(OfficerRow)).scalar_one())
 
 
+def count_enabled(session: Session, role: str) -> int:
+    """How many enabled accounts hold ``role`` (the last admin is kept)."""
+    query = select(func.count()).where(OfficerRow.role == role, OfficerRow.active.is_(True))
+    return int(session.execute(query).scalar_one())
+
+
 def add(
     session: Session,
     username: str,
@@ -57,6 +67,7 @@ def add(
     role: str,
     password_hash: str,
     at: dt.datetime,
+    must_change_password: bool = False,
 ) -> None:
     session.add(
         OfficerRow(
@@ -66,6 +77,8 @@ def add(
             password_hash=password_hash,
             active=True,
             created_at=at,
+            failed_attempts=0,
+            must_change_password=must_change_password,
         )
     )
 

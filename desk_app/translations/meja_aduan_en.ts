@@ -52,6 +52,26 @@
         <translation>An admin cannot deactivate their own account.</translation>
     </message>
     <message>
+        <source>Akun {username} tidak ada.</source>
+        <translation>There is no account {username}.</translation>
+    </message>
+    <message>
+        <source>{username} adalah admin aktif terakhir: meja harus selalu punya satu admin aktif. Jadikan akun lain admin dahulu.</source>
+        <translation>{username} is the last enabled admin: the desk must always have one enabled admin. Make another account an admin first.</translation>
+    </message>
+    <message>
+        <source>Akun ini dinonaktifkan dan tidak dapat masuk. Hubungi admin meja.</source>
+        <translation>This account is disabled and cannot sign in. Ask the desk&apos;s admin.</translation>
+    </message>
+    <message>
+        <source>Kata sandi ini sementara. Pilih kata sandi baru Anda sendiri untuk masuk.</source>
+        <translation>This password is a temporary one. Choose your own new password to sign in.</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru harus berbeda dari kata sandi sementara.</source>
+        <translation>The new password must differ from the temporary one.</translation>
+    </message>
+    <message>
         <source>Akun dikunci sementara. Coba lagi dalam {minutes} menit.</source>
         <translation>The account is locked for now. Try again in {minutes} minutes.</translation>
     </message>

@@ -50,7 +50,9 @@ def test_first_admin_then_roles_are_enforced_by_services(desk):
 
 def test_sign_in_checks_argon2_hash_and_locks_after_five_failures(desk):
     admin = desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
-    desk.accounts.add_account(admin, "ani", "Ani", "kata-sandi-ani", Role.OFFICER)
+    desk.accounts.add_account(
+        admin, "ani", "Ani", "kata-sandi-ani", Role.OFFICER, must_change_password=False
+    )
     with desk.database.read() as session:
         stored = session.execute(
             text("SELECT password_hash FROM officers WHERE username='ani'")

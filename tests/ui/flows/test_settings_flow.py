@@ -56,7 +56,9 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
 
 def test_officers_do_not_see_settings(qtbot: QtBot, desk: Desk):
     admin = desk.accounts.sign_in(USERNAME, PASSWORD)
-    desk.accounts.add_account(admin, "budi", "Budi", "kata-sandi-budi", Role.OFFICER)
+    desk.accounts.add_account(
+        admin, "budi", "Budi", "kata-sandi-budi", Role.OFFICER, must_change_password=False
+    )
     window = open_window(qtbot, desk)
     window.on_sign_in_requested("budi", "kata-sandi-budi")
     qtbot.waitUntil(lambda: window.officer is not None)
