@@ -72,15 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_password(from_stdin: bool, prompt: str = "Kata sandi admin: ") -> str:
+def _read_password(from_stdin: bool, prompt: str = "") -> str:
+    """From stdin, or asked twice; the first admin's also from MEJA_ADMIN_PASSWORD
+    (``prompt`` empty), never another account's."""
     import getpass  # here: the window's first screen does not wait for it (or termios)
 
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    env = os.environ.get("MEJA_ADMIN_PASSWORD")
+    env = "" if prompt else os.environ.get("MEJA_ADMIN_PASSWORD")
     if env:
         return env
-    first = getpass.getpass(prompt)
+    first = getpass.getpass(prompt or "Kata sandi admin: ")
     if getpass.getpass("Ulangi kata sandi: ") != first:
         raise UserFacingError("Kedua kata sandi tidak sama.")
     return first

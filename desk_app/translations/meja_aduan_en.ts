@@ -81,6 +81,124 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Akun</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Akun petugas meja ini</source>
+        <translation>This desk&apos;s accounts</translation>
+    </message>
+    <message>
+        <source>Daftar akun</source>
+        <translation>Account list</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Terakhir masuk</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>&amp;Daftar akun (panah: pilih)</source>
+        <translation>Account &amp;list (arrows: choose)</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah akun</source>
+        <translation>&amp;Add account</translation>
+    </message>
+    <message>
+        <source>Peran baru</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <source>Pe&amp;ran:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>Ubah &amp;peran</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <source>Atur &amp;ulang kata sandi</source>
+        <translation>Reset &amp;password</translation>
+    </message>
+    <message>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Tutup (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Nonaktif</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Aktif — belum memilih kata sandi</source>
+        <translation>Enabled — own password not chosen yet</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Enable</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsFlow</name>
+    <message>
+        <source>Akun {username} dibuat. Ia memilih kata sandinya sendiri saat pertama kali masuk.</source>
+        <translation>Account {username} created. Its owner chooses their own password at the first sign-in.</translation>
+    </message>
+    <message>
+        <source>Peran {username} sekarang {role}.</source>
+        <translation>{username}&apos;s role is now {role}.</translation>
+    </message>
+    <message>
+        <source>Kata sandi {username} diatur ulang. Ia memilih kata sandi baru saat masuk.</source>
+        <translation>{username}&apos;s password was reset. Its owner chooses a new one at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Akun {username} diaktifkan kembali.</source>
+        <translation>Account {username} enabled again.</translation>
+    </message>
+    <message>
+        <source>Akun {username} dinonaktifkan; ia tidak dapat masuk lagi.</source>
+        <translation>Account {username} disabled; it can no longer sign in.</translation>
+    </message>
+</context>
+<context>
     <name>AddEventDialog</name>
     <message>
         <source>Tambahkan ke aduan {code}</source>
@@ -919,6 +1037,18 @@ Status: {status}</translation>
         <translation>Desk settings</translation>
     </message>
     <message>
+        <source>&amp;Akun</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>Akun petugas</source>
+        <translation>Officer accounts</translation>
+    </message>
+    <message>
+        <source>Akun petugas (Ctrl+U)</source>
+        <translation>Officer accounts (Ctrl+U)</translation>
+    </message>
+    <message>
         <source>Aduan hari ini</source>
         <translation>Today&apos;s complaints</translation>
     </message>
@@ -1302,6 +1432,69 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Tambah akun</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>Kata sandi ini sementara: pemilik akun memilih kata sandinya sendiri saat pertama kali masuk.</source>
+        <translation>This password is temporary: the account&apos;s owner chooses their own at the first sign-in.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Nama tampilan</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kata sandi sementara</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi sementara</source>
+        <translation>Repeat the temporary password</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>Nama &amp;tampilan</source>
+        <translation>&amp;Display name</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi sementara (min. 8)</source>
+        <translation>Temporary &amp;password (min. 8)</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>R&amp;epeat the password</translation>
+    </message>
+    <message>
+        <source>Buat akun</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>⚠ Kedua kata sandi tidak sama.</source>
+        <translation>⚠ The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>NewComplaint</name>
     <message>
         <source>Aduan baru</source>
@@ -1334,6 +1527,61 @@ Status: {status}</translation>
     <message>
         <source>Kembali mengisi</source>
         <translation>Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>Atur ulang kata sandi</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <source>Kata sandi sementara untuk {username}. Berikan kepadanya; ia memilih kata sandinya sendiri saat pertama kali masuk.</source>
+        <translation>A temporary password for {username}. Give it to them; they choose their own at the first sign-in.</translation>
+    </message>
+    <message>
+        <source>Atur ulang</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Pilih kata sandi Anda</source>
+        <translation>Choose your password</translation>
+    </message>
+    <message>
+        <source>Akun ini masuk dengan kata sandi sementara dari admin. Pilih kata sandi baru yang hanya Anda ketahui, lalu ketik sekali lagi.</source>
+        <translation>This account signed in with a temporary password from the admin. Choose a new password that only you know, and type it once more.</translation>
+    </message>
+    <message>
+        <source>Simpan dan masuk</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi baru</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Pesan kata sandi</source>
+        <translation>Password message</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru (min. 8)</source>
+        <translation>&amp;New password (min. 8)</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat the new password</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords are not the same.</translation>
     </message>
 </context>
 <context>

@@ -25,12 +25,14 @@ class HomePage(QWidget):
     reprint_requested(str): a complaint id from the "to print" list.
     sync_requested(): "Sinkronisasi" (the waiting and refused items).
     settings_requested(): "Pengaturan" (admins only).
+    accounts_requested(): "Akun" (admins only).
     """
 
     new_requested = Signal()
     find_requested = Signal()
     sync_requested = Signal()
     settings_requested = Signal()
+    accounts_requested = Signal()
     open_requested = Signal(str)
     reprint_requested = Signal(str)
 
@@ -54,11 +56,16 @@ class HomePage(QWidget):
         self.settings_button = QPushButton(self.tr("&Pengaturan"))
         self.settings_button.setAccessibleName(self.tr("Pengaturan meja"))
         self.settings_button.hide()  # shown to admins only
+        self.accounts_button = QPushButton(self.tr("&Akun"))  # short: the row fits at 200 %
+        self.accounts_button.setAccessibleName(self.tr("Akun petugas"))
+        self.accounts_button.setToolTip(self.tr("Akun petugas (Ctrl+U)"))
+        self.accounts_button.hide()  # shown to admins only
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.find_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.accounts_button)
         buttons.addWidget(self.settings_button)
 
         self.today_model = ComplaintTableModel(area_name, self)
@@ -88,6 +95,7 @@ class HomePage(QWidget):
         self.find_button.clicked.connect(self.find_requested)
         self.sync_button.clicked.connect(self.sync_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.accounts_button.clicked.connect(self.accounts_requested)
         self.today_view.open_requested.connect(self.open_requested)
         self.print_view.open_requested.connect(self.reprint_requested)
 

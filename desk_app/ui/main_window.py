@@ -16,6 +16,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncStatus
 from desk_app.ui.detail_view import DetailView
+from desk_app.ui.flows.accounts_flow import AccountsFlow
 from desk_app.ui.flows.correction_flow import CorrectionFlow
 from desk_app.ui.flows.detail_flow import DetailFlow
 from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.detail_flow = DetailFlow(self, s.lookup, s.intake, runner)
         self.language_flow = LanguageFlow(self, runner)
         self.home_flow = HomeFlow(self, s, runner)
+        self.accounts_flow = AccountsFlow(self, s.accounts, runner)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         """Ctrl+N new complaint, Ctrl+F find, Alt+Home home, Ctrl+K the sync page."""
         keys = {"Ctrl+N": self.on_new_complaint, "Ctrl+F": self.on_find}
         keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
+        keys["Ctrl+U"] = self.accounts_flow.open  # admins only (the flow checks)
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.home.new_requested.connect(self.on_new_complaint)
         self.home.sync_requested.connect(self.on_show_sync)
         self.home.settings_requested.connect(self.settings_flow.open)
+        self.home.accounts_requested.connect(self.accounts_flow.open)
         self.home.find_requested.connect(self.on_find)
         self.home.open_requested.connect(self.on_open_complaint)
         self.home.reprint_requested.connect(self.on_reprint)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
             page.set_officer(officer)
         self.sync_panel.set_officer(officer)
         self.home.settings_button.setVisible(officer.has(Role.ADMIN))
+        self.home.accounts_button.setVisible(officer.has(Role.ADMIN))
         self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()

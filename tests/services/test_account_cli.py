@@ -68,7 +68,7 @@ def test_add_user_asks_twice_and_can_keep_the_typed_password(
 ):
     import getpass
 
-    monkeypatch.delenv("MEJA_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setenv("MEJA_ADMIN_PASSWORD", "bukan-untuk-cici")  # the first admin's only
     desk = open_desk(data_dir)
     desk.accounts.create_first_admin("admin", "Admin", "rahasia-admin")
     desk.close()

@@ -1,5 +1,6 @@
-"""The sign-in flow: the password checked on the worker, and on a desk with no
-account yet, the first admin created first."""
+"""The sign-in flow: the password checked on the worker; on a desk with no account
+yet, the first admin created first; and at the first sign-in of a new or reset
+account, its own new password chosen (twice) before it is signed in."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desk_app.services.accounts import AccountService, Officer
+from desk_app.services.errors import PasswordChangeRequired
+from desk_app.ui.change_password_dialog import NewPasswordDialog
 from desk_app.ui.first_admin_dialog import FirstAdminDialog
 from desk_app.ui.flows.words import words_for
 from desk_app.ui.tasks import TaskRunner
@@ -69,13 +72,28 @@ class SignInFlow(QObject):
         self._runner.run(
             lambda: self._accounts.sign_in(username, password),
             self.on_signed_in,
-            self.on_sign_in_refused,
+            lambda err: self.on_sign_in_refused(err, password),
         )
 
     def on_signed_in(self, officer: Officer) -> None:
         self.signed_in.emit(officer)
 
-    def on_sign_in_refused(self, error: Exception) -> None:
+    def on_sign_in_refused(self, error: Exception, password: str = "") -> None:
         message = words_for(error)
         self._window.sign_in.show_error(message)
-        self.refused.emit(message)
+        self.refused.emit(message)  # the start window hands over: the dialog has a parent
+        if isinstance(error, PasswordChangeRequired):
+            self.ask_new_password(error.username, password)
+
+    def ask_new_password(self, username: str, temporary: str, error: str = "") -> None:
+        """A temporary password was right: the officer chooses their own (twice) until
+        the service accepts it (its refusal is shown in the next dialog) or cancels
+        (the sign-in page still says why the password was not enough)."""
+        new_password = NewPasswordDialog.ask_own(self._window, error)
+        if new_password is None:
+            return
+        self._runner.run(
+            lambda: self._accounts.change_password_at_sign_in(username, temporary, new_password),
+            self.on_signed_in,
+            lambda err: self.ask_new_password(username, temporary, words_for(err)),
+        )
