@@ -186,3 +186,35 @@ def test_a_new_account_chooses_its_own_password_at_the_first_sign_in(
     with pytest.raises(AuthFailed):
         desk.accounts.sign_in("budi", "sementara-1")
     window.close()
+
+
+def test_the_accounts_dialog_in_english(
+    qtbot: QtBot,
+    qapp: QApplication,
+    desk: Desk,
+    printer: FakePrinter,
+    artifacts_dir: Path,
+    font_scale: int,
+):
+    from desk_app.ui.i18n import install_language
+
+    admin = desk.accounts.sign_in(USERNAME, PASSWORD)
+    desk.accounts.add_account(admin, "budi", "Budi Santoso", "sementara-1", Role.SUPERVISOR)
+    install_language(qapp, "en")
+    try:
+        window = make_window(qtbot, desk, printer)
+        sign_in(qtbot, window)
+        assert window.home.accounts_button.text() == "&Accounts"
+        dialog = open_accounts(qtbot, window)
+        headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(5)]
+        assert headers == ["User name", "Name", "Role", "State", "Last sign-in"]
+        assert cells(dialog)[1][2:4] == ["Supervisor", "Enabled — own password not chosen yet"]
+        select(dialog, USERNAME)
+        with qtbot.waitSignal(window.accounts_flow.loaded, timeout=10000):
+            dialog.active_button.click()
+            window.accounts_flow.reload()
+        assert "is the last enabled admin" in dialog.error.text()
+        shot(dialog, artifacts_dir, "accounts-english", 100)
+        window.close()
+    finally:
+        install_language(qapp, "id")
