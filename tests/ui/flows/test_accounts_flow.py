@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.accounts import Role
-from desk_app.services.desk import Desk
+from desk_app.services.desk import Desk, open_desk
 from desk_app.services.errors import AuthFailed
 from desk_app.ui.accounts_dialog import AccountsDialog
 from desk_app.ui.change_password_dialog import NewPasswordDialog
@@ -218,3 +218,39 @@ def test_the_accounts_dialog_in_english(
         window.close()
     finally:
         install_language(qapp, "id")
+
+
+def test_a_temporary_password_typed_while_the_desk_loads(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The start window hands over to the main window first; the new password is
+    asked over it (not over a window about to close), then the officer is in."""
+    from tests.ui.test_start_window import GatedLoad, start_window, type_sign_in
+
+    desk = open_desk(data_dir)
+    admin = desk.accounts.create_first_admin(USERNAME, "Ani Petugas", PASSWORD)
+    desk.accounts.add_account(admin, "budi", "Budi Santoso", "sementara-1", Role.OFFICER)
+    desk.close()
+    asked_over: list[object] = []
+
+    def ask_own(parent: MainWindow, error: str = "") -> str:
+        asked_over.append(parent if parent.isVisible() else None)
+        return "pilihan-budi"
+
+    monkeypatch.setattr(NewPasswordDialog, "ask_own", classmethod(lambda cls, *a: ask_own(*a)))
+    gated = GatedLoad(data_dir)
+    try:
+        start, taken_over = start_window(qtbot, gated)
+        type_sign_in(qtbot, "budi", "sementara-1")
+        gated.gate.set()
+        qtbot.waitUntil(lambda: bool(taken_over), timeout=15000)
+        window = taken_over[0]
+        qtbot.waitUntil(lambda: window.officer is not None, timeout=15000)
+        assert asked_over == [window] and not start.isVisible()
+        assert window.officer is not None and window.officer.username == "budi"
+        assert window.stack.currentWidget() is window.home
+        window.close()
+    finally:
+        gated.gate.set()
+        for services in gated.desks:
+            services.close()
