@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from desk_app.ui.fit import install_wheel_guard
+
 BASE_POINT_SIZE = 10.0
 
 _COMMON_QSS = """
@@ -25,6 +27,7 @@ QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
 QCheckBox:focus, QTableView:focus, QListWidget:focus { border: 2px solid palette(highlight); }
 """
 _NORMAL_QSS = """
+QCheckBox::indicator { width: 0.9em; height: 0.9em; }
 QLabel#fieldError { color: #a50e0e; }
 QLabel#hintBox { background: #fff4d6; border: 1px solid #b7791f; padding: 0.4em; }
 QFrame#duplicateCard { border: 1px solid #b7791f; background: #fffaf0; }
@@ -80,6 +83,7 @@ def apply_theme(app: QApplication, font_scale: int = 100, high_contrast: bool = 
     app.setFont(font)
     app.setPalette(_contrast_palette() if high_contrast else app.style().standardPalette())
     app.setStyleSheet(_COMMON_QSS + (_CONTRAST_QSS if high_contrast else _NORMAL_QSS))
+    install_wheel_guard(app)  # a passing wheel never changes a closed drop-down
 
 
 @contextmanager
