@@ -1,8 +1,8 @@
-"""The desk on a 1366×768 desk PC (a 40-px taskbar below): every page and the settings
-dialog fit at 100 % and 200 % font scale, in Indonesian and in English, scrolling
-where they must; checkboxes grow with the font; a passing mouse wheel never changes a
-closed drop-down. The screenshots (``test-artifacts/screens/fit-<page>-<lang>-<scale>``)
-are for a person to look at."""
+"""The desk on a 1366×768 desk PC (a 40-px taskbar below): every page (home, form,
+search, sync, detail) and the settings dialog fit at 100 % and 200 % font scale, in
+Indonesian and in English, scrolling where they must; checkboxes grow with the font; a
+passing mouse wheel never changes a closed drop-down. The screenshots
+(``test-artifacts/screens/fit-<page>-<lang>-<scale>``) are for a person to look at."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from desk_app.ui.i18n import install_translator
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.ui.theme import apply_theme
-from tests.ui.conftest import FakePrinter, make_window, sign_in
+from tests.ui.conftest import ANI, FakePrinter, existing, make_window, sign_in
 
 # 1366×768 less a 40-px taskbar; a dialog also leaves room for its title bar.
 SCREEN = QSize(1366, 768 - 40)
@@ -113,6 +113,11 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     return dialog
 
 
+def open_detail(qtbot: QtBot, window: MainWindow, complaint_id: str) -> None:
+    with qtbot.waitSignal(window.detail_shown, timeout=10000):
+        window.on_open_complaint(complaint_id)
+
+
 def test_every_page_and_the_settings_fit_the_screen(
     qtbot: QtBot,
     desk: Desk,
@@ -121,6 +126,7 @@ def test_every_page_and_the_settings_fit_the_screen(
     lang: str,
     artifacts_dir: Path,
 ) -> None:
+    complaint_id = desk.lookup.search(ANI, existing(desk)).items[0].id
     window = make_window(qtbot, desk, printer)
     sign_in(qtbot, window)
     # The window opens inside the screen's available area, never larger.
@@ -133,6 +139,8 @@ def test_every_page_and_the_settings_fit_the_screen(
         "home": (window.on_home, window.home),
         "intake": (window.on_new_complaint, window.intake),
         "search": (window.on_find, window.search),
+        "sync": (window.on_show_sync, window.sync_panel),
+        "detail": (lambda: open_detail(qtbot, window, complaint_id), window.detail),
     }
     for name, (show, page) in pages.items():
         show()
