@@ -4,9 +4,9 @@ scale) and keeping a passing mouse wheel away from closed drop-downs.
 - :func:`fit_to_screen`: a window or dialog opens at the size it would like, never
   larger than the screen's available area (the taskbar excluded); what does not fit
   scrolls inside it (the long forms and dialogs sit in a QScrollArea).
-- :class:`WheelGuard`: installed once on the application; a wheel turned over a combo
-  box or a spin box that does not have the keyboard focus scrolls the page under it
-  instead of silently changing the value (it changed the printer type once).
+- :func:`guard_wheel`: a wheel turned over a combo box or a spin box that does not
+  have the keyboard focus scrolls the page under it instead of silently changing the
+  value (it changed the printer type once). Called on every page and dialog holding one.
 """
 
 from __future__ import annotations
@@ -56,32 +56,38 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 
 class WheelGuard(QObject):
-    """An application-wide event filter: the wheel changes a combo box or a spin box
-    only while it has the keyboard focus (Tab or a click gives it); otherwise the
-    wheel goes on to the page under it, which scrolls. Such boxes also stop taking the
-    focus from the wheel itself (Qt.StrongFocus instead of Qt.WheelFocus)."""
-
-    _GUARDED = (QComboBox, QAbstractSpinBox)
+    """An event filter on each combo box and spin box (see :func:`guard_wheel`): the
+    wheel changes it only while it has the keyboard focus (Tab or a click gives it);
+    otherwise the wheel goes on to the page under it, which scrolls. (Not one filter on
+    the whole application: every event of every widget would then pass through Python,
+    which made building the main window some 200 ms slower.)"""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Wheel:
-            if isinstance(watched, self._GUARDED) and not watched.hasFocus():
-                event.ignore()  # not for this box: on to its parent (the scroll area)
-                return True
-        elif (
-            kind == QEvent.Type.Polish
-            and isinstance(watched, self._GUARDED)
-            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
         ):
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            event.ignore()  # not for this box: on to its parent (the scroll area)
+            return True
         return False
 
 
-def install_wheel_guard(app: QApplication) -> None:
-    """Install one :class:`WheelGuard` on ``app`` (again: nothing more happens)."""
-    if app.findChild(WheelGuard) is None:
-        app.installEventFilter(WheelGuard(app))
+def guard_wheel(root: QWidget) -> None:
+    """Every combo box and spin box inside ``root`` ignores a passing wheel (it once
+    changed the printer type silently) and no longer takes the focus from the wheel
+    itself (Qt.StrongFocus instead of Qt.WheelFocus). Call it once a page or a dialog
+    is built; again on the same widgets does nothing more."""
+    app = QApplication.instance()
+    guard = app.findChild(WheelGuard) if app is not None else None
+    if guard is None:
+        guard = WheelGuard(app)
+    boxes: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    for box in boxes:
+        if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.removeEventFilter(guard)  # never twice
+        box.installEventFilter(guard)
 
 
 class _ClickableLabel(QLabel):

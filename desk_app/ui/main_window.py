@@ -16,7 +16,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncStatus
 from desk_app.ui.detail_view import DetailView
-from desk_app.ui.fit import fit_to_screen
+from desk_app.ui.fit import fit_to_screen, guard_wheel
 from desk_app.ui.flows.correction_flow import CorrectionFlow
 from desk_app.ui.flows.detail_flow import DetailFlow
 from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        guard_wheel(self.stack)  # a passing wheel never changes a closed drop-down
 
     def _init_status_bar(self) -> None:
         self.status = DeskStatusBar(self)

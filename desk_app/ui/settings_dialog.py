@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.settings import Settings
-from desk_app.ui.fit import fit_to_screen
+from desk_app.ui.fit import fit_to_screen, guard_wheel
 from desk_app.ui.i18n import shown
 
 
@@ -221,6 +221,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.buttons)
         bar = scroll.verticalScrollBar().sizeHint().width()
         fit_to_screen(self, max(720, body.sizeHint().width() + bar + 40), 720)
+        guard_wheel(self)  # a passing wheel once changed the printer type silently
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.on_save)

@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from desk_app.ui.fit import install_wheel_guard
-
 BASE_POINT_SIZE = 10.0
 
 _COMMON_QSS = """
@@ -83,7 +81,6 @@ def apply_theme(app: QApplication, font_scale: int = 100, high_contrast: bool = 
     app.setFont(font)
     app.setPalette(_contrast_palette() if high_contrast else app.style().standardPalette())
     app.setStyleSheet(_COMMON_QSS + (_CONTRAST_QSS if high_contrast else _NORMAL_QSS))
-    install_wheel_guard(app)  # a passing wheel never changes a closed drop-down
 
 
 @contextmanager

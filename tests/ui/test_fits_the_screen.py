@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
 from desk_app.services.settings import Settings
+from desk_app.ui.fit import guard_wheel
 from desk_app.ui.i18n import install_translator
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.settings_dialog import SettingsDialog
@@ -243,8 +244,26 @@ def test_the_wheel_over_a_drop_down_goes_on_to_the_form(qtbot: QtBot, qapp: QApp
     scroll = QScrollArea()
     scroll.setWidget(body)
     scroll.resize(300, 200)
+    guard_wheel(scroll)
     qtbot.addWidget(scroll)
     scroll.show()
     qtbot.waitExposed(scroll)
     assert not turn_wheel(combo)
     assert combo.currentIndex() == 0
+
+
+def test_no_drop_down_of_the_form_changes_under_a_passing_wheel(
+    qtbot: QtBot, desk: Desk, printer: FakePrinter, font_scale: int
+) -> None:
+    window = make_window(qtbot, desk, printer)
+    sign_in(qtbot, window)
+    window.on_new_complaint()
+    qtbot.waitUntil(window.intake.name.hasFocus)
+    combos = window.intake.findChildren(QComboBox)
+    boxes = [c for c in combos if c.isVisibleTo(window.intake) and c.count() > 1]
+    assert len(boxes) >= 2  # the kota of the area picker, the urgency
+    for box in boxes:
+        box.setCurrentIndex(0)
+        assert not turn_wheel(box)
+        assert box.currentIndex() == 0, box.accessibleName()
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
