@@ -96,6 +96,10 @@ def cut_off(top: QWidget) -> list[str]:
             widget, QAbstractScrollArea
         ):
             problems.append(f"{what}: squeezed to {widget.width()} px")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if widget.height() < needed:
+                problems.append(f"{what}: {widget.height()} px high of the {needed} it needs")
     return sorted(set(problems))
 
 
