@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/desk-system-deps.sh  # the system libraries Qt's X11 window needs
 export MEJA_DEMO_DIR=${MEJA_DEMO_DIR:-.demo}
 DESK="$MEJA_DEMO_DIR/desk"
 mkdir -p "$DESK"

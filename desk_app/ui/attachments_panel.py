@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from complaint_domain.complaint import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
 from desk_app.services.previews import PickedFile, pick_file
 from desk_app.ui.dialogs import FilePicker
+from desk_app.ui.flow_layout import FlowLayout
 from desk_app.ui.i18n import shown
 from desk_app.ui.tasks import TaskRunner
 
@@ -76,10 +76,9 @@ class AttachmentsPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Pesan lampiran"))
         self.message.hide()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps at a large font scale rather than widen the form
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.ui.complaint_list_view import ComplaintListView
 from desk_app.ui.complaint_table import ComplaintTableModel, SummaryLike
+from desk_app.ui.flow_layout import FlowLayout
 
 
 class HomePage(QWidget):
@@ -60,13 +61,18 @@ class HomePage(QWidget):
         self.accounts_button.setAccessibleName(self.tr("Akun petugas"))
         self.accounts_button.setToolTip(self.tr("Akun petugas (Ctrl+U)"))
         self.accounts_button.hide()  # shown to admins only
-        buttons = QHBoxLayout()
+        # The buttons wrap onto a second line rather than widen the window past the
+        # screen (at 200 % they took 1 250 px); sync and settings keep to the right.
+        more = QWidget()
+        more_row = QHBoxLayout(more)
+        more_row.setContentsMargins(0, 0, 0, 0)
+        more_row.addWidget(self.sync_button)
+        more_row.addWidget(self.accounts_button)
+        more_row.addWidget(self.settings_button)
+        buttons = FlowLayout(last_to_the_right=True)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.find_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sync_button)
-        buttons.addWidget(self.accounts_button)
-        buttons.addWidget(self.settings_button)
+        buttons.addWidget(more)
 
         self.today_model = ComplaintTableModel(area_name, self)
         self.today_view = ComplaintListView(self.today_model)

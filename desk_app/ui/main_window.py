@@ -16,6 +16,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncStatus
 from desk_app.ui.detail_view import DetailView
+from desk_app.ui.fit import fit_to_screen, guard_wheel
 from desk_app.ui.flows.accounts_flow import AccountsFlow
 from desk_app.ui.flows.correction_flow import CorrectionFlow
 from desk_app.ui.flows.detail_flow import DetailFlow
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
 
     def _init_window(self) -> None:
         self._set_title()
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         self._sync_started = False
 
     def _set_title(self) -> None:
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        guard_wheel(self.stack)  # a passing wheel never changes a closed drop-down
 
     def _init_status_bar(self) -> None:
         self.status = DeskStatusBar(self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.settings import Settings
+from desk_app.ui.fit import fit_to_screen, guard_wheel
 from desk_app.ui.i18n import shown
 
 
@@ -81,6 +82,12 @@ class SettingsDialog(QDialog):
             ("a4", "A4"),
         ):
             self.receipt_format.addItem(label, value)
+        for combo in (self.printer_kind, self.receipt_format):
+            # As narrow as 16 characters, not as wide as the longest choice.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.printer_width = QSpinBox()
         self.printer_width.setRange(0, 2400)
         self.printer_width.setSpecialValueText(self.tr("bawaan kertas"))
@@ -135,6 +142,9 @@ class SettingsDialog(QDialog):
     def _group(self, title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
         box = QGroupBox(title)
         form = QFormLayout(box)
+        # At a large font scale a label goes above its field rather than push the
+        # dialog wider than the screen.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for label, widget in rows:
             form.addRow(label, widget)
         return box
@@ -209,7 +219,9 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.outcome)
         outer.addWidget(self.error)
         outer.addWidget(self.buttons)
-        self.resize(720, 720)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        fit_to_screen(self, max(720, body.sizeHint().width() + bar + 40), 720)
+        guard_wheel(self)  # a passing wheel once changed the printer type silently
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self.on_save)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desk_app.services.settings import Settings
+from desk_app.ui.fit import fit_to_screen
 from desk_app.ui.i18n import shown
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.theme import styled_afterwards
@@ -128,7 +129,7 @@ class StartWindow(QMainWindow):
                 site=settings.site_name, desk=settings.desk_code
             )
         )
-        self.resize(1280, 860)  # the main window's size: the hand-over happens in place
+        fit_to_screen(self, 1280, 860)  # the main window's size: the hand-over happens in place
         self.sign_in = SignInPage(settings.site_name, settings.desk_code)
         self.setCentralWidget(self.sign_in)
         self.statusBar().showMessage(self.tr("Memuat data meja…"))

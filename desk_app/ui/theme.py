@@ -25,6 +25,7 @@ QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
 QCheckBox:focus, QTableView:focus, QListWidget:focus { border: 2px solid palette(highlight); }
 """
 _NORMAL_QSS = """
+QCheckBox::indicator { width: 0.9em; height: 0.9em; }
 QLabel#fieldError { color: #a50e0e; }
 QLabel#hintBox { background: #fff4d6; border: 1px solid #b7791f; padding: 0.4em; }
 QFrame#duplicateCard { border: 1px solid #b7791f; background: #fffaf0; }

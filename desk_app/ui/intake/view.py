@@ -32,6 +32,7 @@ from desk_app.ui.area_picker import AreaPicker
 from desk_app.ui.attachments_panel import AttachmentsPanel
 from desk_app.ui.category_picker import CategoryPicker
 from desk_app.ui.duplicate_panel import DuplicatePanel
+from desk_app.ui.fit import wrapping_check_box
 from desk_app.ui.intake.fields import REFERENCE_CHANNELS
 from desk_app.ui.tasks import TaskRunner
 
@@ -106,6 +107,10 @@ class IntakeView(QWidget):
         self.urgency.addItem(
             self.tr("Mendesak (bahaya bagi jiwa atau kesehatan)"), Urgency.URGENT.value
         )
+        self.urgency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.urgency.setMinimumContentsLength(16)
         self.references = {
             channel: self._line(self.tr("Nomor laporan {channel}").format(channel=channel))
             for channel in REFERENCE_CHANNELS
@@ -215,7 +220,7 @@ class IntakeView(QWidget):
         cl = QVBoxLayout(consent_box)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.consent_text)
-        cl.addWidget(self.consent)
+        cl.addWidget(wrapping_check_box(self.consent))
         f.addRow(self.tr("Persetujuan *"), self._with_error("consent", consent_box))
 
         where = QGroupBox(self.tr("Lokasi masalah"))
@@ -265,6 +270,10 @@ class IntakeView(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(column)
+        for form in column.findChildren(QFormLayout):
+            # At a large font scale a label goes above its field rather than make the
+            # form wider than the screen (it had to be scrolled sideways at 200 %).
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         splitter = QSplitter()
         splitter.addWidget(self.scroll_area)
