@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from complaint_domain.areas import AreaIndex, demo_area_file, read_area_file
+from complaint_domain.areas import AreaIndex, default_area_file, read_area_file
 from complaint_domain.workdays import WorkCalendar
 from desk_app.services.accounts import AccountService, Officer, Role, require
 from desk_app.services.drafts import DraftService
@@ -102,8 +102,11 @@ def open_desk(
     settings, warnings = settings_read or load_settings(settings_path(data_dir))
     with database.read() as session:
         stored = area_repo.load_all(session)
-    if not stored:
-        stored = read_area_file(demo_area_file())
+    shipped = read_area_file(default_area_file())
+    if {a.code for a in stored} < {a.code for a in shipped}:
+        # Empty, or the small demo set of earlier versions: the official list (a
+        # list the CRM published, or an imported file, is never a part of it).
+        stored = shipped
         with database.write() as session:
             area_repo.replace_all(session, stored)
     return Desk(

@@ -67,7 +67,7 @@ class IntakeFormPage(IntakeView):
     def __init__(
         self, services: DeskServices, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(services.areas, services.area_name, runner, parent)
+        super().__init__(lambda: services.areas, services.area_name, runner, parent)
         self._services = services
         self.officer: Officer | None = None
         self.mode: NewComplaint | Correction = NewComplaint()
