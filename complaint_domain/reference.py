@@ -4,7 +4,9 @@ categories with the Dinas each one goes to by default (DESIGN.md, routing rules)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 
@@ -324,14 +326,40 @@ def default_agency(category_code: str) -> Agency | None:
     return None
 
 
-def category_label(category_code: str) -> str:
+def category_label(category_code: str, by_code: Mapping[str, Category] | None = None) -> str:
     """ "Jalan dan trotoar › Jalan rusak / berlubang" (a Message: the desk shows it in
-    the officer's language; the receipt and the CRM use it as the Indonesian str)."""
-    category = CATEGORY_BY_CODE.get(category_code)
+    the officer's language; the receipt and the CRM use it as the Indonesian str).
+    ``by_code``: the categories in use (the CRM's, on a desk), ours by default."""
+    table = CATEGORY_BY_CODE if by_code is None else by_code
+    category = table.get(category_code) or CATEGORY_BY_CODE.get(category_code)
     if category is None:
         return category_code
-    if category.parent:
+    parent = table.get(category.parent or "") or CATEGORY_BY_CODE.get(category.parent or "")
+    if parent is not None:
         return QT_TRANSLATE_NOOP("Categories", "{parent} › {name}").format(
-            parent=CATEGORY_BY_CODE[category.parent].name, name=category.name
+            parent=parent.name, name=category.name
         )
     return category.name
+
+
+def categories_from(raw: Iterable[Any]) -> tuple[Category, ...]:
+    """The categories of the CRM's reference document (``code, name, parent,
+    agency``), in its order: a code known here keeps its translatable name, with the
+    CRM's agency; a new one has the CRM's (Indonesian) name. Entries it cannot read
+    are left out; nothing readable: ours."""
+    out: list[Category] = []
+    for entry in raw:
+        if not isinstance(entry, Mapping):
+            continue
+        code, name = entry.get("code"), entry.get("name")
+        parent, agency = entry.get("parent"), entry.get("agency") or ""
+        if not isinstance(code, str) or not code or not isinstance(name, str):
+            continue
+        if parent is not None and not isinstance(parent, str):
+            continue
+        ours = CATEGORY_BY_CODE.get(code)
+        if ours is not None:
+            out.append(replace(ours, parent=parent or None, agency=str(agency)))
+        else:
+            out.append(Category(code, name, parent or None, str(agency)))
+    return tuple(out) or CATEGORIES

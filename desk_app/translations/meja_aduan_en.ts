@@ -623,6 +623,10 @@
         <translation>Not yet sent to the CRM</translation>
     </message>
     <message>
+        <source>Ditolak CRM</source>
+        <translation>Refused by the CRM</translation>
+    </message>
+    <message>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
@@ -657,6 +661,14 @@
     <message>
         <source>Yang tertua dicatat {since}</source>
         <translation>The oldest was recorded {since}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {n}</source>
+        <translation>Refused by the CRM: {n}</translation>
+    </message>
+    <message>
+        <source>Lihat dan perbaiki di Sinkronisasi (Ctrl+K)</source>
+        <translation>See and correct them under Sync (Ctrl+K)</translation>
     </message>
 </context>
 <context>
@@ -783,6 +795,14 @@
     <message>
         <source>Pelapor menambahkan keterangan: {note}</source>
         <translation>The complainant added: {note}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {reason}</source>
+        <translation>Refused by the CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>Diperbaiki dan dikirim ulang ke CRM</source>
+        <translation>Corrected and sent to the CRM again</translation>
     </message>
     <message>
         <source>Belum ada riwayat.</source>

@@ -69,6 +69,7 @@ class IntakeFormPage(IntakeView):
     ) -> None:
         super().__init__(lambda: services.areas, services.area_name, runner, parent)
         self._services = services
+        self.category.set_source(lambda: services.categories)
         self.officer: Officer | None = None
         self.mode: NewComplaint | Correction = NewComplaint()
         self.loading = False  # the fields are being filled in, not typed
