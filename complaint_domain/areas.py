@@ -188,16 +188,19 @@ class AreaIndex:
         self, text: str, level: AreaLevel = AreaLevel.KELURAHAN, limit: int = 20
     ) -> list[Area]:
         """Type-ahead: every word typed must start a word of the name, or appear in it
-        ("gunung sah" finds Gunung Sahari Selatan). Names starting with the text first."""
+        ("gunung sah" finds Gunung Sahari Selatan), or the text without its spaces
+        must appear in the name without its own ("pulogadung" finds Pulo Gadung).
+        Names starting with the text first."""
         words = fold(text).split()
         if not words:
             return []
+        compact = "".join(words)
         hits = []
         for code, folded in self._folded.items():
             area = self._by_code[code]
             if area.level is not level:
                 continue
-            if all(w in folded for w in words):
+            if all(w in folded for w in words) or compact in folded.replace(" ", ""):
                 name_words = folded.split()
                 starts = all(any(nw.startswith(w) for nw in name_words) for w in words)
                 hits.append((not folded.startswith(words[0]), not starts, area.name, area))
@@ -214,7 +217,12 @@ class AreaIndex:
         return ", ".join(out)
 
 
-def demo_area_file() -> Traversable:
-    """The small area set shipped inside this package (all kota and kecamatan, a few
-    kelurahan), found wherever the package is installed."""
-    return files("complaint_domain") / "data" / "areas_demo.csv"
+def default_area_file() -> Traversable:
+    """The official areas of DKI Jakarta shipped inside this package (Kepmendagri
+    No. 300.2.2-2430 Tahun 2025: 6 kabupaten/kota, 44 kecamatan, 267 kelurahan),
+    found wherever the package is installed: the default area set of the desk and
+    the CRM until the CRM publishes its own (or the next decree's file is imported)."""
+    return files("complaint_domain") / "data" / "wilayah_dki_jakarta.csv"
+
+
+demo_area_file = default_area_file  # the former name (the demo set it read is gone)

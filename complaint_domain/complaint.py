@@ -83,6 +83,10 @@ class EventKind(StrEnum):
     CITIZEN_ADDED = "citizen_added"  # the citizen came back with more (tambahan keterangan)
     STATUS = "status"  # a workflow step from the CRM
     NOTE = "note"  # a public note from the handler
+    # The desk's own record of its sync (never sent): the CRM refused what was sent
+    # (the note holds the refusal code), and the officer sent it again after correcting.
+    REFUSED = "refused"
+    RESENT = "resent"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ categories with the Dinas each one goes to by default (DESIGN.md, routing rules)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 
@@ -78,7 +80,14 @@ AGENCIES: tuple[Agency, ...] = (
         "Suku Dinas Penanggulangan Kebakaran dan Penyelamatan {kota}",
     ),
     Agency("BIRO_PEM", "Biro Pemerintahan"),
+    Agency(
+        "PEMKOT",
+        "Sekretariat Kota/Kabupaten Administrasi",
+        "Bagian Pemerintahan {kota}",
+    ),
 )
+# The agency of a category whose complaints the channel admin routes by hand (triage).
+TRIAGE = ""
 AGENCY_BY_CODE = {a.code: a for a in AGENCIES}
 
 
@@ -184,6 +193,116 @@ CATEGORIES: tuple[Category, ...] = (
         "LAYANAN",
         "GULKARMAT",
     ),
+    # What a kelurahan counter hears most (issue 14): the kelurahan's own service,
+    # land, the staff, assistance, health, schools, and what nobody foresaw.
+    Category(
+        "ADMINISTRASI",
+        QT_TRANSLATE_NOOP("Categories", "Pelayanan administrasi kelurahan"),
+        agency="PEMKOT",
+    ),
+    Category(
+        "ADMINISTRASI.SURAT",
+        QT_TRANSLATE_NOOP("Categories", "Surat tidak ditandatangani / tidak diproses"),
+        "ADMINISTRASI",
+    ),
+    Category(
+        "ADMINISTRASI.DOKUMEN",
+        QT_TRANSLATE_NOOP("Categories", "Dokumen warga ditahan"),
+        "ADMINISTRASI",
+    ),
+    Category(
+        "ADMINISTRASI.LAMBAT",
+        QT_TRANSLATE_NOOP("Categories", "Pelayanan lambat / berbelit"),
+        "ADMINISTRASI",
+    ),
+    Category("PERTANAHAN", QT_TRANSLATE_NOOP("Categories", "Pertanahan"), agency="CITATA"),
+    Category(
+        "PERTANAHAN.SERTIFIKAT",
+        QT_TRANSLATE_NOOP("Categories", "Sertifikat atau surat tanah"),
+        "PERTANAHAN",
+    ),
+    Category(
+        "PERTANAHAN.SENGKETA", QT_TRANSLATE_NOOP("Categories", "Sengketa tanah"), "PERTANAHAN"
+    ),
+    Category(
+        "PERTANAHAN.PUNGUTAN",
+        QT_TRANSLATE_NOOP("Categories", "Dugaan pungutan liar atas tanah"),
+        "PERTANAHAN",
+        "INSPEKTORAT",
+    ),
+    Category(
+        "PETUGAS",
+        QT_TRANSLATE_NOOP("Categories", "Sikap dan kehadiran petugas"),
+        agency="INSPEKTORAT",
+    ),
+    Category(
+        "PETUGAS.TIDAK_HADIR",
+        QT_TRANSLATE_NOOP("Categories", "Petugas tidak ada di tempat"),
+        "PETUGAS",
+    ),
+    Category(
+        "PETUGAS.TIDAK_SOPAN", QT_TRANSLATE_NOOP("Categories", "Petugas tidak sopan"), "PETUGAS"
+    ),
+    Category(
+        "PETUGAS.PUNGLI",
+        QT_TRANSLATE_NOOP("Categories", "Pungli oleh petugas atau pejabat"),
+        "PETUGAS",
+    ),
+    Category("BANSOS", QT_TRANSLATE_NOOP("Categories", "Bantuan sosial"), agency="DINSOS"),
+    Category(
+        "BANSOS.TIDAK_DITERIMA",
+        QT_TRANSLATE_NOOP("Categories", "Bantuan sosial tidak diterima"),
+        "BANSOS",
+    ),
+    Category(
+        "BANSOS.DATA",
+        QT_TRANSLATE_NOOP("Categories", "Data penerima bantuan tidak tepat"),
+        "BANSOS",
+    ),
+    Category(
+        "BANSOS.POTONGAN",
+        QT_TRANSLATE_NOOP("Categories", "Bantuan dipotong oleh petugas"),
+        "BANSOS",
+        "INSPEKTORAT",
+    ),
+    Category("KESEHATAN", QT_TRANSLATE_NOOP("Categories", "Layanan kesehatan"), agency="DINKES"),
+    Category(
+        "KESEHATAN.PUSKESMAS", QT_TRANSLATE_NOOP("Categories", "Pelayanan puskesmas"), "KESEHATAN"
+    ),
+    Category(
+        "KESEHATAN.RSUD",
+        QT_TRANSLATE_NOOP("Categories", "Pelayanan rumah sakit daerah (RSUD)"),
+        "KESEHATAN",
+    ),
+    Category(
+        "KESEHATAN.JAMINAN",
+        QT_TRANSLATE_NOOP("Categories", "Jaminan kesehatan (BPJS / KJS)"),
+        "KESEHATAN",
+    ),
+    Category("PENDIDIKAN", QT_TRANSLATE_NOOP("Categories", "Layanan pendidikan"), agency="DISDIK"),
+    Category(
+        "PENDIDIKAN.PENERIMAAN",
+        QT_TRANSLATE_NOOP("Categories", "Penerimaan murid baru"),
+        "PENDIDIKAN",
+    ),
+    Category(
+        "PENDIDIKAN.KJP",
+        QT_TRANSLATE_NOOP("Categories", "Kartu Jakarta Pintar (KJP Plus)"),
+        "PENDIDIKAN",
+    ),
+    Category(
+        "PENDIDIKAN.PUNGUTAN",
+        QT_TRANSLATE_NOOP("Categories", "Pungutan di sekolah"),
+        "PENDIDIKAN",
+        "INSPEKTORAT",
+    ),
+    # Anything unforeseen: no default agency, the channel admin routes it (triage).
+    Category("LAINNYA", QT_TRANSLATE_NOOP("Categories", "Lainnya"), agency=TRIAGE),
+    Category(
+        "LAINNYA.LAIN",
+        QT_TRANSLATE_NOOP("Categories", "Lainnya (belum ada kategorinya)"),
+        "LAINNYA",
+    ),
 )
 CATEGORY_BY_CODE = {c.code: c for c in CATEGORIES}
 
@@ -197,7 +316,8 @@ def sub_categories(parent: str) -> list[Category]:
 
 
 def default_agency(category_code: str) -> Agency | None:
-    """The Dinas a category is routed to by default: its own, else its parent's."""
+    """The Dinas a category is routed to by default: its own, else its parent's;
+    None for **Lainnya** and a category not known here (the channel admin's triage)."""
     category = CATEGORY_BY_CODE.get(category_code)
     while category is not None:
         if category.agency:
@@ -206,14 +326,40 @@ def default_agency(category_code: str) -> Agency | None:
     return None
 
 
-def category_label(category_code: str) -> str:
+def category_label(category_code: str, by_code: Mapping[str, Category] | None = None) -> str:
     """ "Jalan dan trotoar › Jalan rusak / berlubang" (a Message: the desk shows it in
-    the officer's language; the receipt and the CRM use it as the Indonesian str)."""
-    category = CATEGORY_BY_CODE.get(category_code)
+    the officer's language; the receipt and the CRM use it as the Indonesian str).
+    ``by_code``: the categories in use (the CRM's, on a desk), ours by default."""
+    table = CATEGORY_BY_CODE if by_code is None else by_code
+    category = table.get(category_code) or CATEGORY_BY_CODE.get(category_code)
     if category is None:
         return category_code
-    if category.parent:
+    parent = table.get(category.parent or "") or CATEGORY_BY_CODE.get(category.parent or "")
+    if parent is not None:
         return QT_TRANSLATE_NOOP("Categories", "{parent} › {name}").format(
-            parent=CATEGORY_BY_CODE[category.parent].name, name=category.name
+            parent=parent.name, name=category.name
         )
     return category.name
+
+
+def categories_from(raw: Iterable[Any]) -> tuple[Category, ...]:
+    """The categories of the CRM's reference document (``code, name, parent,
+    agency``), in its order: a code known here keeps its translatable name, with the
+    CRM's agency; a new one has the CRM's (Indonesian) name. Entries it cannot read
+    are left out; nothing readable: ours."""
+    out: list[Category] = []
+    for entry in raw:
+        if not isinstance(entry, Mapping):
+            continue
+        code, name = entry.get("code"), entry.get("name")
+        parent, agency = entry.get("parent"), entry.get("agency") or ""
+        if not isinstance(code, str) or not code or not isinstance(name, str):
+            continue
+        if parent is not None and not isinstance(parent, str):
+            continue
+        ours = CATEGORY_BY_CODE.get(code)
+        if ours is not None:
+            out.append(replace(ours, parent=parent or None, agency=str(agency)))
+        else:
+            out.append(Category(code, name, parent or None, str(agency)))
+    return tuple(out) or CATEGORIES

@@ -155,8 +155,8 @@ step "desk: desk-app create-admin"
 printf 'install-check-1\n' | "$tmp/desk/bin/desk-app" --data-dir "$desk_data" create-admin \
     --username admin --name Admin --password-stdin
 areas=$("$tmp/desk/bin/python" -c \
-    'from importlib.resources import files; print(files("complaint_domain") / "data" / "areas_demo.csv")')
-case "$areas" in "$root"/*) fail "the demo areas were found in the checkout: $areas" ;; esac
+    'from importlib.resources import files; print(files("complaint_domain") / "data" / "wilayah_dki_jakarta.csv")')
+case "$areas" in "$root"/*) fail "the shipped areas were found in the checkout: $areas" ;; esac
 step "desk: desk-app import-areas $areas"
 "$tmp/desk/bin/desk-app" --data-dir "$desk_data" import-areas "$areas"
 step "desk: the English catalogue loads from the installed package"

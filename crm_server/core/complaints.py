@@ -79,6 +79,7 @@ def detail(crm: CrmContext, ticket_text: str) -> dict[str, object] | None:
                     "note": e.note,
                     "unit": e.unit_name,
                     "at": e.at,
+                    "public": e.public,
                 }
                 for e in events
             ],

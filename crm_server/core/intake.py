@@ -65,6 +65,20 @@ class NewComplaint:
     location: dict[str, Any]  # holds kelurahan_code
     attachments: list[dict[str, Any]]
     created_at: dt.datetime
+    # What the CRM did not know (its category, its kelurahan): a receipt is a promise,
+    # so the complaint is received all the same, into the channel admin's triage,
+    # with an internal note naming each (see :func:`triage_note`).
+    unknown: tuple[str, ...] = ()
+
+
+def triage_note(unknown: Sequence[str]) -> str:
+    """The internal note for the channel admin on a complaint received with
+    reference data the CRM did not know."""
+    return (
+        "Diterima untuk triase admin kanal: "
+        + "; ".join(unknown)
+        + ". Periksa dan lengkapi sebelum diteruskan."
+    )
 
 
 class Reception:
@@ -128,6 +142,18 @@ class Reception:
             "attachments": [],
         }
 
+    def triage_event(self, new: NewComplaint, pk: int) -> dict[str, Any]:
+        """The internal note naming what the CRM did not know: for the staff only
+        (not public, and no desk: it never goes back down the changes feed)."""
+        return {
+            **self.received_event(new, pk),
+            "id": uuid.uuid5(EVENT_NAMESPACE, f"{new.id}/triage"),
+            "desk_id": None,
+            "kind": "note",
+            "note": triage_note(new.unknown),
+            "public": False,
+        }
+
 
 def receive(
     conn: Connection, reception: Reception, complaints: Sequence[NewComplaint]
@@ -144,6 +170,11 @@ def receive(
     inserted = {row.id: row.pk for row in bulk_insert(conn, COMPLAINTS, rows, (c.id, c.pk))}
     events = [
         reception.received_event(new, inserted[new.id]) for new in complaints if new.id in inserted
+    ]
+    events += [
+        reception.triage_event(new, inserted[new.id])
+        for new in complaints
+        if new.unknown and new.id in inserted
     ]
     if events:
         bulk_insert(conn, EVENTS, events)

@@ -8,10 +8,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from complaint_domain.areas import Area as DomainArea
-from complaint_domain.areas import AreaLevel, demo_area_file, read_area_file
+from complaint_domain.areas import AreaLevel, default_area_file, read_area_file
 from complaint_domain.reference import AGENCIES, CATEGORIES, CHANNELS, default_agency
 from crm_server.core.context import CrmContext
 from crm_server.db.engine import transaction
@@ -19,16 +19,19 @@ from crm_server.db.models import Area, RoutingRule
 
 
 def ensure_reference_data(crm: CrmContext) -> None:
-    """Default routing rules and, on an empty database, the demo area set."""
+    """Default routing rules (a category added since keeps its default agency; a
+    rule staff changed stays) and the shipped official areas on a database that
+    has none, or only a part of them (the demo set of earlier versions)."""
     with transaction(crm.sessions) as session:
-        if not session.scalar(select(func.count()).select_from(RoutingRule)):
-            for category in CATEGORIES:
-                agency = default_agency(category.code)
-                if agency is not None:
-                    session.add(RoutingRule(category_code=category.code, agency_code=agency.code))
-        has_areas = session.scalar(select(func.count()).select_from(Area))
-    if not has_areas:
-        import_areas(crm, read_area_file(demo_area_file()))
+        ruled = set(session.scalars(select(RoutingRule.category_code)))
+        for category in CATEGORIES:
+            agency = default_agency(category.code)
+            if agency is not None and category.code not in ruled:
+                session.add(RoutingRule(category_code=category.code, agency_code=agency.code))
+        codes = set(session.scalars(select(Area.code)))
+    shipped = read_area_file(default_area_file())
+    if codes < {a.code for a in shipped}:
+        import_areas(crm, shipped)
 
 
 def import_areas(crm: CrmContext, areas: Sequence[DomainArea]) -> int:
@@ -77,6 +80,10 @@ def reference(crm: CrmContext) -> tuple[dict[str, Any], str]:
         "agencies": [{"code": a.code, "name": a.name, "kota_unit": a.kota_unit} for a in AGENCIES],
         "channels": [{"code": c.code, "name": c.name} for c in CHANNELS],
         "areas": areas,
+        # The working days each state may take (the first: the receipt's first-response
+        # date) and the extra leave days they skip: the desk promises what the CRM counts.
+        "time_limits": {str(state): days for state, days in crm.settings.time_limits.items()},
+        "cuti_bersama": [d.isoformat() for d in crm.settings.cuti_bersama],
     }
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
     version = hashlib.sha256(canonical).hexdigest()[:20]

@@ -211,6 +211,13 @@ class Workflow:
             pass  # the kelurahan keeps it
         elif request.action == "forward":
             agency_code = request.agency_code or self.agency_for(session, complaint.category_code)
+            if not agency_code:  # Lainnya, or a category the CRM does not know: triage
+                raise ApiError(
+                    422,
+                    "agency_required",
+                    "This category has no default agency: name the agency.",
+                    "agency_code",
+                )
             agency = AGENCY_BY_CODE.get(agency_code)
             if agency is None:
                 raise ApiError(422, "unknown_agency", "Unknown agency code.", "agency_code")
@@ -226,7 +233,8 @@ class Workflow:
             complaint.unit_name = channel_admin_unit(complaint.channel)
 
     def agency_for(self, session: Session, category_code: str) -> str:
-        """The routing rules table first, then the shared default."""
+        """The routing rules table first, then the shared default; "" when the
+        category has none (Lainnya, a category not known here): a person chooses."""
         code = category_code
         while code:
             rule = session.get(RoutingRule, code)
@@ -234,4 +242,4 @@ class Workflow:
                 return rule.agency_code
             code = code.rpartition(".")[0]
         agency = default_agency(category_code)
-        return agency.code if agency else "BIRO_PEM"
+        return agency.code if agency else ""

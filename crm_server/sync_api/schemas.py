@@ -97,3 +97,6 @@ class ReferenceResponse(BaseModel):
     agencies: list[ReferenceAgency]
     channels: list[ReferenceChannel]
     areas: list[ReferenceArea]
+    # Working days per state ("received": the first response a receipt promises).
+    time_limits: dict[str, int]
+    cuti_bersama: list[str]  # extra leave days, YYYY-MM-DD

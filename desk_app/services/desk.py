@@ -7,11 +7,13 @@ call its services; nothing above this module builds stores or engines itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from complaint_domain.areas import AreaIndex, demo_area_file, read_area_file
+from complaint_domain.areas import AreaIndex, default_area_file, read_area_file
+from complaint_domain.reference import CATEGORIES, Category, categories_from
 from complaint_domain.workdays import WorkCalendar
 from desk_app.services.accounts import AccountService, Officer, Role, require
 from desk_app.services.drafts import DraftService
@@ -19,7 +21,7 @@ from desk_app.services.intake import IntakeService
 from desk_app.services.lookup import LookupService
 from desk_app.services.settings import Settings, load_settings, save_settings, settings_path
 from desk_app.store import areas as area_repo
-from desk_app.store import audit
+from desk_app.store import audit, keyvalue
 from desk_app.store.attachments import FileStore
 from desk_app.store.db import Database, open_database
 
@@ -28,6 +30,40 @@ Clock = Callable[[], dt.datetime]
 
 def system_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class CrmReference:
+    """What the CRM last published (``GET /api/v1/reference``) beside the areas,
+    which the pull stores in their table: its categories, the working days of a
+    first response and its extra leave days."""
+
+    categories: tuple[Category, ...] = CATEGORIES
+    first_response_days: int | None = None
+    leave_days: tuple[dt.date, ...] = ()
+
+    @classmethod
+    def from_document(cls, text: str) -> CrmReference:
+        """Read leniently: what it cannot read is left to the desk's own data."""
+        try:
+            document = json.loads(text) if text else {}
+        except ValueError:
+            document = {}
+        if not isinstance(document, dict):
+            document = {}
+        limits = document.get("time_limits")
+        days = limits.get("received") if isinstance(limits, dict) else None
+        leave = []
+        for raw in document.get("cuti_bersama") or []:
+            try:
+                leave.append(dt.date.fromisoformat(str(raw)))
+            except ValueError:
+                continue
+        return cls(
+            categories=categories_from(document.get("categories") or []),
+            first_response_days=days if isinstance(days, int) and 0 < days <= 60 else None,
+            leave_days=tuple(leave),
+        )
 
 
 @dataclass
@@ -39,6 +75,7 @@ class Desk:
     settings_warnings: list[str]
     areas: AreaIndex
     clock: Clock
+    reference: CrmReference = field(default_factory=CrmReference)
     accounts: AccountService = field(init=False)
     intake: IntakeService = field(init=False)
     lookup: LookupService = field(init=False)
@@ -53,13 +90,40 @@ class Desk:
             lambda: self.areas,
             lambda: self.settings.desk_code,
             self.clock,
+            lambda: self.category_by_code,
         )
         self.lookup = LookupService(self.database)
         self.drafts = DraftService(self.database, self.clock)
 
     @property
     def calendar(self) -> WorkCalendar:
-        return WorkCalendar(self.settings.leave_days())
+        return WorkCalendar((*self.settings.leave_days(), *self.reference.leave_days))
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """The CRM's categories once it published them; the shipped ones until then."""
+        return self.reference.categories
+
+    @property
+    def category_by_code(self) -> Mapping[str, Category]:
+        return {c.code: c for c in self.reference.categories}
+
+    @property
+    def first_response_days(self) -> int:
+        """The working days the receipt promises: the CRM's limit for a received
+        complaint (what its tracking page counts), the setting until the CRM says."""
+        return self.reference.first_response_days or self.settings.first_response_working_days
+
+    def reload_reference(self) -> None:
+        """The CRM published new reference data (stored by the sync pull): use it.
+        Each value is replaced whole, so a reader on another thread sees the old
+        or the new, never a mixture."""
+        with self.database.read() as session:
+            stored = area_repo.load_all(session)
+            text = keyvalue.get(session, keyvalue.CRM_REFERENCE)
+        if stored:
+            self.areas = AreaIndex(stored)
+        self.reference = CrmReference.from_document(text)
 
     def save_settings(self, actor: Officer, settings: Settings) -> None:
         require(actor, Role.ADMIN)
@@ -102,8 +166,12 @@ def open_desk(
     settings, warnings = settings_read or load_settings(settings_path(data_dir))
     with database.read() as session:
         stored = area_repo.load_all(session)
-    if not stored:
-        stored = read_area_file(demo_area_file())
+        published = keyvalue.get(session, keyvalue.CRM_REFERENCE)
+    shipped = read_area_file(default_area_file())
+    if not stored or (not published and {a.code for a in stored} < {a.code for a in shipped}):
+        # Empty, or the small demo set of earlier versions: the official list (a
+        # list the CRM published is used as it is; an imported one is not a part).
+        stored = shipped
         with database.write() as session:
             area_repo.replace_all(session, stored)
     return Desk(
@@ -114,4 +182,5 @@ def open_desk(
         settings_warnings=warnings,
         areas=AreaIndex(stored),
         clock=clock,
+        reference=CrmReference.from_document(published),
     )

@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from complaint_domain.complaint import Complaint
+from complaint_domain.complaint import Complaint, EventKind
 from complaint_domain.ticket import read_lookup_input
 from complaint_domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.store import audit, complaints, outbox
 from desk_app.store.complaints import ComplaintSummary
 from desk_app.store.db import Database
+from desk_app.sync.refusals import refusal_reason
 
 
 class MatchedBy(StrEnum):
@@ -77,6 +79,7 @@ class LookupService:
                     "complaint.view",
                     found.ticket_code,
                 )
+            found = _refusals_said(found)
         return found
 
     def today(self, officer: Officer, day: dt.date) -> list[ComplaintSummary]:
@@ -104,3 +107,19 @@ class LookupService:
         """How many items wait to reach the CRM, and when the oldest was recorded."""
         with self._db.read() as session:
             return outbox.pending_summary(session)
+
+
+def _refusals_said(found: Complaint) -> Complaint:
+    """A refusal on the timeline holds the CRM's code: its reason in our words (a
+    Message, shown in the officer's language), or the code when we have none."""
+    if not any(e.kind is EventKind.REFUSED for e in found.events):
+        return found
+    return dataclasses.replace(
+        found,
+        events=tuple(
+            dataclasses.replace(e, note=refusal_reason(e.note) or e.note)
+            if e.kind is EventKind.REFUSED
+            else e
+            for e in found.events
+        ),
+    )

@@ -157,7 +157,7 @@ class ReceiptService:
         settings = self._desk.settings
         created = (event.at if event else complaint.created_at).astimezone(WIB)
         due = self._desk.calendar.add_working_days(
-            complaint.created_at.astimezone(WIB).date(), settings.first_response_working_days
+            complaint.created_at.astimezone(WIB).date(), self._desk.first_response_days
         )
         private = complaint.complainant.keep_identity_private
         return ReceiptData(
@@ -168,7 +168,7 @@ class ReceiptService:
             tracking_token=complaint.tracking_token,
             tracking_host=settings.tracking_host,
             created_at=created,
-            category_label=category_label(complaint.category_code),
+            category_label=category_label(complaint.category_code, self._desk.category_by_code),
             kelurahan_label=self._desk.areas.describe(complaint.location.kelurahan_code),
             description=complaint.description,
             complainant_name="" if private else complaint.complainant.name,

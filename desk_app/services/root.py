@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from complaint_domain.areas import AreaIndex
+from complaint_domain.reference import Category
 from desk_app.services.accounts import AccountService, Officer
 from desk_app.services.desk import Clock, Desk, open_desk, system_clock
 from desk_app.services.drafts import DraftService
@@ -65,6 +66,11 @@ class DeskServices:
     @property
     def areas(self) -> AreaIndex:
         return self._desk.areas
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """The categories in use: the CRM's once it published them."""
+        return self._desk.categories
 
     @property
     def calendar(self) -> WorkCalendar:

@@ -174,6 +174,8 @@ class SyncControl:
     def _relay(self, name: str, *args: object) -> None:
         """The engine's events, passed on: its ``"state"`` as ``"status"``, followed
         by ``"needs_enrolment"`` once when the desk turns out to need enrolment."""
+        if name == "reference":  # stored by the pull: the desk reads it before anyone hears
+            self._desk.reload_reference()
         if name != "state":
             self.events.announce(name, *args)
             return
@@ -259,7 +261,7 @@ class SyncControl:
         with self._desk.database.write() as session:
             if outbox.state_of(session, item_id) != outbox.REJECTED:
                 raise NotFound(QT_TRANSLATE_NOOP("SyncControl", "Item ini tidak sedang ditolak."))
-            outbox.requeue(session, item_id)
+            outbox.requeue(session, item_id, self._desk.clock(), actor.display_name)
             # Additions refused only because their complaint was not at the CRM yet
             # go again with it.
             for other in outbox.rejected(session):

@@ -7,6 +7,9 @@ from sqlalchemy.orm import Session
 
 from desk_app.store.models import KeyValueRow
 
+# The CRM's last reference document (JSON), written by the sync pull, read by the desk.
+CRM_REFERENCE = "sync.reference"
+
 
 def get(session: Session, key: str, default: str = "") -> str:
     row = session.get(KeyValueRow, key)

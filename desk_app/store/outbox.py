@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.store.db import among, json_list
-from desk_app.store.models import ComplaintRow, OutboxRow, table_of
+from desk_app.store.models import ComplaintRow, EventRow, OutboxRow, table_of
 
 PENDING, SENT, REJECTED = "pending", "sent", "rejected"
 
@@ -126,16 +127,47 @@ def mark_sent(session: Session, item_id: str, at: dt.datetime) -> None:
     row.error_code = row.error_message = row.error_field = ""
 
 
-def mark_rejected(session: Session, item_id: str, code: str, message: str, field: str = "") -> None:
+def mark_rejected(
+    session: Session,
+    item_id: str,
+    code: str,
+    message: str,
+    field: str = "",
+    at: dt.datetime | None = None,
+) -> None:
+    """Refused (by the CRM, or here); with ``at``, the complaint's timeline says so."""
     row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
     row.state, row.error_code, row.error_message, row.error_field = REJECTED, code, message, field
+    if at is not None:
+        _timeline(session, row.complaint_id, "refused", at, note=code)
 
 
-def requeue(session: Session, item_id: str) -> None:
-    """After the officer corrected a rejected item: send it again."""
+def requeue(session: Session, item_id: str, at: dt.datetime | None = None, actor: str = "") -> None:
+    """After the officer corrected a rejected item: send it again; with ``at``, the
+    complaint's timeline says who sent it again, when."""
     row = session.execute(select(OutboxRow).where(OutboxRow.item_id == item_id)).scalar_one()
+    was_refused = row.state == REJECTED
     row.state = PENDING
     row.error_code = row.error_message = row.error_field = ""
+    if at is not None and was_refused:
+        _timeline(session, row.complaint_id, "resent", at, actor=actor)
+
+
+def _timeline(
+    session: Session, complaint_id: str, kind: str, at: dt.datetime, note: str = "", actor: str = ""
+) -> None:
+    """A step of the desk's own sync on the complaint's timeline (never sent)."""
+    session.add(
+        EventRow(
+            id=str(uuid.uuid4()),
+            complaint_id=complaint_id,
+            kind=kind,
+            at=at,
+            note=note,
+            actor=actor,
+            source="desk",
+        )
+    )
 
 
 def state_of(session: Session, item_id: str) -> str | None:

@@ -197,6 +197,7 @@ def record_answers(
                 code[:40],
                 str(error.get("message") or "")[:2000],
                 str(error.get("field") or "")[:60],
+                at=now,
             )
             counts.rejected += 1
             settled += 1

@@ -79,7 +79,8 @@ class SyncEngine:
     """One desk's sync. ``run_once()`` does a whole cycle; it is not re-entrant.
 
     Events (``engine.events``): ``"state"`` (SyncState), ``"progress"`` (phase, done,
-    total), ``"changes"`` (list of complaint ids); see :mod:`desk_app.sync.events`.
+    total), ``"changes"`` (list of complaint ids), ``"reference"`` (the CRM published
+    new reference data, now stored); see :mod:`desk_app.sync.events`.
     """
 
     def __init__(
@@ -179,7 +180,8 @@ class SyncEngine:
             self.pusher.push(counts)
             keeper.update(counted=True, phase="pulling", online=True)
             changed = self.puller.pull(counts)
-            self.puller.reference()
+            if self.puller.reference():
+                self.events.announce("reference")
             self._heartbeat()
             done = self.clock()
             with self.db.write() as session:

@@ -27,7 +27,7 @@ from desk_app.sync.client import CrmClient
 PULL_PAGE = 500  # the CRM serves at most 500 changes a page
 CURSOR_KEY = "sync.cursor"
 REFERENCE_ETAG_KEY = "sync.reference_etag"
-REFERENCE_KEY = "sync.reference"
+REFERENCE_KEY = keyvalue.CRM_REFERENCE
 _KINDS = {k.value for k in EventKind}
 
 
@@ -92,13 +92,14 @@ class Puller:
                 cursor = next_cursor
                 fetched = ahead.result()
 
-    def reference(self) -> None:
-        """The categories, areas and agencies, when their version (ETag) changed."""
+    def reference(self) -> bool:
+        """The categories, areas, agencies and time limits, when their version (ETag)
+        changed; whether they did (the desk then reads them again)."""
         with self.db.read() as session:
             etag = keyvalue.get(session, REFERENCE_ETAG_KEY)
         answer = self.client.reference(etag)
         if answer.document is None:
-            return
+            return False
         document = answer.document
         areas = _areas_of(document)
         with self.db.write() as session:
@@ -108,6 +109,7 @@ class Puller:
                 current = {(a.code, a.name, a.level) for a in area_repo.load_all(session)}
                 if current != {(a.code, a.name, a.level) for a in areas}:
                     area_repo.replace_all(session, areas)
+        return True
 
 
 def apply_changes(session: Any, page: list[dict[str, Any]]) -> list[str]:

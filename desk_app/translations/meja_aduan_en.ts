@@ -262,6 +262,10 @@
         <source>— pilih kelurahan —</source>
         <translation>— choose kelurahan —</translation>
     </message>
+    <message>
+        <source>Tidak ada kelurahan bernama “%1”</source>
+        <translation>No kelurahan is called “%1”</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -506,6 +510,110 @@
         <translation>Fire hazard</translation>
     </message>
     <message>
+        <source>Pelayanan administrasi kelurahan</source>
+        <translation>Kelurahan administrative services</translation>
+    </message>
+    <message>
+        <source>Surat tidak ditandatangani / tidak diproses</source>
+        <translation>Letter not signed / not processed</translation>
+    </message>
+    <message>
+        <source>Dokumen warga ditahan</source>
+        <translation>Citizen&apos;s documents held back</translation>
+    </message>
+    <message>
+        <source>Pelayanan lambat / berbelit</source>
+        <translation>Slow or convoluted service</translation>
+    </message>
+    <message>
+        <source>Pertanahan</source>
+        <translation>Land affairs</translation>
+    </message>
+    <message>
+        <source>Sertifikat atau surat tanah</source>
+        <translation>Land certificate or land papers</translation>
+    </message>
+    <message>
+        <source>Sengketa tanah</source>
+        <translation>Land dispute</translation>
+    </message>
+    <message>
+        <source>Dugaan pungutan liar atas tanah</source>
+        <translation>Alleged illegal levy over land</translation>
+    </message>
+    <message>
+        <source>Sikap dan kehadiran petugas</source>
+        <translation>Staff conduct and absence</translation>
+    </message>
+    <message>
+        <source>Petugas tidak ada di tempat</source>
+        <translation>Staff never at their desk</translation>
+    </message>
+    <message>
+        <source>Petugas tidak sopan</source>
+        <translation>Rude staff</translation>
+    </message>
+    <message>
+        <source>Pungli oleh petugas atau pejabat</source>
+        <translation>Illegal levy by staff or officials</translation>
+    </message>
+    <message>
+        <source>Bantuan sosial</source>
+        <translation>Social assistance</translation>
+    </message>
+    <message>
+        <source>Bantuan sosial tidak diterima</source>
+        <translation>Social assistance not received</translation>
+    </message>
+    <message>
+        <source>Data penerima bantuan tidak tepat</source>
+        <translation>Wrong data on assistance recipients</translation>
+    </message>
+    <message>
+        <source>Bantuan dipotong oleh petugas</source>
+        <translation>Assistance cut by officials</translation>
+    </message>
+    <message>
+        <source>Layanan kesehatan</source>
+        <translation>Health services</translation>
+    </message>
+    <message>
+        <source>Pelayanan puskesmas</source>
+        <translation>Puskesmas (community health centre) service</translation>
+    </message>
+    <message>
+        <source>Pelayanan rumah sakit daerah (RSUD)</source>
+        <translation>Regional hospital (RSUD) service</translation>
+    </message>
+    <message>
+        <source>Jaminan kesehatan (BPJS / KJS)</source>
+        <translation>Health insurance (BPJS / KJS)</translation>
+    </message>
+    <message>
+        <source>Layanan pendidikan</source>
+        <translation>Education services</translation>
+    </message>
+    <message>
+        <source>Penerimaan murid baru</source>
+        <translation>New pupil admission</translation>
+    </message>
+    <message>
+        <source>Kartu Jakarta Pintar (KJP Plus)</source>
+        <translation>Jakarta Smart Card (KJP Plus)</translation>
+    </message>
+    <message>
+        <source>Pungutan di sekolah</source>
+        <translation>Levies at school</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Lainnya (belum ada kategorinya)</source>
+        <translation>Other (no category for it yet)</translation>
+    </message>
+    <message>
         <source>{parent} › {name}</source>
         <translation>{parent} › {name}</translation>
     </message>
@@ -653,6 +761,10 @@
         <translation>Not yet sent to the CRM</translation>
     </message>
     <message>
+        <source>Ditolak CRM</source>
+        <translation>Refused by the CRM</translation>
+    </message>
+    <message>
         <source>Petugas: {name}</source>
         <translation>Officer: {name}</translation>
     </message>
@@ -687,6 +799,14 @@
     <message>
         <source>Yang tertua dicatat {since}</source>
         <translation>The oldest was recorded {since}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {n}</source>
+        <translation>Refused by the CRM: {n}</translation>
+    </message>
+    <message>
+        <source>Lihat dan perbaiki di Sinkronisasi (Ctrl+K)</source>
+        <translation>See and correct them under Sync (Ctrl+K)</translation>
     </message>
 </context>
 <context>
@@ -813,6 +933,14 @@
     <message>
         <source>Pelapor menambahkan keterangan: {note}</source>
         <translation>The complainant added: {note}</translation>
+    </message>
+    <message>
+        <source>Ditolak CRM: {reason}</source>
+        <translation>Refused by the CRM: {reason}</translation>
+    </message>
+    <message>
+        <source>Diperbaiki dan dikirim ulang ke CRM</source>
+        <translation>Corrected and sent to the CRM again</translation>
     </message>
     <message>
         <source>Belum ada riwayat.</source>

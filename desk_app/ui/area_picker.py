@@ -7,6 +7,8 @@ also be walked from the kota down, for an officer who prefers to browse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QWidget
 
@@ -22,9 +24,12 @@ class AreaPicker(QWidget):
     changed = Signal(str)
     picked = Signal()
 
-    def __init__(self, areas: AreaIndex, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, areas: AreaIndex | Callable[[], AreaIndex], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._areas = areas
+        # A callable is read at each use: the CRM may publish a new area list.
+        self._source = areas
         self._code = ""
         self._updating = False
         self._offered: dict[str, str] = {}
@@ -81,6 +86,10 @@ class AreaPicker(QWidget):
         self.kecamatan.currentIndexChanged.connect(self.on_kecamatan_changed)
         self.kelurahan.currentIndexChanged.connect(self.on_kelurahan_changed)
 
+    @property
+    def _areas(self) -> AreaIndex:
+        return self._source() if callable(self._source) else self._source
+
     # -- public --------------------------------------------------------------------
 
     def code(self) -> str:
@@ -121,10 +130,12 @@ class AreaPicker(QWidget):
     def on_search_edited(self, text: str) -> None:
         found = self._areas.search(text, AreaLevel.KELURAHAN, limit=15)
         self._offered = {self._areas.describe(a.code): a.code for a in found}
-        self._model.setStringList(list(self._offered))
+        # Nothing found is said, never an empty silence (the line cannot be chosen).
+        nothing = self.tr("Tidak ada kelurahan bernama “%1”").replace("%1", text.strip())
+        self._model.setStringList(list(self._offered) or ([nothing] if text.strip() else []))
         if self._code and text != self._areas.describe(self._code):
             self._set("")
-        if found:
+        if text.strip():
             self.completer.complete()
 
     def on_search_return(self) -> None:

@@ -3,10 +3,13 @@ rusak / berlubang"); typing any word of either level narrows it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
-from complaint_domain.reference import CATEGORIES, category_label
+from complaint_domain.reference import CATEGORIES, Category, category_label
 from desk_app.ui.i18n import shown
 
 
@@ -24,22 +27,52 @@ class CategoryPicker(QComboBox):
         self.setMaxVisibleItems(15)
         self.setAccessibleName(self.tr("Kategori"))
         self._by_label: dict[str, str] = {}
-        for category in CATEGORIES:
-            if category.parent is None:
-                continue
-            label = shown(category_label(category.code))
-            self._by_label[label.casefold()] = category.code
-            self.addItem(label, category.code)
-        self.setCurrentIndex(-1)
+        self._source: Callable[[], Sequence[Category]] = lambda: CATEGORIES
+        self._listed: Sequence[Category] = ()
+        self._code = ""
+        self._fill()
         self.line_edit().setPlaceholderText(self.tr("Ketik mis. lubang, sampah, parkir"))
         completer = self.completer()
         assert completer is not None
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self._code = ""
         self.editTextChanged.connect(self._on_text)
         self.activated.connect(lambda _i: self._on_text(self.currentText()))
+
+    def set_source(self, categories: Callable[[], Sequence[Category]]) -> None:
+        """Where the categories come from (the CRM's once it published them): read
+        again each time the picker is shown."""
+        self._source = categories
+        self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        categories = self._source()
+        if categories is self._listed:
+            return
+        self._listed = categories
+        by_code = {c.code: c for c in categories}
+        code, text = self._code, self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self._by_label = {}
+        for category in categories:
+            if category.parent is None:
+                continue
+            label = shown(category_label(category.code, by_code))
+            self._by_label[label.casefold()] = category.code
+            self.addItem(label, category.code)
+        index = self.findData(code) if code else -1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText(text if not code else "")
+        self.blockSignals(False)
+        if code and index < 0:
+            self._on_text(self.currentText())  # the chosen one is gone: none chosen
 
     def line_edit(self) -> QLineEdit:
         edit = self.lineEdit()

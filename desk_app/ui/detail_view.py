@@ -3,6 +3,7 @@ the public labels, including the steps that came back from the CRM."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -48,13 +49,13 @@ class DetailView(QWidget):
 
     def __init__(
         self,
-        areas: AreaIndex,
+        areas: AreaIndex | Callable[[], AreaIndex],  # a callable: read at each use
         previews: AttachmentPreviews,
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._areas = areas
+        self._area_source = areas
         self._previews = previews
         self._runner = runner
         self._officer: Officer | None = None
@@ -164,7 +165,7 @@ class DetailView(QWidget):
                 if p.keep_identity_private
                 else self.tr("boleh diketahui instansi"),
             ),
-            (self.tr("Lokasi"), self._areas.describe(loc.kelurahan_code)),
+            (self.tr("Lokasi"), self._area_index().describe(loc.kelurahan_code)),
             (
                 self.tr("RT/RW, jalan"),
                 ", ".join(x for x in (loc.rt_rw, loc.street) if x) or "—",
@@ -185,6 +186,10 @@ class DetailView(QWidget):
         self._show_files(c)
         self.reprint_button.setFocus()
 
+    def _area_index(self) -> AreaIndex:
+        source = self._area_source
+        return source() if callable(source) else source
+
     def _event_text(self, e: ComplaintEvent) -> str:
         if e.kind is EventKind.CREATED:
             return self.tr("Dicatat di meja — {label}").format(
@@ -192,6 +197,10 @@ class DetailView(QWidget):
             )
         if e.kind is EventKind.CITIZEN_ADDED:
             return self.tr("Pelapor menambahkan keterangan: {note}").format(note=e.note)
+        if e.kind is EventKind.REFUSED:
+            return self.tr("Ditolak CRM: {reason}").format(reason=shown(e.note))
+        if e.kind is EventKind.RESENT:
+            return self.tr("Diperbaiki dan dikirim ulang ke CRM")
         if e.kind is EventKind.STATUS and e.status is not None:
             text = shown(e.status.public_label)
             return f"{text} — {e.note}" if e.note else text

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.home = HomePage(s.area_name)
         self.intake = IntakeFormPage(s, self.runner)
         self.search = SearchPage(s.lookup, self.runner, s.area_name)
-        self.detail = DetailView(s.areas, s.previews, self.runner)
+        self.detail = DetailView(lambda: s.areas, s.previews, self.runner)
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.stack = QStackedWidget()
         pages = (self.sign_in, self.home, self.intake, self.search, self.detail, self.sync_panel)
@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         state, detail = status_bar_values(status)
         self.set_crm_connection(state, detail)
         self.set_pending(status.waiting, status.oldest_waiting_at)
+        self.status.set_rejected(status.rejected)
 
     def on_complaints_changed(self, ids: list[str]) -> None:
         """Statuses came back from the CRM: today's list and an open detail reload."""

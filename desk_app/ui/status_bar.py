@@ -1,5 +1,5 @@
 """The window's status bar: who is signed in, which desk, the CRM connection, and
-how many items have not reached the CRM yet.
+how many items have not reached the CRM yet, and how many it refused.
 
 The sync work feeds :meth:`DeskStatusBar.set_connection` and
 :meth:`DeskStatusBar.set_pending` (through ``MainWindow.set_crm_connection`` and
@@ -61,10 +61,12 @@ class DeskStatusBar(QStatusBar):
         self.connection.setAccessibleName(self.tr("Koneksi CRM"))
         self.pending = _Fact()
         self.pending.setAccessibleName(self.tr("Belum terkirim ke CRM"))
+        self.rejected = QLabel()  # shown only while the CRM has refused something
+        self.rejected.setAccessibleName(self.tr("Ditolak CRM"))
         facts = QHBoxLayout()
         facts.setContentsMargins(0, 0, 0, 0)
         facts.addStretch(1)
-        for label in (self.officer, self.desk, self.connection, self.pending):
+        for label in (self.officer, self.desk, self.connection, self.pending, self.rejected):
             label.setContentsMargins(8, 0, 8, 0)
             facts.addWidget(label)
         box = QWidget()
@@ -77,6 +79,7 @@ class DeskStatusBar(QStatusBar):
         self.set_officer("")
         self.set_connection(Connection.NOT_CONNECTED)
         self.set_pending(0, None)
+        self.set_rejected(0)
 
     # QStatusBar's message API, shown in the message line instead of its own.
     def showMessage(self, text: str, /, timeout: int | None = None) -> None:
@@ -117,3 +120,10 @@ class DeskStatusBar(QStatusBar):
         if oldest is not None:
             since = oldest.astimezone(WIB).strftime("%d-%m-%Y %H:%M")
             self.pending.setToolTip(self.tr("Yang tertua dicatat {since}").format(since=since))
+
+    def set_rejected(self, count: int) -> None:
+        """Items the CRM refused: they wait for the officer, not for the network
+        (Sinkronisasi, Ctrl+K, lists them with the reason)."""
+        self.rejected.setText(self.tr("Ditolak CRM: {n}").format(n=count))
+        self.rejected.setToolTip(self.tr("Lihat dan perbaiki di Sinkronisasi (Ctrl+K)"))
+        self.rejected.setVisible(count > 0)

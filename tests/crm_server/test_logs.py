@@ -155,7 +155,7 @@ def _drive_everything(http: httpx2.Client, headers: dict[str, str]) -> dict[str,
     push = "/api/v1/sync/complaints"
     seen["accepted"] = http.post(push, json={"items": [item]}, headers=headers).json()
     rejected = [
-        complaint_item(category_code="TIDAK.ADA"),  # unknown category
+        complaint_item(channel="TIDAK.ADA"),  # unknown channel
         complaint_item(ticket_code="PBK1-XXXXXX"),  # bad ticket code
         complaint_item(
             complainant={**item["complainant"], "phone": f"0{PHONE}"}  # invalid phone

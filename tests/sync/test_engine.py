@@ -67,26 +67,27 @@ def test_files_already_on_the_crm_are_not_sent_again(make_desk, proxy: FaultProx
 def test_rejected_item_shows_reason_and_can_be_resent(make_desk, crm_server: CrmProcess):
     rig: DeskRig = make_desk()
     ids = rig.record(3)
-    # The desk offers a kelurahan the CRM does not know (a stale area list).
+    # A channel the CRM does not know (an unknown area or category is no refusal:
+    # it goes to triage, see test_correct_rejected).
     with rig.desk.database.write() as s:
         from desk_app.store.models import ComplaintRow
 
         row = s.get(ComplaintRow, 2)
         assert row is not None
-        row.kelurahan_code = "31.71.03.9999"
+        row.channel = "NOPE"
     report = rig.engine.run_once()
     assert report.ok and report.accepted == 2 and report.rejected == 1
     assert rig.engine.state.rejected_count == 1
     with rig.desk.database.read() as s:
         (item,) = outbox.rejected(s)
     assert item.item_id == ids[1]
-    assert item.error_code == "unknown_area" and item.error_field == "location.kelurahan_code"
+    assert item.error_code == "unknown_channel" and item.error_field == "channel"
     assert item.error_message
     # Corrected by the officer, queued again, accepted.
     with rig.desk.database.write() as s:
         row = s.get(ComplaintRow, 2)
         assert row is not None
-        row.kelurahan_code = "31.71.03.1005"
+        row.channel = "PENDOPO"
         outbox.requeue(s, ids[1])
     assert rig.engine.run_once().accepted == 1
     assert_converged(crm_server, rig.desk)

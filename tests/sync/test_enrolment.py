@@ -213,15 +213,18 @@ def test_resend_of_a_corrected_complaint_takes_its_additions_along(
         with desk.database.write() as s:
             row = s.get(ComplaintRow, 1)
             assert row is not None
-            row.kelurahan_code = "31.71.03.9999"
+            row.channel = "NOPE"
         desk.intake.add_citizen_event(OFFICER, cid, "Surat pengantar RT.", [])
         assert control.run_once()
-        assert {r.error_code for r in control.rejected()} == {"unknown_area", "unknown_complaint"}
-        assert "Kelurahan tidak dikenal" in control.rejected()[0].reason
+        assert {r.error_code for r in control.rejected()} == {
+            "unknown_channel",
+            "unknown_complaint",
+        }
+        assert "Kanal aduan tidak dikenal" in control.rejected()[0].reason
         with desk.database.write() as s:
             row = s.get(ComplaintRow, 1)
             assert row is not None
-            row.kelurahan_code = "31.71.03.1005"
+            row.channel = "PENDOPO"
         control.resend(OFFICER, cid)
         control.stop()
         assert control.run_once()

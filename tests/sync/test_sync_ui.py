@@ -46,11 +46,11 @@ def enrolled(tmp_path: Path, crm_server: CrmProcess):
     desk.close()
 
 
-def _break_area(desk: Desk, pk: int) -> None:
+def _break_channel(desk: Desk, pk: int) -> None:
     with desk.database.write() as s:
         row = s.get(ComplaintRow, pk)
         assert row is not None
-        row.kelurahan_code = "31.71.03.9999"
+        row.channel = "NOPE"  # (an unknown area is no refusal: it goes to triage)
 
 
 def test_worker_and_panel_show_waiting_rejected_and_resend(
@@ -58,7 +58,7 @@ def test_worker_and_panel_show_waiting_rejected_and_resend(
 ):
     desk, control = enrolled
     ids = [str(desk.intake.record(OFFICER, form(i)).complaint.id) for i in range(4)]
-    _break_area(desk, 3)
+    _break_channel(desk, 3)
     runner = TaskRunner()
     worker = SyncWorker(control)
     panel = SyncPanel(worker, runner.run)
@@ -80,7 +80,7 @@ def test_worker_and_panel_show_waiting_rejected_and_resend(
     qtbot.waitUntil(lambda: panel.waiting_model.rowCount() == 0, timeout=5000)
     qtmodeltester.check(panel.rejected_model)
     rejected = panel.rejected_model.row_at(0)
-    assert rejected is not None and rejected.error_code == "unknown_area"
+    assert rejected is not None and rejected.error_code == "unknown_channel"
     assert "1 ditolak CRM" in panel.state.text()
     panel.grab().save(str(artifacts_dir / "sync_panel_rejected.png"))
     last = statuses[-1]
@@ -90,7 +90,7 @@ def test_worker_and_panel_show_waiting_rejected_and_resend(
     with desk.database.write() as s:
         row = s.get(ComplaintRow, 3)
         assert row is not None
-        row.kelurahan_code = "31.71.03.1005"
+        row.channel = "PENDOPO"
     panel.rejected_view.selectRow(0)
     assert panel.resend.isEnabled()
     with qtbot.waitSignal(panel.resend_done, timeout=5000):

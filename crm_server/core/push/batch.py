@@ -41,6 +41,7 @@ class _NewItem:
     item: ComplaintItem
     ticket: str  # canonical ticket code, "" when it does not parse
     problem: dict[str, Any] | None  # the rejection found without the database
+    unknown: tuple[str, ...] = ()  # reference data the CRM does not know: triage
 
 
 class Batch:
@@ -107,7 +108,7 @@ class Batch:
             first_index[item.id] = i
             if isinstance(item, ComplaintItem):
                 ticket, problem = self._check(item)
-                self.complaints.append(_NewItem(i, item, ticket, problem))
+                self.complaints.append(_NewItem(i, item, ticket, problem, self._unknown(item)))
             else:
                 self.events.append((i, item))
 
@@ -147,20 +148,25 @@ class Batch:
             )
         if item.channel not in CHANNEL_BY_CODE:
             return ticket, rejected(item_id, "unknown_channel", "Unknown channel.", "channel")
-        if item.category_code not in CATEGORY_BY_CODE:
-            return ticket, rejected(
-                item_id, "unknown_category", "Unknown category.", "category_code"
-            )
-        area = self.area_index.get(item.location.kelurahan_code)
-        if area is None or area.level is not AreaLevel.KELURAHAN:
-            return ticket, rejected(
-                item_id, "unknown_area", "Unknown kelurahan code.", "location.kelurahan_code"
-            )
+        # An unknown category or kelurahan is no refusal (its receipt is a promise):
+        # see _unknown.
         if item.created_at > self.now + dt.timedelta(days=1):
             return ticket, rejected(
                 item_id, "invalid", "created_at is in the future.", "created_at"
             )
         return ticket, None
+
+    def _unknown(self, item: ComplaintItem) -> tuple[str, ...]:
+        """The reference data of ``item`` the CRM does not know (a desk with a newer
+        list, or one the CRM has since dropped), each said for the channel admin."""
+        out = []
+        if item.category_code not in CATEGORY_BY_CODE:
+            out.append(f"kategori “{item.category_code}” tidak dikenal CRM")
+        code = item.location.kelurahan_code
+        area = self.area_index.get(code)
+        if area is None or area.level is not AreaLevel.KELURAHAN:
+            out.append(f"kelurahan “{code}” tidak dikenal CRM")
+        return tuple(out)
 
     def _known_files(self, conn: Connection) -> set[str]:
         """Which of the batch's attachments are uploaded: one query for the batch."""
@@ -181,7 +187,7 @@ class Batch:
         # code is taken, also by an earlier item of the batch or by a concurrent push;
         # only the items not inserted are then looked up, to tell which it was.
         candidates = [
-            self.new_complaint(new.item, new.ticket)
+            self.new_complaint(new.item, new.ticket, new.unknown)
             for new in self.complaints
             if new.problem is None and not missing_attachment(new.item.attachments, known_files)
         ]
@@ -222,7 +228,9 @@ class Batch:
                     "ticket_code",
                 )
 
-    def new_complaint(self, item: ComplaintItem, ticket: str) -> NewComplaint:
+    def new_complaint(
+        self, item: ComplaintItem, ticket: str, unknown: tuple[str, ...] = ()
+    ) -> NewComplaint:
         """An accepted item as the CRM receives it."""
         return NewComplaint(
             id=item.id,
@@ -239,6 +247,7 @@ class Batch:
             location=item.location.model_dump(mode="json"),
             attachments=[a.model_dump(mode="json") for a in item.attachments],
             created_at=item.created_at,
+            unknown=unknown,
         )
 
     def _row(self, item: ComplaintItem, ticket: str) -> dict[str, Any]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 
 from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import MAX_ATTACHMENTS, Complaint, ComplaintEvent, EventKind
 from complaint_domain.messages import QT_TRANSLATE_NOOP
+from complaint_domain.reference import Category
 from complaint_domain.text import clean_paragraphs
 from complaint_domain.validation import LIMITS
 from desk_app.services.accounts import Officer, Role, require
@@ -48,11 +49,16 @@ class ComplaintChanges:
         files: FileStore,
         areas: Callable[[], AreaIndex],
         clock: Callable[[], dt.datetime],
+        categories: Callable[[], Mapping[str, Category]] | None = None,
     ) -> None:
         self._db = database
+        self._categories = categories  # those in use (the CRM's): read at each use
         self._files = files
         self._areas = areas
         self._clock = clock
+
+    def _categories_in_use(self) -> Mapping[str, Category] | None:
+        return self._categories() if self._categories is not None else None
 
     def correct(
         self,
@@ -83,7 +89,7 @@ class ComplaintChanges:
         if existing is None:
             raise NotFound(COMPLAINT_NOT_FOUND)
         _check_correctable(existing.ticket_code, state)
-        values, errors, added = validate_form(form, self._areas())
+        values, errors, added = validate_form(form, self._areas(), self._categories_in_use())
         removed = {a.sha256 for a in existing.attachments} & set(remove_attachments)
         kept = [a for a in existing.attachments if a.sha256 not in removed]
         known = {a.sha256 for a in kept}
@@ -116,7 +122,7 @@ class ComplaintChanges:
             refused = [i for i in outbox.rejected(session) if i.item_id == complaint_id]
             crm_code = refused[0].error_code if refused else ""
             complaints.update_intake(session, corrected, now, added, removed)
-            outbox.requeue(session, complaint_id)
+            outbox.requeue(session, complaint_id, now, officer.display_name)
             for other in outbox.rejected(session):
                 if other.complaint_id == complaint_id and other.error_code == "unknown_complaint":
                     outbox.requeue(session, other.item_id)

@@ -5,6 +5,7 @@ complaint those validated fields make."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from complaint_domain.complaint import (
     check_attachment,
 )
 from complaint_domain.messages import QT_TRANSLATE_NOOP
-from complaint_domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE
+from complaint_domain.reference import CATEGORY_BY_CODE, CHANNEL_BY_CODE, Category
 from complaint_domain.text import clean_line
 from complaint_domain.validation import LIMITS, validate_complaint_fields
 from desk_app.services.errors import UserFacingError
@@ -102,10 +103,11 @@ def check_attachments(files: list[AttachmentFile]) -> tuple[list[Attachment], di
 
 
 def validate_form(
-    form: IntakeForm, areas: AreaIndex
+    form: IntakeForm, areas: AreaIndex, categories: Mapping[str, Category] | None = None
 ) -> tuple[dict[str, str], dict[str, str], list[Attachment]]:
     """The form's cleaned values, its problems per field and its accepted attachments:
-    the one validation of recording and of correcting a complaint."""
+    the one validation of recording and of correcting a complaint. ``categories``:
+    those in use (the CRM's once it published them), ours by default."""
     result = validate_complaint_fields(
         {
             "name": form.name,
@@ -128,7 +130,7 @@ def validate_form(
         errors["kelurahan_code"] = QT_TRANSLATE_NOOP(
             "Intake", "Kelurahan tidak dikenal: pilih dari daftar."
         )
-    category = CATEGORY_BY_CODE.get(values["category_code"])
+    category = (CATEGORY_BY_CODE if categories is None else categories).get(values["category_code"])
     if values["category_code"] and category is None:
         errors["category_code"] = QT_TRANSLATE_NOOP(
             "Intake", "Kategori tidak dikenal: pilih dari daftar."

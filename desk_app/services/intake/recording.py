@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import (
@@ -22,6 +22,7 @@ from complaint_domain.complaint import (
     ComplaintEvent,
     Location,
 )
+from complaint_domain.reference import Category
 from complaint_domain.status import Status
 from complaint_domain.ticket import mint, new_tracking_token
 from desk_app.services.accounts import Officer, Role, require
@@ -48,21 +49,26 @@ class IntakeService:
         areas: Callable[[], AreaIndex],
         desk_code: Callable[[], str],
         clock: Callable[[], dt.datetime],
+        categories: Callable[[], Mapping[str, Category]] | None = None,
     ) -> None:
         self._db = database
+        self._categories = categories  # those in use (the CRM's): read at each use
         self._files = files
         self._areas = areas
         self._desk_code = desk_code
         self._clock = clock
-        self._changes = ComplaintChanges(database, files, areas, clock)
+        self._changes = ComplaintChanges(database, files, areas, clock, categories)
+
+    def _categories_in_use(self) -> Mapping[str, Category] | None:
+        return self._categories() if self._categories is not None else None
 
     def validate(self, form: IntakeForm) -> dict[str, str]:
         """Every problem of the form, per field; empty when it can be saved."""
-        return validate_form(form, self._areas())[1]
+        return validate_form(form, self._areas(), self._categories_in_use())[1]
 
     def record(self, officer: Officer, form: IntakeForm) -> RecordedComplaint:
         require(officer, Role.OFFICER)
-        values, errors, attachments = validate_form(form, self._areas())
+        values, errors, attachments = validate_form(form, self._areas(), self._categories_in_use())
         if errors:
             raise ValidationFailed(errors)
         for f in form.attachments:

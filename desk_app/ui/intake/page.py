@@ -67,8 +67,9 @@ class IntakeFormPage(IntakeView):
     def __init__(
         self, services: DeskServices, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(services.areas, services.area_name, runner, parent)
+        super().__init__(lambda: services.areas, services.area_name, runner, parent)
         self._services = services
+        self.category.set_source(lambda: services.categories)
         self.officer: Officer | None = None
         self.mode: NewComplaint | Correction = NewComplaint()
         self.loading = False  # the fields are being filled in, not typed

@@ -46,7 +46,7 @@ class IntakeView(QWidget):
 
     def __init__(
         self,
-        areas: AreaIndex,
+        areas: AreaIndex | Callable[[], AreaIndex],  # a callable: read at each use
         area_name: Callable[[str], str],
         runner: TaskRunner,
         parent: QWidget | None = None,

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from crm_server.core import complaints
 from crm_server.core.crm import Crm
 from tests.crm_server.conftest import (
     PNG,
@@ -117,21 +118,52 @@ def test_one_bad_item_does_not_sink_the_batch(push: Push) -> None:
     bad_nik["complainant"] = {**bad_nik["complainant"], "nik": "12"}
     wrong_desk = complaint_item(desk="JKT9")
     bad_code = complaint_item(ticket_code="PBK1-261118-0001-X")
-    unknown_area = complaint_item(location={"kelurahan_code": "31.71.99.9999"})
-    results = push(good, bad_nik, wrong_desk, bad_code, unknown_area, "not an object")["results"]
+    unknown_channel = complaint_item(channel="NOPE")
+    results = push(good, bad_nik, wrong_desk, bad_code, unknown_channel, "not an object")["results"]
     outcomes = [(r["outcome"], r["error"] and r["error"]["code"]) for r in results]
     assert outcomes == [
         ("accepted", None),
         ("rejected", "invalid"),
         ("rejected", "wrong_desk"),
         ("rejected", "invalid_ticket_code"),
-        ("rejected", "unknown_area"),
+        ("rejected", "unknown_channel"),
         ("rejected", "invalid"),
     ]
     assert results[1]["error"]["field"] == "complainant.nik"
-    assert results[4]["error"]["field"] == "location.kelurahan_code"
+    assert results[4]["error"]["field"] == "channel"
     for r in results:
         assert_no_personal_data(json.dumps(r))
+
+
+def test_an_unknown_area_or_category_goes_to_triage_never_refused(
+    push: Push, crm: Crm, client: TestClient, desk: dict[str, str]
+) -> None:
+    """A printed receipt is a promise (DESIGN.md): a kelurahan or a category the CRM
+    does not know is received, in the channel admin's triage, with an internal note."""
+    unknown_kelurahan = {**complaint_item()["location"], "kelurahan_code": "31.71.99.9999"}
+    area = complaint_item(location=unknown_kelurahan)
+    category = complaint_item(category_code="BARU.SEKALI")
+    both = complaint_item(category_code="BARU.SEKALI", location=unknown_kelurahan)
+    results = push(area, category, both)["results"]
+    assert [(r["outcome"], r["error"]) for r in results] == [("accepted", None)] * 3
+    notes = {}
+    for item in (area, category, both):
+        shown = complaints.detail(crm, item["ticket_code"])
+        assert shown is not None and shown["status"] == "received"
+        internal = [e for e in shown["events"] if not e["public"]]  # type: ignore[attr-defined]
+        assert [e["kind"] for e in internal] == ["note"]
+        notes[item["id"]] = internal[0]["note"]
+    assert "31.71.99.9999" in notes[area["id"]] and "BARU.SEKALI" not in notes[area["id"]]
+    assert "BARU.SEKALI" in notes[category["id"]] and "kelurahan" not in notes[category["id"]]
+    assert "31.71.99.9999" in notes[both["id"]] and "BARU.SEKALI" in notes[both["id"]]
+    # The note is the staff's: it never goes down to the desk.
+    feed = client.get("/api/v1/sync/changes?cursor=0", headers=auth(desk)).json()["changes"]
+    assert [c["kind"] for c in feed] == ["status"] * 3
+    # Pushed again: already had, and still one note.
+    assert [r["outcome"] for r in push(area)["results"]] == ["already_had"]
+    shown = complaints.detail(crm, area["ticket_code"])
+    assert shown is not None
+    assert sum(not e["public"] for e in shown["events"]) == 1  # type: ignore[attr-defined]
 
 
 def test_a_nul_character_sinks_only_its_item(push: Push) -> None:

@@ -146,6 +146,44 @@ def test_routing_rules_and_kota(push: Push, client: TestClient, staff: Staff, cr
     assert answer.json()["unit"] == "Suku Dinas Pertamanan dan Hutan Kota Jakarta Pusat"
 
 
+@pytest.mark.parametrize(
+    ("category", "agency"),
+    [
+        ("ADMINISTRASI.SURAT", "PEMKOT"),
+        ("PERTANAHAN.SERTIFIKAT", "CITATA"),
+        ("PERTANAHAN.PUNGUTAN", "INSPEKTORAT"),
+        ("PETUGAS.TIDAK_HADIR", "INSPEKTORAT"),
+        ("BANSOS.TIDAK_DITERIMA", "DINSOS"),
+        ("KESEHATAN.PUSKESMAS", "DINKES"),
+        ("PENDIDIKAN.KJP", "DISDIK"),
+    ],
+)
+def test_the_kelurahan_counters_categories_are_forwarded_to_their_agency(
+    push: Push, client: TestClient, staff: Staff, category: str, agency: str
+) -> None:
+    item = complaint_item(category_code=category)
+    push(item)
+    act(client, staff, "admin.kanal", item["ticket_code"], "accept")
+    answer = act(client, staff, "lurah.gambir", item["ticket_code"], "forward")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["agency_code"] == agency
+
+
+def test_lainnya_and_an_unknown_category_need_a_person_to_name_the_agency(
+    push: Push, client: TestClient, staff: Staff
+) -> None:
+    for category in ("LAINNYA.LAIN", "BARU.SEKALI"):
+        item = complaint_item(category_code=category)
+        push(item)
+        ticket = item["ticket_code"]
+        act(client, staff, "admin.kanal", ticket, "accept")
+        refused = act(client, staff, "lurah.gambir", ticket, "forward")
+        assert refused.status_code == 422
+        assert refused.json()["error"]["code"] == "agency_required"
+        named = act(client, staff, "lurah.gambir", ticket, "forward", agency_code="DINSOS")
+        assert named.status_code == 200 and named.json()["agency_code"] == "DINSOS"
+
+
 def test_overdue_and_digantung(
     push: Push, client: TestClient, staff: Staff, clock: FakeClock
 ) -> None:

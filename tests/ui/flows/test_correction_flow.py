@@ -38,7 +38,12 @@ def _refused_complaint(desk: Desk) -> str:
     cid = str(recorded.complaint.id)
     with desk.database.write() as s:
         outbox.mark_rejected(
-            s, cid, "unknown_area", "Unknown kelurahan code.", "location.kelurahan_code"
+            s,
+            cid,
+            "unknown_area",
+            "Unknown kelurahan code.",
+            "location.kelurahan_code",
+            at=desk.clock(),
         )
     return cid
 
@@ -106,6 +111,16 @@ def test_correct_a_rejected_complaint_from_the_sync_page(
     assert entry.details["fields"] == ["kelurahan_code"]
     assert printer.printed == []  # no receipt unless asked
     shot(window, artifacts_dir, "correct-rejected-sync", font_scale)
+
+    # The complaint's timeline tells the refusal and the resend, in order.
+    window.detail_flow.open(cid)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.detail)
+    qtbot.waitUntil(lambda: "Ditolak CRM" in window.detail.timeline.text())
+    timeline = window.detail.timeline.text()
+    refused = timeline.index("Ditolak CRM: Kelurahan tidak dikenal CRM")
+    resent = timeline.index("Diperbaiki dan dikirim ulang ke CRM (Ani Petugas)")
+    assert timeline.index("Dicatat di meja") < refused < resent
+    shot(window, artifacts_dir, "correct-rejected-timeline", font_scale)
 
     # The new complaint being typed before is back, with its own draft.
     window.on_new_complaint()
