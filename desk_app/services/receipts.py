@@ -60,7 +60,7 @@ class PreparedReceipt:
 
     @property
     def is_addition(self) -> bool:
-        return str(self.kind) == "added_event"
+        return str(self.kind) in ("added_event", "added_reporter")
 
 
 def printer_settings(desk: Desk, settings: Settings | None = None) -> PrinterSettings:
@@ -159,7 +159,14 @@ class ReceiptService:
         due = self._desk.calendar.add_working_days(
             complaint.created_at.astimezone(WIB).date(), settings.first_response_working_days
         )
-        private = complaint.complainant.keep_identity_private
+        # A co-reporter's receipt names them, never the first citizen.
+        citizen = event.reporter if event and event.reporter else complaint.complainant
+        if event is None:
+            kind = ReceiptKind.NEW
+        elif event.reporter is not None:
+            kind = ReceiptKind.ADDED_REPORTER
+        else:
+            kind = ReceiptKind.ADDED_EVENT
         return ReceiptData(
             site_name=settings.site_name,
             desk_code=complaint.desk_code,
@@ -171,10 +178,10 @@ class ReceiptService:
             category_label=category_label(complaint.category_code),
             kelurahan_label=self._desk.areas.describe(complaint.location.kelurahan_code),
             description=complaint.description,
-            complainant_name="" if private else complaint.complainant.name,
+            complainant_name="" if citizen.keep_identity_private else citizen.name,
             first_response_due=due,
             contact_phone=settings.help_phone or DEFAULT_CONTACT_PHONE,
-            kind=ReceiptKind.ADDED_EVENT if event else ReceiptKind.NEW,
+            kind=kind,
             event_note=event.note if event else "",
             reprint_at=reprint_at.astimezone(WIB) if reprint_at else None,
         )

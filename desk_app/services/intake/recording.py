@@ -120,6 +120,18 @@ class IntakeService:
         """The citizen came back with more (see :meth:`ComplaintChanges.add_citizen_event`)."""
         return self._changes.add_citizen_event(officer, complaint_id, note, files)
 
+    def add_co_reporter(
+        self,
+        officer: Officer,
+        complaint_id: str,
+        form: IntakeForm,
+        note: str = "",
+        files: list[AttachmentFile] | None = None,
+    ) -> ComplaintEvent:
+        """Another citizen reports the same problem: recorded as a co-reporter from
+        their own fields of ``form`` (see :meth:`ComplaintChanges.add_co_reporter`)."""
+        return self._changes.add_co_reporter(officer, complaint_id, form, note, files or [])
+
     def mark_printed(self, complaint_id: str, ok: bool) -> None:
         now = self._clock()
         with self._db.write() as session:

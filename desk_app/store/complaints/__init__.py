@@ -15,6 +15,7 @@ from desk_app.store.complaints.reads import (
     for_day,
     get,
     print_pending,
+    reporters_by_event,
     rows_by_id,
 )
 from desk_app.store.complaints.search import (
@@ -51,6 +52,7 @@ __all__ = [
     "insert",
     "open_in_area_category",
     "print_pending",
+    "reporters_by_event",
     "rows_by_id",
     "search_words",
     "set_crm_ids",

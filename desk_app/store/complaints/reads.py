@@ -29,7 +29,7 @@ from complaint_domain.complaint import (
 from complaint_domain.status import FINAL_STATES, Status
 from desk_app.store import attachments as attachment_repo
 from desk_app.store.db import among, json_list
-from desk_app.store.models import ComplaintRow, EventRow, OutboxRow, table_of
+from desk_app.store.models import ComplaintRow, CoReporterRow, EventRow, OutboxRow, table_of
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -58,7 +58,8 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
             select(EventRow)
             .where(EventRow.complaint_id == row.id)
             .order_by(EventRow.at, EventRow.pk)
-        ).scalars()
+        ).all()
+        reporters = _reporters(session, row.id)
         events = tuple(
             ComplaintEvent(
                 id=uuid.UUID(e.id),
@@ -69,8 +70,9 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
                 status=Status(e.status) if e.status else None,
                 actor=e.unit or e.actor,
                 attachments=tuple(a for a, ev in files if ev == e.id),
+                reporter=reporters.get(e.id),
             )
-            for e in event_rows
+            for (e,) in event_rows
         )
     return Complaint(
         id=uuid.UUID(row.id),
@@ -106,6 +108,24 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
         officer_name=row.officer_name,
         events=events,
     )
+
+
+def _reporters(session: Session, complaint_id: str) -> dict[str, Complainant]:
+    """The co-reporters of a complaint, by the id of their event."""
+    rows = session.execute(
+        select(CoReporterRow).where(CoReporterRow.complaint_id == complaint_id)
+    ).scalars()
+    return {
+        r.event_id: Complainant(
+            name=r.name,
+            nik=r.nik,
+            phone=r.phone,
+            address=r.address,
+            keep_identity_private=r.keep_identity_private,
+            consent_given_at=r.consent_given_at,
+        )
+        for r in rows
+    }
 
 
 def _one(session: Session, where: ColumnElement[bool]) -> Complaint | None:
@@ -176,6 +196,25 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
     if not ids:
         return set()
     return set(session.connection().execute(_EXISTING, {"ids": json_list(ids)}).scalars())
+
+
+_r = table_of(CoReporterRow).c
+REPORTER_COLUMNS = ("name", "nik", "phone", "address", "keep_identity_private", "consent_given_at")
+_REPORTERS = select(_r.event_id, *(_r[n] for n in REPORTER_COLUMNS)).where(
+    among(_r.event_id, "ids")
+)
+
+
+def reporters_by_event(
+    session: Session, event_ids: Collection[str]
+) -> dict[str, Mapping[str, Any]]:
+    """The co-reporter columns (``REPORTER_COLUMNS``) of these events, by event id
+    (events of other kinds have none): sync sends them with their event."""
+    if not event_ids:
+        return {}
+    result = session.connection().execute(_REPORTERS, {"ids": json_list(event_ids)})
+    rows = {row["event_id"]: row for row in result.mappings()}
+    return cast("dict[str, Mapping[str, Any]]", rows)
 
 
 def rows_by_id(
