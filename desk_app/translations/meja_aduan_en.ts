@@ -67,6 +67,10 @@
         <translation>Add to complaint {code}</translation>
     </message>
     <message>
+        <source>{name} dicatat sebagai pelapor aduan {code} (masalah yang sama sudah diadukan), dengan data dan persetujuannya sendiri, dan dikirim ke CRM. Tanda terimanya dicetak atas namanya dengan nomor tiket yang sama.</source>
+        <translation>{name} is recorded as a reporter of complaint {code} (the same problem was already reported), with their own details and consent, and sent to the CRM. Their receipt is printed in their name with the same ticket number.</translation>
+    </message>
+    <message>
         <source>Keterangan ini dicatat sebagai tambahan pada aduan {code} dan dikirim ke CRM. Tanda terima dicetak dengan nomor tiket yang sama.</source>
         <translation>This note is recorded as an addition to complaint {code} and sent to the CRM. A receipt is printed with the same ticket number.</translation>
     </message>
@@ -617,6 +621,21 @@
         <translation>Complainant</translation>
     </message>
     <message>
+        <source>Dilaporkan oleh</source>
+        <translation>Reported by</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warga</source>
+        <translation>
+            <numerusform>%n citizen</numerusform>
+            <numerusform>%n citizens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pelapor lain</source>
+        <translation>Other reporter</translation>
+    </message>
+    <message>
         <source>NIK</source>
         <translation>NIK (ID number)</translation>
     </message>
@@ -677,6 +696,10 @@
         <translation>The complainant added: {note}</translation>
     </message>
     <message>
+        <source>Warga lain melaporkan masalah yang sama: {name}</source>
+        <translation>Another citizen reported the same problem: {name}</translation>
+    </message>
+    <message>
         <source>Belum ada riwayat.</source>
         <translation>No history yet.</translation>
     </message>
@@ -727,6 +750,13 @@ Status: {status}</translation>
     <message>
         <source>Tambahkan ke aduan {code}</source>
         <translation>Add to complaint {code}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateSearch</name>
+    <message>
+        <source>Warga ini</source>
+        <translation>This citizen</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1351,10 @@ Status: {status}</translation>
     <message>
         <source>Aduan {code} tersimpan.</source>
         <translation>Complaint {code} saved.</translation>
+    </message>
+    <message>
+        <source>Pelapor tambahan tercatat pada aduan ini.</source>
+        <translation>The further reporter is recorded on this complaint.</translation>
     </message>
     <message>
         <source>Keterangan tambahan tersimpan.</source>

@@ -155,6 +155,18 @@ class DetailView(QWidget):
             (self.tr("Dicatat"), c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")),
             (self.tr("Petugas"), c.officer_name or c.officer),
             (self.tr("Pelapor"), p.name),
+            (self.tr("Dilaporkan oleh"), self.tr("%n warga", "", c.reporter_count)),
+            *(
+                (
+                    self.tr("Pelapor lain"),
+                    ", ".join(
+                        x
+                        for x in (r.name, format_phone_for_display(r.phone) if r.phone else "")
+                        if x
+                    ),
+                )
+                for r in c.co_reporters
+            ),
             (self.tr("NIK"), _masked_nik(p.nik) or "—"),
             (self.tr("Telepon"), format_phone_for_display(p.phone) if p.phone else "—"),
             (self.tr("Alamat"), p.address or "—"),
@@ -192,6 +204,10 @@ class DetailView(QWidget):
             )
         if e.kind is EventKind.CITIZEN_ADDED:
             return self.tr("Pelapor menambahkan keterangan: {note}").format(note=e.note)
+        if e.kind is EventKind.REPORTER_ADDED:
+            name = e.reporter.name if e.reporter else ""
+            text = self.tr("Warga lain melaporkan masalah yang sama: {name}").format(name=name)
+            return f"{text} — {e.note}" if e.note else text
         if e.kind is EventKind.STATUS and e.status is not None:
             text = shown(e.status.public_label)
             return f"{text} — {e.note}" if e.note else text
