@@ -155,6 +155,15 @@ class DetailView(QWidget):
             (self.tr("Dicatat"), c.created_at.astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")),
             (self.tr("Petugas"), c.officer_name or c.officer),
             (self.tr("Pelapor"), p.name),
+            (self.tr("NIK"), _masked_nik(p.nik) or "—"),
+            (self.tr("Telepon"), format_phone_for_display(p.phone) if p.phone else "—"),
+            (self.tr("Alamat"), p.address or "—"),
+            (
+                self.tr("Identitas"),
+                self.tr("DIRAHASIAKAN dari instansi")
+                if p.keep_identity_private
+                else self.tr("boleh diketahui instansi"),
+            ),
             (self.tr("Dilaporkan oleh"), self.tr("%n warga", "", c.reporter_count)),
             *(
                 (
@@ -166,15 +175,6 @@ class DetailView(QWidget):
                     ),
                 )
                 for r in c.co_reporters
-            ),
-            (self.tr("NIK"), _masked_nik(p.nik) or "—"),
-            (self.tr("Telepon"), format_phone_for_display(p.phone) if p.phone else "—"),
-            (self.tr("Alamat"), p.address or "—"),
-            (
-                self.tr("Identitas"),
-                self.tr("DIRAHASIAKAN dari instansi")
-                if p.keep_identity_private
-                else self.tr("boleh diketahui instansi"),
             ),
             (self.tr("Lokasi"), self._areas.describe(loc.kelurahan_code)),
             (

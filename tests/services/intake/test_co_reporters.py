@@ -117,7 +117,7 @@ def test_both_citizens_are_found_by_phone_and_by_name(services: DeskServices):
     assert services.lookup.search(OFFICER, "Bambang Lain").items == []
 
 
-def test_each_citizen_s_receipt_names_them(services: DeskServices):
+def test_each_citizen_s_receipt_names_them(services: DeskServices, artifacts_dir: Path):
     complaint = services.intake.record(OFFICER, first_citizen()).complaint
     event = services.intake.add_co_reporter(OFFICER, str(complaint.id), second_citizen())
     first = services.receipts.prepare_new(OFFICER, complaint)
@@ -132,6 +132,9 @@ def test_each_citizen_s_receipt_names_them(services: DeskServices):
     assert "sudah pernah diadukan" in second_text
     assert "pelapor aduan ini" in second_text
     assert second.is_addition
+    folder = artifacts_dir / "receipts"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "co-reporter-roll80.png").write_bytes(second.preview_png)
 
 
 def test_a_co_reporter_who_keeps_their_identity_private_is_not_named(services: DeskServices):
