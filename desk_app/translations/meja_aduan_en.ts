@@ -753,13 +753,6 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
-    <name>DuplicateSearch</name>
-    <message>
-        <source>Warga ini</source>
-        <translation>This citizen</translation>
-    </message>
-</context>
-<context>
     <name>Duplicates</name>
     <message>
         <source>NIK sama</source>

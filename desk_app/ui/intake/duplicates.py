@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from complaint_domain.complaint import ComplaintEvent
+from complaint_domain.complaint import CITIZEN_FIELDS, ComplaintEvent
 from desk_app.services.duplicates import DuplicateHint, DuplicateQuery, HintReason
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.root import DeskServices
@@ -97,7 +97,17 @@ class DuplicateSearch(QObject):
         if same_citizen:
             answer = AddEventDialog.ask(page.window(), code, note, len(paths))
         else:
-            name = page.name.text().strip() or self.tr("Warga ini")
+            # The co-reporter's own fields first (consent above all): marked beside
+            # them, as a refused save would, before anything is asked.
+            problems = {
+                f: m
+                for f, m in self._services.intake.validate(page.form()).items()
+                if f in CITIZEN_FIELDS
+            }
+            if problems:
+                page.show_errors(problems)
+                return
+            name = page.name.text().strip()
             answer = AddEventDialog.ask_co_reporter(page.window(), code, name, note, len(paths))
         if answer is None:
             return
