@@ -57,6 +57,7 @@ class PreparedReceipt:
     preview_png: bytes
     kind: ReceiptKind
     is_copy: bool
+    reporter_event_id: str = ""  # a co-reporter's own receipt: their event
 
     @property
     def is_addition(self) -> bool:
@@ -207,6 +208,7 @@ class ReceiptService:
             preview_png(document),
             data.kind,
             copy,
+            str(event.id) if event is not None and event.reporter is not None else "",
         )
 
     def prepare_new(self, officer: Officer, complaint: Complaint) -> PreparedReceipt:
@@ -223,8 +225,14 @@ class ReceiptService:
 
     def prepare_reprint(self, officer: Officer, complaint_id: str) -> PreparedReceipt:
         """A copy from history. A complaint never printed gets its first receipt; one
-        printed before says SALINAN."""
+        printed before says SALINAN. A co-reporter's receipt that did not print comes
+        first, in their name."""
         complaint = self._load(officer, complaint_id)
+        # A co-reporter whose own receipt did not print gets it, in their name.
+        waiting = self._desk.lookup.reporter_to_print(officer, complaint_id)
+        event = next((e for e in complaint.events if str(e.id) == waiting), None)
+        if event is not None:
+            return self._prepare(officer, complaint, event, copy=False)
         pending = {s.id for s in self._desk.lookup.to_print(officer)}
         return self._prepare(officer, complaint, None, copy=complaint_id not in pending)
 
@@ -244,10 +252,10 @@ class ReceiptService:
         try:
             self.printer().print_document(receipt.document)
         except PrinterError as err:
-            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            self._mark(receipt, ok=False)
             raise ReceiptNotPrinted(err.message) from err
         except OSError as err:
-            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            self._mark(receipt, ok=False)
             raise ReceiptNotPrinted(
                 QT_TRANSLATE_NOOP(
                     "Receipts",
@@ -255,7 +263,10 @@ class ReceiptService:
                     "tanda terima dapat dicetak ulang dari daftar aduan.",
                 ).format(reason=err.strerror or type(err).__name__)
             ) from err
-        self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
+        self._mark(receipt, ok=True)
+
+    def _mark(self, receipt: PreparedReceipt, ok: bool) -> None:
+        self._desk.intake.mark_printed(receipt.complaint_id, ok, receipt.reporter_event_id)
 
     def save_pdf(self, receipt: PreparedReceipt, path: Path) -> Path:
         try:

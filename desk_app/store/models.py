@@ -115,6 +115,7 @@ class CoReporterRow(Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     keep_identity_private: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    print_pending: Mapped[bool] = mapped_column(Boolean, default=True)  # their own receipt
 
 
 class AttachmentRow(Base):

@@ -11,7 +11,7 @@ import functools
 import json
 import uuid
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from sqlalchemy import Select, select, text
@@ -179,7 +179,32 @@ def for_day(session: Session, day: dt.date, limit: int = 1000) -> list[Complaint
 
 
 def print_pending(session: Session, limit: int = 200) -> list[ComplaintSummary]:
-    return summaries_where(session, ComplaintRow.print_pending.is_(True), limit)
+    """Complaints whose receipt is still to print, or the receipt of one of their
+    co-reporters: newest first. Two queries, so that the first keeps its partial
+    index (co-reporters are few; theirs scans them)."""
+    own = summaries_where(session, ComplaintRow.print_pending.is_(True), limit)
+    theirs = summaries_where(session, ComplaintRow.id.in_(_REPORTER_TO_PRINT), limit)
+    if not theirs:
+        return own
+    merged = {s.id: s for s in own}
+    for s in theirs:
+        merged.setdefault(s.id, replace(s, print_pending=True))
+    newest = sorted(merged.values(), key=lambda s: s.created_at, reverse=True)
+    return newest[:limit]
+
+
+_REPORTER_TO_PRINT = select(CoReporterRow.complaint_id).where(CoReporterRow.print_pending.is_(True))
+
+
+def reporter_to_print(session: Session, complaint_id: str) -> str | None:
+    """The event id of the first co-reporter of this complaint whose own receipt is
+    still to print; None when there is none."""
+    return session.execute(
+        select(CoReporterRow.event_id)
+        .where(CoReporterRow.complaint_id == complaint_id, CoReporterRow.print_pending.is_(True))
+        .order_by(CoReporterRow.pk)
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def count(session: Session) -> int:

@@ -162,6 +162,7 @@ def add_event(session: Session, event: ComplaintEvent) -> None:
                 address=r.address,
                 keep_identity_private=r.keep_identity_private,
                 consent_given_at=r.consent_given_at or event.at,
+                print_pending=True,
             ),
         )
     for attachment in event.attachments:
@@ -175,6 +176,16 @@ def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> 
     row.print_pending = at is None
     if at is not None and row.printed_at is None:
         row.printed_at = at
+
+
+def set_reporter_printed(session: Session, event_id: str, printed: bool) -> None:
+    """A co-reporter's own receipt printed (or failed: it stays "to print")."""
+    session.execute(
+        update(CoReporterRow)
+        .where(CoReporterRow.event_id == event_id)
+        .values(print_pending=not printed)
+        .execution_options(synchronize_session=False)
+    )
 
 
 # The sync's statements, built once (see ``db.among``).

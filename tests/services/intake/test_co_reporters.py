@@ -11,11 +11,14 @@ import pypdfium2 as pdfium
 import pytest
 
 from complaint_domain.complaint import EventKind
+from desk_app.printing.document import PrintDocument
+from desk_app.printing.errors import PaperOutError
 from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.intake import IntakeForm
 from desk_app.services.lookup import MatchedBy
+from desk_app.services.receipts import ReceiptNotPrinted
 from desk_app.services.root import DeskServices, build_services
 from desk_app.store import audit, outbox
 
@@ -145,3 +148,43 @@ def test_a_co_reporter_who_keeps_their_identity_private_is_not_named(services: D
     prepared = services.receipts.prepare_added(OFFICER, str(complaint.id), event)
     text = receipt_text(prepared.document.pdf)
     assert "(tanpa nama)" in text and "Bam*" not in text and "Sit*" not in text
+
+
+class Printer:
+    """Records what was printed; ``fail`` makes the jobs fail like an empty roll."""
+
+    def __init__(self) -> None:
+        self.printed: list[bytes] = []
+        self.fail = False
+
+    def print_document(self, document: PrintDocument) -> None:
+        if self.fail:
+            raise PaperOutError(detail="test")
+        self.printed.append(document.pdf)
+
+
+def test_a_co_reporter_s_receipt_that_failed_is_reprinted_in_their_name(desk: Desk):
+    printer = Printer()
+    services = build_services(desk, printer=printer)
+    complaint = services.intake.record(OFFICER, first_citizen()).complaint
+    services.receipts.print_receipt(services.receipts.prepare_new(OFFICER, complaint))
+    assert services.lookup.to_print(OFFICER) == []
+
+    event = services.intake.add_co_reporter(OFFICER, str(complaint.id), second_citizen())
+    printer.fail = True
+    with pytest.raises(ReceiptNotPrinted):
+        services.receipts.print_receipt(
+            services.receipts.prepare_added(OFFICER, str(complaint.id), event)
+        )
+    assert [s.id for s in services.lookup.to_print(OFFICER)] == [str(complaint.id)]
+
+    # From the "to print" list: the co-reporter's own receipt, not the first citizen's.
+    printer.fail = False
+    again = services.receipts.prepare_reprint(OFFICER, str(complaint.id))
+    assert not again.is_copy and again.reporter_event_id == str(event.id)
+    services.receipts.print_receipt(again)
+    assert "Pelapor Bam**** Sut*****" in receipt_text(printer.printed[-1])
+    assert services.lookup.to_print(OFFICER) == []
+    # Later copies are the complaint's, marked SALINAN.
+    copy = services.receipts.prepare_reprint(OFFICER, str(complaint.id))
+    assert copy.is_copy and "Pelapor Sit* Ami***" in receipt_text(copy.document.pdf)

@@ -34,6 +34,8 @@ def upgrade() -> None:
         sa.Column(
             "consent_given_at", complaint_domain.sql_types.UTCDateTime(), nullable=False
         ),
+        # Their own receipt is still to print (it failed, or was not printed yet).
+        sa.Column("print_pending", sa.Boolean(), nullable=False, server_default=sa.true()),
         sa.ForeignKeyConstraint(["complaint_id"], ["complaints.id"]),
         sa.ForeignKeyConstraint(["event_id"], ["complaint_events.id"]),
         sa.PrimaryKeyConstraint("pk"),
