@@ -83,10 +83,15 @@ class EventKind(StrEnum):
     CITIZEN_ADDED = "citizen_added"  # the citizen came back with more (tambahan keterangan)
     STATUS = "status"  # a workflow step from the CRM
     NOTE = "note"  # a public note from the handler
+    REPORTER_ADDED = "reporter_added"  # another citizen reported the same problem
     # The desk's own record of its sync (never sent): the CRM refused what was sent
     # (the note holds the refusal code), and the officer sent it again after correcting.
     REFUSED = "refused"
     RESENT = "resent"
+
+
+# The citizen's own fields of the intake form: what a co-reporter gives too.
+CITIZEN_FIELDS = ("name", "nik", "phone", "address", "consent")
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,9 @@ class ComplaintEvent:
     status: Status | None = None
     actor: str = ""
     attachments: tuple[Attachment, ...] = ()
+    # REPORTER_ADDED: the further citizen who reported the same problem (a co-reporter),
+    # with their own consent and contact (DESIGN.md, "Several citizens, one problem").
+    reporter: Complainant | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,20 @@ class Complaint:
     crm_id: str | None = None
     events: tuple[ComplaintEvent, ...] = field(default=())
     officer_name: str = ""  # the recording officer's display name, as on the receipt
+
+    @property
+    def co_reporters(self) -> tuple[Complainant, ...]:
+        """The further citizens who reported the same problem, in the order they came."""
+        return tuple(
+            e.reporter
+            for e in self.events
+            if e.kind is EventKind.REPORTER_ADDED and e.reporter is not None
+        )
+
+    @property
+    def reporter_count(self) -> int:
+        """How many citizens reported this problem: the first and every co-reporter."""
+        return 1 + len(self.co_reporters)
 
 
 def new_id() -> uuid.UUID:

@@ -1,12 +1,13 @@
 """Reading complaints: find one by its ticket code, the unit a citizen is told
-handles it, and the staff's summary, detail and filtered lists (overdue and
-*digantung* counted in working days)."""
+handles it, how many citizens reported it, and the staff's summary, detail and
+filtered lists (overdue and *digantung* counted in working days)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import Status, public_status_text
@@ -14,7 +15,7 @@ from complaint_domain.ticket import TicketCodeError, parse_ticket_code
 from crm_server.core import timing
 from crm_server.core.context import CrmContext
 from crm_server.core.intake import crm_id
-from crm_server.db.models import Complaint, Event
+from crm_server.db.models import Complaint, CoReporter, Event
 
 VERIFIER_UNIT = "Biro Pemerintahan"
 
@@ -26,6 +27,21 @@ def shown_unit(complaint: Complaint) -> str:
     return complaint.unit_name
 
 
+def reporter_counts(session: Session, pks: Collection[int]) -> dict[int, int]:
+    """How many citizens reported each of these complaints: the first one and every
+    co-reporter (one query, whatever the number of complaints)."""
+    if not pks:
+        return {}
+    counts = {pk: 1 for pk in pks}
+    for pk, more in session.execute(
+        select(CoReporter.complaint_pk, func.count())
+        .where(CoReporter.complaint_pk.in_(list(pks)))
+        .group_by(CoReporter.complaint_pk)
+    ):
+        counts[pk] += int(more)
+    return counts
+
+
 def find_complaint(session: Session, ticket_text: str) -> Complaint | None:
     try:
         code = str(parse_ticket_code(ticket_text))
@@ -34,7 +50,10 @@ def find_complaint(session: Session, ticket_text: str) -> Complaint | None:
     return session.scalar(select(Complaint).where(Complaint.ticket_code == code))
 
 
-def summary(crm: CrmContext, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
+def summary(
+    crm: CrmContext, c: Complaint, reporters: int, today: dt.date | None = None
+) -> dict[str, object]:
+    """``reporters``: how many citizens reported it (:func:`reporter_counts`)."""
     status = Status(c.status)
     return {
         "crm_id": crm_id(c.pk),
@@ -51,6 +70,7 @@ def summary(crm: CrmContext, c: Complaint, today: dt.date | None = None) -> dict
         "overdue": timing.is_overdue(crm, c, today),
         "digantung": timing.is_digantung(crm, c, today),
         "last_public_update_at": c.last_public_update_at,
+        "reporter_count": reporters,
     }
 
 
@@ -63,7 +83,7 @@ def detail(crm: CrmContext, ticket_text: str) -> dict[str, object] | None:
             select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)
         ).all()
         return {
-            **summary(crm, c),
+            **summary(crm, c, reporter_counts(session, [c.pk])[c.pk]),
             "description": c.description,
             "urgency": c.urgency,
             "channel": c.channel,
@@ -110,14 +130,17 @@ def search(
         if overdue or digantung:
             finals = [s.value for s in Status if s.is_final]
             query = query.where(Complaint.status.not_in(finals))
-        out = []
+        found: list[tuple[int, dict[str, object]]] = []
         for c in session.scalars(query):
-            row = summary(crm, c, today)
+            row = summary(crm, c, 1, today)  # the count follows, for them all at once
             if overdue is not None and row["overdue"] != overdue:
                 continue
             if digantung is not None and row["digantung"] != digantung:
                 continue
-            out.append(row)
-            if len(out) >= limit:
+            found.append((c.pk, row))
+            if len(found) >= limit:
                 break
-        return out
+        counts = reporter_counts(session, [pk for pk, _ in found])
+        for pk, row in found:
+            row["reporter_count"] = counts[pk]
+        return [row for _, row in found]

@@ -18,7 +18,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from complaint_domain.validation import LIMITS
@@ -98,10 +106,21 @@ class EventItem(Strict):
     id: uuid.UUID
     complaint_id: uuid.UUID
     ticket_code: Text = Field(max_length=30)
-    kind: Literal["citizen_added", "note"]
+    kind: Literal["citizen_added", "note", "reporter_added"]
     at: AwareDatetime
     note: Text = Field(default="", max_length=LIMITS["note"])
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=10)
+    # reporter_added: a further citizen who reported the same problem (a co-reporter),
+    # with their own consent; the same fields as a complaint's complainant.
+    reporter: ComplainantIn | None = None
+
+    @model_validator(mode="after")
+    def _reporter_with_its_kind(self) -> EventItem:
+        if (self.kind == "reporter_added") != (self.reporter is not None):
+            raise PydanticCustomError(
+                "reporter_mismatch", "reporter is required for reporter_added, and only there."
+            )
+        return self
 
 
 PushItem = Annotated[ComplaintItem | EventItem, Field(discriminator="type")]

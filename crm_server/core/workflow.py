@@ -89,7 +89,9 @@ class Workflow:
     # ------------------------------------------------------------------ queries
 
     def summary(self, c: Complaint, today: dt.date | None = None) -> dict[str, object]:
-        return complaints.summary(self.crm, c, today)
+        with self.crm.sessions() as session:
+            reporters = complaints.reporter_counts(session, [c.pk])[c.pk]
+        return complaints.summary(self.crm, c, reporters, today)
 
     def detail(self, ticket_text: str) -> dict[str, object] | None:
         return complaints.detail(self.crm, ticket_text)

@@ -168,6 +168,19 @@ class Event(Base):
     )
 
 
+class CoReporter(Base):
+    """A further citizen who reported the same problem: the personal part of a
+    ``reporter_added`` event (same id), stored like a complaint's ``complainant``.
+    A complaint's reporters are its first citizen and these."""
+
+    __tablename__ = "co_reporters"
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    complaint_pk: Mapped[int] = mapped_column(ForeignKey("complaints.pk"), index=True)
+    reporter: Mapped[dict[str, Any]]  # personal data: never in a public answer or a log
+    at: Mapped[dt.datetime]
+    recorded_at: Mapped[dt.datetime]
+
+
 class IdempotencyRecord(Base):
     __tablename__ = "idempotency_keys"
     desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"), primary_key=True)

@@ -1,7 +1,8 @@
 """The public tracking page the receipt QR opens: ``/T/{code}/{token}``.
 
 Shows only what is safe for anyone holding the receipt: the ticket code, the steps
-with dates, the state in words, the next due date and the handling unit. Never a
+with dates, the state in words, the next due date, the handling unit and how many
+citizens reported the problem (a count). Never a
 name, NIK, phone, address or the description. Any wrong input (malformed code,
 unknown code, wrong token) gives the very same not-found page, so the page cannot
 be used to probe which codes exist.
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from complaint_domain.complaint import WIB
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, normalise_tracking_token, parse_ticket_code
-from crm_server.core.complaints import shown_unit
+from crm_server.core.complaints import reporter_counts, shown_unit
 from crm_server.core.schemas import holds_nul
 from crm_server.core.workflow import Workflow
 from crm_server.db.models import Complaint, Event
@@ -84,6 +85,7 @@ class TrackingView:
     quiet_days: int = 0
     closed: bool = False
     merged_into: str = ""
+    reporter_count: int = 1  # "dilaporkan oleh N warga": a count, never a name
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -97,6 +99,7 @@ class TrackingView:
             "last_update": self.last_update,
             "digantung": self.digantung,
             "quiet_working_days": self.quiet_days,
+            "reporter_count": self.reporter_count,
         }
 
 
@@ -130,10 +133,13 @@ def lookup(workflow: Workflow, code_text: str, token_text: str) -> TrackingView 
             step = _STEP_OF.get(Status(status_text))
             if step is not None and step not in firsts:
                 firsts[step] = at
-        return _view(workflow, complaint, firsts)
+        reporters = reporter_counts(session, [complaint.pk])[complaint.pk]
+        return _view(workflow, complaint, firsts, reporters)
 
 
-def _view(workflow: Workflow, c: Complaint, firsts: dict[int, dt.datetime]) -> TrackingView:
+def _view(
+    workflow: Workflow, c: Complaint, firsts: dict[int, dt.datetime], reporters: int
+) -> TrackingView:
     status = Status(c.status)
     current = _STEP_OF.get(status)
     steps = []
@@ -164,4 +170,5 @@ def _view(workflow: Workflow, c: Complaint, firsts: dict[int, dt.datetime]) -> T
         quiet_days=workflow.quiet_days(c, today),
         closed=status.is_final,
         merged_into=c.merged_into,
+        reporter_count=reporters,
     )

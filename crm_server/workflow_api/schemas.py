@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class EventOut(BaseModel):
@@ -34,6 +34,9 @@ class ComplaintSummary(BaseModel):
     overdue: bool
     digantung: bool
     last_public_update_at: dt.datetime
+    reporter_count: int = Field(
+        description="How many citizens reported this problem: the first and every co-reporter."
+    )
 
 
 class ComplaintDetail(ComplaintSummary):

@@ -19,6 +19,7 @@ WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 class ReceiptKind(StrEnum):
     NEW = "new"  # the first receipt of a complaint
     ADDED_EVENT = "added_event"  # the citizen came back with more (tambahan keterangan)
+    ADDED_REPORTER = "added_reporter"  # another citizen reported the same problem
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,12 @@ class LookupService:
         with self._db.read() as session:
             return complaints.print_pending(session)
 
+    def reporter_to_print(self, officer: Officer, complaint_id: str) -> str | None:
+        """The event of a co-reporter of this complaint whose receipt is still to print."""
+        require(officer, Role.OFFICER)
+        with self._db.read() as session:
+            return complaints.reporter_to_print(session, complaint_id)
+
     def prepare_home(self) -> None:
         """Run while the officer types the password. SQLAlchemy compiles a statement
         the first time it runs it (~8 ms for the home page's three, measured); run

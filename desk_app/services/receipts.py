@@ -57,10 +57,11 @@ class PreparedReceipt:
     preview_png: bytes
     kind: ReceiptKind
     is_copy: bool
+    reporter_event_id: str = ""  # a co-reporter's own receipt: their event
 
     @property
     def is_addition(self) -> bool:
-        return str(self.kind) == "added_event"
+        return str(self.kind) in ("added_event", "added_reporter")
 
 
 def printer_settings(desk: Desk, settings: Settings | None = None) -> PrinterSettings:
@@ -159,7 +160,14 @@ class ReceiptService:
         due = self._desk.calendar.add_working_days(
             complaint.created_at.astimezone(WIB).date(), self._desk.first_response_days
         )
-        private = complaint.complainant.keep_identity_private
+        # A co-reporter's receipt names them, never the first citizen.
+        citizen = event.reporter if event and event.reporter else complaint.complainant
+        if event is None:
+            kind = ReceiptKind.NEW
+        elif event.reporter is not None:
+            kind = ReceiptKind.ADDED_REPORTER
+        else:
+            kind = ReceiptKind.ADDED_EVENT
         return ReceiptData(
             site_name=settings.site_name,
             desk_code=complaint.desk_code,
@@ -171,10 +179,10 @@ class ReceiptService:
             category_label=category_label(complaint.category_code, self._desk.category_by_code),
             kelurahan_label=self._desk.areas.describe(complaint.location.kelurahan_code),
             description=complaint.description,
-            complainant_name="" if private else complaint.complainant.name,
+            complainant_name="" if citizen.keep_identity_private else citizen.name,
             first_response_due=due,
             contact_phone=settings.help_phone or DEFAULT_CONTACT_PHONE,
-            kind=ReceiptKind.ADDED_EVENT if event else ReceiptKind.NEW,
+            kind=kind,
             event_note=event.note if event else "",
             reprint_at=reprint_at.astimezone(WIB) if reprint_at else None,
         )
@@ -200,6 +208,7 @@ class ReceiptService:
             preview_png(document),
             data.kind,
             copy,
+            str(event.id) if event is not None and event.reporter is not None else "",
         )
 
     def prepare_new(self, officer: Officer, complaint: Complaint) -> PreparedReceipt:
@@ -216,8 +225,14 @@ class ReceiptService:
 
     def prepare_reprint(self, officer: Officer, complaint_id: str) -> PreparedReceipt:
         """A copy from history. A complaint never printed gets its first receipt; one
-        printed before says SALINAN."""
+        printed before says SALINAN. A co-reporter's receipt that did not print comes
+        first, in their name."""
         complaint = self._load(officer, complaint_id)
+        # A co-reporter whose own receipt did not print gets it, in their name.
+        waiting = self._desk.lookup.reporter_to_print(officer, complaint_id)
+        event = next((e for e in complaint.events if str(e.id) == waiting), None)
+        if event is not None:
+            return self._prepare(officer, complaint, event, copy=False)
         pending = {s.id for s in self._desk.lookup.to_print(officer)}
         return self._prepare(officer, complaint, None, copy=complaint_id not in pending)
 
@@ -237,10 +252,10 @@ class ReceiptService:
         try:
             self.printer().print_document(receipt.document)
         except PrinterError as err:
-            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            self._mark(receipt, ok=False)
             raise ReceiptNotPrinted(err.message) from err
         except OSError as err:
-            self._desk.intake.mark_printed(receipt.complaint_id, ok=False)
+            self._mark(receipt, ok=False)
             raise ReceiptNotPrinted(
                 QT_TRANSLATE_NOOP(
                     "Receipts",
@@ -248,7 +263,10 @@ class ReceiptService:
                     "tanda terima dapat dicetak ulang dari daftar aduan.",
                 ).format(reason=err.strerror or type(err).__name__)
             ) from err
-        self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
+        self._mark(receipt, ok=True)
+
+    def _mark(self, receipt: PreparedReceipt, ok: bool) -> None:
+        self._desk.intake.mark_printed(receipt.complaint_id, ok, receipt.reporter_event_id)
 
     def save_pdf(self, receipt: PreparedReceipt, path: Path) -> Path:
         try:

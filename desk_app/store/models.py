@@ -98,6 +98,26 @@ class EventRow(Base):
     crm_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class CoReporterRow(Base):
+    """A further citizen who reported the same problem: the personal part of a
+    ``reporter_added`` event (one row per event, never changed), found by name and
+    phone like the first citizen."""
+
+    __tablename__ = "co_reporters"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("complaint_events.id"), unique=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    name_folded: Mapped[str] = mapped_column(String(120))
+    nik: Mapped[str] = mapped_column(String(16), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="", index=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    keep_identity_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    print_pending: Mapped[bool] = mapped_column(Boolean, default=True)  # their own receipt
+
+
 class AttachmentRow(Base):
     """A stored file, by content; the bytes live beside the database."""
 
@@ -207,6 +227,7 @@ __all__ = [
     "AttachmentRow",
     "AuditRow",
     "Base",
+    "CoReporterRow",
     "ComplaintAttachmentRow",
     "ComplaintRow",
     "DraftRow",

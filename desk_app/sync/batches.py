@@ -110,9 +110,9 @@ def _payloads(
     rows = complaints.rows_by_id(
         session, {i.complaint_id for i in items if i.kind == "complaint"}, COMPLAINT_COLUMNS
     )
-    events = complaints.rows_by_id(
-        session, {i.item_id for i in items if i.kind != "complaint"}, EVENT_COLUMNS, events=True
-    )
+    event_ids = {i.item_id for i in items if i.kind != "complaint"}
+    events = complaints.rows_by_id(session, event_ids, EVENT_COLUMNS, events=True)
+    reporters = complaints.reporters_by_event(session, event_ids)
     attached = attachment_repo.for_complaints(session, list({i.complaint_id for i in items}))
     for item in items:
         # A complaint's own files came with its intake (no event); an event's, with it.
@@ -127,7 +127,9 @@ def _payloads(
             if row is None:
                 continue
             own = [a for a, ev in attached.get(item.complaint_id, ()) if ev == item.item_id]
-            payload = event_row_item(row, item.complaint_id, item.ticket_code, own)
+            payload = event_row_item(
+                row, item.complaint_id, item.ticket_code, own, reporters.get(item.item_id)
+            )
         payloads[item.item_id] = payload
         for a in own:
             files.setdefault(a.sha256, (a, []))[1].append(item.item_id)

@@ -91,12 +91,29 @@ def complaint_row_item(row: Mapping[str, Any], attachments: Iterable[Attachment]
     }
 
 
+def reporter_item(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A co-reporter from its row (``REPORTER_COLUMNS``): the same fields as the
+    first citizen's ``complainant``."""
+    return {
+        "name": row["name"],
+        "nik": row["nik"],
+        "phone": row["phone"],
+        "address": row["address"],
+        "keep_identity_private": row["keep_identity_private"],
+        "consent_given_at": _time(row["consent_given_at"]),
+    }
+
+
 def event_row_item(
-    row: Mapping[str, Any], complaint_id: str, ticket_code: str, attachments: Iterable[Attachment]
+    row: Mapping[str, Any],
+    complaint_id: str,
+    ticket_code: str,
+    attachments: Iterable[Attachment],
+    reporter: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """An event from its row (``EVENT_COLUMNS``), its complaint's id and ticket code,
-    and the files it brought."""
-    return {
+    the files it brought and, for ``reporter_added``, its co-reporter's row."""
+    item = {
         "type": "event",
         "id": row["id"],
         "complaint_id": complaint_id,
@@ -106,6 +123,9 @@ def event_row_item(
         "note": row["note"],
         "attachments": [attachment_item(a) for a in attachments],
     }
+    if reporter is not None:
+        item["reporter"] = reporter_item(reporter)
+    return item
 
 
 def complaint_item(c: Complaint) -> dict[str, Any]:

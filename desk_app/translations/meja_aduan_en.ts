@@ -227,6 +227,10 @@
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>{name} dicatat sebagai pelapor aduan {code} (masalah yang sama sudah diadukan), dengan data dan persetujuannya sendiri, dan dikirim ke CRM. Tanda terimanya dicetak atas namanya dengan nomor tiket yang sama.</source>
+        <translation>{name} is recorded as a reporter of complaint {code} (the same problem was already reported), with their own details and consent, and sent to the CRM. Their receipt is printed in their name with the same ticket number.</translation>
+    </message>
 </context>
 <context>
     <name>AreaPicker</name>
@@ -960,6 +964,25 @@
     <message>
         <source>Foto</source>
         <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Dilaporkan oleh</source>
+        <translation>Reported by</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warga</source>
+        <translation>
+            <numerusform>%n citizen</numerusform>
+            <numerusform>%n citizens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pelapor lain</source>
+        <translation>Other reporter</translation>
+    </message>
+    <message>
+        <source>Warga lain melaporkan masalah yang sama: {name}</source>
+        <translation>Another citizen reported the same problem: {name}</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1752,10 @@ Status: {status}</translation>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Pelapor tambahan tercatat pada aduan ini.</source>
+        <translation>The further reporter is recorded on this complaint.</translation>
     </message>
 </context>
 <context>

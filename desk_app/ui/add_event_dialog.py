@@ -1,4 +1,5 @@
-"""Adding what the citizen brings to an existing complaint ("came again with a letter")."""
+"""Adding to an existing complaint: what the citizen brings ("came again with a
+letter"), or another citizen reporting the same problem (a co-reporter)."""
 
 from __future__ import annotations
 
@@ -21,17 +22,27 @@ class AddedInfo:
 
 
 class AddEventDialog(QDialog):
-    """The note to add to ticket ``code``, prefilled with the form's description."""
+    """The note to add to ticket ``code``, prefilled with the form's description;
+    ``reporter``: the name of another citizen reporting the same problem (a
+    co-reporter), empty when the citizen of the complaint came back."""
 
-    def __init__(self, parent: QWidget | None, code: str, note: str, files: int) -> None:
+    def __init__(
+        self, parent: QWidget | None, code: str, note: str, files: int, reporter: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tambahkan ke aduan {code}").format(code=code))
-        intro = QLabel(
-            self.tr(
+        if reporter:
+            words = self.tr(
+                "{name} dicatat sebagai pelapor aduan {code} (masalah yang sama sudah "
+                "diadukan), dengan data dan persetujuannya sendiri, dan dikirim ke CRM. "
+                "Tanda terimanya dicetak atas namanya dengan nomor tiket yang sama."
+            ).format(name=reporter, code=code)
+        else:
+            words = self.tr(
                 "Keterangan ini dicatat sebagai tambahan pada aduan {code} dan dikirim "
                 "ke CRM. Tanda terima dicetak dengan nomor tiket yang sama."
             ).format(code=code)
-        )
+        intro = QLabel(words)
         intro.setWordWrap(True)
         self.note = QPlainTextEdit(note)
         self.note.setTabChangesFocus(True)
@@ -54,6 +65,16 @@ class AddEventDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, code: str, note: str, files: int) -> AddedInfo | None:
         dialog = cls(parent, code, note, files)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return AddedInfo(dialog.note.toPlainText(), files > 0)
+
+    @classmethod
+    def ask_co_reporter(
+        cls, parent: QWidget | None, code: str, reporter: str, note: str, files: int
+    ) -> AddedInfo | None:
+        """Another citizen, ``reporter``, reports the problem of ticket ``code``."""
+        dialog = cls(parent, code, note, files, reporter)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return AddedInfo(dialog.note.toPlainText(), files > 0)

@@ -165,6 +165,18 @@ class DetailView(QWidget):
                 if p.keep_identity_private
                 else self.tr("boleh diketahui instansi"),
             ),
+            (self.tr("Dilaporkan oleh"), self.tr("%n warga", "", c.reporter_count)),
+            *(
+                (
+                    self.tr("Pelapor lain"),
+                    ", ".join(
+                        x
+                        for x in (r.name, format_phone_for_display(r.phone) if r.phone else "")
+                        if x
+                    ),
+                )
+                for r in c.co_reporters
+            ),
             (self.tr("Lokasi"), self._area_index().describe(loc.kelurahan_code)),
             (
                 self.tr("RT/RW, jalan"),
@@ -201,6 +213,10 @@ class DetailView(QWidget):
             return self.tr("Ditolak CRM: {reason}").format(reason=shown(e.note))
         if e.kind is EventKind.RESENT:
             return self.tr("Diperbaiki dan dikirim ulang ke CRM")
+        if e.kind is EventKind.REPORTER_ADDED:
+            name = e.reporter.name if e.reporter else ""
+            text = self.tr("Warga lain melaporkan masalah yang sama: {name}").format(name=name)
+            return f"{text} — {e.note}" if e.note else text
         if e.kind is EventKind.STATUS and e.status is not None:
             text = shown(e.status.public_label)
             return f"{text} — {e.note}" if e.note else text

@@ -36,6 +36,7 @@ class DuplicatePanel(QWidget):
         super().__init__(parent)
         self._area_name = area_name
         self.buttons: list[QPushButton] = []
+        self.hints: list[DuplicateHint] = []
         title = QLabel(self.tr("Aduan serupa yang masih terbuka"))
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
@@ -68,9 +69,13 @@ class DuplicatePanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.buttons = []
+        self.hints = list(hints)
         self.empty.setVisible(not hints)
         for hint in hints:
             self._cards_layout.insertWidget(self._cards_layout.count() - 1, self._card(hint))
+
+    def hint_for(self, complaint_id: str) -> DuplicateHint | None:
+        return next((h for h in self.hints if h.complaint.id == complaint_id), None)
 
     def _card(self, hint: DuplicateHint) -> QFrame:
         c = hint.complaint

@@ -197,11 +197,17 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
     def push() -> Call:
         complaint = complaint_item(attachments=[])
         event = event_item(complaint, "Warga membawa fotokopi surat.", attachments=[ATTACHMENT])
+        co_reporter = event_item(
+            complaint,
+            "Warga lain mengadukan masalah yang sama.",
+            kind="reporter_added",
+            reporter={**complaint["complainant"], "name": "Warga Kedua"},
+        )
         return Call(
             "POST",
             "/api/v1/sync/complaints",
             headers={"Idempotency-Key": str(uuid.uuid4())},
-            json={"items": [complaint, event]},
+            json={"items": [complaint, event, co_reporter]},
             fixed=auth(w.desk),
         )
 

@@ -21,7 +21,7 @@ from desk_app.services.errors import (
     PermissionDenied,
     UserFacingError,
 )
-from desk_app.store.db import Database, current_revision, migrate
+from desk_app.store.db import SCHEMA_HEAD, Database, current_revision, migrate
 
 
 class Clock:
@@ -173,7 +173,7 @@ def test_an_old_desk_keeps_its_accounts_after_the_migration(tmp_path: Path):
             "'2026-11-22 01:00:00',0)"
         )
     migrate(old)
-    assert current_revision(old) == "0004"
+    assert current_revision(old) == SCHEMA_HEAD
     with sqlite3.connect(old.path) as raw:
         assert raw.execute(
             "SELECT must_change_password, last_sign_in_at FROM officers"

@@ -17,7 +17,7 @@ from desk_app.services.errors import ValidationFailed
 from desk_app.services.intake import AttachmentFile, IntakeForm
 from desk_app.services.lookup import MatchedBy
 from desk_app.store import audit, outbox
-from desk_app.store.db import Database, current_revision, migrate
+from desk_app.store.db import SCHEMA_HEAD, Database, current_revision, migrate
 
 OFFICER = Officer("ani", "Ani Petugas", Role.OFFICER)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -172,7 +172,7 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
     empty = Database(tmp_path / "a.sqlite3")
     assert current_revision(empty) is None
     migrate(empty)
-    assert current_revision(empty) == "0004"
+    assert current_revision(empty) == SCHEMA_HEAD
 
     old = Database(tmp_path / "b.sqlite3")
     migrate(old, "0001")
@@ -189,7 +189,7 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
             "'[]','not_sent','',1)"
         )
     migrate(old)
-    assert current_revision(old) == "0004"
+    assert current_revision(old) == SCHEMA_HEAD
     with old.read() as session:  # the FTS index was built over the existing rows
         from desk_app.store.complaints import search_words
 

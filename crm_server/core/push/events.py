@@ -1,12 +1,16 @@
-"""The desk's own events in a push (a citizen's addition, a note)."""
+"""The desk's own events in a push (a citizen's addition, a note, a co-reporter).
+
+A ``reporter_added`` event's citizen (their consent and contact) is stored apart
+from the event, in ``co_reporters`` under the event's id, like a complaint's
+``complainant``: the event's history and the changes feed never carry them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from complaint_domain.status import Status
 from complaint_domain.ticket import TicketCodeError, parse_ticket_code
@@ -15,6 +19,9 @@ from crm_server.core.intake import COMPLAINTS, EVENTS
 from crm_server.core.push.answers import missing_attachment, rejected, result
 from crm_server.core.schemas import EventItem
 from crm_server.db.bulk import bulk_insert, one_of
+from crm_server.db.models import CoReporter
+
+CO_REPORTERS = cast(Table, CoReporter.__table__)
 
 
 def store_events(
@@ -103,6 +110,7 @@ def store_events(
     inserted: dict[uuid.UUID, int] = {
         row.id: row.seq for row in bulk_insert(conn, EVENTS, rows, (e.id, e.seq))
     }
+    reporters = []
     for i, item in pending:
         seq = inserted.get(item.id)
         if seq is None:  # a concurrent push stored it first
@@ -110,3 +118,15 @@ def store_events(
             results[i] = result(str(item.id), "already_had", f"E{seq}")
         else:
             results[i] = result(str(item.id), "accepted", f"E{seq}")
+            if item.reporter is not None:
+                reporters.append(
+                    {
+                        "event_id": item.id,
+                        "complaint_pk": targets[item.complaint_id].pk,
+                        "reporter": item.reporter.model_dump(mode="json"),
+                        "at": item.at,
+                        "recorded_at": now,
+                    }
+                )
+    if reporters:
+        bulk_insert(conn, CO_REPORTERS, reporters)

@@ -47,6 +47,7 @@ def render_receipt(
 def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     s = flow.style
     added = data.kind is ReceiptKind.ADDED_EVENT
+    co_reporter = data.kind is ReceiptKind.ADDED_REPORTER
     flow.text(shorten(data.site_name, s.field_chars), s.heading, bold=True, align="center")
     flow.text(f"Meja {data.desk_code}", s.body, align="center")
     flow.rule()
@@ -55,6 +56,9 @@ def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
         flow.text("TAMBAHAN KETERANGAN", s.title, bold=True, align="center")
     else:
         flow.text("TANDA TERIMA ADUAN", s.title, bold=True, align="center")
+    if co_reporter:
+        flow.text("Masalah ini sudah pernah diadukan.", s.body, bold=True, align="center")
+        flow.text("Anda dicatat sebagai pelapor aduan ini.", s.body, align="center")
     flow.gap(s.body * 0.3)
     if data.reprint_at is not None:
         flow.banner("SALINAN", s.title)
@@ -84,7 +88,13 @@ def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
 
     def next_steps(x: float, width: float) -> None:
         flow.text("APA SELANJUTNYA", s.heading, bold=True, x=x, width=width)
-        if added:
+        if co_reporter:
+            what = (
+                "Masalah yang Anda adukan sudah dilaporkan warga lain. Anda ditambahkan "
+                "sebagai pelapor aduan yang sama; nomor tiket dan kode cek di atas "
+                "berlaku juga untuk Anda."
+            )
+        elif added:
             what = (
                 "Keterangan tambahan ini sudah dicatat pada aduan Anda dan diteruskan "
                 "kepada petugas yang menanganinya."

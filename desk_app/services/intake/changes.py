@@ -13,7 +13,14 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 
 from complaint_domain.areas import AreaIndex
-from complaint_domain.complaint import MAX_ATTACHMENTS, Complaint, ComplaintEvent, EventKind
+from complaint_domain.complaint import (
+    CITIZEN_FIELDS,
+    MAX_ATTACHMENTS,
+    Complainant,
+    Complaint,
+    ComplaintEvent,
+    EventKind,
+)
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.reference import Category
 from complaint_domain.text import clean_paragraphs
@@ -189,6 +196,74 @@ class ComplaintChanges:
                 existing.ticket_code,
                 attachments=len(attachments),
             )
+        return event
+
+    def add_co_reporter(
+        self,
+        officer: Officer,
+        complaint_id: str,
+        form: IntakeForm,
+        note: str,
+        files: list[AttachmentFile],
+    ) -> ComplaintEvent:
+        """Another citizen reports the same problem: they become a co-reporter of the
+        complaint (DESIGN.md, "Several citizens, one problem").
+
+        Their own fields of ``form`` (consent, name, NIK, phone, address; keeping the
+        identity private) are validated exactly like the first citizen's; ``note`` is
+        what they said, optional. An append-only ``reporter_added`` event with its own
+        UUID carries them, and goes to the CRM like any addition; its outbox row and
+        the audit entry (no personal data) commit with it. Their receipt is printed
+        from the returned event after that.
+        """
+        require(officer, Role.OFFICER)
+        values, all_errors, _ = validate_form(form, self._areas())
+        errors = {k: v for k, v in all_errors.items() if k in CITIZEN_FIELDS}
+        note = clean_paragraphs(note)
+        if len(note) > LIMITS["note"]:
+            errors["note"] = QT_TRANSLATE_NOOP(
+                "Intake", "Keterangan tambahan paling panjang {count} karakter."
+            ).format(count=LIMITS["note"])
+        attachments, attachment_errors = check_attachments(files)
+        errors.update(attachment_errors)
+        if errors:
+            raise ValidationFailed(errors)
+        for f in files:
+            self._files.put(f.data)
+        now = self._clock()
+        event = ComplaintEvent(
+            id=uuid.uuid4(),
+            complaint_id=uuid.UUID(complaint_id),
+            kind=EventKind.REPORTER_ADDED,
+            at=now,
+            note=note,
+            actor=officer.username,
+            attachments=tuple(attachments),
+            reporter=Complainant(
+                name=values["name"],
+                nik=values["nik"],
+                phone=values["phone"],
+                address=values["address"],
+                keep_identity_private=form.keep_identity_private,
+                consent_given_at=now,
+            ),
+        )
+        with self._db.write() as session:
+            existing = complaints.get(session, complaint_id)
+            if existing is None:
+                raise NotFound(COMPLAINT_NOT_FOUND)
+            complaints.add_event(session, event)
+            outbox.add(session, str(event.id), "event", complaint_id, now)
+            audit.record(
+                session,
+                now,
+                officer.username,
+                "complaint.add_reporter",
+                existing.ticket_code,
+                attachments=len(attachments),
+            )
+            if form.draft_key:
+                drafts.discard(session, form.draft_key)
         return event
 
 

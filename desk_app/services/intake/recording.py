@@ -126,10 +126,27 @@ class IntakeService:
         """The citizen came back with more (see :meth:`ComplaintChanges.add_citizen_event`)."""
         return self._changes.add_citizen_event(officer, complaint_id, note, files)
 
-    def mark_printed(self, complaint_id: str, ok: bool) -> None:
+    def add_co_reporter(
+        self,
+        officer: Officer,
+        complaint_id: str,
+        form: IntakeForm,
+        note: str = "",
+        files: list[AttachmentFile] | None = None,
+    ) -> ComplaintEvent:
+        """Another citizen reports the same problem: recorded as a co-reporter from
+        their own fields of ``form`` (see :meth:`ComplaintChanges.add_co_reporter`)."""
+        return self._changes.add_co_reporter(officer, complaint_id, form, note, files or [])
+
+    def mark_printed(self, complaint_id: str, ok: bool, reporter_event_id: str = "") -> None:
+        """The receipt of the complaint, or of its co-reporter of ``reporter_event_id``
+        (their own), printed or failed (then it stays "to print")."""
         now = self._clock()
         with self._db.write() as session:
-            complaints.set_printed(session, complaint_id, now if ok else None)
+            if reporter_event_id:
+                complaints.set_reporter_printed(session, reporter_event_id, ok)
+            else:
+                complaints.set_printed(session, complaint_id, now if ok else None)
             audit.record(
                 session, now, "system", "receipt.printed" if ok else "receipt.failed", complaint_id
             )

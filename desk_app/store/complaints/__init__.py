@@ -15,6 +15,8 @@ from desk_app.store.complaints.reads import (
     for_day,
     get,
     print_pending,
+    reporter_to_print,
+    reporters_by_event,
     rows_by_id,
 )
 from desk_app.store.complaints.search import (
@@ -31,6 +33,7 @@ from desk_app.store.complaints.writes import (
     insert,
     set_crm_ids,
     set_printed,
+    set_reporter_printed,
     set_statuses,
     update_intake,
 )
@@ -51,10 +54,13 @@ __all__ = [
     "insert",
     "open_in_area_category",
     "print_pending",
+    "reporter_to_print",
+    "reporters_by_event",
     "rows_by_id",
     "search_words",
     "set_crm_ids",
     "set_printed",
+    "set_reporter_printed",
     "set_statuses",
     "summary_by_code",
     "update_intake",

@@ -11,7 +11,7 @@ import functools
 import json
 import uuid
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from sqlalchemy import Select, select, text
@@ -29,7 +29,7 @@ from complaint_domain.complaint import (
 from complaint_domain.status import FINAL_STATES, Status
 from desk_app.store import attachments as attachment_repo
 from desk_app.store.db import among, json_list
-from desk_app.store.models import ComplaintRow, EventRow, OutboxRow, table_of
+from desk_app.store.models import ComplaintRow, CoReporterRow, EventRow, OutboxRow, table_of
 
 OPEN_STATES = [s.value for s in Status if s not in FINAL_STATES]
 
@@ -58,7 +58,8 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
             select(EventRow)
             .where(EventRow.complaint_id == row.id)
             .order_by(EventRow.at, EventRow.pk)
-        ).scalars()
+        ).all()
+        reporters = _reporters(session, row.id)
         events = tuple(
             ComplaintEvent(
                 id=uuid.UUID(e.id),
@@ -69,8 +70,9 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
                 status=Status(e.status) if e.status else None,
                 actor=e.unit or e.actor,
                 attachments=tuple(a for a, ev in files if ev == e.id),
+                reporter=reporters.get(e.id),
             )
-            for e in event_rows
+            for (e,) in event_rows
         )
     return Complaint(
         id=uuid.UUID(row.id),
@@ -106,6 +108,24 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
         officer_name=row.officer_name,
         events=events,
     )
+
+
+def _reporters(session: Session, complaint_id: str) -> dict[str, Complainant]:
+    """The co-reporters of a complaint, by the id of their event."""
+    rows = session.execute(
+        select(CoReporterRow).where(CoReporterRow.complaint_id == complaint_id)
+    ).scalars()
+    return {
+        r.event_id: Complainant(
+            name=r.name,
+            nik=r.nik,
+            phone=r.phone,
+            address=r.address,
+            keep_identity_private=r.keep_identity_private,
+            consent_given_at=r.consent_given_at,
+        )
+        for r in rows
+    }
 
 
 def _one(session: Session, where: ColumnElement[bool]) -> Complaint | None:
@@ -159,7 +179,32 @@ def for_day(session: Session, day: dt.date, limit: int = 1000) -> list[Complaint
 
 
 def print_pending(session: Session, limit: int = 200) -> list[ComplaintSummary]:
-    return summaries_where(session, ComplaintRow.print_pending.is_(True), limit)
+    """Complaints whose receipt is still to print, or the receipt of one of their
+    co-reporters: newest first. Two queries, so that the first keeps its partial
+    index (co-reporters are few; theirs scans them)."""
+    own = summaries_where(session, ComplaintRow.print_pending.is_(True), limit)
+    theirs = summaries_where(session, ComplaintRow.id.in_(_REPORTER_TO_PRINT), limit)
+    if not theirs:
+        return own
+    merged = {s.id: s for s in own}
+    for s in theirs:
+        merged.setdefault(s.id, replace(s, print_pending=True))
+    newest = sorted(merged.values(), key=lambda s: s.created_at, reverse=True)
+    return newest[:limit]
+
+
+_REPORTER_TO_PRINT = select(CoReporterRow.complaint_id).where(CoReporterRow.print_pending.is_(True))
+
+
+def reporter_to_print(session: Session, complaint_id: str) -> str | None:
+    """The event id of the first co-reporter of this complaint whose own receipt is
+    still to print; None when there is none."""
+    return session.execute(
+        select(CoReporterRow.event_id)
+        .where(CoReporterRow.complaint_id == complaint_id, CoReporterRow.print_pending.is_(True))
+        .order_by(CoReporterRow.pk)
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def count(session: Session) -> int:
@@ -176,6 +221,25 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
     if not ids:
         return set()
     return set(session.connection().execute(_EXISTING, {"ids": json_list(ids)}).scalars())
+
+
+_r = table_of(CoReporterRow).c
+REPORTER_COLUMNS = ("name", "nik", "phone", "address", "keep_identity_private", "consent_given_at")
+_REPORTERS = select(_r.event_id, *(_r[n] for n in REPORTER_COLUMNS)).where(
+    among(_r.event_id, "ids")
+)
+
+
+def reporters_by_event(
+    session: Session, event_ids: Collection[str]
+) -> dict[str, Mapping[str, Any]]:
+    """The co-reporter columns (``REPORTER_COLUMNS``) of these events, by event id
+    (events of other kinds have none): sync sends them with their event."""
+    if not event_ids:
+        return {}
+    result = session.connection().execute(_REPORTERS, {"ids": json_list(event_ids)})
+    rows = {row["event_id"]: row for row in result.mappings()}
+    return cast("dict[str, Mapping[str, Any]]", rows)
 
 
 def rows_by_id(

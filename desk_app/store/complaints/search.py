@@ -1,29 +1,34 @@
 """Finding complaints: by NIK or phone, by area and category (duplicate hints), by
-ticket code, and by the words of the description or the name (SQLite FTS5)."""
+ticket code, and by the words of the description or the name (SQLite FTS5). A
+co-reporter's NIK, phone and name find their complaint too."""
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import or_, text
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
 from complaint_domain.text import fold
 from desk_app.store.complaints.reads import OPEN_STATES, ComplaintSummary, summaries_where
-from desk_app.store.models import ComplaintRow
+from desk_app.store.models import ComplaintRow, CoReporterRow
 
 
 def by_nik_or_phone(
     session: Session, nik: str, phone: str, open_only: bool = True, limit: int = 20
 ) -> list[ComplaintSummary]:
     conditions = []
+    reporter = []
     if nik:
         conditions.append(ComplaintRow.nik == nik)
+        reporter.append(CoReporterRow.nik == nik)
     if phone:
         conditions.append(ComplaintRow.phone == phone)
+        reporter.append(CoReporterRow.phone == phone)
     if not conditions:
         return []
-    where = or_(*conditions)
+    co_reported = select(CoReporterRow.complaint_id).where(or_(*reporter))
+    where = or_(*conditions, ComplaintRow.id.in_(co_reported))
     if open_only:
         where = where & ComplaintRow.status.in_(OPEN_STATES)
     return summaries_where(session, where, limit)
@@ -79,9 +84,34 @@ def search_words(session: Session, words: str, limit: int = 50) -> list[Complain
                 _FTS_NEWEST, {"q": fts_query(words, prefix_last=True), "n": limit}
             )
         ]
-    if not pks:
+    by_reporter = _co_reporter_named(session, words, limit)
+    if not pks and not by_reporter:
         return []
-    return summaries_where(session, ComplaintRow.pk.in_(pks), limit)
+    return summaries_where(
+        session, or_(ComplaintRow.pk.in_(pks), ComplaintRow.id.in_(by_reporter)), limit
+    )
+
+
+def _co_reporter_named(session: Session, words: str, limit: int) -> list[str]:
+    """The complaints (newest first) with a co-reporter whose name holds every word,
+    the last as a prefix. Co-reporters are few beside the complaints: their folded
+    names are scanned, not indexed."""
+    tokens = [t for t in _WORD.findall(fold(words)) if t]
+    if not tokens:
+        return []
+    padded = " " + CoReporterRow.name_folded + " "
+    query = (
+        select(CoReporterRow.complaint_id)
+        .where(
+            and_(
+                *(padded.contains(" " + t + " ", autoescape=True) for t in tokens[:-1]),
+                padded.contains(" " + tokens[-1], autoescape=True),
+            )
+        )
+        .order_by(CoReporterRow.pk.desc())
+        .limit(limit)
+    )
+    return list(dict.fromkeys(session.execute(query).scalars()))
 
 
 def summary_by_code(session: Session, code: str) -> ComplaintSummary | None:

@@ -21,7 +21,13 @@ from complaint_domain.complaint import Attachment, Complaint, ComplaintEvent, Ev
 from complaint_domain.status import Status
 from complaint_domain.text import fold
 from desk_app.store import attachments as attachment_repo
-from desk_app.store.models import ComplaintAttachmentRow, ComplaintRow, EventRow, table_of
+from desk_app.store.models import (
+    ComplaintAttachmentRow,
+    ComplaintRow,
+    CoReporterRow,
+    EventRow,
+    table_of,
+)
 
 
 def _intake_columns(c: Complaint) -> dict[str, object]:
@@ -124,7 +130,8 @@ def update_intake(
 
 
 def add_event(session: Session, event: ComplaintEvent) -> None:
-    """Append an event recorded at this desk (with its files). Events pulled from
+    """Append an event recorded at this desk (with its files, and the co-reporter
+    of a ``reporter_added`` event). Events pulled from
     the CRM go through :func:`add_crm_events`, which skips those already here."""
     session.connection().execute(
         table_of(EventRow).insert(),
@@ -141,6 +148,23 @@ def add_event(session: Session, event: ComplaintEvent) -> None:
             crm_seq=None,
         ),
     )
+    if event.reporter is not None:
+        r = event.reporter
+        session.connection().execute(
+            table_of(CoReporterRow).insert(),
+            dict(
+                event_id=str(event.id),
+                complaint_id=str(event.complaint_id),
+                name=r.name,
+                name_folded=fold(r.name),
+                nik=r.nik,
+                phone=r.phone,
+                address=r.address,
+                keep_identity_private=r.keep_identity_private,
+                consent_given_at=r.consent_given_at or event.at,
+                print_pending=True,
+            ),
+        )
     for attachment in event.attachments:
         attachment_repo.register(session, attachment, event.at)
         attachment_repo.link(session, str(event.complaint_id), attachment, str(event.id))
@@ -152,6 +176,16 @@ def set_printed(session: Session, complaint_id: str, at: dt.datetime | None) -> 
     row.print_pending = at is None
     if at is not None and row.printed_at is None:
         row.printed_at = at
+
+
+def set_reporter_printed(session: Session, event_id: str, printed: bool) -> None:
+    """A co-reporter's own receipt printed (or failed: it stays "to print")."""
+    session.execute(
+        update(CoReporterRow)
+        .where(CoReporterRow.event_id == event_id)
+        .values(print_pending=not printed)
+        .execution_options(synchronize_session=False)
+    )
 
 
 # The sync's statements, built once (see ``db.among``).

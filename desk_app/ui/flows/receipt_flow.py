@@ -60,7 +60,11 @@ class ReceiptFlow(QObject):
         window = self._window
         if window.officer is None:
             return
-        window.status.showMessage(self.tr("Keterangan tambahan tersimpan."), 10000)
+        if event.reporter is not None:
+            saved = self.tr("Pelapor tambahan tercatat pada aduan ini.")
+        else:
+            saved = self.tr("Keterangan tambahan tersimpan.")
+        window.status.showMessage(saved, 10000)
         window.sync.sync_now()
         self.added(window.officer, complaint_id, event)
         if window.stack.currentWidget() is window.detail:

@@ -1,6 +1,10 @@
 """Duplicate hints: while a new complaint is typed, open complaints that may be the
 same case are looked for (after a short pause) and shown beside the form; the
-officer can add this citizen's words to one of them instead."""
+officer can add this citizen to one of them instead. A hint found by the same NIK or
+phone is this citizen's own complaint: their words are added to it. Otherwise
+another citizen reports the same problem: they become its co-reporter, from their
+own fields of the form (consent, name, NIK, phone, address), checked as for a new
+complaint."""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from complaint_domain.complaint import ComplaintEvent
-from desk_app.services.duplicates import DuplicateHint, DuplicateQuery
+from complaint_domain.complaint import CITIZEN_FIELDS, ComplaintEvent
+from desk_app.services.duplicates import DuplicateHint, DuplicateQuery, HintReason
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.root import DeskServices
 from desk_app.ui.add_event_dialog import AddEventDialog
@@ -85,14 +89,37 @@ class DuplicateSearch(QObject):
         if officer is None:
             return
         paths = page.attachments.paths()
-        answer = AddEventDialog.ask(page.window(), code, page.description.toPlainText(), len(paths))
+        note = page.description.toPlainText()
+        hint = page.duplicate_panel.hint_for(complaint_id)
+        same_citizen = hint is not None and bool(
+            {HintReason.NIK, HintReason.PHONE} & set(hint.reasons)
+        )
+        if same_citizen:
+            answer = AddEventDialog.ask(page.window(), code, note, len(paths))
+        else:
+            # The co-reporter's own fields first (consent above all): marked beside
+            # them, as a refused save would, before anything is asked.
+            problems = {
+                f: m
+                for f, m in self._services.intake.validate(page.form()).items()
+                if f in CITIZEN_FIELDS
+            }
+            if problems:
+                page.show_errors(problems)
+                return
+            name = page.name.text().strip()
+            answer = AddEventDialog.ask_co_reporter(page.window(), code, name, note, len(paths))
         if answer is None:
             return
         key, intake, drafts = page.draft_key, self._services.intake, self._services.drafts
+        form = page.form()
 
         def op() -> ComplaintEvent:
             files = read_files(paths) if answer.include_attachments else []
-            event = intake.add_citizen_event(officer, complaint_id, answer.note, files)
+            if same_citizen:
+                event = intake.add_citizen_event(officer, complaint_id, answer.note, files)
+            else:
+                event = intake.add_co_reporter(officer, complaint_id, form, answer.note, files)
             if key:
                 drafts.discard(key)
             return event
@@ -104,6 +131,8 @@ class DuplicateSearch(QObject):
         def failed(error: Exception) -> None:
             if isinstance(error, ValidationFailed):
                 words = " ".join(shown(m) for m in error.errors.values())
+                if not same_citizen:  # the co-reporter's own fields: marked beside them
+                    page.show_errors(error.errors)
             else:
                 words = shown(getattr(error, "message", str(type(error))))
             page.save_state.setText("⚠ " + words)
