@@ -1271,6 +1271,13 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>Karakter cek tidak cocok: salah ketik? ({code})</source>
+        <translation>The check character does not match: a typing mistake? ({code})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Meja Aduan — {site} ({desk})</source>
@@ -1442,6 +1449,14 @@ Status: {status}</translation>
     <message>
         <source>Daftar hasil</source>
         <translation>Result list</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali (Esc)</source>
+        <translation>&amp;Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Mencari…</source>

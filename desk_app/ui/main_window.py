@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.intake.corrected.connect(self.correction_flow.on_complaint_corrected)
         self.intake.correction_closed.connect(self.on_show_sync)
         self.search.open_requested.connect(self.on_open_complaint)
+        self.search.back_requested.connect(self.on_home)
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
         self.detail.add_requested.connect(self.detail_flow.on_add_requested)

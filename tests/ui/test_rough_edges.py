@@ -1,0 +1,97 @@
+"""Issue 14, item 8: the rough edges an officer met on the first day, through the real
+window (offscreen), by keyboard."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from desk_app.services.desk import Desk
+from desk_app.ui.dialogs import Confirm
+from desk_app.ui.main_window import MainWindow
+from tests.ui.conftest import existing, focused, press, sign_in, type_text
+
+Key = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_search_page_goes_back_with_esc_and_a_visible_button(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sign_in(qtbot, window)
+    press(qtbot, Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: focused() is window.search.box)
+    assert window.search.back_button.isVisible()
+    assert "Kembali" in window.search.back_button.text()
+    press(qtbot, Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+
+    press(qtbot, Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: focused() is window.search.box)
+    qtbot.mouseClick(window.search.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.home
+
+
+def test_a_code_with_a_wrong_check_character_is_called_a_typing_mistake(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    code = existing(desk)
+    last = code[-1]
+    wrong = code[:-1] + ("Z" if last != "Z" else "Y")
+    sign_in(qtbot, window)
+    press(qtbot, Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: focused() is window.search.box)
+    with qtbot.waitSignal(window.search.results_shown, timeout=10000):
+        type_text(qtbot, wrong.lower())
+        press(qtbot, Key.Key_Return)
+    summary = window.search.summary.text()
+    assert "Karakter cek tidak cocok: salah ketik?" in summary
+    assert wrong in summary
+    assert "Tidak ditemukan" not in summary
+    assert window.stack.currentWidget() is window.search
+
+
+def test_the_draft_restore_question_restores_on_enter(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, window)
+    defaults: list[str] = []
+
+    def exec_(box: Confirm) -> int:
+        button = box.defaultButton()
+        defaults.append(button.text() if button is not None else "")
+        return 0
+
+    monkeypatch.setattr(Confirm, "exec", exec_)
+    draft = SimpleNamespace(key="new", fields={"name": "Siti Nurhaliza"})
+    window.intake.draft_keeper.on_offered(draft)
+    assert defaults == ["Lanjutkan"]
+
+
+def _in_view(scroll: QScrollArea, widget: QWidget) -> bool:
+    viewport = scroll.viewport()
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    bottom = top_left.y() + widget.height()
+    return top_left.y() >= 0 and bottom <= viewport.height()
+
+
+def test_after_ctrl_enter_leaves_the_description_the_next_field_is_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1000, 420)
+    sign_in(qtbot, window)
+    press(qtbot, Key.Key_N, CTRL)
+    form = window.intake
+    qtbot.waitUntil(lambda: focused() is form.name)
+    form.description.setFocus()
+    form.scroll_area.ensureWidgetVisible(form.description, 0, 0)
+    qtbot.waitUntil(lambda: focused() is form.description)
+    assert not _in_view(form.scroll_area, form.urgency)  # the next field starts out of view
+    type_text(qtbot, "Jalan berlubang besar di depan pasar.")
+    press(qtbot, Key.Key_Return, CTRL)
+    assert focused() is form.urgency
+    assert _in_view(form.scroll_area, form.urgency)
