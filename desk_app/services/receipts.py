@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from desk_app.printing.model import ReceiptData, ReceiptKind
     from desk_app.services.desk import Desk
 
-DEFAULT_CONTACT_PHONE = "112"  # Jakarta's call centre, when the desk set none
 PREVIEW_WIDTH_PX = 576  # one pixel per thermal dot on an 80 mm roll
 
 
@@ -173,7 +172,9 @@ class ReceiptService:
             description=complaint.description,
             complainant_name="" if private else complaint.complainant.name,
             first_response_due=due,
-            contact_phone=settings.help_phone or DEFAULT_CONTACT_PHONE,
+            # The desk's help line (from the CRM at enrolment, or set by an admin);
+            # none known: none printed. Never 112, the emergency number.
+            contact_phone=settings.help_phone.strip(),
             kind=ReceiptKind.ADDED_EVENT if event else ReceiptKind.NEW,
             event_note=event.note if event else "",
             reprint_at=reprint_at.astimezone(WIB) if reprint_at else None,
