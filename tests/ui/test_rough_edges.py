@@ -3,17 +3,19 @@ window (offscreen), by keyboard."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
-from desk_app.ui.dialogs import Confirm
+from desk_app.ui.dialogs import Confirm, FilePicker
 from desk_app.ui.main_window import MainWindow
-from tests.ui.conftest import existing, focused, press, sign_in, type_text
+from desk_app.ui.receipt_preview import ReceiptPreviewDialog
+from tests.ui.conftest import FORM_FIELDS, existing, focused, press, sign_in, type_text
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -95,3 +97,46 @@ def test_after_ctrl_enter_leaves_the_description_the_next_field_is_in_view(
     press(qtbot, Key.Key_Return, CTRL)
     assert focused() is form.urgency
     assert _in_view(form.scroll_area, form.urgency)
+
+
+def _receipt_on_screen(qtbot: QtBot, window: MainWindow) -> ReceiptPreviewDialog:
+    sign_in(qtbot, window)
+    window.on_new_complaint()
+    window.intake.set_fields(dict(FORM_FIELDS))
+    with qtbot.waitSignal(window.receipt_shown, timeout=10000) as shown:
+        press(qtbot, Key.Key_S, CTRL)
+    preview = shown.args[0]
+    assert isinstance(preview, ReceiptPreviewDialog)
+    return preview
+
+
+@pytest.mark.parametrize("has_receipts_folder", [True, False])
+def test_the_pdf_save_dialog_opens_in_the_receipts_folder_or_documents(
+    qtbot: QtBot,
+    window: MainWindow,
+    desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    has_receipts_folder: bool,
+) -> None:
+    receipts = desk.data_dir / "receipts"
+    if has_receipts_folder:
+        receipts.mkdir(exist_ok=True)
+    preview = _receipt_on_screen(qtbot, window)
+    suggested: list[str] = []
+
+    def ask_save(cls: object, parent: object, title: str, name: str, filters: str) -> str:
+        suggested.append(name)
+        return ""  # the officer cancels
+
+    monkeypatch.setattr(FilePicker, "ask_save", classmethod(ask_save))
+    qtbot.keyClick(preview.pdf_button, Key.Key_Space)
+    assert len(suggested) == 1
+    path = Path(suggested[0])
+    assert path.is_absolute() and path.name.startswith("tanda-terima-PBK1-")
+    if has_receipts_folder:
+        assert path.parent == receipts
+    else:
+        documents = QStandardPaths.DocumentsLocation
+        assert path.parent == Path(QStandardPaths.writableLocation(documents))
+    assert path.parent != Path.cwd()
+    preview.reject()
