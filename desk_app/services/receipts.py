@@ -251,6 +251,16 @@ class ReceiptService:
             ) from err
         self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
 
+    def receipts_folder(self) -> Path | None:
+        """Where "Simpan PDF" opens: the desk's receipts folder (the PDF printer's, or
+        ``receipts/`` in the data folder) when it exists; None otherwise."""
+        s = self._desk.settings
+        if s.printer_backend == "pdf" and s.printer_target:
+            folder = Path(s.printer_target)
+        else:
+            folder = self._desk.data_dir / "receipts"
+        return folder if folder.is_dir() else None
+
     def save_pdf(self, receipt: PreparedReceipt, path: Path) -> Path:
         try:
             path.write_bytes(receipt.document.pdf)

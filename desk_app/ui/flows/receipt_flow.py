@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from complaint_domain.complaint import Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer
@@ -133,7 +133,13 @@ class ReceiptFlow(QObject):
         if preview is None:
             return
         receipt = preview.receipt
-        suggested = f"tanda-terima-{receipt.ticket_code}.pdf"
+        # In the desk's receipts folder, else the user's Documents: never the folder
+        # the program was started from.
+        folder = self._receipts.receipts_folder() or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        suggested = str(folder / f"tanda-terima-{receipt.ticket_code}.pdf")
         path = FilePicker.ask_save(
             preview, self.tr("Simpan tanda terima"), suggested, self.tr("PDF (*.pdf)")
         )
