@@ -1994,7 +1994,7 @@ Status: {status}</translation>
     </message>
     <message>
         <source>{n} hari</source>
-        <translation>{n} days</translation>
+        <translation>{n} d</translation>
     </message>
     <message>
         <source>{head} · {tail}</source>
