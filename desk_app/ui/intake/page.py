@@ -275,6 +275,7 @@ class IntakeFormPage(IntakeView):
             self.on_field_left("category_code")
 
     def on_category_return(self) -> None:
+        self.category.take_first_offer()
         if self.category.code():
             self.description.setFocus()
 
