@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from desk_app.printing.backends.base import Printer, PrinterSettings
     from desk_app.printing.document import PrintDocument
     from desk_app.printing.model import ReceiptData, ReceiptKind
+    from desk_app.printing.qr import QrSymbol
     from desk_app.services.desk import Desk
 
 PREVIEW_WIDTH_PX = 576  # one pixel per thermal dot on an 80 mm roll
@@ -250,6 +251,12 @@ class ReceiptService:
                 ).format(reason=err.strerror or type(err).__name__)
             ) from err
         self._desk.intake.mark_printed(receipt.complaint_id, ok=True)
+
+    def tracking_qr(self, ticket_code: str, token: str) -> QrSymbol:
+        """The receipt's QR (the tracking page of one complaint), to show on screen."""
+        from desk_app.printing.qr import make_qr, qr_payload
+
+        return make_qr(qr_payload(self._desk.settings.tracking_host, ticket_code, token))
 
     def receipts_folder(self) -> Path | None:
         """Where "Simpan PDF" opens: the desk's receipts folder (the PDF printer's, or

@@ -601,6 +601,14 @@
         <translation>Back</translation>
     </message>
     <message>
+        <source>Tampilkan &amp;QR</source>
+        <translation>Show &amp;QR</translation>
+    </message>
+    <message>
+        <source>Tampilkan kode QR pelacakan</source>
+        <translation>Show the tracking QR code</translation>
+    </message>
+    <message>
         <source>Status: {label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -2349,6 +2357,25 @@ Status: {status}</translation>
     <message>
         <source>Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf.</source>
         <translation>The check character does not match: the ticket code was mistyped. Check every character again.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingQrDialog</name>
+    <message>
+        <source>QR pelacakan {code}</source>
+        <translation>Tracking QR {code}</translation>
+    </message>
+    <message>
+        <source>Kode QR pelacakan</source>
+        <translation>Tracking QR code</translation>
+    </message>
+    <message>
+        <source>Pindai dengan kamera ponsel untuk melihat status aduan {code}.</source>
+        <translation>Scan with a phone camera to see the status of complaint {code}.</translation>
+    </message>
+    <message>
+        <source>Alamat pelacakan</source>
+        <translation>Tracking address</translation>
     </message>
 </context>
 <context>

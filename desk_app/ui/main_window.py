@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
         self.detail.add_requested.connect(self.detail_flow.on_add_requested)
+        self.detail.qr_requested.connect(self.receipt_flow.on_show_qr)
         self.sync_panel.open_requested.connect(self.detail_flow.open_ticket)
         self.sync_panel.back_requested.connect(self.on_home)
         self.sync_panel.correct_requested.connect(self.correction_flow.on_correct_requested)

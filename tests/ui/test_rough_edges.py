@@ -8,14 +8,22 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, QStandardPaths, Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
 from desk_app.ui.dialogs import Confirm, FilePicker
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
-from tests.ui.conftest import FORM_FIELDS, existing, focused, press, sign_in, type_text
+from tests.ui.conftest import (
+    FORM_FIELDS,
+    existing,
+    focused,
+    press,
+    shot,
+    sign_in,
+    type_text,
+)
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -140,3 +148,47 @@ def test_the_pdf_save_dialog_opens_in_the_receipts_folder_or_documents(
         assert path.parent == Path(QStandardPaths.writableLocation(documents))
     assert path.parent != Path.cwd()
     preview.reject()
+
+
+def test_the_detail_view_shows_the_citizens_qr_again_on_screen(
+    qtbot: QtBot,
+    window: MainWindow,
+    desk: Desk,
+    monkeypatch: pytest.MonkeyPatch,
+    artifacts_dir: Path,
+) -> None:
+    import zxingcpp
+
+    from desk_app.ui.qr_dialog import TrackingQrDialog
+
+    code = existing(desk)
+    sign_in(qtbot, window)
+    with qtbot.waitSignal(window.detail_shown, timeout=10000) as detail:
+        window.detail_flow.open_ticket(code)
+    complaint = detail.args[0]
+    dialogs: list[TrackingQrDialog] = []
+
+    def exec_(dialog: TrackingQrDialog) -> int:
+        dialogs.append(dialog)
+        return 0
+
+    monkeypatch.setattr(TrackingQrDialog, "exec", exec_)
+    assert window.detail.qr_button.isVisible()
+    qtbot.keyClick(window.detail.qr_button, Key.Key_Space)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    pixmap = dialog.image.pixmap()
+    assert pixmap.width() >= 250  # large enough to scan from the screen
+    image = pixmap.toImage().convertToFormat(pixmap.toImage().Format.Format_Grayscale8)
+    path = desk.data_dir / "qr-on-screen.png"
+    assert image.save(str(path))
+    from PIL import Image
+
+    found = zxingcpp.read_barcodes(Image.open(path), formats=zxingcpp.BarcodeFormat.QRCode)
+    url = f"HTTPS://{desk.settings.tracking_host}/T/{code}/{complaint.tracking_token}".upper()
+    assert [f.text for f in found] == [url]
+    assert dialog.address.text() == url.removeprefix("HTTPS://")
+    # no personal data on the dialog
+    words = " ".join(w.text() for w in dialog.findChildren(QLabel)) + dialog.windowTitle()
+    assert "Budi" not in words and "3456" not in words
+    shot(dialog, artifacts_dir, "detail-qr", 100)

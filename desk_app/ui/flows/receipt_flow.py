@@ -128,6 +128,14 @@ class ReceiptFlow(QObject):
 
         self._runner.run(lambda: self._receipts.print_receipt(receipt), done, failed)
 
+    def on_show_qr(self, ticket_code: str, token: str) -> None:
+        """The citizen's tracking QR on screen again (from the detail view)."""
+        from desk_app.ui.qr_dialog import TrackingQrDialog
+
+        TrackingQrDialog.ask(
+            self._window, ticket_code, self._receipts.tracking_qr(ticket_code, token)
+        )
+
     def on_save_pdf_requested(self) -> None:
         preview = self.preview
         if preview is None:
