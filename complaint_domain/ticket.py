@@ -62,6 +62,11 @@ class TicketCodeError(ValueError):
         self.message = message
 
 
+class TicketCheckError(TicketCodeError):
+    """A well-formed ticket code whose check character does not match: a typing
+    mistake (or a misread receipt), never another complaint's code."""
+
+
 @dataclass(frozen=True, order=True)
 class TicketCode:
     """A valid ticket code. Construct with :func:`mint` or :func:`parse_ticket_code`."""
@@ -177,14 +182,14 @@ def parse_ticket_code(text: str) -> TicketCode:
     if code.check == check:
         return code
     if _CHECK_HINTS.get(check) == code.check or (check == "L" and code.check == "1"):
-        raise TicketCodeError(
+        raise TicketCheckError(
             QT_TRANSLATE_NOOP(
                 "Ticket",
                 "Karakter terakhir kode tiket mungkin {meant}, bukan {typed}. "
                 "Periksa tanda terima.",
             ).format(meant=_CHECK_WORDS[code.check], typed=_CHECK_WORDS[check])
         )
-    raise TicketCodeError(
+    raise TicketCheckError(
         QT_TRANSLATE_NOOP(
             "Ticket",
             "Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf.",
@@ -246,3 +251,20 @@ def read_lookup_input(text: str) -> ScannedReceipt | None:
         return ScannedReceipt(parse_ticket_code(upper), None)
     except TicketCodeError:
         return None
+
+
+def ticket_check_mismatch(text: str) -> str | None:
+    """The code as typed (or as scanned in a receipt URL) when ``text`` is a ticket
+    code whose only fault is its check character; None otherwise."""
+    upper = text.strip().upper()
+    match = _SCANNED_URL_RE.search(upper)
+    typed = match.group(1).strip() if match else upper
+    if len(typed) > 40:
+        return None
+    try:
+        parse_ticket_code(typed)
+    except TicketCheckError:
+        return typed
+    except TicketCodeError:
+        return None
+    return None

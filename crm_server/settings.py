@@ -94,6 +94,8 @@ class Settings:
     data_dir: Path
     database_url: str
     public_host: str = "localhost:8765"
+    # The help line each desk prints on its receipts, given at enrolment ("": none).
+    help_phone: str = ""
     host: str = "127.0.0.1"
     port: int = 8765
     max_attachment_bytes: int = MAX_ATTACHMENT_BYTES
@@ -127,6 +129,7 @@ class Settings:
             data_dir=data_dir,
             database_url=url,
             public_host=env.get("MEJA_CRM_PUBLIC_HOST", "localhost:8765"),
+            help_phone=env.get("MEJA_CRM_HELP_PHONE", "").strip(),
             host=env.get("MEJA_CRM_HOST", "127.0.0.1"),
             port=_int(env, "MEJA_CRM_PORT", 8765),
             max_attachment_bytes=_int(env, "MEJA_CRM_MAX_ATTACHMENT_BYTES", MAX_ATTACHMENT_BYTES),

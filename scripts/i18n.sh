@@ -15,3 +15,5 @@ for lang in en; do
     "$BIN/pyside6-lupdate" $SOURCES -locations none -no-obsolete -ts "desk_app/translations/meja_aduan_${lang}.ts"
     "$BIN/pyside6-lrelease" "desk_app/translations/meja_aduan_${lang}.ts" -qm "desk_app/translations/meja_aduan_${lang}.qm"
 done
+# Qt's own words in Indonesian (the PySide6 wheel ships no qtbase_id): written by hand.
+"$BIN/pyside6-lrelease" desk_app/translations/qtbase_id.ts -qm desk_app/translations/qtbase_id.qm

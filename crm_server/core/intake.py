@@ -87,8 +87,20 @@ class Reception:
 
     def __init__(self, crm: CrmContext, now: dt.datetime) -> None:
         self.now = now
-        limit = crm.settings.time_limits[Status.RECEIVED]
-        self.due_date = crm.calendar.add_working_days(now.astimezone(WIB).date(), limit)
+        self._limit = crm.settings.time_limits[Status.RECEIVED]
+        self._calendar = crm.calendar
+        self.due_date = crm.calendar.add_working_days(now.astimezone(WIB).date(), self._limit)
+        self._due_by_day = {now.astimezone(WIB).date(): self.due_date}
+
+    def due_for(self, created_at: dt.datetime) -> dt.date:
+        """The first response is due the received limit's working days after the
+        complaint was *recorded* (the date its receipt promised: a desk that was
+        offline sends it days later), never after now (a desk clock running ahead)."""
+        day = min(created_at, self.now).astimezone(WIB).date()
+        due = self._due_by_day.get(day)
+        if due is None:
+            due = self._due_by_day[day] = self._calendar.add_working_days(day, self._limit)
+        return due
 
     def row(self, new: NewComplaint) -> dict[str, Any]:
         """The ``complaints`` row."""
@@ -115,7 +127,7 @@ class Reception:
             "status": Status.RECEIVED.value,
             "status_since": now,
             "last_public_update_at": now,
-            "due_date": self.due_date,
+            "due_date": self.due_for(new.created_at),
             "agency_code": "",
             "unit_code": "",
             "unit_name": channel_admin_unit(new.channel),

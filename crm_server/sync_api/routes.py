@@ -57,6 +57,7 @@ def enrol(crm: CrmDep, body: EnrolRequest) -> dict[str, str]:
         "token": token,
         "token_type": "bearer",
         "tracking_host": crm.settings.public_host,
+        "help_phone": crm.settings.help_phone,
     }
 
 

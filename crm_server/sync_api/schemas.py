@@ -36,6 +36,8 @@ class EnrolResponse(BaseModel):
     token_type: Literal["bearer"] = "bearer"
     # The host the desk prints in receipt QR codes: the CRM's public tracking page.
     tracking_host: str = ""
+    # The help line the desk prints on its receipts ("": none known; never 112).
+    help_phone: str = ""
 
 
 class Change(BaseModel):

@@ -39,7 +39,7 @@ class ReceiptData:
     description: str  # the full text; the layout prints a short summary
     complainant_name: str  # the full name; the layout masks it ("" when anonymous)
     first_response_due: dt.date | None  # WorkCalendar.add_working_days(...)
-    contact_phone: str  # the desk's or the call centre's number, e.g. "112"
+    contact_phone: str  # the desk's help line, e.g. "(021) 1500-123"; "": none printed
     kind: ReceiptKind = ReceiptKind.NEW
     event_note: str = ""  # for ADDED_EVENT: what the citizen added
     reprint_at: dt.datetime | None = None

@@ -209,6 +209,7 @@ def enrol_desk(
         crm_url=url,
         crm_ca_file=ca_file,
         tracking_host=answer.tracking_host or desk.settings.tracking_host,
+        help_phone=answer.help_phone or desk.settings.help_phone,
     )
     if actor is not None:
         desk.save_settings(actor, settings)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from complaint_domain.complaint import Complaint, EventKind
-from complaint_domain.ticket import read_lookup_input
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+from complaint_domain.ticket import read_lookup_input, ticket_check_mismatch
 from complaint_domain.validation import normalise_nik, normalise_phone
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.store import audit, complaints, outbox
@@ -31,6 +32,10 @@ class SearchResult:
     matched_by: MatchedBy
     items: list[ComplaintSummary]
     ticket_code: str = ""  # the code read from the input, when it was one
+    problem: str = ""  # a Message for the officer, e.g. a code with a wrong check character
+
+
+CHECK_MISMATCH = QT_TRANSLATE_NOOP("Lookup", "Karakter cek tidak cocok: salah ketik? ({code})")
 
 
 class LookupService:
@@ -43,6 +48,11 @@ class LookupService:
         if not text:
             return SearchResult(MatchedBy.NOTHING, [])
         scanned = read_lookup_input(text)
+        mistyped = ticket_check_mismatch(text) if scanned is None else None
+        if mistyped is not None:
+            return SearchResult(
+                MatchedBy.TICKET, [], mistyped, CHECK_MISMATCH.format(code=mistyped)
+            )
         with self._db.read() as session:
             if scanned is not None:
                 code = str(scanned.code)

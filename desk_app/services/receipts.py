@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from desk_app.printing.backends.base import Printer, PrinterSettings
     from desk_app.printing.document import PrintDocument
     from desk_app.printing.model import ReceiptData, ReceiptKind
+    from desk_app.printing.qr import QrSymbol
     from desk_app.services.desk import Desk
 
-DEFAULT_CONTACT_PHONE = "112"  # Jakarta's call centre, when the desk set none
 PREVIEW_WIDTH_PX = 576  # one pixel per thermal dot on an 80 mm roll
 
 
@@ -181,7 +181,9 @@ class ReceiptService:
             description=complaint.description,
             complainant_name="" if citizen.keep_identity_private else citizen.name,
             first_response_due=due,
-            contact_phone=settings.help_phone or DEFAULT_CONTACT_PHONE,
+            # The desk's help line (from the CRM at enrolment, or set by an admin);
+            # none known: none printed. Never 112, the emergency number.
+            contact_phone=settings.help_phone.strip(),
             kind=kind,
             event_note=event.note if event else "",
             reprint_at=reprint_at.astimezone(WIB) if reprint_at else None,
@@ -267,6 +269,22 @@ class ReceiptService:
 
     def _mark(self, receipt: PreparedReceipt, ok: bool) -> None:
         self._desk.intake.mark_printed(receipt.complaint_id, ok, receipt.reporter_event_id)
+
+    def tracking_qr(self, ticket_code: str, token: str) -> QrSymbol:
+        """The receipt's QR (the tracking page of one complaint), to show on screen."""
+        from desk_app.printing.qr import make_qr, qr_payload
+
+        return make_qr(qr_payload(self._desk.settings.tracking_host, ticket_code, token))
+
+    def receipts_folder(self) -> Path | None:
+        """Where "Simpan PDF" opens: the desk's receipts folder (the PDF printer's, or
+        ``receipts/`` in the data folder) when it exists; None otherwise."""
+        s = self._desk.settings
+        if s.printer_backend == "pdf" and s.printer_target:
+            folder = Path(s.printer_target)
+        else:
+            folder = self._desk.data_dir / "receipts"
+        return folder if folder.is_dir() else None
 
     def save_pdf(self, receipt: PreparedReceipt, path: Path) -> Path:
         try:

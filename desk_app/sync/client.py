@@ -102,6 +102,7 @@ class Enrolment:
     site: str
     token: str
     tracking_host: str = ""
+    help_phone: str = ""  # the help line to print on receipts; "" when the CRM gave none
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ class CrmClient:
                 str(body.get("site", "")),
                 str(body["token"]),
                 str(body.get("tracking_host", "")),
+                str(body.get("help_phone", "") or ""),
             )
         except (KeyError, TypeError):
             raise Transient(

@@ -863,6 +863,14 @@
         <translation>Back</translation>
     </message>
     <message>
+        <source>Tampilkan &amp;QR</source>
+        <translation>Show &amp;QR</translation>
+    </message>
+    <message>
+        <source>Tampilkan kode QR pelacakan</source>
+        <translation>Show the tracking QR code</translation>
+    </message>
+    <message>
         <source>Status: {label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -1572,6 +1580,13 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>Karakter cek tidak cocok: salah ketik? ({code})</source>
+        <translation>The check character does not match: a typing mistake? ({code})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Meja Aduan — {site} ({desk})</source>
@@ -1865,6 +1880,14 @@ Status: {status}</translation>
     <message>
         <source>Daftar hasil</source>
         <translation>Result list</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali (Esc)</source>
+        <translation>&amp;Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Mencari…</source>
@@ -2402,7 +2425,7 @@ Status: {status}</translation>
     </message>
     <message>
         <source>{n} hari</source>
-        <translation>{n} days</translation>
+        <translation>{n} d</translation>
     </message>
     <message>
         <source>{head} · {tail}</source>
@@ -2757,6 +2780,25 @@ Status: {status}</translation>
     <message>
         <source>Karakter pemeriksa tidak cocok: kode tiket salah ketik. Periksa lagi setiap huruf.</source>
         <translation>The check character does not match: the ticket code was mistyped. Check every character again.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingQrDialog</name>
+    <message>
+        <source>QR pelacakan {code}</source>
+        <translation>Tracking QR {code}</translation>
+    </message>
+    <message>
+        <source>Kode QR pelacakan</source>
+        <translation>Tracking QR code</translation>
+    </message>
+    <message>
+        <source>Pindai dengan kamera ponsel untuk melihat status aduan {code}.</source>
+        <translation>Scan with a phone camera to see the status of complaint {code}.</translation>
+    </message>
+    <message>
+        <source>Alamat pelacakan</source>
+        <translation>Tracking address</translation>
     </message>
 </context>
 <context>

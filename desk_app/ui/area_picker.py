@@ -141,7 +141,9 @@ class AreaPicker(QWidget):
     def on_search_return(self) -> None:
         popup = self.completer.popup()
         if popup is not None and popup.isVisible():
-            return
+            if popup.currentIndex().isValid():
+                return  # the completer takes the highlighted offer
+            popup.hide()  # Enter with none highlighted: the first offer, below
         if not self._code and len(self._offered) >= 1:
             self.on_offer_chosen(next(iter(self._offered)))
         elif self._code:

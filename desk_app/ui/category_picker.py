@@ -89,6 +89,20 @@ class CategoryPicker(QComboBox):
             self.setEditText("")
         self._on_text(self.currentText())
 
+    def take_first_offer(self) -> None:
+        """Enter while the offers are open and none is highlighted: the first one (the
+        officer typed enough for the right one to come first)."""
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if self._code or completer is None or popup is None or not popup.isVisible():
+            return
+        if popup.currentIndex().isValid():
+            return  # the completer takes the highlighted offer
+        first = completer.completionModel().index(0, 0)
+        if first.isValid():
+            popup.hide()
+            self.set_code(self._by_label.get(str(first.data()).strip().casefold(), ""))
+
     def clear_choice(self) -> None:
         self.set_code("")
 

@@ -41,11 +41,13 @@ class DetailView(QWidget):
     back_requested(): Esc or "Kembali".
     reprint_requested(str): complaint id, for a receipt copy (SALINAN).
     add_requested(str, str): complaint id and ticket code, to add what the citizen brings.
+    qr_requested(str, str): ticket code and tracking token, to show the QR on screen.
     """
 
     back_requested = Signal()
     reprint_requested = Signal(str)
     add_requested = Signal(str, str)
+    qr_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -115,9 +117,12 @@ class DetailView(QWidget):
         self.add_button.setAccessibleName(self.tr("Tambah keterangan dari pelapor"))
         self.back_button = QPushButton(self.tr("&Kembali (Esc)"))
         self.back_button.setAccessibleName(self.tr("Kembali"))
+        self.qr_button = QPushButton(self.tr("Tampilkan &QR"))
+        self.qr_button.setAccessibleName(self.tr("Tampilkan kode QR pelacakan"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.qr_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
@@ -135,6 +140,7 @@ class DetailView(QWidget):
         self._escape.activated.connect(self.back_requested)
         self.reprint_button.clicked.connect(self.on_reprint)
         self.add_button.clicked.connect(self.on_add)
+        self.qr_button.clicked.connect(self.on_show_qr)
 
     def set_officer(self, officer: Officer | None) -> None:
         self._officer = officer
@@ -142,6 +148,10 @@ class DetailView(QWidget):
     def on_reprint(self) -> None:
         if self.complaint is not None:
             self.reprint_requested.emit(str(self.complaint.id))
+
+    def on_show_qr(self) -> None:
+        if self.complaint is not None:
+            self.qr_requested.emit(self.complaint.ticket_code, self.complaint.tracking_token)
 
     def on_add(self) -> None:
         if self.complaint is not None:

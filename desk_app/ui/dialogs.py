@@ -6,21 +6,38 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
 class Confirm(QMessageBox):
-    """A yes/no question; "No" is the default, so a stray Enter never discards."""
+    """A yes/no question; "No" is the default, so a stray Enter never discards
+    (``default_yes`` where "yes" is the safe answer, e.g. restoring a draft)."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        yes: str,
+        no: str,
+        default_yes: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(title)
         self.setText(text)
         self._yes = self.addButton(yes, QMessageBox.ButtonRole.YesRole)
         no_button = self.addButton(no, QMessageBox.ButtonRole.NoRole)
-        self.setDefaultButton(no_button)
+        self.setDefaultButton(self._yes if default_yes else no_button)
         self.setEscapeButton(no_button)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-        box = cls(parent, title, text, yes, no)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        yes: str,
+        no: str,
+        default_yes: bool = False,
+    ) -> bool:
+        box = cls(parent, title, text, yes, no, default_yes)
         box.exec()
         return box.clickedButton() is box._yes
 

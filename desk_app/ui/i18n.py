@@ -2,6 +2,12 @@
 
 The ``.ts`` / ``.qm`` files live in ``desk_app/translations/`` and are regenerated with
 ``scripts/i18n.sh`` (pyside6-lupdate, then pyside6-lrelease).
+
+Qt's own words (the standard buttons of message boxes and button boxes, the file
+dialog, the context menus of text fields) follow the same language: Qt's catalogue
+``qtbase_<language>`` from the PySide6 wheel, installed beside ours. The wheel ships
+``qtbase_en`` but no ``qtbase_id``; ours (``translations/qtbase_id.ts``, by hand, the
+words an officer meets) takes its place.
 """
 
 from __future__ import annotations
@@ -9,13 +15,30 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from complaint_domain.messages import Message
 
 # Inside the package, so an installed wheel (or a frozen app) finds them.
 I18N_DIR = Path(str(files("desk_app") / "translations"))
 CATALOGUE = "meja_aduan"
+QT_CATALOGUE = "qtbase"
+
+
+def qt_translations_dir() -> str:
+    """Where the PySide6 wheel keeps Qt's own catalogues."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own catalogue for ``language``: the wheel's, else ours (Indonesian). Returns
+    the translator, which the caller keeps alive, or None when there is none."""
+    translator = QTranslator(app)
+    for folder in (qt_translations_dir(), str(I18N_DIR)):
+        if translator.load(f"{QT_CATALOGUE}_{language}", folder):
+            app.installTranslator(translator)
+            return translator
+    return None
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
@@ -32,11 +55,14 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
 
 
 def install_language(app: QCoreApplication, language: str) -> None:
-    """Switch the running app to ``language``: the previous catalogue is removed and
-    the new one kept alive with the app (widgets built afterwards use it)."""
-    previous = app.property("meja_translator")
-    if isinstance(previous, QTranslator):
-        app.removeTranslator(previous)
+    """Switch the running app to ``language``: the previous catalogues (ours and Qt's)
+    are removed and the new ones kept alive with the app (widgets built afterwards use
+    them)."""
+    for key in ("meja_translator", "meja_qt_translator"):
+        previous = app.property(key)
+        if isinstance(previous, QTranslator):
+            app.removeTranslator(previous)
+    app.setProperty("meja_qt_translator", install_qt_translator(app, language))
     app.setProperty("meja_translator", install_translator(app, language))
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.services.accounts import Officer
 from desk_app.services.lookup import LookupService, MatchedBy, SearchResult
 from desk_app.ui.complaint_list_view import ComplaintListView
 from desk_app.ui.complaint_table import ComplaintTableModel
+from desk_app.ui.i18n import shown
 from desk_app.ui.tasks import TaskRunner
 
 
@@ -19,10 +21,12 @@ class SearchPage(QWidget):
     """Signals:
     open_requested(str): a complaint id to show (a single ticket match opens at once).
     results_shown(int): how many results are listed.
+    back_requested(): Esc or "Kembali".
     """
 
     open_requested = Signal(str)
     results_shown = Signal(int)
+    back_requested = Signal()
 
     def __init__(
         self,
@@ -66,12 +70,25 @@ class SearchPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.results, 1)
+        self.back_button = QPushButton(self.tr("&Kembali (Esc)"))
+        self.back_button.setAccessibleName(self.tr("Kembali"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        layout.addLayout(buttons)
         self.setFocusProxy(self.box)
+        self._escape = QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     def _connect_signals(self) -> None:
         self.box.returnPressed.connect(self.on_search)
         self.go.clicked.connect(self.on_search)
         self.results.open_requested.connect(self.open_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self._escape.activated.connect(self.back_requested)
 
     def set_officer(self, officer: Officer | None) -> None:
         self._officer = officer
@@ -97,7 +114,9 @@ class SearchPage(QWidget):
             MatchedBy.WORDS: self.tr("nama atau kata"),
             MatchedBy.NOTHING: "",
         }[result.matched_by]
-        if result.matched_by is MatchedBy.NOTHING:
+        if result.problem:
+            self.summary.setText(shown(result.problem))
+        elif result.matched_by is MatchedBy.NOTHING:
             self.summary.setText(self.tr("Ketik sesuatu untuk dicari."))
         elif n == 0:
             self.summary.setText(self.tr("Tidak ditemukan (dicari menurut {how}).").format(how=how))

@@ -39,7 +39,7 @@ def sample_receipt(**changes: object) -> ReceiptData:
         ),
         complainant_name="Siti Nurhaliza",
         first_response_due=dt.date(2026, 11, 25),
-        contact_phone="(021) 112",
+        contact_phone="(021) 1500-164",  # a help line, never 112 (the emergency number)
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 

@@ -118,7 +118,7 @@ def test_what_the_receipt_says(case: tuple[str, str, bool]) -> None:
     assert "Rabu, 25 November 2026" in flat
     assert "Minggu, 22 November 2026, 09.14 WIB" in flat or variant == "tambahan"
     assert "Budi Santoso" in flat and "Meja PBK1" in flat
-    assert "Telepon (021) 112" in flat
+    assert "Telepon (021) 1500-164" in flat
     assert "ADUAN.JAKARTA.GO.ID/T/" in flat
     if variant == "salinan":
         assert "SALINAN" in flat and "Dicetak ulang Selasa, 1 Desember 2026, 14.30 WIB" in flat

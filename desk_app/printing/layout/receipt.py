@@ -44,6 +44,13 @@ def render_receipt(
     )
 
 
+# The receipt is for the citizen: always Indonesian.
+KODE_CEK_NOTE = (
+    "Simpan kode cek ini: bersama nomor tiket, kode cek diperlukan "
+    "untuk memeriksa status aduan secara daring."
+)
+
+
 def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     s = flow.style
     added = data.kind is ReceiptKind.ADDED_EVENT
@@ -67,6 +74,7 @@ def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     flow.text("Nomor tiket", s.small, align="center")
     flow.ticket_code(data.ticket_code)
     flow.text(f"Kode cek: {data.tracking_token}", s.body, bold=True, align="center")
+    flow.text(KODE_CEK_NOTE, s.small, align="center")
     flow.rule()
 
     flow.field("Waktu", format_datetime(data.created_at))
@@ -83,8 +91,10 @@ def _receipt_blocks(flow: Flow, data: ReceiptData, symbol: QrSymbol) -> int:
     how = [
         "Pindai kode QR dengan kamera ponsel.",
         "Datang lagi ke meja pengaduan dengan membawa tanda terima ini.",
-        f"Telepon {clean_line(data.contact_phone)} dan sebutkan nomor tiket.",
     ]
+    phone = clean_line(data.contact_phone).strip()
+    if phone:  # the desk's help line; none known, none printed (never 112)
+        how.append(f"Telepon {phone} dan sebutkan nomor tiket.")
 
     def next_steps(x: float, width: float) -> None:
         flow.text("APA SELANJUTNYA", s.heading, bold=True, x=x, width=width)

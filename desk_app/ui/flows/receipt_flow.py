@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from complaint_domain.complaint import Complaint, ComplaintEvent
 from desk_app.services.accounts import Officer
@@ -132,12 +132,26 @@ class ReceiptFlow(QObject):
 
         self._runner.run(lambda: self._receipts.print_receipt(receipt), done, failed)
 
+    def on_show_qr(self, ticket_code: str, token: str) -> None:
+        """The citizen's tracking QR on screen again (from the detail view)."""
+        from desk_app.ui.qr_dialog import TrackingQrDialog
+
+        TrackingQrDialog.ask(
+            self._window, ticket_code, self._receipts.tracking_qr(ticket_code, token)
+        )
+
     def on_save_pdf_requested(self) -> None:
         preview = self.preview
         if preview is None:
             return
         receipt = preview.receipt
-        suggested = f"tanda-terima-{receipt.ticket_code}.pdf"
+        # In the desk's receipts folder, else the user's Documents: never the folder
+        # the program was started from.
+        folder = self._receipts.receipts_folder() or Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or Path.home()
+        )
+        suggested = str(folder / f"tanda-terima-{receipt.ticket_code}.pdf")
         path = FilePicker.ask_save(
             preview, self.tr("Simpan tanda terima"), suggested, self.tr("PDF (*.pdf)")
         )

@@ -83,6 +83,7 @@ class IntakeDrafts(QObject):
             ).format(name=name),
             self.tr("Lanjutkan"),
             self.tr("Buang"),
+            True,  # default_yes: a stray Enter keeps the citizen's words
         ):
             page.set_fields(draft.fields)
             page.draft_state.setText(self.tr("Draf dipulihkan"))

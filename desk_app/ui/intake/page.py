@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QWidget
 
 from complaint_domain.complaint import Complaint
 from desk_app.services.accounts import Officer
@@ -276,6 +276,7 @@ class IntakeFormPage(IntakeView):
             self.on_field_left("category_code")
 
     def on_category_return(self) -> None:
+        self.category.take_first_offer()
         if self.category.code():
             self.description.setFocus()
 
@@ -353,5 +354,8 @@ class IntakeFormPage(IntakeView):
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier
             ):
                 self.focusNextChild()
+                focused = QApplication.focusWidget()
+                if focused is not None and self.scroll_area.isAncestorOf(focused):
+                    self.scroll_area.ensureWidgetVisible(focused)
                 return True
         return super().eventFilter(watched, event)

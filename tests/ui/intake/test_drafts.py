@@ -56,7 +56,9 @@ def test_draft_comes_back_after_the_window_dies_mid_typing(
 
     asked: list[str] = []
 
-    def answer_yes(parent: object, title: str, text: str, yes: str, no: str) -> bool:
+    def answer_yes(
+        parent: object, title: str, text: str, yes: str, no: str, default_yes: bool = False
+    ) -> bool:
         asked.append(text)
         return True
 
