@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -26,6 +25,7 @@ from complaint_domain.reference import category_label
 from complaint_domain.validation import format_phone_for_display
 from desk_app.services.accounts import Officer
 from desk_app.services.previews import AttachmentPreviews
+from desk_app.ui.flow_layout import FlowLayout
 from desk_app.ui.i18n import shown
 from desk_app.ui.tasks import TaskRunner
 
@@ -119,11 +119,12 @@ class DetailView(QWidget):
         self.back_button.setAccessibleName(self.tr("Kembali"))
         self.qr_button = QPushButton(self.tr("Tampilkan &QR"))
         self.qr_button.setAccessibleName(self.tr("Tampilkan kode QR pelacakan"))
-        buttons = QHBoxLayout()
+        # The buttons wrap onto a second line rather than widen the window past the
+        # screen at large font scales; "Kembali" keeps to the right.
+        buttons = FlowLayout(last_to_the_right=True)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.qr_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
