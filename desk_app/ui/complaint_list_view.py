@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desk_app.ui.complaint_table import ComplaintTableModel
 
+# Name, category, kelurahan and status: the columns that share the width left over.
+SHARED_COLUMNS = (2, 3, 4, 5)
+
 
 class ComplaintListView(QTableView):
     """Signals:
@@ -25,9 +28,17 @@ class ComplaintListView(QTableView):
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
+        # Short columns (time, ticket code, to CRM, receipt) take their contents' width;
+        # the long ones (name, category, kelurahan, status) share the rest and are cut
+        # with "…" when the screen is narrow (a large font scale), so every column stays
+        # in view without scrolling sideways.
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in SHARED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("MMMM"))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(self._on_activated)
 
     def _model(self) -> ComplaintTableModel:

@@ -271,3 +271,23 @@ def test_no_drop_down_of_the_form_changes_under_a_passing_wheel(
         assert not turn_wheel(box)
         assert box.currentIndex() == 0, box.accessibleName()
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_the_home_lists_show_every_column_without_scrolling_sideways(
+    qtbot: QtBot, desk: Desk, printer: FakePrinter, scale: int
+) -> None:
+    """At 200 % the status, "to CRM" and receipt columns were off to the right, behind
+    a sideways scroll: every column is in view, the long ones cut with "…"."""
+    existing(desk)
+    window = make_window(qtbot, desk, printer)
+    sign_in(qtbot, window)
+    window.resize(window.size().boundedTo(DIALOG_ROOM))
+    window.refresh_home()
+    qtbot.waitUntil(lambda: window.home.today_model.rowCount() == 1)
+    QApplication.processEvents()
+    view = window.home.today_view
+    header = view.horizontalHeader()
+    columns = range(window.home.today_model.columnCount())
+    right_edge = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in columns)
+    assert right_edge <= view.viewport().width(), (right_edge, view.viewport().width())
+    assert all(header.sectionSize(c) >= header.minimumSectionSize() for c in columns)
