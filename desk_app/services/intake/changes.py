@@ -170,8 +170,6 @@ class ComplaintChanges:
         errors.update(attachment_errors)
         if errors:
             raise ValidationFailed(errors)
-        for f in files:
-            self._files.put(f.data)
         now = self._clock()
         event = ComplaintEvent(
             id=uuid.uuid4(),
@@ -182,20 +180,38 @@ class ComplaintChanges:
             actor=officer.username,
             attachments=tuple(attachments),
         )
+        return self._append(officer, event, files, "complaint.add_event")
+
+    def _append(
+        self,
+        officer: Officer,
+        event: ComplaintEvent,
+        files: list[AttachmentFile],
+        action: str,
+        draft_key: str = "",
+    ) -> ComplaintEvent:
+        """Store an addition: its files first (content-addressed, harmless if the
+        write fails), then the event, its outbox row and the audit entry (no personal
+        data) in one transaction; the form's draft goes with them."""
+        for f in files:
+            self._files.put(f.data)
+        complaint_id = str(event.complaint_id)
         with self._db.write() as session:
             existing = complaints.get(session, complaint_id)
             if existing is None:
                 raise NotFound(COMPLAINT_NOT_FOUND)
             complaints.add_event(session, event)
-            outbox.add(session, str(event.id), "event", complaint_id, now)
+            outbox.add(session, str(event.id), "event", complaint_id, event.at)
             audit.record(
                 session,
-                now,
+                event.at,
                 officer.username,
-                "complaint.add_event",
+                action,
                 existing.ticket_code,
-                attachments=len(attachments),
+                attachments=len(event.attachments),
             )
+            if draft_key:
+                drafts.discard(session, draft_key)
         return event
 
     def add_co_reporter(
@@ -228,8 +244,6 @@ class ComplaintChanges:
         errors.update(attachment_errors)
         if errors:
             raise ValidationFailed(errors)
-        for f in files:
-            self._files.put(f.data)
         now = self._clock()
         event = ComplaintEvent(
             id=uuid.uuid4(),
@@ -248,23 +262,7 @@ class ComplaintChanges:
                 consent_given_at=now,
             ),
         )
-        with self._db.write() as session:
-            existing = complaints.get(session, complaint_id)
-            if existing is None:
-                raise NotFound(COMPLAINT_NOT_FOUND)
-            complaints.add_event(session, event)
-            outbox.add(session, str(event.id), "event", complaint_id, now)
-            audit.record(
-                session,
-                now,
-                officer.username,
-                "complaint.add_reporter",
-                existing.ticket_code,
-                attachments=len(attachments),
-            )
-            if form.draft_key:
-                drafts.discard(session, form.draft_key)
-        return event
+        return self._append(officer, event, files, "complaint.add_reporter", form.draft_key)
 
 
 def _check_correctable(ticket_code: str, state: str | None) -> None:
