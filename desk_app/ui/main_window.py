@@ -16,7 +16,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncStatus
 from desk_app.ui.detail_view import DetailView
-from desk_app.ui.fit import fit_to_screen, guard_wheel
+from desk_app.ui.fit import fit_to_screen
 from desk_app.ui.flows.accounts_flow import AccountsFlow
 from desk_app.ui.flows.correction_flow import CorrectionFlow
 from desk_app.ui.flows.detail_flow import DetailFlow
@@ -37,6 +37,7 @@ from desk_app.ui.sync_panel import SyncPanel
 from desk_app.ui.sync_worker import SyncWorker, confirm_close, status_bar_values
 from desk_app.ui.tasks import TaskRunner
 from desk_app.ui.theme import styled_afterwards
+from desk_app.ui.wheel_guard import guard_wheel
 
 
 class MainWindow(QMainWindow):

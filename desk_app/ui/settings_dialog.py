@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.settings import Settings
-from desk_app.ui.fit import fit_to_screen, guard_wheel
+from desk_app.ui.fit import fit_to_screen
 from desk_app.ui.i18n import shown
+from desk_app.ui.wheel_guard import guard_wheel
 
 
 class SettingsDialog(QDialog):

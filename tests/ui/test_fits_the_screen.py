@@ -31,11 +31,11 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
 from desk_app.services.settings import Settings
-from desk_app.ui.fit import guard_wheel
 from desk_app.ui.i18n import install_translator
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.settings_dialog import SettingsDialog
 from desk_app.ui.theme import apply_theme
+from desk_app.ui.wheel_guard import guard_wheel
 from tests.ui.conftest import ANI, FakePrinter, existing, make_window, sign_in
 
 # 1366×768 less a 40-px taskbar; a dialog also leaves room for its title bar.

@@ -32,9 +32,9 @@ from desk_app.ui.area_picker import AreaPicker
 from desk_app.ui.attachments_panel import AttachmentsPanel
 from desk_app.ui.category_picker import CategoryPicker
 from desk_app.ui.duplicate_panel import DuplicatePanel
-from desk_app.ui.fit import wrapping_check_box
 from desk_app.ui.intake.fields import REFERENCE_CHANNELS
 from desk_app.ui.tasks import TaskRunner
+from desk_app.ui.wrapping_check_box import wrapping_check_box
 
 
 class IntakeView(QWidget):
