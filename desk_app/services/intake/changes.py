@@ -16,6 +16,7 @@ from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import (
     CITIZEN_FIELDS,
     MAX_ATTACHMENTS,
+    Attachment,
     Complainant,
     Complaint,
     ComplaintEvent,
@@ -156,20 +157,7 @@ class ComplaintChanges:
         """The citizen came back with more (a letter, photos): an append-only event on
         the same ticket, sent to the CRM like a complaint."""
         require(officer, Role.OFFICER)
-        note = clean_paragraphs(note)
-        errors: dict[str, str] = {}
-        if len(note) < MIN_NOTE:
-            errors["note"] = QT_TRANSLATE_NOOP(
-                "Intake", "Tulis keterangan tambahan (paling sedikit {count} karakter)."
-            ).format(count=MIN_NOTE)
-        elif len(note) > LIMITS["note"]:
-            errors["note"] = QT_TRANSLATE_NOOP(
-                "Intake", "Keterangan tambahan paling panjang {count} karakter."
-            ).format(count=LIMITS["note"])
-        attachments, attachment_errors = check_attachments(files)
-        errors.update(attachment_errors)
-        if errors:
-            raise ValidationFailed(errors)
+        note, attachments = _checked_addition(note, files, MIN_NOTE, {})
         now = self._clock()
         event = ComplaintEvent(
             id=uuid.uuid4(),
@@ -235,15 +223,7 @@ class ComplaintChanges:
         require(officer, Role.OFFICER)
         values, all_errors, _ = validate_form(form, self._areas())
         errors = {k: v for k, v in all_errors.items() if k in CITIZEN_FIELDS}
-        note = clean_paragraphs(note)
-        if len(note) > LIMITS["note"]:
-            errors["note"] = QT_TRANSLATE_NOOP(
-                "Intake", "Keterangan tambahan paling panjang {count} karakter."
-            ).format(count=LIMITS["note"])
-        attachments, attachment_errors = check_attachments(files)
-        errors.update(attachment_errors)
-        if errors:
-            raise ValidationFailed(errors)
+        note, attachments = _checked_addition(note, files, 0, errors)  # what they said: optional
         now = self._clock()
         event = ComplaintEvent(
             id=uuid.uuid4(),
@@ -263,6 +243,29 @@ class ComplaintChanges:
             ),
         )
         return self._append(officer, event, files, "complaint.add_reporter", form.draft_key)
+
+
+def _checked_addition(
+    note: str, files: list[AttachmentFile], minimum: int, errors: dict[str, str]
+) -> tuple[str, list[Attachment]]:
+    """An addition's note (cleaned, ``minimum`` to the limit of characters) and its
+    files, checked; every problem found, ``errors`` (the form's own) included, is
+    raised at once so that the officer sees them all beside their fields."""
+    note = clean_paragraphs(note)
+    errors = dict(errors)
+    if len(note) < minimum:
+        errors["note"] = QT_TRANSLATE_NOOP(
+            "Intake", "Tulis keterangan tambahan (paling sedikit {count} karakter)."
+        ).format(count=minimum)
+    elif len(note) > LIMITS["note"]:
+        errors["note"] = QT_TRANSLATE_NOOP(
+            "Intake", "Keterangan tambahan paling panjang {count} karakter."
+        ).format(count=LIMITS["note"])
+    attachments, attachment_errors = check_attachments(files)
+    errors.update(attachment_errors)
+    if errors:
+        raise ValidationFailed(errors)
+    return note, attachments
 
 
 def _check_correctable(ticket_code: str, state: str | None) -> None:
