@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from desk_app.ui.password_fields import error_line, password_pair
 
 
 class NewPasswordDialog(QDialog):
@@ -38,17 +39,10 @@ class NewPasswordDialog(QDialog):
             ok_text = self.tr("Simpan dan masuk")
         text = QLabel(intro)
         text.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Kata sandi baru"))
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Ulangi kata sandi baru"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Pesan kata sandi"))
-        self.error.hide()
+        self.password, self.repeat = password_pair(
+            self.tr("Kata sandi baru"), self.tr("Ulangi kata sandi baru")
+        )
+        self.error = error_line(self.tr("Pesan kata sandi"))
         form = QFormLayout()
         for label_text, field in (
             (self.tr("Kata sandi &baru (min. 8)"), self.password),

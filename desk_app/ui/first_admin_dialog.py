@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.ui.password_fields import error_line, password_pair
+
 
 @dataclass(frozen=True)
 class NewAdmin:
@@ -39,16 +41,10 @@ class FirstAdminDialog(QDialog):
         self.username.setAccessibleName(self.tr("Nama pengguna"))
         self.display_name = QLineEdit()
         self.display_name.setAccessibleName(self.tr("Nama tampilan"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Kata sandi"))
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Ulangi kata sandi"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.password, self.repeat = password_pair(
+            self.tr("Kata sandi"), self.tr("Ulangi kata sandi")
+        )
+        self.error = error_line()
         form = QFormLayout()
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Nama tampilan"), self.display_name)

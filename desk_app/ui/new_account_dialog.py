@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.accounts import Role
 from desk_app.ui.i18n import shown
+from desk_app.ui.password_fields import error_line, password_pair
 
 
 @dataclass(frozen=True)
@@ -54,16 +55,10 @@ class NewAccountDialog(QDialog):
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Peran"))
         fill_roles(self.role)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Kata sandi sementara"))
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName(self.tr("Ulangi kata sandi sementara"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.password, self.repeat = password_pair(
+            self.tr("Kata sandi sementara"), self.tr("Ulangi kata sandi sementara")
+        )
+        self.error = error_line()
         form = QFormLayout()
         for text, field in (
             (self.tr("&Nama pengguna"), self.username),
