@@ -1,5 +1,6 @@
 """The FastAPI application: ``create_app(settings)`` assembles the fronts (health,
-desk sync API, supervisor API, workflow API, Open311, the tracking page) on one
+desk sync API, supervisor API, workflow API, Open311, the tracking page, the staff
+console) on one
 core, with the shared web plumbing (error handlers, the outermost guard, rate
 limits)."""
 
@@ -15,6 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from crm_server import health
+from crm_server.console import routes as console
 from crm_server.core.crm import Crm
 from crm_server.db.engine import migrate
 from crm_server.open311 import routes as open311
@@ -59,6 +61,7 @@ def create_app(
     install_error_handlers(app)
     for front in (health, sync_api, supervisor_api, workflow_api, open311, tracking):
         app.include_router(front.router)
+    console.install(app)
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crm_server.core.auth import ROLES
 from crm_server.settings import Settings
 
 
@@ -35,15 +36,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     areas = sub.add_parser("import-areas", help="import the official area file (kode,nama,tingkat)")
     areas.add_argument("file", type=Path)
     sub.add_parser("seed-demo", help="demo staff, an Open311 key and demo complaints")
-    user = sub.add_parser("add-user", help="create a staff account and print its API token")
+    user = sub.add_parser(
+        "add-user", help="create or update a staff account and print its API token"
+    )
     user.add_argument("username")
     user.add_argument("--name", required=True)
-    user.add_argument(
-        "--role",
-        required=True,
-        choices=["channel_admin", "kelurahan", "dinas", "suku_dinas", "verifier"],
-    )
+    user.add_argument("--role", required=True, choices=list(ROLES))
     user.add_argument("--unit", default="", help="kelurahan code, agency code, or AGENCY@KOTA")
+    user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the console password from the first line of standard input",
+    )
     key = sub.add_parser("add-api-key", help="create an Open311 API key and print it")
     key.add_argument("name")
     act = sub.add_parser("act", help="take a workflow action as a staff user")
@@ -135,14 +139,16 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
                 return 2
             print(f"{count} areas imported")
         elif args.command == "seed-demo":
-            from crm_server.seed import DEMO_OPEN311_KEY, seed_demo
+            from crm_server.seed import DEMO_OPEN311_KEY, demo_password, seed_demo
 
-            tokens = seed_demo(crm)
+            password = demo_password()
+            tokens = seed_demo(crm, password)
             print(
                 json.dumps({"staff_tokens": tokens, "open311_api_key": DEMO_OPEN311_KEY}, indent=2)
             )
+            _print_demo_accounts(password)
         elif args.command == "add-user":
-            print(crm.create_user(args.username, args.name, args.role, args.unit))
+            return _add_user(crm, args)
         elif args.command == "add-api-key":
             print(add_api_key(crm, args.name))
         elif args.command == "act":
@@ -157,6 +163,39 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             print(json.dumps(detail, indent=2, default=str))
     finally:
         crm.close()
+    return 0
+
+
+def _print_demo_accounts(password: str) -> None:
+    """On standard error: standard output is the JSON some scripts keep."""
+    from crm_server.core.auth import ROLE_LABELS
+    from crm_server.seed import DEMO_USERS
+
+    print("\nconsole accounts (sign in at /console/login):", file=sys.stderr)
+    print(f"  {'user name':<22} {'role':<34} unit", file=sys.stderr)
+    for user in DEMO_USERS:
+        role = f"{user.role} ({ROLE_LABELS[user.role]})"
+        print(f"  {user.username:<22} {role:<34} {user.unit_code or '-'}", file=sys.stderr)
+    print(f"  password of each: {password}", file=sys.stderr)
+
+
+def _add_user(crm: object, args: argparse.Namespace) -> int:
+    from crm_server.core.crm import Crm
+    from crm_server.core.staff_sign_in import WeakPassword, hash_password, set_password
+
+    assert isinstance(crm, Crm)
+    password = ""
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            hash_password(password)  # refused before anything is stored
+        except WeakPassword as exc:
+            print(f"crm-server: {exc}", file=sys.stderr)
+            return 2
+    print(crm.create_user(args.username, args.name, args.role, args.unit))
+    if password:
+        set_password(crm, args.username.strip().lower(), password, actor="crm-server add-user")
+        print(f"console password set for {args.username.strip().lower()}", file=sys.stderr)
     return 0
 
 

@@ -4,6 +4,7 @@ different states, so that a fresh CRM shows something on every screen."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from crm_server.core.auth import add_api_key
 from crm_server.core.crm import Crm
 from crm_server.core.desks import desk_by_code
 from crm_server.core.schemas import ActionRequest
+from crm_server.core.staff_sign_in import set_password
 from crm_server.core.workflow import Workflow
 
 DEMO_DESK = ("PBK1", "Pendopo Balai Kota")
@@ -36,7 +38,15 @@ DEMO_USERS = (
         "sudin.binamarga.jp", "Sudin Bina Marga Jakarta Pusat", "suku_dinas", "BINAMARGA@31.71"
     ),
     DemoUser("verifikator", "Verifikator Biro Pemerintahan", "verifier", ""),
+    DemoUser("koordinator", "Koordinator Kota", "koordinator", ""),
+    DemoUser("admin.crm", "Administrator CRM", "admin", ""),
 )
+# The console password of every demo account (MEJA_CRM_DEMO_PASSWORD when set).
+DEFAULT_DEMO_PASSWORD = "demo-meja-aduan"
+
+
+def demo_password() -> str:
+    return os.environ.get("MEJA_CRM_DEMO_PASSWORD", "").strip() or DEFAULT_DEMO_PASSWORD
 
 
 def demo_item(
@@ -63,12 +73,15 @@ def demo_item(
     }
 
 
-def seed_demo(crm: Crm) -> dict[str, str]:
-    """Returns the staff tokens (printed once by the CLI)."""
+def seed_demo(crm: Crm, password: str | None = None) -> dict[str, str]:
+    """Returns the staff tokens (printed once by the CLI). Every demo account gets
+    ``password`` as its console password (``demo_password()`` by default)."""
     tokens = {
         u.username: crm.create_user(u.username, u.display_name, u.role, u.unit_code)
         for u in DEMO_USERS
     }
+    for u in DEMO_USERS:
+        set_password(crm, u.username, password or demo_password(), actor="seed-demo")
     add_api_key(crm, "demo", DEMO_OPEN311_KEY)
     crm.create_enrolment(*DEMO_DESK)  # makes sure the desk exists
     desk = desk_by_code(crm, DEMO_DESK[0])

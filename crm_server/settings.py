@@ -113,6 +113,20 @@ class Settings:
     rate_limit_addresses: int = 10_000
     # Reverse proxies whose X-Forwarded-For is believed; none: the socket's peer.
     trusted_proxies: tuple[str, ...] = ()
+    # The staff console's sign-in (see core/staff_sign_in.py): a session ends after
+    # this many idle minutes, or this many hours whatever happens; an account is
+    # locked for ``console_lock_minutes`` after ``console_lock_after`` wrong
+    # passwords in a row; one address gets ``console_address_failures`` wrong sign-ins
+    # per ``console_address_window_minutes``; every wrong one is answered this late.
+    console_idle_minutes: int = 30
+    console_session_hours: int = 12
+    console_lock_after: int = 5
+    console_lock_minutes: int = 15
+    console_address_failures: int = 20
+    console_address_window_minutes: int = 15
+    console_failure_delay_ms: int = 700
+    # Cookies only over HTTPS (browsers also send them to http://localhost).
+    secure_cookies: bool = True
 
     @property
     def attachment_dir(self) -> Path:
@@ -144,6 +158,17 @@ class Settings:
             tracking_per_minute=_not_negative(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
             rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),
             trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
+            console_idle_minutes=_positive(env, "MEJA_CRM_CONSOLE_IDLE_MINUTES", 30),
+            console_session_hours=_positive(env, "MEJA_CRM_CONSOLE_SESSION_HOURS", 12),
+            console_lock_after=_positive(env, "MEJA_CRM_CONSOLE_LOCK_AFTER", 5),
+            console_lock_minutes=_positive(env, "MEJA_CRM_CONSOLE_LOCK_MINUTES", 15),
+            console_address_failures=_positive(env, "MEJA_CRM_CONSOLE_ADDRESS_FAILURES", 20),
+            console_address_window_minutes=_positive(
+                env, "MEJA_CRM_CONSOLE_ADDRESS_WINDOW_MINUTES", 15
+            ),
+            console_failure_delay_ms=_not_negative(env, "MEJA_CRM_CONSOLE_FAILURE_DELAY_MS", 700),
+            secure_cookies=env.get("MEJA_CRM_SECURE_COOKIES", "1").strip()
+            not in ("0", "false", "no"),
         )
 
     def with_database(self, url: str) -> Settings:

@@ -9,7 +9,7 @@
 #   both: every third-party module the side's code imports (also lazily) is installed
 #   CRM:  crm-server migrate; crm-server serve answers GET /healthz (and an unknown
 #         ticket's tracking page, from the shipped templates); import PySide6 (and
-#         reportlab, keyring, argon2) fails
+#         reportlab, keyring) fails
 #   desk: desk-app --help; create-admin; import-areas of the demo area file shipped in
 #         the installed package; the English catalogue loads; import fastapi (and
 #         uvicorn, psycopg, jinja2) fails
@@ -139,7 +139,7 @@ kill "$server_pid"
 wait "$server_pid" 2>/dev/null || true
 server_pid=""
 step "CRM: the desk's side is not installed"
-must_not_import "$tmp/crm" PySide6 reportlab keyring argon2
+must_not_import "$tmp/crm" PySide6 reportlab keyring
 
 # -- the desk's side ---------------------------------------------------------------
 step "desk: fresh environment with '$(basename "$wheel")[desk]'"

@@ -20,13 +20,23 @@ from crm_server.core.errors import unauthorized
 from crm_server.db.engine import transaction
 from crm_server.db.models import ApiKey, Desk, User
 
-ROLES = ("channel_admin", "kelurahan", "dinas", "suku_dinas", "verifier")
+ROLES = (
+    "channel_admin",
+    "kelurahan",
+    "dinas",
+    "suku_dinas",
+    "verifier",
+    "koordinator",
+    "admin",
+)
 ROLE_LABELS = {
     "channel_admin": "Admin kanal",
     "kelurahan": "Kelurahan",
     "dinas": "Dinas",
     "suku_dinas": "Suku Dinas",
     "verifier": "Biro Pemerintahan (verifikator)",
+    "koordinator": "Koordinator kota",
+    "admin": "Administrator CRM",
 }
 
 
@@ -84,7 +94,9 @@ def desk_for_token(crm: CrmContext, token: str) -> DeskAuth:
 
 def user_for_token(crm: CrmContext, token: str) -> UserAuth:
     with crm.sessions() as session:
-        user = session.scalar(select(User).where(User.token_hash == hash_secret(token)))
+        user = session.scalar(
+            select(User).where(User.token_hash == hash_secret(token), User.active.is_(True))
+        )
     if user is None:
         raise unauthorized("The user token is not valid.")
     return UserAuth(user.id, user.username, user.display_name, user.role, user.unit_code)
@@ -104,6 +116,7 @@ def create_user(
     """Create or update a staff account; returns a fresh API token."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    username = username.strip().lower()  # the console's sign-in ignores case
     token = new_token("mut")
     with transaction(crm.sessions) as session:
         user = session.scalar(select(User).where(User.username == username))

@@ -66,7 +66,9 @@ class EnrolmentCode(Base):
 
 class User(Base):
     """CRM staff. ``unit_code`` is what the role acts for: a kelurahan code for
-    kelurahan staff, an agency code for a Dinas, ``AGENCY@KOTA`` for a Suku Dinas."""
+    kelurahan staff, an agency code for a Dinas, ``AGENCY@KOTA`` for a Suku Dinas.
+    ``token_hash`` is the API token (workflow API); ``password_hash`` (argon2) the
+    console's sign-in."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -75,6 +77,78 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     unit_code: Mapped[str] = mapped_column(String(40), default="")
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None]
+
+
+class StaffSession(Base):
+    """A signed-in console session. The cookie holds a random secret; only its
+    SHA-256 is stored, so a copy of the database signs no one in."""
+
+    __tablename__ = "staff_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+
+
+class SignInFailure(Base):
+    """A failed console sign-in, by client address: the per-address limit counts
+    these in a window (kept in the database, so every worker counts the same)."""
+
+    __tablename__ = "sign_in_failures"
+    id: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime]
+
+    __table_args__ = (Index("ix_sign_in_failures_address_at", "address", "at"),)
+
+
+class AuditEntry(Base):
+    """Who did what, when and why, in the console: every administrative change and
+    every look at a citizen's contact details. Append-only."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime]
+    actor: Mapped[str] = mapped_column(String(60))  # the user name ("" for the system)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[dict[str, Any]]
+
+
+class ResponseTemplate(Base):
+    """A ready text for a step: for one category (or any: "") and one action
+    (or any: ""); the console fills it in and the user may edit it."""
+
+    __tablename__ = "response_templates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(20), default="")
+    category_code: Mapped[str] = mapped_column(String(40), default="")
+    body: Mapped[str] = mapped_column(Text)
+
+
+class TimeLimit(Base):
+    """An administrator's time limit for a state, in working days (overrides the
+    settings' default)."""
+
+    __tablename__ = "time_limits"
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer)
+
+
+class Holiday(Base):
+    """A day off set by an administrator: cuti bersama, or a holiday the
+    ``holidays`` package does not know yet."""
+
+    __tablename__ = "holidays"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
 
 
 class ApiKey(Base):

@@ -92,7 +92,12 @@ class SafetyMiddleware:
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        limit = self.max_attachment if path.startswith("/api/v1/attachments/") else self.max_json
+        limit = self.max_json
+        if path.startswith("/api/v1/attachments/"):
+            limit = self.max_attachment
+        elif path.startswith("/console/"):
+            # A console form may carry evidence photos: a few attachments' worth.
+            limit = self.max_json + 5 * self.max_attachment
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
