@@ -18,6 +18,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from crm_server import health
 from crm_server.console import routes as console
 from crm_server.core.crm import Crm
+from crm_server.core.rate_buckets import BucketStore, DatabaseBuckets, MemoryBuckets
 from crm_server.db.engine import migrate
 from crm_server.open311 import routes as open311
 from crm_server.settings import Settings
@@ -31,12 +32,20 @@ from crm_server.workflow_api import routes as workflow_api
 log = logging.getLogger("crm_server")
 
 
+def bucket_store(crm: Crm, settings: Settings, name: str) -> BucketStore:
+    """PostgreSQL: in the database, shared by every worker and host; SQLite, one
+    process by design: in memory."""
+    if crm.dialect == "sqlite":
+        return MemoryBuckets(settings.rate_limit_addresses)
+    return DatabaseBuckets(crm.sessions, name)
+
+
 def create_app(
     settings: Settings | None = None,
     crm: Crm | None = None,
-    monotonic: Callable[[], float] = time.monotonic,
+    rate_clock: Callable[[], float] = time.time,
 ) -> FastAPI:
-    """The service; ``monotonic`` is the rate limits' clock (seconds)."""
+    """The service; ``rate_clock`` is the rate limits' clock (seconds)."""
     settings = settings or (crm.settings if crm else Settings.from_env())
     if crm is None:
         if settings.auto_migrate:
@@ -50,9 +59,11 @@ def create_app(
     )
     app.state.crm = crm
     app.state.rate_limits = RateLimits(
-        enrol=RateLimiter(settings.enrol_per_minute, settings.rate_limit_addresses, monotonic),
+        enrol=RateLimiter(
+            settings.enrol_per_minute, bucket_store(crm, settings, "enrol"), rate_clock
+        ),
         tracking=RateLimiter(
-            settings.tracking_per_minute, settings.rate_limit_addresses, monotonic
+            settings.tracking_per_minute, bucket_store(crm, settings, "tracking"), rate_clock
         ),
     )
     # Load the holiday table now, not in the first request that needs a due date

@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -105,6 +106,34 @@ class SignInFailure(Base):
     at: Mapped[dt.datetime]
 
     __table_args__ = (Index("ix_sign_in_failures_address_at", "address", "at"),)
+
+
+class RateBucket(Base):
+    """One client address's token bucket of one rate limit (core/rate_buckets.py):
+    kept here so that every worker on every host counts the same. Times are seconds
+    of the wall clock (``time.time()``), which the hosts share through NTP."""
+
+    __tablename__ = "rate_buckets"
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Double)
+    updated_at: Mapped[float] = mapped_column(Double, index=True)
+
+
+class JobRun(Base):
+    """A periodic job (core/jobs.py): the worker that holds it until ``lease_until``,
+    and when it last finished. Taken by one conditional UPDATE, so that it runs once
+    across all workers; a worker that dies mid-job leaves it to the next when its
+    lease ends."""
+
+    __tablename__ = "job_runs"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(80), default="")
+    lease_until: Mapped[dt.datetime | None]
+    last_started_at: Mapped[dt.datetime | None]
+    last_finished_at: Mapped[dt.datetime | None]
+    runs: Mapped[int] = mapped_column(Integer, default=0)
+    last_result: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditEntry(Base):

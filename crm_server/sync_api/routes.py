@@ -32,7 +32,7 @@ async def enrol_limit(request: Request) -> None:
     """A desk needs one or two tries; a few a minute from one address
     (MEJA_CRM_ENROL_PER_MINUTE) leaves the one-time codes nothing to guess at scale."""
     limits: RateLimits = request.app.state.rate_limits
-    wait = limits.enrol.hit_client(request)
+    wait = await run_in_threadpool(limits.enrol.hit_client, request)
     if wait is not None:
         raise ApiError(
             429,

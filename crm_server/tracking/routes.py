@@ -52,7 +52,7 @@ async def tracking_page(request: Request, code: str, token: str) -> Response:
     # Tokens are short (6 characters): guessing one takes many tries, so one address
     # gets only so many a minute (MEJA_CRM_TRACKING_PER_MINUTE).
     limits: RateLimits = request.app.state.rate_limits
-    wait = limits.tracking.hit_client(request)
+    wait = await run_in_threadpool(limits.tracking.hit_client, request)
     if wait is not None:
         headers = {**_HEADERS, "Retry-After": str(wait)}
         if want_json:

@@ -1,62 +1,53 @@
 """Per-address rate limits for what a stranger can hammer: desk enrolment (guessing
 one-time codes) and the public tracking page (guessing tracking tokens).
 
-A token bucket per client address, kept in this process: up to N requests at once,
-then N a minute evenly; an IPv6 client is counted by its /64, and against its /48 as
-well (see ``RateLimiter.hit_client``). The table remembers at most ``max_keys``
-buckets and forgets the least recently seen first, so a flood from many addresses cannot grow
-it; a forgotten address starts again with a full bucket, which gains nothing to
-someone who already has that many addresses.
+A token bucket per client address: up to N requests at once, then N a minute evenly;
+an IPv6 client is counted by its /64, and against its /48 as well (see
+``RateLimiter.hit_client``). Where the buckets are kept is ``core.rate_buckets``: on
+PostgreSQL in the database, so that every worker on every host counts the same; on
+SQLite (one process by design) in memory, bounded to ``max_keys`` addresses.
 
 Our own small module rather than the ``limits`` library: its in-memory storage puts
-no bound on the number of keys (it only expires them with time) and reads the system
-clock, where here the clock is injected so that tests need no waiting.
+no bound on the number of keys, and its clock is not injectable, where here tests
+move the clock by hand.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import math
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.requests import HTTPConnection
 
-# Refills of n/60 a second add up a hair off whole numbers (6 s at 10 a minute gives
-# 0.9999999999999999 tokens): that close counts as whole, or a client that waited
-# its Retry-After would be refused again.
-_HAIR = 1e-9
+from crm_server.core.rate_buckets import Bucket, BucketStore
+
 # How many addresses' worth of requests a whole IPv6 /48 may send (see hit_client).
 IPV6_BLOCK_SHARE = 16
 
 
 class RateLimiter:
-    """One limit: ``per_minute`` requests per address, for at most ``max_keys``
-    addresses at a time."""
+    """One limit: ``per_minute`` requests per address, its buckets in ``store``.
+    ``clock``: seconds; the wall clock where several processes share the buckets."""
 
     def __init__(
-        self, per_minute: int, max_keys: int, clock: Callable[[], float] = time.monotonic
+        self, per_minute: int, store: BucketStore, clock: Callable[[], float] = time.time
     ) -> None:
         self.capacity = float(per_minute)
         self.per_second = per_minute / 60
-        self.max_keys = max_keys
+        self.store = store
         self.clock = clock
-        # address -> (tokens left, when last counted), least recently seen first
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-        # Callers may be on the event loop or in the thread pool.
-        self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._buckets)
+        return len(self.store)
 
     def hit_client(self, connection: HTTPConnection) -> int | None:
         """Count one request from the connection's client (see :func:`client_key`);
         an IPv6 client is counted against its /48 as well, which may send
         ``IPV6_BLOCK_SHARE`` times one address's limit: whoever holds a /48 has 65 536
-        /64s, and would otherwise have as many full buckets."""
+        /64s, and would otherwise have as many full buckets. May wait on the
+        database: call it from a worker thread."""
         buckets = [(client_key(connection), 1)]
         address = _client_address(connection)
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
@@ -72,26 +63,10 @@ class RateLimiter:
         neighbours in the same /48 share. A limit of 0 is no limit."""
         if self.capacity <= 0:
             return None
-        now = self.clock()
-        with self._lock:
-            refilled = []
-            for key, scale in buckets:
-                capacity, per_second = self.capacity * scale, self.per_second * scale
-                tokens, last = self._buckets.pop(key, (capacity, now))
-                refilled.append(
-                    (key, min(capacity, tokens + (now - last) * per_second), per_second)
-                )
-            waits = [
-                max(1, math.ceil((1 - tokens) / per_second - _HAIR))
-                for _key, tokens, per_second in refilled
-                if tokens < 1 - _HAIR
-            ]
-            for key, tokens, _per_second in refilled:
-                # re-inserted: now the most recent
-                self._buckets[key] = (tokens if waits else tokens - 1, now)
-                if len(self._buckets) > self.max_keys:
-                    self._buckets.popitem(last=False)
-            return max(waits) if waits else None
+        return self.store.hit(
+            [Bucket(key, self.capacity * scale, self.per_second * scale) for key, scale in buckets],
+            self.clock(),
+        )
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ WRONG_CODE = {"enrolment_code": "AAAA-BBBB-CCCC"}
 
 
 class Ticks:
-    """The limiters' monotonic clock, in seconds."""
+    """The limiters' clock, in seconds."""
 
     def __init__(self) -> None:
         self.now = 1000.0
@@ -41,7 +41,7 @@ def ticks() -> Ticks:
 @pytest.fixture
 def make_app(crm: Crm, ticks: Ticks) -> Callable[..., FastAPI]:
     def make(**settings: Any) -> FastAPI:
-        return create_app(dataclasses.replace(crm.settings, **settings), crm=crm, monotonic=ticks)
+        return create_app(dataclasses.replace(crm.settings, **settings), crm=crm, rate_clock=ticks)
 
     return make
 
@@ -172,7 +172,10 @@ def test_a_whole_ipv6_48_shares_a_larger_limit(make_app: Callable[..., FastAPI])
     assert forwarded(proxy, "2001:db8:8::1") == 404  # another /48
 
 
-def test_memory_stays_bounded(make_app: Callable[..., FastAPI]) -> None:
+def test_memory_stays_bounded(make_app: Callable[..., FastAPI], crm: Crm) -> None:
+    """One process on SQLite keeps its buckets in memory, bounded."""
+    if crm.dialect != "sqlite":
+        pytest.skip("on PostgreSQL the buckets are rows (see the test after this one)")
     app = make_app(tracking_per_minute=1, rate_limit_addresses=50, trusted_proxies=("192.0.2.1",))
     proxy = from_address(app, "192.0.2.1")
     limiter = app.state.rate_limits.tracking
@@ -187,6 +190,27 @@ def test_memory_stays_bounded(make_app: Callable[..., FastAPI]) -> None:
     assert proxy.get("/T/NOT-A-CODE/ABCDEF", headers=latest).status_code == 429
     first = {"X-Forwarded-For": "10.0.0.1"}
     assert proxy.get("/T/NOT-A-CODE/ABCDEF", headers=first).status_code == 404
+
+
+def test_database_buckets_are_shared_and_forgotten_when_full(
+    make_app: Callable[..., FastAPI], crm: Crm, ticks: Ticks
+) -> None:
+    """On PostgreSQL two applications (two workers) count in the same buckets, and
+    the buckets that have refilled are removed by the periodic clean-up."""
+    if crm.dialect == "sqlite":
+        pytest.skip("SQLite serves one process: its buckets are in memory")
+    from crm_server.core.rate_buckets import forget_full_buckets
+
+    first = from_address(make_app(tracking_per_minute=2), "198.51.100.9")
+    second = from_address(make_app(tracking_per_minute=2), "198.51.100.9")
+    assert first.get("/T/NOT-A-CODE/ABCDEF").status_code == 404
+    assert second.get("/T/NOT-A-CODE/ABCDEF").status_code == 404
+    assert first.get("/T/NOT-A-CODE/ABCDEF").status_code == 429
+    assert second.get("/T/NOT-A-CODE/ABCDEF").status_code == 429
+    assert forget_full_buckets(crm.sessions, ticks.now, 60) == 0  # still counting
+    ticks.now += 61
+    assert forget_full_buckets(crm.sessions, ticks.now, 60) == 1
+    assert first.get("/T/NOT-A-CODE/ABCDEF").status_code == 404  # a fresh, full bucket
 
 
 def test_a_trusted_network_written_loosely_still_trusts_its_proxies(
