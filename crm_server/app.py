@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -27,6 +28,7 @@ from crm_server.sync_api import routes as sync_api
 from crm_server.tracking import routes as tracking
 from crm_server.web.errors import SafetyMiddleware, install_error_handlers
 from crm_server.web.ratelimit import RateLimiter, RateLimits
+from crm_server.web.scheduler import Scheduler
 from crm_server.workflow_api import routes as workflow_api
 
 log = logging.getLogger("crm_server")
@@ -52,7 +54,18 @@ def create_app(
             migrate(settings.database_url)
         crm = Crm(settings)
         crm.ensure_reference_data()
+    scheduler = Scheduler(crm, settings.job_tick_seconds) if settings.run_jobs else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if scheduler is not None:
+            scheduler.start()
+        yield
+        if scheduler is not None:
+            scheduler.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Meja Aduan CRM",
         version="1.0.0",
         description="Desk sync API v1, workflow API, Open311 GeoReport v2, public tracking.",

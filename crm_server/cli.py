@@ -1,5 +1,5 @@
-"""The ``crm-server`` command: serve, migrate, enrol-desk, import-areas, seed-demo,
-add-user, add-api-key, act. Settings come from MEJA_CRM_* environment variables."""
+"""The ``crm-server`` command: serve, migrate, jobs, enrol-desk, import-areas,
+seed-demo, add-user, add-api-key, act, show. Settings come from MEJA_CRM_* environment variables."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the HTTP service (uvicorn)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (PostgreSQL for more than 1)"
+    )
+    sub.add_parser("jobs", help="run the periodic jobs that are due, once (for cron)")
     sub.add_parser("migrate", help="create or upgrade the database schema")
     enrol = sub.add_parser("enrol-desk", help="print a one-time enrolment code for a desk")
     enrol.add_argument("--code", required=True, help="desk code, 1–6 of A–Z/0–9 without I, L, O")
@@ -76,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "serve":
-        return _serve(settings, args.host, args.port)
+        return _serve(settings, args.host, args.port, args.workers)
     if args.command == "migrate":
         from crm_server.db.engine import migrate
 
@@ -92,21 +96,38 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _serve(settings: Settings, host: str | None, port: int | None) -> int:
+def _serve(settings: Settings, host: str | None, port: int | None, workers: int) -> int:
+    import os
+
     import uvicorn
 
     from crm_server.app import create_app
 
-    app = create_app(settings)
-    uvicorn.run(
-        app,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level=settings.log_level,
+    options: dict[str, object] = {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_level": settings.log_level,
         # The app believes X-Forwarded-For only from MEJA_CRM_TRUSTED_PROXIES;
         # uvicorn's own would believe it from 127.0.0.1 whatever the settings say.
-        proxy_headers=False,
-    )
+        "proxy_headers": False,
+        # On SIGTERM: stop accepting, let the requests in flight finish (up to 30 s).
+        "timeout_graceful_shutdown": 30,
+    }
+    if workers <= 1:
+        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
+        return 0
+    if settings.database_url.startswith("sqlite"):
+        print(
+            "crm-server: several workers need PostgreSQL (SQLite is one process)", file=sys.stderr
+        )
+        return 2
+    if settings.auto_migrate:  # once, here, not in every worker at the same moment
+        from crm_server.db.engine import migrate
+
+        migrate(settings.database_url)
+        os.environ["MEJA_CRM_AUTO_MIGRATE"] = "0"
+    # Each worker process builds its application from the same environment.
+    uvicorn.run("crm_server.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
     return 0
 
 
@@ -153,6 +174,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             print(add_api_key(crm, args.name))
         elif args.command == "act":
             return _act(crm, args)
+        elif args.command == "jobs":
+            from crm_server.core.jobs import CRM_JOBS, run_due
+
+            ran = run_due(crm, CRM_JOBS)
+            print("ran: " + (", ".join(ran) or "nothing was due"))
         elif args.command == "show":
             from crm_server.core.workflow import Workflow
 

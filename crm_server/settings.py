@@ -127,6 +127,11 @@ class Settings:
     console_failure_delay_ms: int = 700
     # Cookies only over HTTPS (browsers also send them to http://localhost).
     secure_cookies: bool = True
+    # Each worker runs the periodic jobs that are due every this many seconds
+    # (core/jobs.py; once across all workers). Off unless from the environment, so
+    # that an application made in a test runs none behind its back.
+    run_jobs: bool = False
+    job_tick_seconds: int = 30
 
     @property
     def attachment_dir(self) -> Path:
@@ -169,6 +174,8 @@ class Settings:
             console_failure_delay_ms=_not_negative(env, "MEJA_CRM_CONSOLE_FAILURE_DELAY_MS", 700),
             secure_cookies=env.get("MEJA_CRM_SECURE_COOKIES", "1").strip()
             not in ("0", "false", "no"),
+            run_jobs=env.get("MEJA_CRM_RUN_JOBS", "1").strip() not in ("0", "false", "no"),
+            job_tick_seconds=_positive(env, "MEJA_CRM_JOB_TICK_SECONDS", 30),
         )
 
     def with_database(self, url: str) -> Settings:

@@ -93,3 +93,15 @@ def migrate(url: str) -> None:
     engine = make_engine(url)  # creates the SQLite folder
     engine.dispose()
     command.upgrade(alembic_config(url), "head")
+
+
+def schema_revisions(engine: Engine) -> tuple[set[str], set[str]]:
+    """The database's current Alembic revisions and the code's heads: equal when the
+    schema is current."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(alembic_config(str(engine.url))).get_heads())
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return current, heads

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -123,6 +124,9 @@ class SafetyMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                # Which worker process answered: for the operator reading a trace
+                # (and the multi-worker test); a number, nothing about the host.
+                message["headers"] = [*message.get("headers", []), (b"x-worker", _WORKER)]
             await send(message)
 
         try:
@@ -135,6 +139,9 @@ class SafetyMiddleware:
             if not started:
                 body = error_body("internal", "The server could not handle this request.")
                 await _send_json(send, 500, body)
+
+
+_WORKER = str(os.getpid()).encode()
 
 
 class _BodyTooLarge(Exception):
