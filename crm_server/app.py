@@ -27,6 +27,7 @@ from crm_server.supervisor_api import routes as supervisor_api
 from crm_server.sync_api import routes as sync_api
 from crm_server.tracking import routes as tracking
 from crm_server.web.errors import SafetyMiddleware, install_error_handlers
+from crm_server.web.metrics import MetricsMiddleware
 from crm_server.web.ratelimit import RateLimiter, RateLimits
 from crm_server.web.scheduler import Scheduler
 from crm_server.workflow_api import routes as workflow_api
@@ -105,6 +106,7 @@ def create_app(
         # proxies' X-Forwarded-For and -Proto, and only from them: believed from
         # anyone, the header would let a client pick a fresh address per request.
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
+    app.add_middleware(MetricsMiddleware)
     # Outermost, so that no failure escapes with a traceback (see SafetyMiddleware).
     app.add_middleware(
         SafetyMiddleware,

@@ -102,11 +102,13 @@ def _serve(settings: Settings, host: str | None, port: int | None, workers: int)
     import uvicorn
 
     from crm_server.app import create_app
+    from crm_server.web.logs import log_config
 
     options: dict[str, object] = {
         "host": host or settings.host,
         "port": port or settings.port,
         "log_level": settings.log_level,
+        "log_config": log_config(settings.log_level, settings.log_format),
         # The app believes X-Forwarded-For only from MEJA_CRM_TRUSTED_PROXIES;
         # uvicorn's own would believe it from 127.0.0.1 whatever the settings say.
         "proxy_headers": False,
@@ -126,6 +128,12 @@ def _serve(settings: Settings, host: str | None, port: int | None, workers: int)
 
         migrate(settings.database_url)
         os.environ["MEJA_CRM_AUTO_MIGRATE"] = "0"
+    # Each worker writes its counters to one folder; a scrape of any worker adds
+    # them up (web/metrics.py).
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="meja-metrics-")
     # Each worker process builds its application from the same environment.
     uvicorn.run("crm_server.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
     return 0

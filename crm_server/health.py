@@ -1,4 +1,5 @@
 """``/healthz``: the process answers and its database too (liveness);
+``/metrics``: Prometheus metrics;
 ``/readyz``: the database answers and its schema is the one this code expects
 (readiness: a load balancer sends requests only to a ready worker, so a worker of a
 newer release waits until the migration has run)."""
@@ -9,6 +10,7 @@ from typing import Literal
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,6 +19,7 @@ from crm_server.core.crm import Crm
 from crm_server.db.engine import schema_revisions
 from crm_server.web.deps import ERRORS, CrmDep
 from crm_server.web.errors import error_response
+from crm_server.web.metrics import CONTENT_TYPE, render
 
 router = APIRouter(responses=ERRORS, tags=["health"])
 
@@ -60,3 +63,10 @@ async def readyz(crm: CrmDep) -> object:
     return error_response(
         503, "not_ready", f"The database schema ({revision}) is not this release's: migrate."
     )
+
+
+@router.get("/metrics", response_class=Response, responses={200: {"content": {CONTENT_TYPE: {}}}})
+async def metrics(crm: CrmDep) -> Response:
+    """Prometheus metrics (web/metrics.py): no personal data, no ticket codes."""
+    body = await run_in_threadpool(render, crm)
+    return Response(body, media_type=CONTENT_TYPE)

@@ -54,6 +54,14 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (the first by default)."""
+    value = env.get(name, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise SystemExit(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def _time_limits(raw: str) -> dict[str, int]:
     """``received=1,in_progress=8``: overrides of the default limits."""
     limits = dict(DEFAULT_TIME_LIMITS)
@@ -106,6 +114,7 @@ class Settings:
     cuti_bersama: tuple[dt.date, ...] = ()
     auto_migrate: bool = True
     log_level: str = "info"
+    log_format: str = "json"  # or "text"
     # Requests per client address per minute (0: no limit), and how many addresses
     # each limit remembers (see ratelimit.py).
     enrol_per_minute: int = 10
@@ -159,6 +168,7 @@ class Settings:
             cuti_bersama=_dates(env.get("MEJA_CRM_CUTI_BERSAMA", "")),
             auto_migrate=env.get("MEJA_CRM_AUTO_MIGRATE", "1").strip() not in ("0", "false", "no"),
             log_level=env.get("MEJA_CRM_LOG_LEVEL", "info"),
+            log_format=_choice(env, "MEJA_CRM_LOG_FORMAT", ("json", "text")),
             enrol_per_minute=_not_negative(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
             tracking_per_minute=_not_negative(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
             rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),

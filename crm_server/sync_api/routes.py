@@ -22,6 +22,7 @@ from crm_server.sync_api.schemas import (
     ReferenceResponse,
 )
 from crm_server.web.deps import ERRORS, Credentials, CrmDep, DeskDep, bearer_token
+from crm_server.web.metrics import CHANGES_SERVED, PUSH_ITEMS
 from crm_server.web.ratelimit import RateLimits
 from crm_server.web.schemas import ErrorBody
 
@@ -98,6 +99,8 @@ async def push(request: Request, crm: CrmDep, credentials: Credentials) -> Respo
 
 def _push(crm: Crm, token: str, raw: bytes, key: str | None) -> Response:
     answer = crm.push_request(token, raw, key)
+    for result in answer.get("results", ()):
+        PUSH_ITEMS.labels(result.get("outcome", "unknown")).inc()
     # A replayed answer goes through the same encoding: the same bytes as the first.
     content = json.dumps(answer, separators=(",", ":")).encode()
     return Response(content, media_type="application/json")
@@ -142,6 +145,7 @@ def changes(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
     rows, next_cursor, has_more = crm.changes(desk, cursor, limit)
+    CHANGES_SERVED.inc(len(rows))
     return {"changes": rows, "next_cursor": next_cursor, "has_more": has_more}
 
 

@@ -132,6 +132,17 @@ def test_two_workers_share_limits_sessions_and_jobs(two_workers: str, pg_databas
             break
     assert served_by - {made_on}, "no other worker answered in 40 connections"
 
+    # -- the metrics of both workers add up, whichever worker is scraped
+    with fresh(base) as http:
+        text = http.get("/metrics").text
+    counted = sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("meja_http_request_duration_seconds_count")
+        and 'route="/T/{code}/{token}"' in line
+    )
+    assert counted == 40
+
     # -- both workers tick every second; each job ran once
     time.sleep(3)
     engine = create_engine(pg_database)
