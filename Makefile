@@ -1,4 +1,4 @@
-.PHONY: run test install-check bench bench-big soak setup clean
+.PHONY: run test install-check bench bench-big bench-city soak setup clean
 
 run:            ## set up .venv and run the desk app against a local demo CRM
 	scripts/run.sh
@@ -16,7 +16,15 @@ bench:          ## benchmarks that print a table (about 15 minutes)
 bench-big:      ## also the 1 000 000-row runs (long; not run in CI)
 	scripts/bench.sh --big
 
-soak:           ## sync soak: 3 desks × 1 000 complaints while faults come and go (minutes)
+bench-city:     ## a city's morning: 320 desks back online at once, CRM as 2 workers on PostgreSQL
+	scripts/bootstrap.sh
+	bash -c 'source scripts/postgres.sh && .venv/bin/python -m benchmarks.bench_city_morning'
+
+soak:           ## sync bench-city:     ## a city's morning: 320 desks back online at once, CRM as 2 workers on PostgreSQL
+	scripts/bootstrap.sh
+	bash -c 'source scripts/postgres.sh && .venv/bin/python -m benchmarks.bench_city_morning'
+
+soak: 3 desks × 1 000 complaints while faults come and go (minutes)
 	scripts/bootstrap.sh
 	.venv/bin/python -m tests.sync.soak --desks 3 --per-desk 1000
 

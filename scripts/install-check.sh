@@ -7,7 +7,8 @@
 # only the CRM's side ('WHEEL[crm]') and one with only the desk's ('WHEEL[desk]'),
 # and runs each side's commands from a temporary folder outside the checkout:
 #   both: every third-party module the side's code imports (also lazily) is installed
-#   CRM:  crm-server migrate; crm-server serve answers GET /healthz (and an unknown
+#   CRM:  crm-server migrate; crm-server serve answers GET /healthz, /readyz, the
+#         console's sign-in page (and an unknown
 #         ticket's tracking page, from the shipped templates); import PySide6 (and
 #         reportlab, keyring) fails
 #   desk: desk-app --help; create-admin; import-areas of the demo area file shipped in
@@ -121,6 +122,15 @@ while True:
             print("   no answer from /healthz within 30 s", file=sys.stderr)
             sys.exit(1)
         time.sleep(0.2)
+with urllib.request.urlopen(f"{base}/readyz", timeout=5) as answer:
+    print(f"   GET /readyz: {answer.status} {answer.read(200).decode()}")
+    if answer.status != 200:
+        sys.exit(1)
+with urllib.request.urlopen(f"{base}/console/login", timeout=5) as answer:
+    page = answer.read().decode()
+    print(f"   GET /console/login: {answer.status}, {len(page)} characters of HTML")
+    if answer.status != 200 or "password" not in page:
+        sys.exit(1)
 # The tracking page's templates came with the wheel: an unknown ticket is the
 # "not found" page (404, rendered from crm_server/templates), not a server error.
 try:
