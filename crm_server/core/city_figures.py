@@ -211,13 +211,11 @@ def city_figures(
     period_from = period_from or period_to - dt.timedelta(days=29)
     figures = CityFigures(today, period_from, period_to)
     with crm.sessions() as session:
-        groups = session.execute(caseload_query(crm)).tuples().all()
+        groups = session.execute(caseload_query(crm)).all()
         figures.by_state, figures.by_agency, figures.by_kota = _tallies(crm, groups)
         figures.closed = [
             Closed(status, int(count), int(in_time or 0))
-            for status, count, in_time in session.execute(
-                closed_query(crm, period_from, period_to)
-            ).tuples()
+            for status, count, in_time in session.execute(closed_query(crm, period_from, period_to))
         ]
         overdue = list(session.scalars(overdue_query(crm)))
         quiet = list(session.scalars(digantung_query(crm)))
