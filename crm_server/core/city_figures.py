@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from complaint_domain.status import Status
 from crm_server.core import lateness
 from crm_server.core.complaints import reporter_counts
 from crm_server.core.context import CrmContext
-from crm_server.core.inbox import Row, rows_of
+from crm_server.core.inbox import COLUMNS, Row, rows_of
 from crm_server.db.models import Complaint, Desk
 
 LIST_SIZE = 50
@@ -138,15 +139,17 @@ def closed_query(
     )
 
 
-def overdue_query(crm: CrmContext, size: int = LIST_SIZE) -> Select[Complaint]:
+def overdue_query(crm: CrmContext, size: int = LIST_SIZE) -> Select[*tuple[Any, ...]]:
     c = Complaint
-    return select(c).where(lateness.overdue(crm.today())).order_by(c.due_date, c.pk).limit(size)
+    return (
+        select(*COLUMNS).where(lateness.overdue(crm.today())).order_by(c.due_date, c.pk).limit(size)
+    )
 
 
-def digantung_query(crm: CrmContext, size: int = LIST_SIZE) -> Select[Complaint]:
+def digantung_query(crm: CrmContext, size: int = LIST_SIZE) -> Select[*tuple[Any, ...]]:
     c = Complaint
     condition = lateness.digantung(crm.calendar, crm.today(), crm.settings.digantung_days)
-    return select(c).where(condition).order_by(c.last_public_update_at, c.pk).limit(size)
+    return select(*COLUMNS).where(condition).order_by(c.last_public_update_at, c.pk).limit(size)
 
 
 def _tallies(
@@ -217,8 +220,8 @@ def city_figures(
             Closed(status, int(count), int(in_time or 0))
             for status, count, in_time in session.execute(closed_query(crm, period_from, period_to))
         ]
-        overdue = list(session.scalars(overdue_query(crm)))
-        quiet = list(session.scalars(digantung_query(crm)))
+        overdue = list(session.execute(overdue_query(crm)))
+        quiet = list(session.execute(digantung_query(crm)))
         counts = reporter_counts(session, {c.pk for c in overdue + quiet})
         figures.desks = desk_health(session, crm.now())
     figures.overdue = rows_of(crm, overdue, counts)

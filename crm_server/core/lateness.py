@@ -17,6 +17,7 @@ of one page only (:class:`DayCounter` remembers what it counted).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from sqlalchemy import BindParameter, ColumnElement, and_, bindparam
 
@@ -68,27 +69,64 @@ def digantung(calendar: WorkCalendar, today: dt.date, days: int) -> ColumnElemen
     return and_(is_open(), Complaint.last_public_update_at < quiet_before(calendar, today, days))
 
 
+class _Ordinals:
+    """The working days counted once per calendar: ``counts[i]`` is how many working
+    days there are in ``[first, first + i]``. A page of rows years late then costs
+    a subtraction per row, not a walk over every day since (at 1 000 000 complaints
+    that walk was most of a page's time). The span is replaced whole, never changed
+    in place, so threads that read it while another extends it stay right."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
+        self.span: tuple[dt.date, list[int]] = (dt.date.max, [])
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end], ``start < end``."""
+        first, counts = self.span
+        if start < first or (end - first).days >= len(counts):
+            last = max(end, first + dt.timedelta(days=len(counts) - 1)) if counts else end
+            first, counts = self._build(
+                dt.date(min(start, first).year, 1, 1), dt.date(last.year, 12, 31)
+            )
+            self.span = (first, counts)
+        return counts[(end - first).days] - counts[(start - first).days]
+
+    def _build(self, first: dt.date, last: dt.date) -> tuple[dt.date, list[int]]:
+        counts, total, day = [], 0, first
+        while day <= last:
+            total += self.calendar.is_working_day(day)
+            counts.append(total)
+            day += dt.timedelta(days=1)
+        return first, counts
+
+
+_ORDINALS: weakref.WeakKeyDictionary[WorkCalendar, _Ordinals] = weakref.WeakKeyDictionary()
+
+
+def working_days_between(calendar: WorkCalendar, start: dt.date, end: dt.date) -> int:
+    """``calendar.working_days_between(start, end)``, from counts kept per calendar."""
+    if end <= start:
+        return 0
+    ordinals = _ORDINALS.get(calendar)
+    if ordinals is None:
+        ordinals = _ORDINALS[calendar] = _Ordinals(calendar)
+    return ordinals.between(start, end)
+
+
 class DayCounter:
-    """Working days between a day and today, remembered (a page asks about the
-    same due dates again and again)."""
+    """Working days between a day and today, for the rows of a page."""
 
     def __init__(self, calendar: WorkCalendar, today: dt.date) -> None:
         self.calendar = calendar
         self.today = today
-        self._since: dict[dt.date, int] = {}
-        self._until: dict[dt.date, int] = {}
 
     def since(self, day: dt.date) -> int:
         """Working days in (day, today]: how late, or how long quiet."""
-        if day not in self._since:
-            self._since[day] = self.calendar.working_days_between(day, self.today)
-        return self._since[day]
+        return working_days_between(self.calendar, day, self.today)
 
     def until(self, day: dt.date) -> int:
         """Working days in (today, day]: how many are left."""
-        if day not in self._until:
-            self._until[day] = self.calendar.working_days_between(self.today, day)
-        return self._until[day]
+        return working_days_between(self.calendar, self.today, day)
 
     def quiet(self, last_public_update: dt.datetime) -> int:
         return self.since(last_public_update.astimezone(WIB).date())

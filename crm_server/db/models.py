@@ -233,8 +233,16 @@ class Complaint(Base):
         Index("ix_complaints_unit_status_due", "unit_code", "status", "due_date"),
         Index("ix_complaints_agency_status_due", "agency_code", "status", "due_date"),
         Index(
+            "ix_complaints_open_due",
+            "due_date",
+            "pk",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
+        Index(
             "ix_complaints_open_quiet",
             "last_public_update_at",
+            "pk",
             postgresql_where=OPEN_COMPLAINT,
             sqlite_where=OPEN_COMPLAINT,
         ),

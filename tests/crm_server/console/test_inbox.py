@@ -159,3 +159,19 @@ def test_an_account_without_its_unit_waits_for_nothing(crm: Crm, push: Push) -> 
     for role in ("kelurahan", "suku_dinas", "dinas"):
         crm.create_user(f"tanpa.unit.{role}", "Tanpa unit", role, "")
         assert inbox(crm, user(crm, f"tanpa.unit.{role}"), Filters()).rows == [], role
+
+
+def test_the_kept_working_day_counts_agree_with_the_calendar() -> None:
+    from complaint_domain.workdays import WorkCalendar
+    from crm_server.core.lateness import digantung_cutoff, working_days_between
+
+    calendar = WorkCalendar([dt.date(2026, 12, 24)])
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=n) for n in range(0, 1500, 37)]
+    for start in days:
+        for end in (dt.date(2026, 12, 29), dt.date(2024, 2, 29), start):
+            expected = calendar.working_days_between(start, end)
+            assert working_days_between(calendar, start, end) == expected, (start, end)
+    today = dt.date(2026, 12, 29)
+    cutoff = digantung_cutoff(calendar, today, 5)
+    assert calendar.working_days_between(cutoff, today) >= 5
+    assert calendar.working_days_between(cutoff + dt.timedelta(days=1), today) < 5

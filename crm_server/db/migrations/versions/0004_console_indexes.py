@@ -24,7 +24,8 @@ PLAIN = (
     ("ix_complaints_status_since", ["status", "status_since", "late_steps"]),
 )
 PARTIAL = (
-    ("ix_complaints_open_quiet", ["last_public_update_at"]),
+    ("ix_complaints_open_due", ["due_date", "pk"]),
+    ("ix_complaints_open_quiet", ["last_public_update_at", "pk"]),
     (
         "ix_complaints_open_counts",
         ["status", "agency_code", "kota_code", "due_date", "last_public_update_at"],
