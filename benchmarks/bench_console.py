@@ -42,6 +42,7 @@ SMALL, BIG = 20_000, 1_000_000
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 NOW = dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC)
 GAMBIR = "31.71.01.1001"
+ALL = Filters(view="all")
 KEC_CAT = Filters(kecamatan="31.74.01", category="KEBERSIHAN")
 OPEN = "status NOT IN ('done', 'rejected', 'duplicate')"
 
@@ -235,6 +236,8 @@ def run_bench(rows: int, repeat: int) -> None:
             ("inbox koordinator, kecamatan + category", koordinator, KEC_CAT, None),
             ("inbox koordinator, digantung only", koordinator, Filters(lateness="digantung"), None),
             ("inbox lurah.gambir, all I may see", lurah, Filters(view="all"), None),
+            ("inbox dinas.binamarga, all I may see", who["dinas.binamarga"], ALL, None),
+            ("inbox sudin.binamarga.jp, all I may see", who["sudin.binamarga.jp"], ALL, None),
         ]
         for label, user, f, cursor in variants:
             cases.append((label, lambda u=user, f=f, c=cursor: inbox(crm, u, f, c)))

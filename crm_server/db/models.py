@@ -229,9 +229,9 @@ class Complaint(Base):
     __table_args__ = (
         Index("ix_complaints_due", "due_date", "pk"),
         Index("ix_complaints_status_due", "status", "due_date", "pk"),
-        Index("ix_complaints_kelurahan_status_due", "kelurahan_code", "status", "due_date"),
+        Index("ix_complaints_kelurahan_due", "kelurahan_code", "due_date", "pk"),
         Index("ix_complaints_unit_status_due", "unit_code", "status", "due_date"),
-        Index("ix_complaints_agency_status_due", "agency_code", "status", "due_date"),
+        Index("ix_complaints_agency_due", "agency_code", "due_date", "pk"),
         Index(
             "ix_complaints_open_due",
             "due_date",

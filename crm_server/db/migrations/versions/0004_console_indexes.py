@@ -18,9 +18,9 @@ OPEN = sa.text("status NOT IN ('done', 'rejected', 'duplicate')")
 PLAIN = (
     ("ix_complaints_due", ["due_date", "pk"]),
     ("ix_complaints_status_due", ["status", "due_date", "pk"]),
-    ("ix_complaints_kelurahan_status_due", ["kelurahan_code", "status", "due_date"]),
+    ("ix_complaints_kelurahan_due", ["kelurahan_code", "due_date", "pk"]),
     ("ix_complaints_unit_status_due", ["unit_code", "status", "due_date"]),
-    ("ix_complaints_agency_status_due", ["agency_code", "status", "due_date"]),
+    ("ix_complaints_agency_due", ["agency_code", "due_date", "pk"]),
     ("ix_complaints_status_since", ["status", "status_since", "late_steps"]),
 )
 PARTIAL = (
