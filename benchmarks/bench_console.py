@@ -160,6 +160,8 @@ class Captured:
         try:
             cursor = raw.cursor()
             for statement, params in self.statements:
+                if statement.lstrip().upper().startswith("SET "):
+                    cursor.execute(statement, params)  # as the page's transaction did
                 if not statement.lstrip().upper().startswith("SELECT"):
                     continue
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, params)
