@@ -14,6 +14,7 @@ BENCHMARKS = [
     "benchmarks.bench_store",
     "benchmarks.bench_receipts",
     "benchmarks.bench_crm",
+    "benchmarks.bench_console",
     "benchmarks.bench_desk_ui",
     "benchmarks.bench_sync",
     "benchmarks.bench_desk_memory",

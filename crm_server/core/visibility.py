@@ -53,18 +53,23 @@ def visible(user: UserAuth) -> ColumnElement[bool]:
 
 
 def waiting(user: UserAuth) -> ColumnElement[bool]:
-    """The SQL condition of what waits for ``user`` to act on now."""
+    """The SQL condition of what waits for ``user`` to act on now: always within
+    what they may see (an account without its unit waits for nothing)."""
+    return and_(visible(user), _acts_on(user))
+
+
+def _acts_on(user: UserAuth) -> ColumnElement[bool]:
     c = Complaint
     role, unit = user.role, user.unit_code
     if role == "channel_admin":
-        return and_(visible(user), c.status == Status.RECEIVED.value)
+        return c.status == Status.RECEIVED.value
     if role == "kelurahan":
         return or_(
-            and_(c.kelurahan_code == unit, c.status == Status.COORDINATION.value),
+            c.status == Status.COORDINATION.value,
             and_(c.unit_code == unit, c.status.in_([s.value for s in _HANDLING])),
         )
     if role == "dinas":
-        return and_(c.agency_code == unit, c.status == Status.DISPOSITION.value)
+        return c.status == Status.DISPOSITION.value
     if role == "suku_dinas":
         return and_(c.unit_code == unit, c.status.in_([s.value for s in _HANDLING]))
     if role == "verifier":

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from complaint_domain.areas import AreaIndex
+from complaint_domain.complaint import WIB
 from complaint_domain.reference import AGENCY_BY_CODE, default_agency
 from complaint_domain.status import Status, can_transition, public_status_text
 from crm_server.core import complaints, timing
@@ -159,6 +160,8 @@ class Workflow:
                 )
             self._check_unit(session, user, complaint, request)
             self._route(session, complaint, request, areas)
+            if timing.is_overdue(self.crm, complaint, now.astimezone(WIB).date()):
+                complaint.late_steps = (complaint.late_steps or 0) + 1
             complaint.status = action.target.value
             complaint.status_since = now
             complaint.last_public_update_at = now

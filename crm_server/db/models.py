@@ -23,10 +23,15 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from complaint_domain.sql_types import UTCDateTime
+
+# A complaint not yet closed, for the partial indexes (the final states of
+# complaint_domain.status).
+OPEN_COMPLAINT = text("status NOT IN ('done', 'rejected', 'duplicate')")
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL wants 64 bits for a
 # feed that grows for years.
@@ -243,6 +248,45 @@ class Complaint(Base):
     unit_name: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     merged_into: Mapped[str] = mapped_column(String(24), default="")
+    # Steps taken after their due date (the city dashboard's "closed within the time
+    # limits" is a closed complaint with none).
+    late_steps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    # The console's inboxes and the city dashboard (migration 0004): each role's
+    # waiting list oldest due first, the overdue and *digantung* lists, the open
+    # caseload counted by state, Dinas and kota from one index, the closed in a period.
+    __table_args__ = (
+        Index("ix_complaints_due", "due_date", "pk"),
+        Index("ix_complaints_status_due", "status", "due_date", "pk"),
+        Index("ix_complaints_kelurahan_due", "kelurahan_code", "due_date", "pk"),
+        Index("ix_complaints_unit_status_due", "unit_code", "status", "due_date"),
+        Index("ix_complaints_agency_due", "agency_code", "due_date", "pk"),
+        Index(
+            "ix_complaints_open_due",
+            "due_date",
+            "pk",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
+        Index(
+            "ix_complaints_open_quiet",
+            "last_public_update_at",
+            "pk",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
+        Index(
+            "ix_complaints_open_counts",
+            "status",
+            "agency_code",
+            "kota_code",
+            "due_date",
+            "last_public_update_at",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
+        Index("ix_complaints_status_since", "status", "status_since", "late_steps"),
+    )
 
 
 class Event(Base):
