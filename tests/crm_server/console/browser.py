@@ -36,12 +36,18 @@ class Browser:
 
     def sign_in(self, username: str, password: str = PASSWORD) -> None:
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
 
         self.driver.delete_all_cookies()
         self.open("/console/login")
         self.driver.find_element(By.ID, "username").send_keys(username)
         self.driver.find_element(By.ID, "password").send_keys(password)
         self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        # The click returns before the browser follows the redirect: wait for it.
+        WebDriverWait(self.driver, 30).until(
+            lambda driver: "/console/login" not in driver.current_url
+            or driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+        )
         assert "/console/login" not in self.driver.current_url, self.driver.page_source[-2000:]
 
     def sign_out(self) -> None:

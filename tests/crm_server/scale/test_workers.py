@@ -71,7 +71,7 @@ def two_workers(pg_database: str, tmp_path: Path) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a loaded 2-core machine starts Python slowly
     workers: set[str] = set()
     while len(workers) < 2:  # both workers up and answering
         if time.monotonic() > deadline or server.poll() is not None:

@@ -1,7 +1,7 @@
 """city scale: rate buckets and periodic job runs in the database
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import complaint_domain.sql_types
 
 
 revision = '0008'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
