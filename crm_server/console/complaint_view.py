@@ -1,0 +1,292 @@
+"""What the complaint page shows, read in one session: the intake fields, the files,
+the history (public and internal), and the forms of the actions this user may take
+now, with their response templates and suggestions. No personal data of the citizen
+here: their contact is read only behind "Tampilkan kontak" (``contact_of``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from complaint_domain.complaint import WIB
+from complaint_domain.reference import AGENCIES, AGENCY_BY_CODE, CHANNEL_BY_CODE, category_label
+from complaint_domain.status import Status, public_status_text
+from crm_server.console.words import say
+from crm_server.core import timing
+from crm_server.core.auth import UserAuth
+from crm_server.core.complaints import reporter_counts, shown_unit
+from crm_server.core.crm import Crm
+from crm_server.core.response_templates import TemplateText, for_step
+from crm_server.core.visibility import handles_now, may_see_contact, visible
+from crm_server.core.workflow import ACTIONS, Workflow
+from crm_server.db.models import Complaint, CoReporter, Event
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+SUGGESTION_LIMIT = 5
+SIMILAR_ENOUGH = 0.3
+# What each state means for the staff (the public label is the citizen's).
+STATE_WORDS = {
+    Status.RECEIVED: say("Menunggu pemeriksaan admin kanal"),
+    Status.COORDINATION: say("Koordinasi di kelurahan"),
+    Status.DISPOSITION: say("Disposisi: menunggu dinas menunjuk suku dinas"),
+    Status.IN_PROGRESS: say("Dalam penanganan"),
+    Status.VERIFICATION: say("Menunggu verifikasi Biro Pemerintahan"),
+    Status.RETURNED: say("Dikembalikan verifikator: perlu penanganan lagi"),
+    Status.DONE: say("Selesai"),
+    Status.REJECTED: say("Ditolak"),
+    Status.DUPLICATE: say("Digabung dengan aduan lain"),
+}
+KIND_WORDS = {
+    "citizen_added": say("Tambahan dari warga (meja)"),
+    "reporter_added": say("Pelapor tambahan (meja)"),
+    "note": say("Catatan internal"),
+}
+# Each action's heading and its button.
+ACTION_WORDS = {
+    "accept": (say("Terima dan teruskan ke kelurahan"), say("Terima aduan")),
+    "reject": (say("Tolak aduan"), say("Tolak aduan")),
+    "merge": (say("Gabungkan dengan aduan yang lebih dulu"), say("Gabungkan")),
+    "handle": (say("Tangani sendiri oleh kelurahan"), say("Tangani sendiri")),
+    "forward": (say("Teruskan ke dinas"), say("Teruskan ke dinas")),
+    "assign": (say("Tunjuk suku dinas"), say("Tunjuk suku dinas")),
+    "report": (say("Laporkan hasil penanganan"), say("Kirim laporan")),
+    "approve": (say("Verifikasi: aduan selesai"), say("Verifikasi selesai")),
+    "return": (say("Kembalikan ke penangan"), say("Kembalikan")),
+}
+NOTE_REQUIRED = frozenset({"report", "return"})
+
+
+def when(moment: dt.datetime) -> str:
+    local = moment.astimezone(WIB)
+    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}, {local:%H.%M} WIB"
+
+
+def day(value: dt.date | None) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+@dataclass(frozen=True)
+class FileView:
+    sha256: str
+    media_type: str
+    name: str
+    size_kb: int
+    url: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/") and self.media_type != "image/tiff"
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: str
+    label: str
+    kind_words: str  # "" for a public status step
+    internal: bool
+    actor: str
+    unit: str
+    note: str
+    files: list[FileView]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    ticket_code: str
+    excerpt: str
+    similarity: int  # percent
+    state: str
+
+
+@dataclass
+class ActionForm:
+    """One action's form; ``values`` and ``error`` are the user's text and the
+    refusal when the form comes back."""
+
+    name: str
+    templates: list[TemplateText]
+    values: dict[str, str] = field(default_factory=dict)
+    error: str = ""
+    error_values: dict[str, Any] = field(default_factory=dict)
+    agencies: list[tuple[str, str]] = field(default_factory=list)
+    suggested_agency: str = ""
+    suggestions: list[Suggestion] = field(default_factory=list)
+    unit_name: str = ""
+
+
+@dataclass
+class ComplaintView:
+    ticket_code: str
+    state: str
+    public_label: str
+    fields: list[tuple[str, str]]
+    description: str
+    references: list[str]
+    files: list[FileView]
+    history: list[HistoryLine]
+    actions: list[ActionForm]
+    overdue: bool
+    digantung: bool
+    due_date: str
+    unit: str
+    may_see_contact: bool
+    private_identity: bool
+
+
+def file_views(ticket: str, refs: list[dict[str, Any]]) -> list[FileView]:
+    return [
+        FileView(
+            r["sha256"],
+            r.get("media_type", ""),
+            r.get("original_name") or r["sha256"][:12],
+            max(1, int(r.get("size", 0)) // 1024),
+            f"/console/c/{ticket}/files/{r['sha256']}",
+        )
+        for r in refs
+        if isinstance(r, dict) and r.get("sha256")
+    ]
+
+
+def history(session: Session, c: Complaint) -> list[HistoryLine]:
+    lines = []
+    for e in session.scalars(select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)):
+        kind_words = KIND_WORDS.get(e.kind, "") if e.kind != "status" else ""
+        note = e.note if e.kind != "reporter_added" else ""  # the reporter is personal data
+        lines.append(
+            HistoryLine(
+                when(e.at),
+                e.public_label,
+                kind_words,
+                not e.public,
+                e.actor,
+                e.unit_name,
+                note,
+                file_views(c.ticket_code, e.attachments or []),
+            )
+        )
+    return lines
+
+
+def actions_now(user: UserAuth, c: Complaint) -> list[str]:
+    """The actions this user may take on the complaint now (the workflow checks
+    them again when one is sent)."""
+    if not handles_now(user, c):
+        return []
+    status = Status(c.status)
+    return [
+        name
+        for name, action in ACTIONS.items()
+        if user.role in action.roles and status in action.sources
+    ]
+
+
+def merge_suggestions(session: Session, user: UserAuth, c: Complaint) -> list[Suggestion]:
+    """Open complaints received before this one, of the same category in the same
+    kelurahan, that this user may see, the most similar descriptions first."""
+    finals = [s.value for s in Status if s.is_final]
+    rows = session.execute(
+        select(Complaint.ticket_code, Complaint.description, Complaint.status)
+        .where(
+            visible(user),
+            Complaint.category_code == c.category_code,
+            Complaint.kelurahan_code == c.kelurahan_code,
+            Complaint.pk < c.pk,
+            Complaint.status.not_in(finals),
+        )
+        .order_by(Complaint.pk.desc())
+        .limit(200)
+    ).all()
+    mine = c.description.casefold()
+    scored = []
+    for code, text, status in rows:
+        ratio = difflib.SequenceMatcher(None, mine, text.casefold()).ratio()
+        if ratio >= SIMILAR_ENOUGH:
+            excerpt = text if len(text) <= 140 else text[:139] + "…"
+            scored.append(
+                Suggestion(code, excerpt, round(ratio * 100), STATE_WORDS[Status(status)])
+            )
+    scored.sort(key=lambda s: -s.similarity)
+    return scored[:SUGGESTION_LIMIT]
+
+
+def action_form(crm: Crm, session: Session, user: UserAuth, c: Complaint, name: str) -> ActionForm:
+    form = ActionForm(name, for_step(crm, name, c.category_code))
+    if name == "forward":
+        form.agencies = [(a.code, a.name) for a in AGENCIES]
+        form.suggested_agency = c.agency_code or Workflow(crm).agency_for(session, c.category_code)
+    elif name == "merge":
+        form.suggestions = merge_suggestions(session, user, c)
+    elif name == "assign":
+        agency = AGENCY_BY_CODE.get(c.agency_code)
+        kota = crm.areas().get(c.kota_code)
+        if agency is not None:
+            form.unit_name = agency.unit_name(kota.short_name if kota else c.kota_code)
+    return form
+
+
+def complaint_view(crm: Crm, session: Session, user: UserAuth, c: Complaint) -> ComplaintView:
+    status = Status(c.status)
+    areas = crm.areas()
+    location = c.location or {}
+    place = ", ".join(
+        p
+        for p in (
+            location.get("street", ""),
+            location.get("rt_rw", "") and "RT/RW " + location["rt_rw"],
+        )
+        if p
+    )
+    channel = CHANNEL_BY_CODE.get(c.channel)
+    reporters = reporter_counts(session, [c.pk])[c.pk]
+    fields = [
+        (say("Kategori"), category_label(c.category_code)),
+        (say("Kelurahan"), areas.describe(c.kelurahan_code) or c.kelurahan_code),
+        (say("Lokasi"), place),
+        (say("Patokan"), str(location.get("landmark", ""))),
+        (say("Urgensi"), say("Mendesak") if c.urgency == "urgent" else say("Biasa")),
+        (say("Kanal"), channel.name if channel else c.channel),
+        (say("Dicatat"), when(c.created_at)),
+        (say("Diterima CRM"), when(c.received_at)),
+        (say("Petugas"), c.officer),
+        (say("Jumlah pelapor"), str(reporters)),
+    ]
+    today = crm.today()
+    return ComplaintView(
+        ticket_code=c.ticket_code,
+        state=STATE_WORDS[status],
+        public_label=public_status_text(status, c.reason, c.merged_into),
+        fields=[(label, value) for label, value in fields if value],
+        description=c.description,
+        references=[str(r) for r in c.earlier_references or []],
+        files=file_views(c.ticket_code, c.attachments or []),
+        history=history(session, c),
+        actions=[action_form(crm, session, user, c, name) for name in actions_now(user, c)],
+        overdue=timing.is_overdue(crm, c, today),
+        digantung=timing.is_digantung(crm, c, today),
+        due_date=day(c.due_date) if not status.is_final else "",
+        unit=shown_unit(c),
+        may_see_contact=may_see_contact(user, c),
+        private_identity=bool((c.complainant or {}).get("keep_identity_private")),
+    )
+
+
+def contact_of(session: Session, c: Complaint) -> list[dict[str, str]]:
+    """The citizen's name and contact, and each co-reporter's (personal data:
+    shown once, after the look is recorded; never logged)."""
+    people = [c.complainant or {}]
+    people += [
+        r.reporter
+        for r in session.scalars(
+            select(CoReporter).where(CoReporter.complaint_pk == c.pk).order_by(CoReporter.at)
+        )
+    ]
+    return [
+        {k: str(p.get(k, "")) for k in ("name", "phone", "address")}
+        for p in people
+        if p.get("name")
+    ]
