@@ -25,6 +25,7 @@ from crm_server.console.complaint_actions import (
 from crm_server.console.complaint_view import (
     ACTION_WORDS,
     NOTE_REQUIRED,
+    add_templates,
     complaint_view,
     contact_of,
 )
@@ -75,13 +76,15 @@ def _render(
     **context: Any,
 ) -> HTMLResponse:
     crm = crm_of(request)
+    areas = crm.areas()  # before the session: on SQLite a second one would wait
     with crm.sessions() as session:
         complaint = find_complaint(session, ticket_code)
         if complaint is None or not may_see(staff.user, complaint):
             raise ConsoleRefusal(404, staff)
-        view = complaint_view(crm, session, staff.user, complaint)
+        view = complaint_view(crm, session, areas, staff.user, complaint)
         if "contact" in context:
             context["contact"] = contact_of(session, complaint)
+    add_templates(crm, view)
     for form in view.actions:
         if sent is not None and form.name == sent.action:
             form.values = sent.values

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import WIB
 from complaint_domain.reference import AGENCIES, AGENCY_BY_CODE, CHANNEL_BY_CODE, category_label
 from complaint_domain.status import Status, public_status_text
@@ -122,6 +123,7 @@ class ActionForm:
 @dataclass
 class ComplaintView:
     ticket_code: str
+    category_code: str
     state: str
     public_label: str
     fields: list[tuple[str, str]]
@@ -214,8 +216,11 @@ def merge_suggestions(session: Session, user: UserAuth, c: Complaint) -> list[Su
     return scored[:SUGGESTION_LIMIT]
 
 
-def action_form(crm: Crm, session: Session, user: UserAuth, c: Complaint, name: str) -> ActionForm:
-    form = ActionForm(name, for_step(crm, name, c.category_code))
+def action_form(
+    crm: Crm, session: Session, areas: AreaIndex, user: UserAuth, c: Complaint, name: str
+) -> ActionForm:
+    """The form's choices (its templates follow: ``add_templates``)."""
+    form = ActionForm(name, [])
     if name == "forward":
         form.agencies = [(a.code, a.name) for a in AGENCIES]
         form.suggested_agency = c.agency_code or Workflow(crm).agency_for(session, c.category_code)
@@ -223,15 +228,19 @@ def action_form(crm: Crm, session: Session, user: UserAuth, c: Complaint, name: 
         form.suggestions = merge_suggestions(session, user, c)
     elif name == "assign":
         agency = AGENCY_BY_CODE.get(c.agency_code)
-        kota = crm.areas().get(c.kota_code)
+        kota = areas.get(c.kota_code)
         if agency is not None:
             form.unit_name = agency.unit_name(kota.short_name if kota else c.kota_code)
     return form
 
 
-def complaint_view(crm: Crm, session: Session, user: UserAuth, c: Complaint) -> ComplaintView:
+def complaint_view(
+    crm: Crm, session: Session, areas: AreaIndex, user: UserAuth, c: Complaint
+) -> ComplaintView:
+    """Read in the caller's ``session``, which holds the only connection this
+    request may use (SQLite: every transaction is an immediate one), so ``areas``
+    are read before it."""
     status = Status(c.status)
-    areas = crm.areas()
     location = c.location or {}
     place = ", ".join(
         p
@@ -258,6 +267,7 @@ def complaint_view(crm: Crm, session: Session, user: UserAuth, c: Complaint) -> 
     today = crm.today()
     return ComplaintView(
         ticket_code=c.ticket_code,
+        category_code=c.category_code,
         state=STATE_WORDS[status],
         public_label=public_status_text(status, c.reason, c.merged_into),
         fields=[(label, value) for label, value in fields if value],
@@ -265,7 +275,7 @@ def complaint_view(crm: Crm, session: Session, user: UserAuth, c: Complaint) -> 
         references=[str(r) for r in c.earlier_references or []],
         files=file_views(c.ticket_code, c.attachments or []),
         history=history(session, c),
-        actions=[action_form(crm, session, user, c, name) for name in actions_now(user, c)],
+        actions=[action_form(crm, session, areas, user, c, name) for name in actions_now(user, c)],
         overdue=timing.is_overdue(crm, c, today),
         digantung=timing.is_digantung(crm, c, today),
         due_date=day(c.due_date) if not status.is_final else "",
@@ -273,6 +283,12 @@ def complaint_view(crm: Crm, session: Session, user: UserAuth, c: Complaint) -> 
         may_see_contact=may_see_contact(user, c),
         private_identity=bool((c.complainant or {}).get("keep_identity_private")),
     )
+
+
+def add_templates(crm: Crm, view: ComplaintView) -> None:
+    """Each form's response templates (a session of their own: after the view's)."""
+    for form in view.actions:
+        form.templates = for_step(crm, form.name, view.category_code)
 
 
 def contact_of(session: Session, c: Complaint) -> list[dict[str, str]]:
