@@ -19,16 +19,32 @@ class PersonalData(StrEnum):
     EMAIL = "email"
 
 
-# 16 digits, also written in groups with spaces or dots ("3171 0145 0678 0003").
-_NIK = re.compile(r"(?<![\d.])\d(?:[ .]?\d){15}(?![\d])")
-# Indonesian numbers: 08…, +62 8…, 62 8… (mobile), and any +62 number; digits in
-# groups with spaces, dots or dashes, and "(0812)" or "+62 (21)" brackets.
+# 16 digits, whole or grouped as people write them: 4-4-4-4, the region's
+# 2-2-2-6-4, or 6-6-4 (region, birth date, number), with spaces, dots or dashes.
+_NIK = re.compile(
+    r"(?<![\d.])(?:\d{16}|\d{4}(?:[ .\-]\d{4}){3}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{6}[ .]\d{4}"
+    r"|\d{6}[ .\-]\d{6}[ .\-]\d{4})(?!\d)"
+)
+# Indonesian numbers: a mobile 08…, +62 8…, 62 8… written whole or in groups of
+# three to five digits (so that the desk's hours "08.00-09.00" are not one), any
+# +62 number, and a landline "(021) 345 6789"; groups split by spaces, dots or dashes.
 _SEP = r"[\s.\-()]{0,2}"
+_MOBILE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?\(?8\d{1,3}\)?(?:[\s.\-]?\d{3,5}){1,3}(?!\d)")
 _PHONE = re.compile(
-    r"(?<![\w+])(?:\+?62|\(?0)" + _SEP + r"\(?8\d?" + rf"(?:{_SEP}\d){{6,11}}(?!\d)"
-    r"|\+62" + rf"(?:{_SEP}\d){{7,12}}(?!\d)"
+    r"\+62" + rf"(?:{_SEP}\d){{7,12}}(?!\d)"
     r"|(?<![\w+])\(?0\d{1,3}\)?" + r"[\s.\-]{1,2}\d{3,4}[\s.\-]?\d{3,5}(?!\d)"
 )
+MOBILE_DIGITS = 10  # 0812345678: the shortest mobile number, written with its 0
+
+
+def _holds_phone(text: str) -> bool:
+    for match in _MOBILE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS:
+            return True
+    return bool(_PHONE.search(text))
+
+
 # name@host.tld, also with the @ spelled out ("nama [at] gmail [dot] com").
 _AT = r"(?:@|\s*\[at\]\s*|\s*\(at\)\s*)"
 _DOT = r"(?:\.|\s*\[dot\]\s*|\s*\(dot\)\s*)"
@@ -43,7 +59,7 @@ def personal_data_in(text: str) -> tuple[PersonalData, ...]:
     if _NIK.search(rest):
         found.append(PersonalData.NIK)
         rest = _NIK.sub(" ", rest)
-    if _PHONE.search(rest):
+    if _holds_phone(rest):
         found.append(PersonalData.PHONE)
     if _EMAIL.search(text):
         found.append(PersonalData.EMAIL)
