@@ -59,6 +59,18 @@ ACTION_WORDS = {
     "approve": (say("Verifikasi: aduan selesai"), say("Verifikasi selesai")),
     "return": (say("Kembalikan ke penangan"), say("Kembalikan")),
 }
+# The usual step first (its form open), the others folded below it.
+FIRST_SHOWN = (
+    "accept",
+    "forward",
+    "assign",
+    "report",
+    "approve",
+    "handle",
+    "return",
+    "merge",
+    "reject",
+)
 NOTE_REQUIRED = frozenset({"report", "return"})
 
 
@@ -118,6 +130,7 @@ class ActionForm:
     suggested_agency: str = ""
     suggestions: list[Suggestion] = field(default_factory=list)
     unit_name: str = ""
+    folded: bool = False  # shown closed below the usual step
 
 
 @dataclass
@@ -180,11 +193,14 @@ def actions_now(user: UserAuth, c: Complaint) -> list[str]:
     if not handles_now(user, c):
         return []
     status = Status(c.status)
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if user.role in action.roles and status in action.sources
-    ]
+    return sorted(
+        (
+            name
+            for name, action in ACTIONS.items()
+            if user.role in action.roles and status in action.sources
+        ),
+        key=FIRST_SHOWN.index,
+    )
 
 
 def merge_suggestions(session: Session, user: UserAuth, c: Complaint) -> list[Suggestion]:
@@ -217,10 +233,16 @@ def merge_suggestions(session: Session, user: UserAuth, c: Complaint) -> list[Su
 
 
 def action_form(
-    crm: Crm, session: Session, areas: AreaIndex, user: UserAuth, c: Complaint, name: str
+    crm: Crm,
+    session: Session,
+    areas: AreaIndex,
+    user: UserAuth,
+    c: Complaint,
+    name: str,
+    folded: bool = False,
 ) -> ActionForm:
     """The form's choices (its templates follow: ``add_templates``)."""
-    form = ActionForm(name, [])
+    form = ActionForm(name, [], folded=folded)
     if name == "forward":
         form.agencies = [(a.code, a.name) for a in AGENCIES]
         form.suggested_agency = c.agency_code or Workflow(crm).agency_for(session, c.category_code)
@@ -275,7 +297,10 @@ def complaint_view(
         references=[str(r) for r in c.earlier_references or []],
         files=file_views(c.ticket_code, c.attachments or []),
         history=history(session, c),
-        actions=[action_form(crm, session, areas, user, c, name) for name in actions_now(user, c)],
+        actions=[
+            action_form(crm, session, areas, user, c, name, folded=i > 0)
+            for i, name in enumerate(actions_now(user, c))
+        ],
         overdue=timing.is_overdue(crm, c, today),
         digantung=timing.is_digantung(crm, c, today),
         due_date=day(c.due_date) if not status.is_final else "",

@@ -107,6 +107,9 @@ def take(browser: Browser, action: str, public: str = "", internal: str = "", **
     from selenium.webdriver.common.by import By
 
     form_element = action_form(browser, action)
+    folded = form_element.find_element(By.XPATH, "./..")
+    if folded.get_attribute("open") is None:  # a second step is folded: open it
+        folded.find_element(By.TAG_NAME, "summary").click()
     if public:
         note = form_element.find_element(By.NAME, "public_note")
         note.clear()
