@@ -27,6 +27,7 @@ from desk_app.services.intake import AttachmentFile
 from desk_app.sync.client import CrmClient
 from tests.crm_server.conftest import FakeClock
 from tests.crm_server.console.browser import Browser
+from tests.crm_server.console.conftest import PASSWORD
 from tests.sync.conftest import OFFICER, DeskRig, fast_engine, form
 
 INTERNAL = {
@@ -95,6 +96,21 @@ def look(browser: Browser, name: str) -> None:
     browser.size("desk")
 
 
+def sign_in(browser: Browser, username: str) -> None:
+    """``Browser.sign_in``, waiting for the redirect to finish (the click returns
+    before the next page is there)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser.driver
+    driver.delete_all_cookies()
+    browser.open("/console/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/console/login" not in d.current_url)
+
+
 def action_form(browser: Browser, action: str) -> Any:
     from selenium.webdriver.common.by import By
 
@@ -146,7 +162,7 @@ def test_the_whole_loop_in_a_real_browser(
     page = f"/console/c/{ticket}"
 
     # The channel admin accepts, the note filled from a response template.
-    browser.sign_in("admin.kanal")
+    sign_in(browser, "admin.kanal")
     browser.open(page)
     assert browser.driver.find_element(By.CSS_SELECTOR, "ul.files img").get_attribute("src")
     look(browser, "channel-admin")
@@ -158,7 +174,7 @@ def test_the_whole_loop_in_a_real_browser(
     take(browser, "accept", internal=INTERNAL["admin.kanal"])
 
     # The kelurahan looks at the contact (with a reason) and forwards to the suggested Dinas.
-    browser.sign_in("lurah.gambir")
+    sign_in(browser, "lurah.gambir")
     browser.open(page)
     assert Select(
         browser.driver.find_element(By.ID, "forward-agency")
@@ -168,9 +184,19 @@ def test_the_whole_loop_in_a_real_browser(
     browser.driver.find_element(By.XPATH, "//form[contains(@action,'/contact')]//button").click()
     assert "Warga Nomor 1" in browser.driver.find_element(By.ID, "kontak").text
     look(browser, "kelurahan-contact")
+    # A phone number in the public note is refused in words; the form keeps the text.
+    refused = action_form(browser, "forward")
+    refused.find_element(By.NAME, "public_note").send_keys("Hubungi Pak RW di 0812-3456-7890.")
+    refused.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    alert = browser.driver.find_element(By.CSS_SELECTOR, "#forward-error[role=alert]")
+    assert "nomor telepon" in alert.text
+    assert "0812-3456-7890" in browser.driver.find_element(By.ID, "forward-public").get_attribute(
+        "value"
+    )
+    look(browser, "kelurahan-refused")
     take(browser, "forward", PUBLIC["forward"], INTERNAL["lurah.gambir"])
 
-    browser.sign_in("dinas.binamarga")
+    sign_in(browser, "dinas.binamarga")
     browser.open(page)
     look(browser, "dinas")
     take(browser, "assign")
@@ -178,24 +204,24 @@ def test_the_whole_loop_in_a_real_browser(
     # The Suku Dinas reports with a photo uploaded through the form.
     photo = tmp_path / "sesudah.png"
     photo.write_bytes(png(640, 480, (90, 90, 95), stripe=40))
-    browser.sign_in("sudin.binamarga.jp")
+    sign_in(browser, "sudin.binamarga.jp")
     browser.open(page)
     look(browser, "suku-dinas-report")
     take(browser, "report", PUBLIC["report"], INTERNAL["sudin.binamarga.jp"], photo=photo)
     evidence = browser.driver.find_elements(By.CSS_SELECTOR, "ol.history ul.files img")
     assert len(evidence) == 1
 
-    browser.sign_in("verifikator")
+    sign_in(browser, "verifikator")
     browser.open(page)
     look(browser, "verifier")
     take(browser, "return", PUBLIC["return"], INTERNAL["verifikator"], confirm=True)
 
-    browser.sign_in("sudin.binamarga.jp")
+    sign_in(browser, "sudin.binamarga.jp")
     browser.open(page)
     photo.write_bytes(png(640, 480, (60, 60, 65)))
     take(browser, "report", PUBLIC["report2"], photo=photo)
 
-    browser.sign_in("verifikator")
+    sign_in(browser, "verifikator")
     browser.open(page)
     take(browser, "approve", PUBLIC["approve"])
     look(browser, "done")

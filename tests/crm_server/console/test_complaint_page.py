@@ -69,6 +69,10 @@ def test_the_whole_loop_through_the_forms(
     assert 'data-fill="accept-public"' in page and 'data-text="Terima kasih."' in page
     assert "Jalan berlubang" in page and "Gambir" in page and "JAKI-123" in page
     assert "Wijayakusuma" not in page and "6281234567890" not in page  # behind "Tampilkan kontak"
+    admin.get(f"/console/lang/en?next=/console/c/{ticket}")
+    english = admin.get(f"/console/c/{ticket}").text
+    assert "Accept and pass to the kelurahan" in english and "Internal note (for the" in english
+    admin.get(f"/console/lang/id?next=/console/c/{ticket}")
     page = done(admin, ticket, "accept", public_note="Aduan diterima.", internal_note=INTERNAL)
     assert "Aduan diterima dan diteruskan ke kelurahan." in page
     assert "Catatan internal" in page and INTERNAL in page
