@@ -121,6 +121,7 @@ def action_form(browser: Browser, action: str) -> Any:
 
 def take(browser: Browser, action: str, public: str = "", internal: str = "", **extra: Any) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     form_element = action_form(browser, action)
     folded = form_element.find_element(By.XPATH, "./..")
@@ -137,6 +138,7 @@ def take(browser: Browser, action: str, public: str = "", internal: str = "", **
     form_element.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     if extra.get("confirm"):
         browser.driver.switch_to.alert.accept()
+    WebDriverWait(browser.driver, 10).until(lambda d: f"done={action}" in d.current_url)
     notice = browser.driver.find_element(By.CSS_SELECTOR, "p.notice[role=status]")
     assert notice.text, browser.driver.page_source[-3000:]
     assert f"done={action}" in browser.driver.current_url
