@@ -22,13 +22,8 @@ from crm_server.console.complaint_actions import (
     read_action,
     take_action,
 )
-from crm_server.console.complaint_view import (
-    ACTION_WORDS,
-    NOTE_REQUIRED,
-    add_templates,
-    complaint_view,
-    contact_of,
-)
+from crm_server.console.complaint_forms import ACTION_WORDS, NOTE_REQUIRED, add_templates
+from crm_server.console.complaint_view import complaint_view, contact_of
 from crm_server.console.deps import ConsoleRefusal, Staff, crm_of
 from crm_server.console.render import page
 from crm_server.console.words import say
@@ -84,7 +79,7 @@ def _render(
         view = complaint_view(crm, session, areas, staff.user, complaint)
         if "contact" in context:
             context["contact"] = contact_of(session, complaint)
-    add_templates(crm, view)
+    add_templates(crm, view.actions, view.category_code)
     for form in view.actions:
         if sent is not None and form.name == sent.action:
             form.values = sent.values
