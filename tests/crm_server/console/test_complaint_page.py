@@ -306,3 +306,22 @@ def test_a_citizen_who_asked_stays_anonymous_to_the_agencies(
     assert answer.status_code == 403 and "Wijayakusuma" not in answer.text
     shown = signed_in("admin.crm").post(f"/console/c/{ticket}/contact", {"reason": "permintaan"})
     assert "Sulastri Wijayakusuma" in shown.text
+
+
+def test_evidence_that_is_not_a_photo_or_pdf_is_refused_in_words(
+    crm: Crm, push: Callable[..., dict[str, Any]], signed_in: Callable[[str], Console]
+) -> None:
+    ticket = receive(push)
+    done(signed_in("admin.kanal"), ticket, "accept")
+    lurah = signed_in("lurah.gambir")
+    done(lurah, ticket, "handle")
+    fake = [("evidence", ("foto.png", b"<script>alert(1)</script>", "image/png"))]
+    answer = act(lurah, ticket, "report", public_note="Sudah ditangani.", files=fake)
+    assert answer.status_code == 422
+    assert "Hanya foto JPEG, PNG, WebP, TIFF atau berkas PDF yang diterima." in answer.text
+    assert "Pilih lagi foto buktinya sebelum mengirim." in answer.text
+    assert "Sudah ditangani." in answer.text
+    assert status_of(crm, ticket) == "in_progress"
+    six = [("evidence", (f"f{i}.png", PNG + bytes([i]), "image/png")) for i in range(6)]
+    answer = act(lurah, ticket, "report", public_note="Sudah ditangani.", files=six)
+    assert answer.status_code == 422 and "Paling banyak 5 foto bukti sekali kirim." in answer.text
