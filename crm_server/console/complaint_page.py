@@ -23,7 +23,7 @@ from crm_server.console.complaint_actions import (
     take_action,
 )
 from crm_server.console.complaint_forms import ACTION_WORDS, NOTE_REQUIRED, add_templates
-from crm_server.console.complaint_view import complaint_view, contact_of
+from crm_server.console.complaint_view import ComplaintView, complaint_view, contact_of
 from crm_server.console.deps import ConsoleRefusal, Staff, crm_of
 from crm_server.console.render import page
 from crm_server.console.words import say
@@ -68,8 +68,11 @@ def _render(
     status_code: int = 200,
     refused: ActionRefused | None = None,
     sent: SentAction | None = None,
+    show_contact: bool = False,
     **context: Any,
 ) -> HTMLResponse:
+    """The page; ``refused``: the form ``sent`` comes back with its message;
+    ``show_contact``: with the citizen's contact (after its look was recorded)."""
     crm = crm_of(request)
     areas = crm.areas()  # before the session: on SQLite a second one would wait
     with crm.sessions() as session:
@@ -77,7 +80,7 @@ def _render(
         if complaint is None or not may_see(staff.user, complaint):
             raise ConsoleRefusal(404, staff)
         view = complaint_view(crm, session, areas, staff.user, complaint)
-        if "contact" in context:
+        if show_contact:
             context["contact"] = contact_of(session, complaint)
     add_templates(crm, view.actions, view.category_code)
     for form in view.actions:
@@ -102,7 +105,7 @@ def _render(
     )
 
 
-def _has_form(view: Any, sent: SentAction) -> bool:
+def _has_form(view: ComplaintView, sent: SentAction) -> bool:
     return any(form.name == sent.action for form in view.actions)
 
 
@@ -160,7 +163,12 @@ async def show_contact(
         {"role": staff.user.role, "unit": staff.user.unit_code},
     )
     return await run_in_threadpool(
-        _render, request, staff, complaint.ticket_code, contact=[], contact_reason=reason
+        _render,
+        request,
+        staff,
+        complaint.ticket_code,
+        show_contact=True,
+        contact_reason=reason,
     )
 
 
