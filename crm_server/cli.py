@@ -71,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ],
     )
     act.add_argument("--as", dest="username", required=True, help="the staff user acting")
-    act.add_argument("--note", default="")
+    act.add_argument("--note", default="", help="the public note (the citizen reads it)")
+    act.add_argument(
+        "--internal-note", default="", help="a note for the staff only, never published"
+    )
     act.add_argument("--reason", default="")
     act.add_argument("--target", default="", help="ticket code of the original (merge)")
     act.add_argument("--agency", default="", help="agency code (forward; default: routing rule)")
@@ -248,6 +251,7 @@ def _act(crm: object, args: argparse.Namespace) -> int:
     request = ActionRequest(
         action=args.action,
         note=args.note,
+        internal_note=args.internal_note,
         reason=args.reason,
         target_ticket=args.target,
         agency_code=args.agency,

@@ -25,6 +25,17 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
 }
 
 
+def sniff_media_type(data: bytes) -> str:
+    """The accepted type the bytes start like ("" for none): a browser's upload
+    names its own type, which is not trusted."""
+    for media_type, magics in _MAGIC.items():
+        if data.startswith(magics):
+            if media_type == "image/webp" and data[8:12] != b"WEBP":
+                continue
+            return media_type
+    return ""
+
+
 def attachment_path(crm: CrmContext, sha256: str) -> Path:
     return crm.settings.attachment_dir / sha256[:2] / sha256
 

@@ -138,7 +138,12 @@ class ActionRequest(Strict):
     action: Literal[
         "accept", "reject", "merge", "handle", "forward", "assign", "report", "approve", "return"
     ]
+    # The public note: on the step's status event, which the citizen reads on the
+    # tracking page and Open311 clients receive (refused when it looks like it holds
+    # personal data: ``complaint_domain.public_note``).
     note: Text = Field(default="", max_length=LIMITS["note"])
+    # The internal note: a separate event for the staff only, never published.
+    internal_note: Text = Field(default="", max_length=LIMITS["note"])
     reason: Text = Field(default="", max_length=500)
     target_ticket: Text = Field(default="", max_length=30)
     agency_code: Text = Field(default="", max_length=20)

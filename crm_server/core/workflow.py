@@ -3,8 +3,10 @@
 Each action names the states it starts from, the state it leads to and the role that
 may take it; the unit checks make sure a kelurahan acts only on its own complaints,
 a Dinas on those forwarded to it, a Suku Dinas on those in its kota. Every step is
-an append-only public event (the citizen and Open311 clients read it; a desk's own
-additions, stored by the push, are the internal ones).
+an append-only public event with the step's public note (the citizen and Open311
+clients read it; a note that looks like it holds a NIK, a phone number or an e-mail
+address is refused), and its internal note, when there is one, a separate event for
+the staff only (not public, and with no desk: never in a desk's changes feed).
 Time limits and *digantung* are counted in ``core.timing``; reading complaints is
 ``core.complaints``.
 """
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from complaint_domain.areas import AreaIndex
 from complaint_domain.complaint import WIB
+from complaint_domain.public_note import PersonalData, personal_data_in
 from complaint_domain.reference import AGENCY_BY_CODE, default_agency
 from complaint_domain.status import Status, can_transition, public_status_text
 from crm_server.core import complaints, timing
@@ -28,8 +31,38 @@ from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.intake import channel_admin_unit
 from crm_server.core.schemas import ActionRequest
+from crm_server.core.visibility import may_see
 from crm_server.db.engine import lock_feed, transaction
-from crm_server.db.models import Complaint, Event, RoutingRule
+from crm_server.db.models import Complaint, Event, RoutingRule, StoredAttachment
+
+_PERSONAL_WORDS = {
+    PersonalData.NIK: "a NIK",
+    PersonalData.PHONE: "a phone number",
+    PersonalData.EMAIL: "an e-mail address",
+}
+
+
+class PersonalDataRefused(ApiError):
+    """A public text that looks like it holds personal data; ``kinds`` say which."""
+
+    def __init__(self, kinds: tuple[PersonalData, ...], field: str) -> None:
+        named = " and ".join(_PERSONAL_WORDS[k] for k in kinds)
+        super().__init__(
+            422,
+            "personal_data_in_public_note",
+            f"The public text looks like it holds {named}: it would be published. "
+            "Put contact details in the internal note.",
+            field,
+        )
+        self.kinds = kinds
+
+
+def check_public_text(text: str, field: str) -> None:
+    """Refuse a text the citizen would read (a public note, a rejection's reason)
+    that looks like it holds personal data."""
+    kinds = personal_data_in(text)
+    if kinds:
+        raise PersonalDataRefused(kinds, field)
 
 
 @dataclass(frozen=True)
@@ -158,6 +191,8 @@ class Workflow:
                 raise ApiError(
                     422, "note_required", f"The action {request.action} needs a note.", "note"
                 )
+            check_public_text(note, "reason" if request.action == "reject" else "note")
+            self._check_files(session, request)
             self._check_unit(session, user, complaint, request)
             self._route(session, complaint, request, areas)
             if timing.is_overdue(self.crm, complaint, now.astimezone(WIB).date()):
@@ -187,17 +222,53 @@ class Workflow:
                     attachments=[a.model_dump(mode="json") for a in request.attachments],
                 )
             )
+            internal = request.internal_note.strip()
+            if internal:
+                session.add(
+                    Event(
+                        id=uuid.uuid4(),
+                        complaint_pk=complaint.pk,
+                        desk_id=None,  # never in a desk's changes feed
+                        kind="note",
+                        status=action.target.value,
+                        actor=user.display_name,
+                        actor_role=user.role,
+                        note=internal,
+                        unit_name=shown_unit(complaint),
+                        public_label=label,
+                        at=now,
+                        recorded_at=now,
+                        public=False,
+                        attachments=[],
+                    )
+                )
             session.flush()
             return complaint
+
+    @staticmethod
+    def _check_files(session: Session, request: ActionRequest) -> None:
+        """A step's evidence names only files the CRM holds."""
+        for ref in request.attachments:
+            stored = session.get(StoredAttachment, ref.sha256)
+            if stored is None or stored.media_type != ref.media_type:
+                raise ApiError(
+                    422,
+                    "attachment_missing",
+                    "Upload the attachment before the step that names it.",
+                    "attachments",
+                )
 
     def _check_unit(
         self, session: Session, user: UserAuth, complaint: Complaint, request: ActionRequest
     ) -> None:
-        """A kelurahan, Dinas or Suku Dinas acts only on what is in its hands."""
+        """A kelurahan, Dinas or Suku Dinas (and the admin of one channel) acts only
+        on what is in its hands."""
         if user.role == "kelurahan" and request.action in ("handle", "forward"):
             mine = user.unit_code == complaint.kelurahan_code
         elif user.role == "dinas":
             mine = user.unit_code == complaint.agency_code
+        elif user.role == "channel_admin":  # an admin of one channel acts on its own
+            mine = may_see(user, complaint)
         elif request.action == "report":
             mine = user.unit_code == complaint.unit_code
         else:

@@ -70,6 +70,17 @@ class Step:
     current: bool = False
 
 
+@dataclass(frozen=True)
+class HistoryLine:
+    """A public step: its date, its label and the staff's public note (never an
+    internal note: those events are not public)."""
+
+    date: str
+    label: str
+    unit: str
+    note: str
+
+
 @dataclass
 class TrackingView:
     ticket_code: str
@@ -86,6 +97,7 @@ class TrackingView:
     closed: bool = False
     merged_into: str = ""
     reporter_count: int = 1  # "dilaporkan oleh N warga": a count, never a name
+    history: list[HistoryLine] = field(default_factory=list)  # the public steps, oldest first
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -100,6 +112,10 @@ class TrackingView:
             "digantung": self.digantung,
             "quiet_working_days": self.quiet_days,
             "reporter_count": self.reporter_count,
+            "history": [
+                {"date": h.date, "label": h.label, "unit": h.unit, "note": h.note}
+                for h in self.history
+            ],
         }
 
 
@@ -125,16 +141,24 @@ def lookup(workflow: Workflow, code_text: str, token_text: str) -> TrackingView 
         if not hmac.compare_digest(expected, token or "") or complaint is None:
             return None
         firsts: dict[int, dt.datetime] = {}
-        for status_text, at in session.execute(
-            select(Event.status, Event.at)
-            .where(Event.complaint_pk == complaint.pk, Event.kind == "status")
+        history = []
+        for status_text, at, label, unit, note in session.execute(
+            select(Event.status, Event.at, Event.public_label, Event.unit_name, Event.note)
+            .where(
+                Event.complaint_pk == complaint.pk,
+                Event.kind == "status",
+                Event.public.is_(True),
+            )
             .order_by(Event.seq)
         ):
             step = _STEP_OF.get(Status(status_text))
             if step is not None and step not in firsts:
                 firsts[step] = at
+            history.append(HistoryLine(tanggal(at), label, unit, note))
         reporters = reporter_counts(session, [complaint.pk])[complaint.pk]
-        return _view(workflow, complaint, firsts, reporters)
+        view = _view(workflow, complaint, firsts, reporters)
+        view.history = history
+        return view
 
 
 def _view(

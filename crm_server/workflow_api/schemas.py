@@ -17,6 +17,7 @@ class EventOut(BaseModel):
     note: str
     unit: str
     at: dt.datetime
+    public: bool = True
 
 
 class ComplaintSummary(BaseModel):

@@ -262,6 +262,7 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             "accept",
             "admin.kanal",
             note="Lengkap.",
+            internal_note="Berkas dicek.",
             attachments=[ATTACHMENT],
         ),
         lambda: w.act(w.complaint()["ticket_code"], "reject", "admin.kanal", reason="Bukan DKI."),

@@ -231,6 +231,14 @@ def test_time_limits_skip_holidays(
     assert row.json()["due_date"] == "2026-12-28"
 
 
+def crm_detail(crm: Any, ticket: str) -> dict[str, Any]:
+    from crm_server.core.workflow import Workflow
+
+    detail = Workflow(crm).detail(ticket)
+    assert detail is not None
+    return detail
+
+
 def test_cli_act(
     push: Push,
     crm: Any,
@@ -246,3 +254,14 @@ def test_cli_act(
     assert "coordination" in capsys.readouterr().out
     assert cli_main(["act", item["ticket_code"], "approve", "--as", "verifikator"]) == 1
     assert cli_main(["act", item["ticket_code"], "handle", "--as", "nobody"]) == 2
+    # The note is the public one (checked); --internal-note is for the staff only.
+    leaky = ["--note", "Sudah ditelepon ke 0812-3456-7890", "--internal-note", "RW 07 dihubungi"]
+    assert cli_main(["act", item["ticket_code"], "forward", "--as", "lurah.gambir", *leaky]) == 1
+    assert "phone number" in capsys.readouterr().err
+    good = ["--note", "Diteruskan ke dinas.", "--internal-note", "RW 07 dihubungi"]
+    assert cli_main(["act", item["ticket_code"], "forward", "--as", "lurah.gambir", *good]) == 0
+    detail = crm_detail(crm, item["ticket_code"])
+    assert [(e["note"], e["public"]) for e in detail["events"][-2:]] == [
+        ("Diteruskan ke dinas.", True),
+        ("RW 07 dihubungi", False),
+    ]

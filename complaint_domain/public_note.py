@@ -1,0 +1,66 @@
+"""What a public note must not hold: a staff note the citizen reads on the tracking
+page (and Open311 clients receive) is refused when it looks like it holds a NIK, a
+phone number or an e-mail address (DESIGN.md, "What must never happen").
+
+The patterns err on the side of refusing: a staff member rewrites a note; a
+published phone number cannot be taken back. A ticket code (``PBK1-261122-0042-K``)
+and an ordinary date or count are not taken for any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class PersonalData(StrEnum):
+    NIK = "nik"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+# 16 digits, whole or grouped as people write them: 4-4-4-4, the region's
+# 2-2-2-6-4, or 6-6-4 (region, birth date, number), with spaces, dots or dashes.
+_NIK = re.compile(
+    r"(?<![\d.])(?:\d{16}|\d{4}(?:[ .\-]\d{4}){3}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{6}[ .]\d{4}"
+    r"|\d{6}[ .\-]\d{6}[ .\-]\d{4})(?!\d)"
+)
+# Indonesian numbers: a mobile 08…, +62 8…, 62 8… written whole or in groups of
+# three to five digits (so that the desk's hours "08.00-09.00" are not one), any
+# +62 number, and a landline "(021) 345 6789"; groups split by spaces, dots or dashes.
+_SEP = r"[\s.\-()]{0,2}"
+_MOBILE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?\(?8\d{1,3}\)?(?:[\s.\-]?\d{3,5}){1,3}(?!\d)")
+_PHONE = re.compile(
+    r"\+62" + rf"(?:{_SEP}\d){{7,12}}(?!\d)"
+    r"|(?<![\w+])\(?0\d{1,3}\)?" + r"[\s.\-]{1,2}\d{3,4}[\s.\-]?\d{3,5}(?!\d)"
+)
+MOBILE_DIGITS = 10  # 0812345678: the shortest mobile number, written with its 0
+
+
+def _holds_phone(text: str) -> bool:
+    for match in _MOBILE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS:
+            return True
+    return bool(_PHONE.search(text))
+
+
+# name@host.tld, also with the @ spelled out ("nama [at] gmail [dot] com").
+_AT = r"(?:@|\s*\[at\]\s*|\s*\(at\)\s*)"
+_DOT = r"(?:\.|\s*\[dot\]\s*|\s*\(dot\)\s*)"
+_EMAIL = re.compile(rf"[\w.+\-]+\s*{_AT}\s*[\w\-]+(?:{_DOT}[\w\-]+)+", re.IGNORECASE)
+
+
+def personal_data_in(text: str) -> tuple[PersonalData, ...]:
+    """The kinds of personal data ``text`` looks like it holds, in a fixed order;
+    () when none."""
+    found = []
+    rest = text
+    if _NIK.search(rest):
+        found.append(PersonalData.NIK)
+        rest = _NIK.sub(" ", rest)
+    if _holds_phone(rest):
+        found.append(PersonalData.PHONE)
+    if _EMAIL.search(text):
+        found.append(PersonalData.EMAIL)
+    return tuple(found)
