@@ -57,6 +57,7 @@ class Unit:
     code: str
     name: str
     active_users: int
+    within: str = ""  # a kelurahan's kecamatan and kota
 
 
 def accounts(crm: CrmContext) -> list[StaffAccount]:
@@ -205,7 +206,13 @@ def units(crm: CrmContext) -> list[Unit]:
     areas = crm.areas()
     kotas = areas.at_level(AreaLevel.KOTA)
     found = [
-        Unit("kelurahan", a.code, a.name, counted[("kelurahan", a.code)])
+        Unit(
+            "kelurahan",
+            a.code,
+            a.name,
+            counted[("kelurahan", a.code)],
+            ", ".join(p.short_name for p in reversed(areas.path(a.code)[:-1])),
+        )
         for a in sorted(areas.at_level(AreaLevel.KELURAHAN), key=lambda a: a.code)
     ]
     for agency in AGENCIES:

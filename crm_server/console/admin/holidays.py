@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
+import holidays
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from crm_server.console.admin.base import Admin, admin_page, done
 from crm_server.console.deps import ConsoleRefusal, crm_of
+from crm_server.console.render import language
 from crm_server.console.words import say
 from crm_server.core.calendar_settings import (
     MAX_HOLIDAY_NAME,
@@ -34,13 +36,16 @@ def _page(
     today = crm.today()
     days = days_off(crm)
     names = {d.day: d.name for d in days}
+    # The public holidays' names in the page's language.
+    public = holidays.country_holidays(
+        "ID", language="en_US" if language(request) == "en" else "id"
+    )
     upcoming = []
     calendar = crm.calendar
     for offset in range(0, 120):
         day = today + dt.timedelta(days=offset)
-        name = names.get(day) or calendar.holiday_name(day)
-        if name and day.weekday() < 5:
-            upcoming.append((day, name))
+        if day.weekday() < 5 and not calendar.is_working_day(day):
+            upcoming.append((day, names.get(day) or public.get(day) or calendar.holiday_name(day)))
     return admin_page(
         request,
         "holidays.html",

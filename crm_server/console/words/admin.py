@@ -253,6 +253,7 @@ ENGLISH: dict[str, str] = {
     "Oleh": "By",
     "Subjek": "Subject",
     "Alasan": "Reason",
+    "Rincian": "Details",
     "sistem": "system",
     "Tidak ada catatan.": "No entries.",
     "Masuk ke konsol": "Signed in to the console",

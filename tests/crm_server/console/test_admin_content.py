@@ -156,3 +156,15 @@ def test_the_audit_log_shows_the_newest_first_and_filters_by_action(
     assert '<option value="holiday_added" selected>' in filtered
     nonsense = admin.get("/console/admin/audit?action=tidak_ada").text  # type: ignore[attr-defined]
     assert "category:JALAN.RUSAK" in nonsense  # an unknown action filters nothing
+
+
+def test_the_demo_seed_brings_response_templates_once(crm: Crm) -> None:
+    from crm_server.seed import seed_demo, seed_templates
+
+    seed_demo(crm, password="demo-sandi-panjang")
+    actions = {t.action for t in all_templates(crm)}
+    assert {"reject", "forward", "report", "return"} <= actions
+    assert for_step(crm, "report", "JALAN.RUSAK")[0].title == "Jalan sudah diperbaiki"
+    count = len(all_templates(crm))
+    assert seed_templates(crm) == 0
+    assert len(all_templates(crm)) == count
