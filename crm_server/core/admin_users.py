@@ -125,6 +125,8 @@ def create_account(
     username = username.strip().lower()
     display_name = " ".join(display_name.split())
     unit = unit.strip()
+    if role in ("dinas", "suku_dinas", "channel_admin"):
+        unit = unit.upper()
     if not USERNAME.match(username):
         raise AdminRefusal("username")
     if not display_name or len(display_name) > MAX_NAME:
