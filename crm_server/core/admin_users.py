@@ -162,6 +162,48 @@ def create_account(
         return _account(user)
 
 
+def change_account(
+    crm: CrmContext, actor: str, username: str, display_name: str, role: str, unit: str
+) -> bool:
+    """Change an account's name, role and unit (checked as for a new one); False
+    when nothing changed. An admin cannot change their own role (the last admin
+    would lock everyone out)."""
+    display_name = " ".join(display_name.split())
+    unit = unit.strip()
+    if role in ("dinas", "suku_dinas", "channel_admin"):
+        unit = unit.upper()
+    if not display_name or len(display_name) > MAX_NAME:
+        raise AdminRefusal("name")
+    if role not in ROLES:
+        raise AdminRefusal("role")
+    problem = unit_problem(crm, role, unit)
+    if problem:
+        raise AdminRefusal(problem)
+    with transaction(crm.sessions) as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise KeyError(username)
+        if username == actor and role != user.role:
+            raise AdminRefusal("own_role")
+        before = {"name": user.display_name, "role": user.role, "unit": user.unit_code}
+        after = {"name": display_name, "role": role, "unit": unit}
+        if before == after:
+            return False
+        user.display_name, user.role, user.unit_code = display_name, role, unit
+        add_audit(
+            session,
+            crm.now(),
+            actor,
+            "user_changed",
+            username,
+            detail={
+                **{f"{k}_before": v for k, v in before.items() if after[k] != v},
+                **{k: v for k, v in after.items() if before[k] != v},
+            },
+        )
+        return True
+
+
 def set_active(crm: CrmContext, actor: str, username: str, active: bool) -> bool:
     """Deactivate (ending the user's sessions) or reactivate an account; False
     when it already was. An admin cannot deactivate their own account."""

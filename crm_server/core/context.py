@@ -46,6 +46,7 @@ class CrmContext:
         self._areas: AreaIndex | None = None
         self._areas_loaded = 0.0
         self._working: _Working | None = None
+        self._calendar_kept: tuple[tuple[dt.date, ...], WorkCalendar] | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -103,12 +104,18 @@ class CrmContext:
         ):
             limits, days = self._read_working_days()
             leave = tuple(sorted({*self.settings.cuti_bersama, *days}))
+            # The same days off keep the same calendar: its holiday table stays warm.
+            kept = self._calendar_kept
+            calendar = (
+                kept if kept is not None and kept[0] == leave else (leave, WorkCalendar(leave))
+            )
+            self._calendar_kept = calendar
             working = self._working = _Working(
                 self.settings,
                 time.monotonic(),
                 {**self.settings.time_limits, **limits},
                 leave,
-                WorkCalendar(leave),
+                calendar[1],
             )
         return working
 

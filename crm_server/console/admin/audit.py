@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "account_locked": say("Akun dikunci (salah kata sandi)"),
     "password_set": say("Kata sandi diganti"),
     "user_created": say("Akun dibuat"),
+    "user_changed": say("Akun diubah"),
     "user_deactivated": say("Akun dinonaktifkan"),
     "user_reactivated": say("Akun diaktifkan kembali"),
     "user_unlocked": say("Kunci akun dibuka"),

@@ -37,6 +37,7 @@ PROBLEMS = {
     "weak": say("Kata sandi minimal {n} karakter."),
     "mismatch": say("Kedua kata sandi tidak sama."),
     "self": say("Anda tidak dapat menonaktifkan akun Anda sendiri."),
+    "own_role": say("Anda tidak dapat mengubah peran akun Anda sendiri."),
 }
 UNIT_KINDS = {
     "kelurahan": say("Kelurahan"),
@@ -111,7 +112,12 @@ async def create_user(
 
 
 def _one(
-    request: Request, staff: Admin, username: str, status: int = 200, problem: str = ""
+    request: Request,
+    staff: Admin,
+    username: str,
+    status: int = 200,
+    problem: str = "",
+    **entered: str,
 ) -> HTMLResponse:
     crm = crm_of(request)
     found = admin_users.account(crm, username)
@@ -123,6 +129,13 @@ def _one(
         staff,
         status_code=status,
         account=found,
+        form={
+            "display_name": found.display_name,
+            "role": found.role,
+            "unit": found.unit_code,
+            **entered,
+        },
+        roles=_roles(),
         role_labels=ROLE_LABELS,
         problem=PROBLEMS.get(problem, ""),
         min_length=MIN_PASSWORD_LENGTH,
@@ -133,6 +146,35 @@ def _one(
 @router.get("/users/{username}", response_class=HTMLResponse, include_in_schema=False)
 async def user_page(request: Request, staff: Admin, username: str) -> HTMLResponse:
     return await run_in_threadpool(_one, request, staff, username)
+
+
+@router.post("/users/{username}", response_class=HTMLResponse, include_in_schema=False)
+async def change_user(
+    request: Request,
+    staff: Admin,
+    username: str,
+    display_name: Annotated[str, Form(max_length=200)] = "",
+    role: Annotated[str, Form(max_length=20)] = "",
+    unit: Annotated[str, Form(max_length=60)] = "",
+) -> Response:
+    try:
+        changed = await run_in_threadpool(
+            admin_users.change_account,
+            crm_of(request),
+            staff.user.username,
+            username,
+            display_name,
+            role,
+            unit,
+        )
+    except KeyError:
+        raise ConsoleRefusal(404, staff) from None
+    except AdminRefusal as refusal:
+        entered = {"display_name": display_name, "role": role, "unit": unit}
+        return await run_in_threadpool(
+            _one, request, staff, username, 422, refusal.problem, **entered
+        )
+    return done(f"/console/admin/users/{username}", "saved" if changed else "nothing")
 
 
 @router.post("/users/{username}/password", response_class=HTMLResponse, include_in_schema=False)

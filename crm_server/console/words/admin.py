@@ -103,6 +103,9 @@ ENGLISH: dict[str, str] = {
     "Kata sandi minimal {n} karakter.": "A password needs at least {n} characters.",
     "Kedua kata sandi tidak sama.": "The two passwords differ.",
     "Anda tidak dapat menonaktifkan akun Anda sendiri.": "You cannot deactivate your own account.",
+    "Anda tidak dapat mengubah peran akun Anda sendiri.": "You cannot change your own account's role.",
+    "Nama, peran dan unit": "Name, role and unit",
+    "Simpan perubahan": "Save changes",
     # units
     "Kode yang diisi sebagai unit sebuah akun, dengan jumlah pengguna aktifnya. Unit Suku Dinas mengikuti Dinas dan kota.": (
         "The codes entered as an account's unit, with their active users. An agency "
@@ -260,6 +263,7 @@ ENGLISH: dict[str, str] = {
     "Akun dikunci (salah kata sandi)": "Account locked (wrong passwords)",
     "Kata sandi diganti": "Password changed",
     "Akun dibuat": "Account created",
+    "Akun diubah": "Account changed",
     "Akun dinonaktifkan": "Account deactivated",
     "Akun diaktifkan kembali": "Account reactivated",
     "Kunci akun dibuka": "Account unlocked",

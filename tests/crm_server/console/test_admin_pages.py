@@ -35,6 +35,11 @@ FORMS = {
         "password": "sandi-baru-panjang",
         "password_again": "sandi-baru-panjang",
     },
+    "/console/admin/users/lurah.gambir": {
+        "display_name": "Staf Kelurahan Cideng",
+        "role": "kelurahan",
+        "unit": "31.71.01.1002",
+    },
     "/console/admin/users/lurah.gambir/password": {
         "password": "sandi-baru-panjang",
         "password_again": "sandi-baru-panjang",
@@ -106,7 +111,8 @@ def test_other_roles_get_the_forbidden_page_for_every_page_and_form(
     assert audit_count(crm) == before
     with crm.sessions() as session:
         assert session.scalar(select(User).where(User.username == "baru.satu")) is None
-        assert session.scalar(select(User.active).where(User.username == "lurah.gambir"))
+        gambir = session.scalar(select(User).where(User.username == "lurah.gambir"))
+        assert gambir is not None and gambir.active and gambir.unit_code == "31.71.01.1001"
 
 
 def test_a_form_without_its_csrf_token_is_refused(

@@ -197,10 +197,56 @@ def test_an_admin_unlocks_a_locked_account(
     assert len(audit(crm, "user_unlocked")) == 1
 
 
+def test_an_admin_changes_an_accounts_name_role_and_unit(
+    signed_in: Callable[[str], Console], crm: Crm
+) -> None:
+    lurah = signed_in("lurah.gambir")
+    admin = signed_in("admin.crm")
+    path = "/console/admin/users/lurah.gambir"
+    wrong = admin.post(
+        path, {"display_name": "Staf Sudin SDA", "role": "suku_dinas", "unit": "SDA@31.99"}
+    )
+    assert wrong.status_code == 422  # type: ignore[attr-defined]
+    assert "Kode kota tidak dikenal" in wrong.text  # type: ignore[attr-defined]
+    assert 'value="SDA@31.99"' in wrong.text and 'value="Staf Sudin SDA"' in wrong.text  # type: ignore[attr-defined]
+    assert '<option value="suku_dinas" selected>' in wrong.text  # type: ignore[attr-defined]
+    answer = admin.post(
+        path, {"display_name": "Staf Sudin SDA", "role": "suku_dinas", "unit": "sda@31.71"}
+    )
+    assert answer.headers["location"] == f"{path}?done=saved"  # type: ignore[attr-defined]
+    with crm.sessions() as session:
+        user = session.scalar(select(User).where(User.username == "lurah.gambir"))
+    assert user is not None and (user.role, user.unit_code) == ("suku_dinas", "SDA@31.71")
+    assert "Suku Dinas" in lurah.get("/console/").text  # type: ignore[attr-defined]
+    [entry] = audit(crm, "user_changed")
+    assert (entry.actor, entry.subject) == ("admin.crm", "lurah.gambir")
+    assert entry.detail == {
+        "name_before": "Staf Kelurahan Gambir",
+        "role_before": "kelurahan",
+        "unit_before": "31.71.01.1001",
+        "name": "Staf Sudin SDA",
+        "role": "suku_dinas",
+        "unit": "SDA@31.71",
+    }
+    same = admin.post(
+        path, {"display_name": "Staf Sudin SDA", "role": "suku_dinas", "unit": "SDA@31.71"}
+    )
+    assert same.headers["location"] == f"{path}?done=nothing"  # type: ignore[attr-defined]
+    own = admin.post(
+        "/console/admin/users/admin.crm",
+        {"display_name": "Administrator CRM", "role": "verifier", "unit": ""},
+    )
+    assert own.status_code == 422  # type: ignore[attr-defined]
+    assert "Anda tidak dapat mengubah peran akun Anda sendiri." in own.text  # type: ignore[attr-defined]
+    assert len(audit(crm, "user_changed")) == 1
+
+
 def test_an_unknown_user_is_not_found(signed_in: Callable[[str], Console]) -> None:
     admin = signed_in("admin.crm")
     assert admin.get("/console/admin/users/tidak.ada").status_code == 404  # type: ignore[attr-defined]
     assert admin.post("/console/admin/users/tidak.ada/unlock").status_code == 404  # type: ignore[attr-defined]
+    change = {"display_name": "X Y", "role": "verifier", "unit": ""}
+    assert admin.post("/console/admin/users/tidak.ada", change).status_code == 404  # type: ignore[attr-defined]
     assert admin.post("/console/admin/users/tidak.ada/active", {"active": "0"}).status_code == 404  # type: ignore[attr-defined]
     data = {"password": NEW_PASSWORD, "password_again": NEW_PASSWORD}
     assert admin.post("/console/admin/users/tidak.ada/password", data).status_code == 404  # type: ignore[attr-defined]
