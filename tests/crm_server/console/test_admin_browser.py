@@ -70,12 +70,17 @@ def test_the_admin_pages_at_a_desk_and_on_a_phone(
 def test_an_enrolment_code_by_keyboard_and_the_code_shown(browser: Browser, accounts: dict) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.sign_in("admin.crm")
     browser.open("/console/admin/desks")
     browser.driver.find_element(By.ID, "desk_code").send_keys("KBN1" + Keys.TAB)
     browser.driver.switch_to.active_element.send_keys("Kantor Kelurahan Kebon Kelapa\n")
-    code = browser.driver.find_element(By.CSS_SELECTOR, ".enrolment-code code").text
+    shown = WebDriverWait(browser.driver, 15).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".enrolment-code code"))
+    )
+    code = shown.text
     assert len(code) == 14 and code.count("-") == 2
     assert browser.axe() == []
     for size in ("desk", "phone"):
