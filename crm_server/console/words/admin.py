@@ -50,7 +50,7 @@ ENGLISH: dict[str, str] = {
     "Nama": "Name",
     "Peran": "Role",
     "Unit": "Unit",
-    "Status": "Status",
+    "Status": "State",
     "Dikunci sampai": "Locked until",
     "Aktif": "Active",
     "Nonaktif": "Inactive",
@@ -222,7 +222,7 @@ ENGLISH: dict[str, str] = {
         "At the desk: desk-app enrol --crm CRM_ADDRESS --code CODE, or enter the code "
         "on the desk's enrolment screen."
     ),
-    "Meja": "Desks",
+    "Daftar meja": "Desks",
     "Kode meja": "Desk code",
     "Lokasi": "Site",
     "Terdaftar pada": "Enrolled at",
