@@ -13,6 +13,7 @@ from complaint_domain.ticket import mint, new_tracking_token
 from crm_server.core.auth import add_api_key
 from crm_server.core.crm import Crm
 from crm_server.core.desks import desk_by_code
+from crm_server.core.response_templates import TemplateText, all_templates, save_template
 from crm_server.core.schemas import ActionRequest
 from crm_server.core.staff_sign_in import set_password
 from crm_server.core.workflow import Workflow
@@ -40,6 +41,48 @@ DEMO_USERS = (
     DemoUser("verifikator", "Verifikator Biro Pemerintahan", "verifier", ""),
     DemoUser("koordinator", "Koordinator Kota", "koordinator", ""),
     DemoUser("admin.crm", "Administrator CRM", "admin", ""),
+)
+# Ready texts for the console's step forms: (title, action, category, text).
+DEMO_TEMPLATES = (
+    (
+        "Tolak: di luar kewenangan Pemprov",
+        "reject",
+        "",
+        "Aduan ini di luar kewenangan Pemerintah Provinsi DKI Jakarta. Silakan "
+        "sampaikan kepada instansi yang berwenang.",
+    ),
+    (
+        "Tolak: data kurang lengkap",
+        "reject",
+        "",
+        "Lokasi dan uraian aduan belum cukup untuk ditindaklanjuti. Silakan datang "
+        "kembali ke meja aduan dengan keterangan yang lebih lengkap.",
+    ),
+    (
+        "Teruskan ke Dinas",
+        "forward",
+        "",
+        "Mohon ditindaklanjuti sesuai kewenangan Dinas. Lokasi sudah diperiksa oleh kelurahan.",
+    ),
+    (
+        "Jalan sudah diperbaiki",
+        "report",
+        "JALAN",
+        "Kerusakan jalan sudah diperbaiki. Foto sebelum dan sesudah perbaikan terlampir.",
+    ),
+    (
+        "Sampah sudah diangkut",
+        "report",
+        "KEBERSIHAN",
+        "Sampah sudah diangkut dan lokasi sudah dibersihkan. Foto terlampir.",
+    ),
+    (
+        "Kembalikan: bukti kurang",
+        "return",
+        "",
+        "Foto belum menunjukkan hasil tindak lanjut di lokasi yang diadukan. Mohon "
+        "lengkapi bukti sebelum diverifikasi kembali.",
+    ),
 )
 # The console password of every demo account (MEJA_CRM_DEMO_PASSWORD when set).
 DEFAULT_DEMO_PASSWORD = "demo-meja-aduan"
@@ -73,6 +116,17 @@ def demo_item(
     }
 
 
+def seed_templates(crm: Crm) -> int:
+    """The demo response templates that are not there yet (by title); how many."""
+    have = {t.title for t in all_templates(crm)}
+    added = 0
+    for title, action, category, body in DEMO_TEMPLATES:
+        if title not in have:
+            save_template(crm, "seed-demo", TemplateText(0, title, action, category, body))
+            added += 1
+    return added
+
+
 def seed_demo(crm: Crm, password: str | None = None) -> dict[str, str]:
     """Returns the staff tokens (printed once by the CLI). Every demo account gets
     ``password`` as its console password (``demo_password()`` by default)."""
@@ -83,6 +137,7 @@ def seed_demo(crm: Crm, password: str | None = None) -> dict[str, str]:
     for u in DEMO_USERS:
         set_password(crm, u.username, password or demo_password(), actor="seed-demo")
     add_api_key(crm, "demo", DEMO_OPEN311_KEY)
+    seed_templates(crm)
     crm.create_enrolment(*DEMO_DESK)  # makes sure the desk exists
     desk = desk_by_code(crm, DEMO_DESK[0])
     assert desk is not None

@@ -94,3 +94,4 @@ class Crm(CrmContext):
             for table in reversed(Base.metadata.sorted_tables):
                 session.execute(delete(table))
         self.forget_areas()
+        self.forget_calendar()

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select, update
 
 from complaint_domain.ticket import validate_desk_code
+from crm_server.core.audit import add_audit
 from crm_server.core.auth import (
     DeskAuth,
     hash_secret,
@@ -25,8 +26,10 @@ CRM_DESK_CODE = "WEB"
 RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
 
 
-def create_enrolment(crm: CrmContext, desk_code: str, site: str) -> str:
-    """A one-time code for the desk ``desk_code`` (created if new)."""
+def create_enrolment(crm: CrmContext, desk_code: str, site: str, actor: str | None = None) -> str:
+    """A one-time code for the desk ``desk_code`` (created if new). With an
+    ``actor`` (an administrator in the console) the audit log records it, never
+    the code itself."""
     code = validate_desk_code(desk_code)
     if code in RESERVED_DESK_CODES:
         raise ValueError(f"desk code {code} is reserved for the CRM itself")
@@ -48,6 +51,15 @@ def create_enrolment(crm: CrmContext, desk_code: str, site: str) -> str:
                 expires_at=now + dt.timedelta(days=crm.settings.enrolment_code_days),
             )
         )
+        if actor is not None:
+            add_audit(
+                session,
+                now,
+                actor,
+                "enrolment_code_created",
+                f"desk:{code}",
+                detail={"site": desk.site},
+            )
     return secret
 
 

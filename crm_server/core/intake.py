@@ -87,7 +87,7 @@ class Reception:
 
     def __init__(self, crm: CrmContext, now: dt.datetime) -> None:
         self.now = now
-        self._limit = crm.settings.time_limits[Status.RECEIVED]
+        self._limit = crm.time_limits()[Status.RECEIVED]
         self._calendar = crm.calendar
         self.due_date = crm.calendar.add_working_days(now.astimezone(WIB).date(), self._limit)
         self._due_by_day = {now.astimezone(WIB).date(): self.due_date}

@@ -82,8 +82,8 @@ def reference(crm: CrmContext) -> tuple[dict[str, Any], str]:
         "areas": areas,
         # The working days each state may take (the first: the receipt's first-response
         # date) and the extra leave days they skip: the desk promises what the CRM counts.
-        "time_limits": {str(state): days for state, days in crm.settings.time_limits.items()},
-        "cuti_bersama": [d.isoformat() for d in crm.settings.cuti_bersama],
+        "time_limits": {str(state): days for state, days in crm.time_limits().items()},
+        "cuti_bersama": [d.isoformat() for d in crm.leave_days()],
     }
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
     version = hashlib.sha256(canonical).hexdigest()[:20]

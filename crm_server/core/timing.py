@@ -1,5 +1,6 @@
 """Time limits and *digantung*, in working days (Indonesian public holidays and the
-configured cuti bersama counted), in Jakarta time."""
+configured cuti bersama counted), in Jakarta time. The limits and the days off
+are the settings' with the administrators' changes (``CrmContext.time_limits``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from crm_server.db.models import Complaint
 
 def due_date(crm: CrmContext, status: Status, since: dt.datetime) -> dt.date | None:
     """The day by which a complaint that entered ``status`` at ``since`` must move on."""
-    days = crm.settings.time_limits.get(status.value)
+    days = crm.time_limits().get(status.value)
     if days is None or status.is_final:
         return None
     return crm.calendar.add_working_days(since.astimezone(WIB).date(), days)
