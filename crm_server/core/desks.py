@@ -93,20 +93,33 @@ def desk_by_code(crm: CrmContext, code: str) -> DeskAuth | None:
 
 
 def heartbeat(
-    crm: CrmContext, desk: DeskAuth, pending: int, oldest_age: int | None, version: str
+    crm: CrmContext,
+    desk: DeskAuth,
+    pending: int,
+    oldest_age: int | None,
+    version: str,
+    *,
+    officer: str | None = None,
+    desk_time: dt.datetime | None = None,
 ) -> dt.datetime:
+    """Note a desk's heartbeat. ``officer`` and ``desk_time`` are None from desks
+    older than the supervisor view: what the CRM knew of them stays as it was."""
     now = crm.now()
+    values: dict[str, object] = {
+        "last_heartbeat_at": now,
+        "pending_count": pending,
+        "oldest_unsent_age_s": oldest_age,
+        "app_version": version or Desk.app_version,
+    }
+    if officer is not None:
+        values["signed_in_officer"] = officer
+    if desk_time is not None:
+        if desk_time.tzinfo is None:
+            desk_time = desk_time.replace(tzinfo=dt.UTC)
+        # desk − CRM, whole seconds (the request's own transit time is below that).
+        values["clock_offset_s"] = round((desk_time - now).total_seconds())
     with transaction(crm.sessions) as session:
-        session.execute(
-            update(Desk)
-            .where(Desk.id == desk.id)
-            .values(
-                last_heartbeat_at=now,
-                pending_count=pending,
-                oldest_unsent_age_s=oldest_age,
-                app_version=version or Desk.app_version,
-            )
-        )
+        session.execute(update(Desk).where(Desk.id == desk.id).values(**values))
     return now
 
 
