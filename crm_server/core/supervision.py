@@ -146,7 +146,7 @@ def recorded(
     per_hour: Counter[int] = Counter()
     per_day: Counter[dt.date] = Counter()
     for desk_id, officer, created in rows:
-        code = desk_codes[desk_id]
+        code = desk_codes[desk_id or 0]
         local = created.astimezone(WIB)
         per_desk[code] += 1
         per_officer[(code, officer)] += 1
@@ -203,9 +203,7 @@ def digantung_bound(crm: CrmContext, today: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), WIB).astimezone(dt.UTC)
 
 
-def _list(
-    session: Session, query: Select[tuple[Complaint]], total: Select[tuple[int]]
-) -> tuple[list[Complaint], int]:
+def _list(session: Session, query: Select[Any], total: Select[Any]) -> tuple[list[Complaint], int]:
     return list(session.scalars(query.limit(LIST_LIMIT))), int(session.scalar(total) or 0)
 
 
