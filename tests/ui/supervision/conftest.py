@@ -128,9 +128,7 @@ class SiteDesk:
 
 
 @pytest.fixture
-def site_desk(
-    tmp_path: Path, live_crm: LiveCrm
-) -> Iterator[Callable[..., SiteDesk]]:
+def site_desk(tmp_path: Path, live_crm: LiveCrm) -> Iterator[Callable[..., SiteDesk]]:
     opened: list[SiteDesk] = []
 
     def make(code: str, via: FaultProxy | None = None, offset_s: int = 0) -> SiteDesk:

@@ -94,16 +94,15 @@ def test_supervisor_sees_the_silent_desk_and_the_late_lists(
     window = open_window(qtbot, a.services())
     assert window.home.pantauan_button.isVisible()
     assert a.engine.run_once().ok  # A's heartbeat now names who signed in
-    pantauan = refreshed(
-        qtbot, window, lambda: qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    )
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    pantauan = refreshed(qtbot, window, lambda: qtbot.keyClick(window, Qt.Key.Key_P, ctrl))
     assert window.stack.currentWidget() is window.pantauan
     assert pantauan.live and not pantauan.problem
     for model in window.pantauan.models.values():
         qtmodeltester.check(model)  # type: ignore[attr-defined]
     desks = {row[0]: row for row in window.pantauan.cells("desks")}
     assert list(desks) == ["PBK1 (meja ini)", "PBK2"]
-    code, officer, state, heartbeat, waiting, oldest, last_push, _version, clock = desks["PBK2"]
+    _code, officer, state, heartbeat, waiting, oldest, last_push, _version, clock = desks["PBK2"]
     assert state == (
         "⚠ DIAM — struk belum terkirim lebih dari 2 jam; tidak ada kabar di jam buka (luring)"
     )
