@@ -78,31 +78,34 @@ def offset(seconds: int | None) -> str:
 
 
 def desk_state(d: DeskLine, unsent_minutes: int) -> str:
-    """In words, never by colour alone: "DIAM — …" leads when the desk is silent."""
+    """In words, never by colour alone: "⚠ DIAM: …" leads when the desk is silent,
+    "⬆ versi lama" follows when it runs an old version."""
     parts: list[str] = []
     if "unsent" in d.reasons:
         parts.append(
-            QT_TRANSLATE_NOOP("Pantauan", "struk belum terkirim lebih dari {age}").format(
+            QT_TRANSLATE_NOOP("Pantauan", "struk tertahan > {age}").format(
                 age=format_age(unsent_minutes * 60)
             )
         )
     if "no_heartbeat" in d.reasons:
-        parts.append(QT_TRANSLATE_NOOP("Pantauan", "tidak ada kabar di jam buka"))
-    online = (
+        parts.append(QT_TRANSLATE_NOOP("Pantauan", "tanpa kabar di jam buka"))
+    state = (
         QT_TRANSLATE_NOOP("Pantauan", "daring")
         if d.online
         else QT_TRANSLATE_NOOP("Pantauan", "luring")
     )
-    if not parts:
-        return online
-    reasons = (
-        parts[0]
-        if len(parts) == 1
-        else QT_TRANSLATE_NOOP("Pantauan", "{a}; {b}").format(a=parts[0], b=parts[1])
-    )
-    return QT_TRANSLATE_NOOP("Pantauan", "⚠ DIAM — {reasons} ({online})").format(
-        reasons=reasons, online=online
-    )
+    if parts:
+        reasons = (
+            parts[0]
+            if len(parts) == 1
+            else QT_TRANSLATE_NOOP("Pantauan", "{a}; {b}").format(a=parts[0], b=parts[1])
+        )
+        state = QT_TRANSLATE_NOOP("Pantauan", "⚠ DIAM: {reasons} ({online})").format(
+            reasons=reasons, online=state
+        )
+    if d.outdated:
+        state = QT_TRANSLATE_NOOP("Pantauan", "{state} · ⬆ versi lama").format(state=state)
+    return state
 
 
 def desk_table(crm: CrmPicture, unsent_minutes: int) -> Table:
@@ -112,12 +115,12 @@ def desk_table(crm: CrmPicture, unsent_minutes: int) -> Table:
         QT_TRANSLATE_NOOP("Pantauan", "Meja di lokasi ini"),
         (
             QT_TRANSLATE_NOOP("Pantauan", "Meja"),
-            QT_TRANSLATE_NOOP("Pantauan", "Petugas masuk"),
             QT_TRANSLATE_NOOP("Pantauan", "Keadaan"),
-            QT_TRANSLATE_NOOP("Pantauan", "Kabar terakhir"),
             QT_TRANSLATE_NOOP("Pantauan", "Belum terkirim"),
             QT_TRANSLATE_NOOP("Pantauan", "Tertua belum terkirim"),
+            QT_TRANSLATE_NOOP("Pantauan", "Kabar terakhir"),
             QT_TRANSLATE_NOOP("Pantauan", "Kirim terakhir"),
+            QT_TRANSLATE_NOOP("Pantauan", "Petugas masuk"),
             QT_TRANSLATE_NOOP("Pantauan", "Versi aplikasi"),
             QT_TRANSLATE_NOOP("Pantauan", "Selisih jam"),
         ),
@@ -125,20 +128,20 @@ def desk_table(crm: CrmPicture, unsent_minutes: int) -> Table:
     for d in crm.desks:
         version = d.app_version or NONE
         if d.outdated:
-            version = QT_TRANSLATE_NOOP(
-                "Pantauan", "⬆ {version} — versi lama (terbaru {latest})"
-            ).format(version=version, latest=crm.expected_version)
+            version = QT_TRANSLATE_NOOP("Pantauan", "{version} (terbaru {latest})").format(
+                version=version, latest=crm.expected_version
+            )
         table.rows.append(
             (
                 QT_TRANSLATE_NOOP("Pantauan", "{code} (meja ini)").format(code=d.code)
                 if d.own
                 else d.code,
-                d.officer or NONE,
                 desk_state(d, unsent_minutes),
-                ago(d.heartbeat_age_s),
                 NONE if d.pending is None else str(d.pending),
                 NONE if d.oldest_unsent_age_s is None else format_age(d.oldest_unsent_age_s),
+                ago(d.heartbeat_age_s),
                 stamp(d.last_push_at, today),
+                d.officer or NONE,
                 version,
                 offset(d.clock_offset_s),
             )
@@ -210,28 +213,28 @@ def case_table(
         title,
         (
             QT_TRANSLATE_NOOP("Pantauan", "Kode tiket"),
-            QT_TRANSLATE_NOOP("Pantauan", "Meja"),
-            QT_TRANSLATE_NOOP("Pantauan", "Kategori"),
-            QT_TRANSLATE_NOOP("Pantauan", "Kelurahan"),
-            QT_TRANSLATE_NOOP("Pantauan", "Status"),
-            QT_TRANSLATE_NOOP("Pantauan", "Unit penangan"),
-            QT_TRANSLATE_NOOP("Pantauan", "Jatuh tempo"),
             QT_TRANSLATE_NOOP("Pantauan", "Terlambat (hari kerja)"),
             QT_TRANSLATE_NOOP("Pantauan", "Tanpa kabar (hari kerja)"),
+            QT_TRANSLATE_NOOP("Pantauan", "Jatuh tempo"),
+            QT_TRANSLATE_NOOP("Pantauan", "Status"),
+            QT_TRANSLATE_NOOP("Pantauan", "Unit penangan"),
+            QT_TRANSLATE_NOOP("Pantauan", "Kategori"),
+            QT_TRANSLATE_NOOP("Pantauan", "Kelurahan"),
+            QT_TRANSLATE_NOOP("Pantauan", "Meja"),
         ),
     )
     for c in cases:
         table.rows.append(
             (
                 c.ticket_code,
-                c.desk,
-                category(c.category_code),
-                area(c.kelurahan_code),
-                STATE_NAMES.get(c.status, c.public_label),
-                c.unit or NONE,
-                c.due_date.strftime("%d-%m-%Y") if c.due_date else NONE,
                 str(c.working_days_late),
                 str(c.quiet_working_days),
+                c.due_date.strftime("%d-%m-%Y") if c.due_date else NONE,
+                STATE_NAMES.get(c.status, c.public_label),
+                c.unit or NONE,
+                category(c.category_code),
+                area(c.kelurahan_code),
+                c.desk,
             )
         )
         table.marks.append("own" if c.own else "")

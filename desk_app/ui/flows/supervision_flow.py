@@ -95,6 +95,7 @@ class SupervisionFlow(QObject):
             self._window.status.showMessage("⚠ " + message, 10000)
             self.refused.emit(message)
             return
+        self.page.set_today(self._services.now().astimezone(WIB).date())
         self._window.stack.setCurrentWidget(self.page)
         self.page.refresh_button.setFocus()
         self.timer.start()

@@ -12,20 +12,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,55 +32,12 @@ from desk_app.ui.flow_layout import FlowLayout
 from desk_app.ui.i18n import shown
 from desk_app.ui.supervision.hour_chart import HourChart
 from desk_app.ui.supervision.table_model import PantauanTableModel
+from desk_app.ui.supervision.table_view import PantauanTableView
 
-MAX_VISIBLE_ROWS = 12  # a longer list scrolls inside its own frame
 CASE_TABLES = ("overdue", "digantung")
-
-
-class PantauanTableView(QTableView):
-    """A read-only table that is as tall as its rows (up to a dozen).
-
-    Signals:
-    row_activated(int): Enter or a double-click on a row.
-    """
-
-    row_activated = Signal(int)
-
-    def __init__(self, model: PantauanTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.doubleClicked.connect(lambda index: self.row_activated.emit(index.row()))
-        model.modelReset.connect(self.fit_height)
-
-    def fit_height(self) -> None:
-        rows = min(self.model().rowCount(), MAX_VISIBLE_ROWS)
-        row_height = self.fontMetrics().height() + 10
-        self.verticalHeader().setDefaultSectionSize(row_height)
-        header = self.horizontalHeader().sizeHint().height()
-        scroll = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(header + max(rows, 1) * row_height + scroll + 4)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_activated.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        model = self.model()
-        if not self.currentIndex().isValid() and model.rowCount() > 0:
-            self.setCurrentIndex(model.index(0, 0))
+# The sections in page order; the small count tables share a wrapping row.
+WIDE = ("desks", "overdue", "digantung")
+COMPACT = ("own", "per_desk", "per_officer", "per_hour", "per_day", "per_state")
 
 
 class PantauanPage(QWidget):
@@ -107,6 +61,7 @@ class PantauanPage(QWidget):
         self.views: dict[str, PantauanTableView] = {}
         self.titles: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
+        self._today = dt.date.today()
         self._init_widgets()
         self._add_widgets()
         self._connect_signals()
@@ -159,6 +114,7 @@ class PantauanPage(QWidget):
             controls.addWidget(widget)
         self.sections = QVBoxLayout(self.content)
         self.sections.setContentsMargins(0, 0, 0, 0)
+        self._add_sections()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(head)
@@ -184,8 +140,16 @@ class PantauanPage(QWidget):
         days = int(self.period.currentData())
         first = self.day.date().toPython()
         assert isinstance(first, dt.date)
-        today = dt.date.today()
-        self.period_changed.emit(None if days == 1 and first == today else first, days)
+        self.period_changed.emit(None if days == 1 and first == self._today else first, days)
+
+    def set_today(self, today: dt.date) -> None:
+        """The desk's today (its clock, Jakarta time): the period's default."""
+        if today == self._today:
+            return
+        self._today = today
+        self.day.blockSignals(True)
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.blockSignals(False)
 
     # -- what the flow hands over --------------------------------------------------
 
@@ -210,57 +174,71 @@ class PantauanPage(QWidget):
         )
 
     def show_tables(self, tables: list[Table]) -> None:
-        """Fill the sections (built on first use, in order; the chart beside the hours)."""
-        present = {t.key for t in tables}
-        for key in list(self.views):
-            if key not in present:
-                for widget in (self.titles[key], self.views[key], self.notes[key]):
-                    widget.hide()
-        for table in tables:
-            if table.key not in self.views:
-                self._add_section(table)
-            self.models[table.key].set_table(table)
-            self.titles[table.key].setText(shown(table.title))
-            self.notes[table.key].setText(shown(table.note))
-            self.notes[table.key].setVisible(bool(table.note))
-            self.titles[table.key].show()
-            self.views[table.key].show()
-        if "per_hour" in present:
-            hours = self.models["per_hour"].table
+        """Fill the sections; a table not handed over (the CRM's, offline with no
+        answer ever kept) hides its section."""
+        given = {t.key: t for t in tables}
+        for key, card in self.cards.items():
+            table = given.get(key)
+            card.setVisible(table is not None)
+            if table is None:
+                continue
+            self.models[key].set_table(table)
+            self.titles[key].setText(shown(table.title))
+            self.views[key].setAccessibleName(shown(table.title))
+            self.notes[key].setText(shown(table.note))
+            self.notes[key].setVisible(bool(table.note))
+        self.chart.setVisible("per_hour" in given)
+        if "per_hour" in given:
             counts = [0] * 24
-            for label, n in hours.rows:
+            for label, n in given["per_hour"].rows:
                 counts[int(label[:2])] = int(n)
             self.chart.set_hours(tuple(counts))
+        self.compact_row.invalidate()
 
-    def _add_section(self, table: Table) -> None:
-        model = PantauanTableModel(table)
-        view = PantauanTableView(model)
-        view.setAccessibleName(shown(table.title))
-        title = QLabel(shown(table.title))
+    def _add_sections(self) -> None:
+        """Every section, hidden until its table comes."""
+        self.cards: dict[str, QWidget] = {}
+        self.compact_box = QWidget()
+        self.compact_row = FlowLayout(self.compact_box)
+        self.compact_row.setContentsMargins(0, 0, 0, 0)
+        for key in ("desks", *COMPACT, *CASE_TABLES):
+            card = self._card(key, compact=key in COMPACT)
+            if key in COMPACT:
+                self.compact_row.addWidget(card)
+                if key == "per_hour":
+                    self.compact_row.addWidget(self.chart)
+            else:
+                self.sections.addWidget(card)
+            if key == "desks":
+                self.sections.addWidget(self.compact_box)
+        self.sections.addStretch(1)
+
+    def _card(self, key: str, compact: bool) -> QWidget:
+        model = PantauanTableModel(Table(key, "", ()))
+        view = PantauanTableView(model, compact=compact)
+        title = QLabel()
         title.setObjectName("pageTitle")
-        title.setWordWrap(True)
         title.setBuddy(view)
         note = QLabel()
         note.hide()
-        key = table.key
+        card = QWidget()
+        box = QVBoxLayout(card)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(title)
+        box.addWidget(view)
+        box.addWidget(note)
+        card.hide()
         self.models[key], self.views[key], self.titles[key], self.notes[key] = (
             model,
             view,
             title,
             note,
         )
+        self.cards[key] = card
         if key in CASE_TABLES:
             view.row_activated.connect(lambda row, k=key: self._on_case(k, row))
-        self.sections.addWidget(title)
-        if key == "per_hour":
-            row = QHBoxLayout()
-            row.addWidget(view, 1)
-            row.addWidget(self.chart, 2)
-            self.sections.addLayout(row)
-        else:
-            self.sections.addWidget(view)
-        self.sections.addWidget(note)
-        view.fit_height()
+        view.fit()
+        return card
 
     def _on_case(self, key: str, row: int) -> None:
         model = self.models[key]
@@ -270,7 +248,7 @@ class PantauanPage(QWidget):
     def cells(self, key: str) -> list[list[str]]:
         """What a table shows, cell by cell, as the officer reads it (tests)."""
         model = self.models.get(key)
-        if model is None or not self.views[key].isVisibleTo(self):
+        if model is None or not self.cards[key].isVisibleTo(self):
             return []
         return [
             [model.cell(r, c) for c in range(model.columnCount())] for r in range(model.rowCount())
