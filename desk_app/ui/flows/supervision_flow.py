@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from complaint_domain.complaint import WIB
@@ -41,9 +41,9 @@ class ExportDialog:
     def ask(cls, parent: QWidget, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Simpan laporan Pantauan"),
+            QCoreApplication.translate("SupervisionFlow", "Simpan laporan Pantauan"),
             suggested,
-            parent.tr("Buku kerja Excel (*.xlsx)"),
+            QCoreApplication.translate("SupervisionFlow", "Buku kerja Excel (*.xlsx)"),
         )
         return Path(path) if path else None
 
