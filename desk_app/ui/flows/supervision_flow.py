@@ -26,6 +26,7 @@ from desk_app.services.supervision_tables import Table, freshness, page_tables
 from desk_app.ui.i18n import shown
 from desk_app.ui.supervision.history_dialog import HistoryDialog
 from desk_app.ui.supervision.page import PantauanPage
+from desk_app.ui.supervision.table_model import shown_cells
 from desk_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -118,21 +119,21 @@ class SupervisionFlow(QObject):
         services, first, days = self._services, self._first_day, self._days
         unsent = services.settings.silent_unsent_minutes
 
-        def op() -> tuple[Pantauan, list[Table]]:
+        def op() -> tuple[Pantauan, list[Table], dict[str, list[list[str]]]]:
             pantauan = services.supervision.refresh(officer, first, days)
             tables = page_tables(pantauan, unsent, services.category_name, services.area_name)
-            return pantauan, tables
+            return pantauan, tables, {t.key: shown_cells(t) for t in tables}
 
         self.runner.run(op, self.on_data, self.on_error)
 
-    def on_data(self, result: tuple[Pantauan, list[Table]]) -> None:
+    def on_data(self, result: tuple[Pantauan, list[Table], dict[str, list[list[str]]]]) -> None:
         self._in_flight = False
-        pantauan, tables = result
+        pantauan, tables, cells = result
         self.pantauan = pantauan
         page = self.page
         page.set_site(pantauan.crm.site if pantauan.crm else self._services.settings.site_name)
         page.set_freshness(freshness(pantauan), bool(pantauan.problem))
-        page.show_tables(tables)
+        page.show_tables(tables, cells)
         self.refreshed.emit(pantauan)
 
     def on_error(self, error: Exception) -> None:

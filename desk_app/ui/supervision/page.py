@@ -62,6 +62,7 @@ class PantauanPage(QWidget):
         self.titles: dict[str, QLabel] = {}
         self.notes: dict[str, QLabel] = {}
         self._today = dt.date.today()
+        self._hours: tuple[int, ...] = ()
         self._init_widgets()
         self._add_widgets()
         self._connect_signals()
@@ -173,7 +174,9 @@ class PantauanPage(QWidget):
             self.tr("Pantauan — {site}").format(site=site) if site else self.tr("Pantauan")
         )
 
-    def show_tables(self, tables: list[Table]) -> None:
+    def show_tables(
+        self, tables: list[Table], cells: dict[str, list[list[str]]] | None = None
+    ) -> None:
         """Fill the sections; a table not handed over (the CRM's, offline with no
         answer ever kept) hides its section."""
         given = {t.key: t for t in tables}
@@ -182,7 +185,7 @@ class PantauanPage(QWidget):
             card.setVisible(table is not None)
             if table is None:
                 continue
-            self.models[key].set_table(table)
+            self.models[key].set_table(table, (cells or {}).get(key))
             self.titles[key].setText(shown(table.title))
             self.views[key].setAccessibleName(shown(table.title))
             self.notes[key].setText(shown(table.note))
@@ -192,7 +195,9 @@ class PantauanPage(QWidget):
             counts = [0] * 24
             for label, n in given["per_hour"].rows:
                 counts[int(label[:2])] = int(n)
-            self.chart.set_hours(tuple(counts))
+            if tuple(counts) != self._hours:  # a chart redrawn costs ~15 ms
+                self._hours = tuple(counts)
+                self.chart.set_hours(self._hours)
         self.compact_row.invalidate()
 
     def _add_sections(self) -> None:

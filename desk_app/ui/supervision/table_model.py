@@ -24,17 +24,31 @@ _ICONS = {
 }
 
 
+def shown_cells(table: Table) -> list[list[str]]:
+    """Every cell in the officer's language (Qt's translators may be read from any
+    thread: the flow calls this on its worker)."""
+    return [[shown(cell) for cell in row] for row in table.rows]
+
+
 class PantauanTableModel(QAbstractTableModel):
     """Rows of one table; ``table`` is replaced whole at each refresh."""
 
     def __init__(self, table: Table) -> None:
         super().__init__()
         self.table = table
+        self._cells: list[list[str]] = []
         self._icons: dict[str, QIcon] = {}
 
-    def set_table(self, table: Table) -> None:
+    def set_table(self, table: Table, cells: list[list[str]] | None = None) -> None:
+        """The rows, translated once (``data()`` is asked for them many times): here,
+        or already off the GUI thread (``cells``, see :func:`shown_cells`)."""
+        cells = shown_cells(table) if cells is None else cells
+        if cells == self._cells and table.marks == self.table.marks:
+            self.table = table  # the same rows (most refreshes): nothing to lay out again
+            return
         self.beginResetModel()
         self.table = table
+        self._cells = cells
         self.endResetModel()
 
     def mark(self, row: int) -> str:
@@ -42,16 +56,16 @@ class PantauanTableModel(QAbstractTableModel):
         return marks[row] if 0 <= row < len(marks) else ""
 
     def cell(self, row: int, column: int) -> str:
-        return shown(self.table.rows[row][column])
+        return self._cells[row][column]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.rows)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.table.headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.table.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._cells):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:

@@ -191,3 +191,11 @@ def test_bad_parameters_are_refused(client: TestClient, desk: dict[str, str]) ->
         answer = client.get("/api/v1/supervision", params=params, headers=auth(desk))
         assert answer.status_code == 422, params
     assert client.get("/api/v1/supervision").status_code == 401
+
+
+def test_working_days_counted_backwards_agree_with_the_calendar(crm: Crm) -> None:
+    today = dt.date(2027, 1, 4)
+    days = supervision.WorkingDaysTo(crm, today)
+    for back in (*range(0, 800, 7), 3, 1, 799, 10):  # in any order
+        day = today - dt.timedelta(days=back)
+        assert days.since(day) == crm.calendar.working_days_between(day, today), day
