@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import requests
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -68,7 +69,8 @@ def fill(crm: Crm, rows: int, now: dt.datetime) -> float:
             conn.execute(
                 text(
                     "INSERT INTO desks (id, code, site, token_hash, last_heartbeat_at,"
-                    " pending_count, app_version) VALUES (:id, :code, :site, :hash, :beat, 0, '0.1.0')"
+                    " pending_count, app_version)"
+                    " VALUES (:id, :code, :site, :hash, :beat, 0, '0.1.0')"
                 ),
                 {"id": i + 1, "code": f"B{i:03d}", "site": site, "hash": f"h{i}", "beat": now},
             )
@@ -162,16 +164,18 @@ def run_all(url: str, tmp: Path, args: argparse.Namespace) -> None:
             _, token = crm.enrol(code)
             headers = {"Authorization": f"Bearer {token}"}
             answer = client.get("/api/v1/supervision", headers=headers).json()
+            cpu_start = time.process_time()
             samples = time_each(
                 lambda h=headers: client.get("/api/v1/supervision", headers=h), args.requests
             )
+            cpu_ms = (time.process_time() - cpu_start) * 1000 / args.requests
             week = time_each(
                 lambda h=headers: client.get("/api/v1/supervision", params={"days": 7}, headers=h),
                 max(20, args.requests // 5),
             )
             rows.append(
                 (label, answer["overdue_total"], answer["digantung_total"],
-                 percentile(samples, 50), percentile(samples, 95), percentile(week, 95))
+                 percentile(samples, 50), percentile(samples, 95), percentile(week, 95), cpu_ms)
             )  # fmt: skip
         if args.plans:
             for plan in plans(crm, client, headers):
@@ -180,9 +184,20 @@ def run_all(url: str, tmp: Path, args: argparse.Namespace) -> None:
     crm.close()
     stall = gui_stall_against_process(url, tmp, args.refreshes, desk_code)
     print(f"filled in {fill_s:.0f} s")
-    print(f"{'site':<22}{'overdue':>9}{'digantung':>11}{'p50':>9}{'p95':>9}{'week p95':>10}")
-    for label, overdue, hanging, p50, p95, week95 in rows:
-        print(f"{label:<22}{overdue:>9}{hanging:>11}{p50:>7.1f}ms{p95:>7.1f}ms{week95:>8.1f}ms")
+    print(
+        f"{'site':<22}{'overdue':>9}{'digantung':>11}{'p50':>9}{'p95':>9}{'week p95':>10}"
+        f"{'CPU/req':>10}"
+    )
+    for label, overdue, hanging, p50, p95, week95, cpu in rows:
+        print(
+            f"{label:<22}{overdue:>9}{hanging:>11}{p50:>7.1f}ms{p95:>7.1f}ms{week95:>8.1f}ms"
+            f"{cpu:>8.1f}ms"
+        )
+    load = os.getloadavg()[0]
+    print(
+        f"(HTTP through TestClient in this process; CPU/req is this process's CPU time per "
+        f"request, PostgreSQL's own apart; load average {load:.1f} on {os.cpu_count()} cores)"
+    )
     print(
         f"desk refresh ({args.refreshes}×, real CRM process, same database): GUI thread held "
         f"at most {stall['max_gap_ms']:.1f} ms (p99 of 5 ms ticks {stall['p99_gap_ms']:.1f} ms); "
@@ -205,8 +220,16 @@ def gui_stall_against_process(url: str, tmp: Path, refreshes: int, code: str) ->
          "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(base + "/healthz", timeout=1).status_code == 200:
+                break
+        except requests.RequestException:
+            time.sleep(0.2)
     try:
-        return gui_stall(f"http://127.0.0.1:{port}", tmp / "desk", refreshes, code)
+        return gui_stall(base, tmp / "desk", refreshes, code)
     finally:
         server.terminate()
         server.wait(10)

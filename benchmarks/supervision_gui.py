@@ -16,16 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.common import percentile  # noqa: E402
-from desk_app.services.desk import open_desk  # noqa: E402
-from desk_app.services.enrolment import TokenStore  # noqa: E402
-from desk_app.services.root import DeskServices  # noqa: E402
-from desk_app.services.sync_control import SyncControl  # noqa: E402
-from desk_app.sync.client import CrmClient  # noqa: E402
-from desk_app.ui.main_window import MainWindow  # noqa: E402
+from benchmarks.common import percentile
+from desk_app.services.desk import open_desk
+from desk_app.services.enrolment import TokenStore
+from desk_app.services.root import DeskServices
+from desk_app.services.sync_control import SyncControl
+from desk_app.sync.client import CrmClient
+from desk_app.ui.main_window import MainWindow
 
 
 def wait_for(signal: object, timeout_ms: int = 60_000) -> None:

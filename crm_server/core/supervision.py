@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from complaint_domain.complaint import WIB
 from complaint_domain.status import Status, public_status_text
-from crm_server.core.complaints import shown_unit
+from crm_server.core.complaints import VERIFIER_UNIT
 from crm_server.core.context import CrmContext
 from crm_server.db.models import OPEN_SQL, Complaint, Desk, Event
 
@@ -192,7 +192,25 @@ class WorkingDaysTo:
         return self._since.get(day, 0)
 
 
-def _listed(c: Complaint, code: str, today: dt.date, days: WorkingDaysTo) -> dict[str, Any]:
+# What a list row reads: the case's facts, never its citizen (nor the JSON columns
+# that hold them, which also cost the most to fetch and decode).
+LISTED = (
+    Complaint.ticket_code,
+    Complaint.desk_id,
+    Complaint.category_code,
+    Complaint.kelurahan_code,
+    Complaint.status,
+    Complaint.reason,
+    Complaint.merged_into,
+    Complaint.unit_name,
+    Complaint.status_since,
+    Complaint.due_date,
+    Complaint.last_public_update_at,
+)
+
+
+def _listed(c: Any, code: str, today: dt.date, days: WorkingDaysTo) -> dict[str, Any]:
+    """``c``: a row of the ``LISTED`` columns."""
     status = Status(c.status)
     late = 0
     if c.due_date is not None and today > c.due_date:
@@ -205,7 +223,7 @@ def _listed(c: Complaint, code: str, today: dt.date, days: WorkingDaysTo) -> dic
         "kelurahan_code": c.kelurahan_code,
         "status": status.value,
         "public_label": public_status_text(status, c.reason, c.merged_into),
-        "unit": shown_unit(c),
+        "unit": VERIFIER_UNIT if status is Status.VERIFICATION else c.unit_name,
         "status_since": c.status_since,
         "due_date": c.due_date,
         "working_days_late": late,
@@ -224,8 +242,9 @@ def digantung_bound(crm: CrmContext, today: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), WIB).astimezone(dt.UTC)
 
 
-def _list(session: Session, query: Select[Any], total: Select[Any]) -> tuple[list[Complaint], int]:
-    return list(session.scalars(query.limit(LIST_LIMIT))), int(session.scalar(total) or 0)
+def _list(session: Session, query: Any, total: Select[Any]) -> tuple[list[Any], int]:
+    """``query``: a select of the ``LISTED`` columns (rows, the first ``LIST_LIMIT``)."""
+    return list(session.execute(query.limit(LIST_LIMIT))), int(session.scalar(total) or 0)
 
 
 def complaint_lists(
@@ -244,13 +263,13 @@ def complaint_lists(
     late = Complaint.due_date < today
     overdue, overdue_total = _list(
         session,
-        select(Complaint).where(mine, OPEN, late).order_by(Complaint.due_date, Complaint.pk),
+        select(*LISTED).where(mine, OPEN, late).order_by(Complaint.due_date, Complaint.pk),
         select(func.count()).select_from(Complaint).where(mine, OPEN, late),
     )
     quiet = Complaint.last_public_update_at < digantung_bound(crm, today)
     hanging, hanging_total = _list(
         session,
-        select(Complaint)
+        select(*LISTED)
         .where(mine, OPEN, quiet)
         .order_by(Complaint.last_public_update_at, Complaint.pk),
         select(func.count()).select_from(Complaint).where(mine, OPEN, quiet),
@@ -309,20 +328,19 @@ def history(crm: CrmContext, site: str, ticket_code: str) -> dict[str, Any] | No
     public notes, dates); None when no desk of ``site`` recorded it."""
     with crm.sessions() as session:
         row = session.execute(
-            select(Complaint, Desk.code)
+            select(Complaint.pk, Desk.code, *LISTED)
             .join(Desk, Complaint.desk_id == Desk.id)
             .where(Complaint.ticket_code == ticket_code, Desk.site == site)
         ).first()
         if row is None:
             return None
-        c, code = row
         events = session.scalars(
             select(Event)
-            .where(Event.complaint_pk == c.pk, Event.public.is_(True))
+            .where(Event.complaint_pk == row.pk, Event.public.is_(True))
             .order_by(Event.seq)
         ).all()
         return {
-            **_listed(c, code, crm.today(), WorkingDaysTo(crm, crm.today())),
+            **_listed(row, row.code, crm.today(), WorkingDaysTo(crm, crm.today())),
             "events": [
                 {
                     "at": e.at,
