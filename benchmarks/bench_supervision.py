@@ -199,12 +199,15 @@ def run_all(url: str, tmp: Path, args: argparse.Namespace) -> None:
         f"request, PostgreSQL's own apart; load average {load:.1f} on {os.cpu_count()} cores)"
     )
     print(
-        f"desk refresh ({args.refreshes}×, real CRM process, same database): GUI thread held "
-        f"at most {stall['max_gap_ms']:.1f} ms (p99 of 5 ms ticks {stall['p99_gap_ms']:.1f} ms); "
-        f"a refresh took {stall['refresh_ms']:.0f} ms end to end (median)"
+        f"desk refresh ({args.refreshes}×, half with changed tables; real CRM process, same "
+        f"database): the page filled on the GUI thread in at most {stall['fill_max_ms']:.1f} ms "
+        f"(median {stall['fill_median_ms']:.1f}); 5 ms ticks late by at most "
+        f"{stall['max_gap_ms']:.1f} ms (p99 {stall['p99_gap_ms']:.1f}), idle the same time: "
+        f"{stall['idle_max_gap_ms']:.1f} ms (p99 {stall['idle_p99_gap_ms']:.1f}); a refresh "
+        f"took {stall['refresh_ms']:.0f} ms end to end (median)"
     )
-    ok = all(r[4] < 100 for r in rows) and stall["max_gap_ms"] < 50
-    print("targets: API p95 < 100 ms, GUI held < 50 ms: " + ("MET" if ok else "NOT MET"))
+    ok = all(r[4] < 100 for r in rows) and stall["fill_max_ms"] < 50
+    print("targets: API p95 < 100 ms, page filled < 50 ms: " + ("MET" if ok else "NOT MET"))
 
 
 def gui_stall_against_process(url: str, tmp: Path, refreshes: int, code: str) -> dict[str, float]:
