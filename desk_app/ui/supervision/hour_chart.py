@@ -21,7 +21,7 @@ class HourChart(QChartView):
         self._chart.setBackgroundRoundness(0)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table beside it has the numbers
         self.setMinimumHeight(self.fontMetrics().height() * 11)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 64)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 52)
 
     def set_hours(self, counts: tuple[int, ...], first: int = 7, last: int = 17) -> None:
         """``counts``: 24 numbers; shown from ``first`` to ``last`` and any busy hour."""
