@@ -77,7 +77,10 @@ def fill(crm: Crm, rows: int, now: dt.datetime) -> float:
         naive = now.astimezone(dt.UTC).replace(tzinfo=None)
         conn.execute(text(FILL), {"rows": rows, "desks": DESKS, "now": naive})
     with crm.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("ANALYZE"))
+        # What autovacuum does after a bulk load: statistics, and the visibility map
+        # the index-only scans of the counts rely on.
+        conn.execute(text("VACUUM ANALYZE complaints"))
+        conn.execute(text("ANALYZE desks"))
     return time.perf_counter() - start
 
 
@@ -200,7 +203,8 @@ def run_all(url: str, tmp: Path, args: argparse.Namespace) -> None:
     )
     print(
         f"desk refresh ({args.refreshes}×, half with changed tables; real CRM process, same "
-        f"database): the page filled on the GUI thread in at most {stall['fill_max_ms']:.1f} ms "
+        f"database): each step of the GUI thread's own work (the answer taken, one table filled) "
+        f"at most {stall['fill_max_ms']:.1f} ms "
         f"(median {stall['fill_median_ms']:.1f}); 5 ms ticks late by at most "
         f"{stall['max_gap_ms']:.1f} ms (p99 {stall['p99_gap_ms']:.1f}), idle the same time: "
         f"{stall['idle_max_gap_ms']:.1f} ms (p99 {stall['idle_p99_gap_ms']:.1f}); a refresh "

@@ -246,6 +246,7 @@ class SupervisionService:
             body = self.client.get_json("/supervision", self._params(first_day, days))
             crm = CrmPicture.read(body, own.desk_code)
         except AuthFailed:
+            self._client = None  # the desk may be enrolled again: read the token anew
             return Pantauan(own, self._kept(), False, TOKEN_REFUSED)
         except SyncError as exc:
             return Pantauan(own, self._kept(), False, UNREACHABLE.format(reason=exc.message))
@@ -308,9 +309,15 @@ class SupervisionService:
 
     @property
     def client(self) -> CrmClient:
+        """Built on first use, and again when the CRM's address was changed."""
+        if self._client is not None and self._client.base_url != self._crm_url():
+            self._client = None
         if self._client is None:
             self._client = self._sync.crm_client(timeout=TIMEOUT)
         return self._client
+
+    def _crm_url(self) -> str:
+        return self._desk.settings.crm_url.rstrip("/")
 
     def forget_client(self) -> None:
         """After an enrolment or a change of CRM address: the next call builds anew."""

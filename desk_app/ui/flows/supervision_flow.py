@@ -133,8 +133,7 @@ class SupervisionFlow(QObject):
         page = self.page
         page.set_site(pantauan.crm.site if pantauan.crm else self._services.settings.site_name)
         page.set_freshness(freshness(pantauan), bool(pantauan.problem))
-        page.show_tables(tables, cells)
-        self.refreshed.emit(pantauan)
+        page.show_tables(tables, cells, lambda: self.refreshed.emit(pantauan))
 
     def on_error(self, error: Exception) -> None:
         self._in_flight = False

@@ -10,8 +10,9 @@ opens it, F5 refreshes, Ctrl+E exports and Esc goes back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +64,8 @@ class PantauanPage(QWidget):
         self.notes: dict[str, QLabel] = {}
         self._today = dt.date.today()
         self._hours: tuple[int, ...] = ()
+        self._steps: list[Callable[[], None]] = []
+        self._done: Callable[[], None] | None = None
         self._init_widgets()
         self._add_widgets()
         self._connect_signals()
@@ -175,30 +178,60 @@ class PantauanPage(QWidget):
         )
 
     def show_tables(
-        self, tables: list[Table], cells: dict[str, list[list[str]]] | None = None
+        self,
+        tables: list[Table],
+        cells: dict[str, list[list[str]]] | None = None,
+        done: Callable[[], None] | None = None,
     ) -> None:
-        """Fill the sections; a table not handed over (the CRM's, offline with no
-        answer ever kept) hides its section."""
+        """Fill the sections, one per turn of the event loop (a long list laid out
+        again costs ~15 ms: all of them at once held the GUI thread too long); then
+        ``done``. A table not handed over (the CRM's, offline with no answer ever
+        kept) hides its section. A newer call replaces what was still to fill."""
         given = {t.key: t for t in tables}
+        steps: list[Callable[[], None]] = []
         for key, card in self.cards.items():
             table = given.get(key)
-            card.setVisible(table is not None)
             if table is None:
+                card.setVisible(False)
                 continue
-            self.models[key].set_table(table, (cells or {}).get(key))
-            self.titles[key].setText(shown(table.title))
-            self.views[key].setAccessibleName(shown(table.title))
-            self.notes[key].setText(shown(table.note))
-            self.notes[key].setVisible(bool(table.note))
-        self.chart.setVisible("per_hour" in given)
-        if "per_hour" in given:
-            counts = [0] * 24
-            for label, n in given["per_hour"].rows:
-                counts[int(label[:2])] = int(n)
-            if tuple(counts) != self._hours:  # a chart redrawn costs ~15 ms
-                self._hours = tuple(counts)
-                self.chart.set_hours(self._hours)
+            steps.append(
+                lambda k=key, t=table: self._fill(k, t, (cells or {}).get(k))  # type: ignore[misc]
+            )
+        steps.append(lambda: self._fill_chart(given.get("per_hour")))
+        self._steps = steps
+        self._done = done
+        QTimer.singleShot(0, self._fill_next)
+
+    def _fill_next(self) -> None:
+        if not self._steps:
+            return
+        self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self._fill_next)
+            return
         self.compact_row.invalidate()
+        done, self._done = self._done, None
+        if done is not None:
+            done()
+
+    def _fill(self, key: str, table: Table, cells: list[list[str]] | None) -> None:
+        self.models[key].set_table(table, cells)
+        self.titles[key].setText(shown(table.title))
+        self.views[key].setAccessibleName(shown(table.title))
+        self.notes[key].setText(shown(table.note))
+        self.notes[key].setVisible(bool(table.note))
+        self.cards[key].setVisible(True)
+
+    def _fill_chart(self, hours: Table | None) -> None:
+        self.chart.setVisible(hours is not None)
+        if hours is None:
+            return
+        counts = [0] * 24
+        for label, n in hours.rows:
+            counts[int(label[:2])] = int(n)
+        if tuple(counts) != self._hours:  # a chart redrawn costs ~15 ms
+            self._hours = tuple(counts)
+            self.chart.set_hours(self._hours)
 
     def _add_sections(self) -> None:
         """Every section, hidden until its table comes."""

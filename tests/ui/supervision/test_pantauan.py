@@ -219,6 +219,15 @@ def test_offline_shows_own_counts_and_the_kept_answer(
     assert (own["Aduan tercatat"], own["Belum terkirim ke CRM"]) == ("3", "1")
     assert own["Tertua belum terkirim"] == "20 menit"
     assert window.pantauan.cells("per_desk") == [["PBK1", "2"]]  # the kept answer
+    # It refreshes by itself every minute while shown, and not once it is left.
+    assert window.supervision_flow.timer.isActive()
+    assert window.supervision_flow.timer.interval() == 60_000
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.pantauan.refresh_button.setFocus()
+    qtbot.keyClick(window.pantauan.refresh_button, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+    assert not window.supervision_flow.timer.isActive()
 
 
 def test_officer_has_no_pantauan(qtbot: QtBot, live_crm: LiveCrm, site_desk: object) -> None:
