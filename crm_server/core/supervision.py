@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
 from complaint_domain.complaint import WIB
@@ -242,9 +242,23 @@ def digantung_bound(crm: CrmContext, today: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), WIB).astimezone(dt.UTC)
 
 
-def _list(session: Session, query: Any, total: Select[Any]) -> tuple[list[Any], int]:
-    """``query``: a select of the ``LISTED`` columns (rows, the first ``LIST_LIMIT``)."""
-    return list(session.execute(query.limit(LIST_LIMIT))), int(session.scalar(total) or 0)
+def _list(session: Session, where: list[ColumnElement[bool]], order: Any) -> tuple[list[Any], int]:
+    """The oldest ``LIST_LIMIT`` rows by ``order`` and how many there are. The keys
+    come first from the open-only index alone (``desk_id, order, pk``: an index-only
+    scan, no table page read for the thousands of rows a big site may have), then
+    only the rows shown are read."""
+    first = (
+        select(Complaint.pk)
+        .where(*where)
+        .order_by(order, Complaint.pk)
+        .limit(LIST_LIMIT)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(*LISTED).where(Complaint.pk.in_(first)).order_by(order, Complaint.pk)
+    ).all()
+    total = session.scalar(select(func.count()).select_from(Complaint).where(*where))
+    return list(rows), int(total or 0)
 
 
 def complaint_lists(
@@ -261,19 +275,9 @@ def complaint_lists(
     )
     mine = Complaint.desk_id.in_(ids)
     late = Complaint.due_date < today
-    overdue, overdue_total = _list(
-        session,
-        select(*LISTED).where(mine, OPEN, late).order_by(Complaint.due_date, Complaint.pk),
-        select(func.count()).select_from(Complaint).where(mine, OPEN, late),
-    )
+    overdue, overdue_total = _list(session, [mine, OPEN, late], Complaint.due_date)
     quiet = Complaint.last_public_update_at < digantung_bound(crm, today)
-    hanging, hanging_total = _list(
-        session,
-        select(*LISTED)
-        .where(mine, OPEN, quiet)
-        .order_by(Complaint.last_public_update_at, Complaint.pk),
-        select(func.count()).select_from(Complaint).where(mine, OPEN, quiet),
-    )
+    hanging, hanging_total = _list(session, [mine, OPEN, quiet], Complaint.last_public_update_at)
     days = WorkingDaysTo(crm, today)
     return {
         "per_state": [

@@ -31,7 +31,7 @@ def upgrade() -> None:
         op.create_index(
             name,
             "complaints",
-            ["desk_id", column],
+            ["desk_id", column, "pk"],
             postgresql_where=sa.text(OPEN_SQL),
             sqlite_where=sa.text(OPEN_SQL),
         )
