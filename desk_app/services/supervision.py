@@ -203,7 +203,8 @@ class Pantauan:
 @dataclass(frozen=True)
 class Step:
     at: dt.datetime
-    public_label: str
+    status: str
+    public_label: str  # the CRM's words (Indonesian); the page says the state itself
     unit: str
     note: str
 
@@ -271,7 +272,13 @@ class SupervisionService:
                 ) from None
             raise NotFound(UNREACHABLE.format(reason=exc.message)) from None
         steps = tuple(
-            Step(dt.datetime.fromisoformat(e["at"]), e["public_label"], e["unit"], e["note"])
+            Step(
+                dt.datetime.fromisoformat(e["at"]),
+                e["status"],
+                e["public_label"],
+                e["unit"],
+                e["note"],
+            )
             for e in body["events"]
         )
         return CaseHistory(CaseLine.read(body, own_code), steps)

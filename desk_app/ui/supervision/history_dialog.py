@@ -46,7 +46,7 @@ class HistoryDialog(QDialog):
         self.steps.setAccessibleName(self.tr("Langkah publik"))
         for step in history.steps:
             when = step.at.astimezone(WIB).strftime("%d-%m-%Y %H.%M")
-            text = f"{when} — {step.public_label}"
+            text = f"{when} — {shown(STATE_NAMES.get(step.status, step.public_label))}"
             if step.unit:
                 text += f" ({step.unit})"
             if step.note:
