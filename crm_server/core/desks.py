@@ -23,6 +23,7 @@ from crm_server.db.models import Desk, EnrolmentCode
 # Ticket codes minted by the CRM itself (Open311 requests) use this desk code.
 CRM_DESK_CODE = "WEB"
 RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
+MAX_OFFSET_S = 2**31 - 1  # a 32-bit INTEGER column
 
 
 def create_enrolment(crm: CrmContext, desk_code: str, site: str) -> str:
@@ -116,8 +117,10 @@ def heartbeat(
     if desk_time is not None:
         if desk_time.tzinfo is None:
             desk_time = desk_time.replace(tzinfo=dt.UTC)
-        # desk − CRM, whole seconds (the request's own transit time is below that).
-        values["clock_offset_s"] = round((desk_time - now).total_seconds())
+        # desk − CRM, whole seconds (the request's own transit time is below that);
+        # a clock set centuries off is kept as the largest offset the column holds.
+        offset = round((desk_time - now).total_seconds())
+        values["clock_offset_s"] = max(-MAX_OFFSET_S, min(MAX_OFFSET_S, offset))
     with transaction(crm.sessions) as session:
         session.execute(update(Desk).where(Desk.id == desk.id).values(**values))
     return now

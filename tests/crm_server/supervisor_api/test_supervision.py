@@ -171,6 +171,11 @@ def test_desks_silent_outdated_and_offset(
     assert b["oldest_unsent_age_seconds"] == 600 + 2 * 3600  # aged since the heartbeat
     assert b["heartbeat_age_seconds"] == 2 * 3600
     assert b["clock_offset_seconds"] == 95
+    # A desk clock set to the Middle Ages is said as far off as the column holds.
+    far = {"pending_count": 0, "desk_time": "1117-08-02T08:23:12Z"}
+    assert client.post("/api/v1/sync/heartbeat", json=far, headers=old).status_code == 200
+    clock_of = {d["code"]: d for d in overview(client, auth(desk))["desks"]}["PBK3"]
+    assert clock_of["clock_offset_seconds"] == -(2**31 - 1)
     c = desks["PBK3"]
     assert (c["outdated"] is bool(supervision.version_key(version)), c["silent"]) == (True, False)
     assert (c["officer"], c["clock_offset_seconds"]) == ("", None)
