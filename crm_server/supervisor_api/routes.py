@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from crm_server.core import supervision
 from crm_server.core.errors import ApiError
+from crm_server.core.schemas import Text
 from crm_server.supervisor_api.schemas import (
     ComplaintHistory,
     DeskStatus,
@@ -20,6 +21,7 @@ from crm_server.web.deps import ERRORS, Credentials, CrmDep, DeskDep, bearer_tok
 
 router = APIRouter(responses=ERRORS)
 HOUR_MINUTE = r"^([01]\d|2[0-3]):[0-5]\d$"
+TicketPath = Annotated[Text, Path(max_length=30)]
 
 
 @router.get("/api/v1/desks", response_model=DeskStatusResponse, tags=["supervisor"])
@@ -84,7 +86,7 @@ def supervision_overview(
     response_model=ComplaintHistory,
     tags=["supervisor"],
 )
-def supervision_history(crm: CrmDep, desk: DeskDep, ticket_code: str) -> dict[str, Any]:
+def supervision_history(crm: CrmDep, desk: DeskDep, ticket_code: TicketPath) -> dict[str, Any]:
     """One complaint recorded at a desk of this desk's site: its public steps. Any
     other code (unknown, or another site's) is the same 404."""
     found = supervision.history(crm, desk.site, ticket_code.strip().upper())
