@@ -43,9 +43,18 @@ class Crm(CrmContext):
         return desks.enrol(self, enrolment_code, app_version)
 
     def heartbeat(
-        self, desk: DeskAuth, pending: int, oldest_age: int | None, version: str
+        self,
+        desk: DeskAuth,
+        pending: int,
+        oldest_age: int | None,
+        version: str,
+        *,
+        officer: str | None = None,
+        desk_time: dt.datetime | None = None,
     ) -> dt.datetime:
-        return desks.heartbeat(self, desk, pending, oldest_age, version)
+        return desks.heartbeat(
+            self, desk, pending, oldest_age, version, officer=officer, desk_time=desk_time
+        )
 
     def desk_statuses(self, site: str | None = None) -> list[Desk]:
         return desks.desk_statuses(self, site)

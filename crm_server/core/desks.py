@@ -24,6 +24,7 @@ from crm_server.db.models import Desk, EnrolmentCode
 # Ticket codes minted by the CRM itself (Open311 requests) use this desk code.
 CRM_DESK_CODE = "WEB"
 RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
+MAX_OFFSET_S = 2**31 - 1  # a 32-bit INTEGER column
 
 
 def create_enrolment(crm: CrmContext, desk_code: str, site: str, actor: str | None = None) -> str:
@@ -105,20 +106,35 @@ def desk_by_code(crm: CrmContext, code: str) -> DeskAuth | None:
 
 
 def heartbeat(
-    crm: CrmContext, desk: DeskAuth, pending: int, oldest_age: int | None, version: str
+    crm: CrmContext,
+    desk: DeskAuth,
+    pending: int,
+    oldest_age: int | None,
+    version: str,
+    *,
+    officer: str | None = None,
+    desk_time: dt.datetime | None = None,
 ) -> dt.datetime:
+    """Note a desk's heartbeat. ``officer`` and ``desk_time`` are None from desks
+    older than the supervisor view: what the CRM knew of them stays as it was."""
     now = crm.now()
+    values: dict[str, object] = {
+        "last_heartbeat_at": now,
+        "pending_count": pending,
+        "oldest_unsent_age_s": oldest_age,
+        "app_version": version or Desk.app_version,
+    }
+    if officer is not None:
+        values["signed_in_officer"] = officer
+    if desk_time is not None:
+        if desk_time.tzinfo is None:
+            desk_time = desk_time.replace(tzinfo=dt.UTC)
+        # desk − CRM, whole seconds (the request's own transit time is below that);
+        # a clock set centuries off is kept as the largest offset the column holds.
+        offset = round((desk_time - now).total_seconds())
+        values["clock_offset_s"] = max(-MAX_OFFSET_S, min(MAX_OFFSET_S, offset))
     with transaction(crm.sessions) as session:
-        session.execute(
-            update(Desk)
-            .where(Desk.id == desk.id)
-            .values(
-                last_heartbeat_at=now,
-                pending_count=pending,
-                oldest_unsent_age_s=oldest_age,
-                app_version=version or Desk.app_version,
-            )
-        )
+        session.execute(update(Desk).where(Desk.id == desk.id).values(**values))
     return now
 
 

@@ -29,13 +29,15 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from complaint_domain.sql_types import UTCDateTime
 
-# A complaint not yet closed, for the partial indexes (the final states of
-# complaint_domain.status).
-OPEN_COMPLAINT = text("status NOT IN ('done', 'rejected', 'duplicate')")
-
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL wants 64 bits for a
 # feed that grows for years.
 SeqType = BigInteger().with_variant(Integer(), "sqlite")
+
+# A complaint still open (not done, rejected or merged), written out so that a query
+# repeating it word for word can use the partial indexes below (a bound parameter
+# would hide from the planner that the index covers the rows asked for).
+OPEN_SQL = "status NOT IN ('done', 'rejected', 'duplicate')"
+OPEN_COMPLAINT = text(OPEN_SQL)
 
 
 class Base(DeclarativeBase):
@@ -58,6 +60,10 @@ class Desk(Base):
     oldest_unsent_age_s: Mapped[int | None]
     app_version: Mapped[str | None] = mapped_column(String(40))
     last_push_at: Mapped[dt.datetime | None]
+    # From the heartbeat (migration 0006): who is signed in at the desk (a staff name,
+    # never a citizen's) and how far the desk's clock is from the CRM's (desk − CRM).
+    signed_in_officer: Mapped[str | None] = mapped_column(String(120))
+    clock_offset_s: Mapped[int | None]
 
 
 class EnrolmentCode(Base):
@@ -286,6 +292,28 @@ class Complaint(Base):
             sqlite_where=OPEN_COMPLAINT,
         ),
         Index("ix_complaints_status_since", "status", "status_since", "late_steps"),
+        # The supervisor's lists, per desk of a site (core/supervision.py; migration
+        # 0006). The open-only indexes hold no closed case: a site's overdue and
+        # digantung lists read their own rows only, however many closed complaints
+        # the years pile up.
+        Index("ix_complaints_desk_created", "desk_id", "created_at"),
+        Index("ix_complaints_desk_status", "desk_id", "status"),
+        Index(
+            "ix_complaints_open_desk_due",
+            "desk_id",
+            "due_date",
+            "pk",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
+        Index(
+            "ix_complaints_open_desk_quiet",
+            "desk_id",
+            "last_public_update_at",
+            "pk",
+            postgresql_where=OPEN_COMPLAINT,
+            sqlite_where=OPEN_COMPLAINT,
+        ),
     )
 
 

@@ -175,7 +175,14 @@ def reference(
 
 @router.post("/api/v1/sync/heartbeat", response_model=HeartbeatResponse, tags=["sync"])
 def heartbeat(crm: CrmDep, desk: DeskDep, body: HeartbeatRequest) -> dict[str, Any]:
-    at = crm.heartbeat(desk, body.pending_count, body.oldest_unsent_age_seconds, body.app_version)
+    at = crm.heartbeat(
+        desk,
+        body.pending_count,
+        body.oldest_unsent_age_seconds,
+        body.app_version,
+        officer=body.officer,
+        desk_time=body.desk_time,
+    )
     return {"received_at": at}
 
 

@@ -63,6 +63,10 @@ class HeartbeatRequest(Strict):
     pending_count: int = Field(ge=0, le=10_000_000)
     oldest_unsent_age_seconds: int | None = Field(default=None, ge=0, le=10**9)
     app_version: AppVersion = ""
+    # Optional (desks before 0006 send neither): the officer signed in at the desk
+    # ("" when nobody is) and the desk's own clock when it sent this, for the offset.
+    officer: Text | None = Field(default=None, max_length=120)
+    desk_time: dt.datetime | None = None
 
 
 class HeartbeatResponse(BaseModel):

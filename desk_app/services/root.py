@@ -24,6 +24,7 @@ from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.settings import Settings
+from desk_app.services.supervision import SupervisionService
 from desk_app.services.sync_control import SyncControl
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class DeskServices:
         self.previews = AttachmentPreviews(desk.files)
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
         self.sync = sync or SyncControl(desk)
+        self.supervision = SupervisionService(desk, self.sync)
 
     @property
     def settings(self) -> Settings:
@@ -62,6 +64,11 @@ class DeskServices:
     def settings_warnings(self) -> list[str]:
         """What was wrong with the settings file when the desk opened."""
         return self._desk.settings_warnings
+
+    def category_name(self, code: str) -> str:
+        """The category's name (a Message) for its code (the code when unknown)."""
+        category = self._desk.category_by_code.get(code)
+        return category.name if category else code
 
     @property
     def areas(self) -> AreaIndex:

@@ -56,6 +56,11 @@ class Settings:
     sync_interval_s: int = 60
     extra_leave_days: list[str] = field(default_factory=list)  # cuti bersama, ISO dates
     first_response_working_days: int = 3
+    # The Pantauan page: a desk is "silent" when its receipts wait unsent longer than
+    # this, or, in opening hours (Jakarta time), no heartbeat came for longer than that.
+    silent_unsent_minutes: int = 120
+    silent_heartbeat_minutes: int = 30
+    opening_hours: str = "08:00-16:00"
 
     def problems(self) -> dict[str, str]:
         """Per setting, why its value cannot be used (translatable Messages)."""
@@ -84,6 +89,13 @@ class Settings:
             errors["sync_interval_s"] = QT_TRANSLATE_NOOP(
                 "Settings", "Jeda sinkronisasi harus 10–3600 detik."
             )
+        for name in ("silent_unsent_minutes", "silent_heartbeat_minutes"):
+            if not 5 <= getattr(self, name) <= 1440:
+                errors[name] = QT_TRANSLATE_NOOP("Settings", "Batas meja diam harus 5–1440 menit.")
+        if self.opening_window() is None:
+            errors["opening_hours"] = QT_TRANSLATE_NOOP(
+                "Settings", "Jam buka ditulis JJ:MM-JJ:MM, misalnya 08:00-16:00."
+            )
         for day in self.extra_leave_days:
             try:
                 dt.date.fromisoformat(day)
@@ -92,6 +104,17 @@ class Settings:
                     "Settings", "Tanggal cuti bersama tidak sah: {value}."
                 ).format(value=day)
         return errors
+
+    def opening_window(self) -> tuple[str, str] | None:
+        """("08:00", "16:00") from ``opening_hours``; None when it cannot be read."""
+        parts = self.opening_hours.replace(" ", "").split("-")
+        try:
+            opens, closes = (dt.time.fromisoformat(p) for p in parts)
+        except ValueError:
+            return None
+        if opens >= closes:
+            return None
+        return opens.strftime("%H:%M"), closes.strftime("%H:%M")
 
     def leave_days(self) -> list[dt.date]:
         out = []

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # loaded with the engine, on the sync thread (see _build_engi
     import requests
 
     from desk_app.services.enrolment import EnrolmentResult, TokenStore
+    from desk_app.sync.client import CrmClient
     from desk_app.sync.engine import SyncEngine
     from desk_app.sync.runner import SyncRunner
 
@@ -93,6 +94,7 @@ class SyncControl:
         self._starter: threading.Thread | None = None
         self._start_lock = threading.Lock()  # start() and sync_now() may race at launch
         self._stopped = False
+        self._officer = ""
 
     @property
     def tokens(self) -> TokenStore:
@@ -131,27 +133,41 @@ class SyncControl:
     ) -> tuple[SyncEngine, SyncRunner]:
         # The HTTP stack (requests, ~60 ms to import) and the engine are imported here,
         # on the sync thread, not while the window opens.
-        from desk_app.services.enrolment import tls_verify
-        from desk_app.sync.client import CrmClient
         from desk_app.sync.engine import SyncEngine
         from desk_app.sync.runner import SyncRunner
+
+        settings = self._desk.settings
+        client = self.crm_client(session, self._timeout, tokens)
+        engine = SyncEngine(self._desk.database, self._desk.files, client, self._desk.clock)
+        engine.officer = self._officer
+        engine.events.register(self._relay)
+        return engine, SyncRunner(engine, float(settings.sync_interval_s))
+
+    def crm_client(
+        self,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] | None = None,
+        tokens: TokenStore | None = None,
+    ) -> CrmClient:
+        """A client of this desk's CRM with its token (the engine's, or one of its own
+        for the supervisor's reads: ``requests`` sessions are not shared between
+        threads). Blocks on the keyring: never call it on the GUI thread."""
+        from desk_app.services.enrolment import tls_verify
+        from desk_app.sync.client import CrmClient
 
         settings = self._desk.settings
         try:
             verify = tls_verify(settings.crm_ca_file)
         except UserFacingError:
             verify = True  # a missing CA file: fail closed against the system's CAs
-        client = CrmClient(
+        return CrmClient(
             settings.crm_url,
-            tokens.load(),
+            (tokens or self.tokens).load(),
             session=session,
-            timeout=self._timeout,
+            timeout=timeout or self._timeout,
             verify=verify,
             clock=self._desk.clock,
         )
-        engine = SyncEngine(self._desk.database, self._desk.files, client, self._desk.clock)
-        engine.events.register(self._relay)
-        return engine, SyncRunner(engine, float(settings.sync_interval_s))
 
     # ------------------------------------------------------------------ listening
 
@@ -228,6 +244,12 @@ class SyncControl:
         """ "Kirim sekarang": a cycle at once, whatever the backoff says."""
         if self._start_runner():  # starts it if needed; False once the app is closing
             self.runner.sync_now()
+
+    def set_officer(self, name: str) -> None:
+        """Who is signed in ("" nobody): the next heartbeat tells the CRM."""
+        self._officer = name
+        if self._engine is not None:
+            self._engine.officer = name
 
     def run_once(self) -> bool:
         """One cycle on the caller's thread (command line, tests)."""

@@ -359,7 +359,11 @@ class CrmClient:
             )
         return ReferenceAnswer(new_etag or str(body.get("version", "")), body)
 
-    def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> None:
+    def heartbeat(
+        self, pending_count: int, oldest_age_s: int | None, app_version: str, officer: str = ""
+    ) -> None:
+        """What waits here, this app's version, who is signed in ("" nobody) and this
+        desk's clock (the CRM works out the difference to its own)."""
         self._request(
             "POST",
             f"{API}/sync/heartbeat",
@@ -367,8 +371,14 @@ class CrmClient:
                 "pending_count": pending_count,
                 "oldest_unsent_age_seconds": oldest_age_s,
                 "app_version": app_version,
+                "officer": officer,
+                "desk_time": self._clock().isoformat(),
             },
         )
+
+    def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        """A GET under ``/api/v1`` answered with JSON (the supervisor API's reads)."""
+        return self._json(self._request("GET", API + path, params=params))
 
 
 def _error_fields(response: requests.Response) -> tuple[str, str, str | None]:

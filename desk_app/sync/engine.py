@@ -26,6 +26,7 @@ The rules of DESIGN.md, "Sync protocol v1", and how they are kept:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -102,6 +103,9 @@ class SyncEngine:
         self.clock = clock
         self.version = version or app_version()
         self.events = EventHub()
+        # The officer signed in at the desk, for the heartbeat ("" nobody): a staff
+        # name the supervisor's view shows, never a citizen's.
+        self.officer = ""
         self._lock = threading.Lock()
         self.keeper = SyncStateKeeper(
             database, clock, backoff or Backoff(), self.events, client.token
@@ -193,6 +197,11 @@ class SyncEngine:
             keeper.token_refused(message, exc.code)
             return _report(False, counts, changed, exc.message)
         except SyncError as exc:
+            if exc.status is not None and exc.status != 429:
+                # The CRM is there but refused or failed this step: it still hears
+                # what waits here (the supervisor's view marks a desk whose receipts
+                # stay unsent), unless it asked us to slow down.
+                self._heartbeat_anyway()
             retry_after = exc.retry_after if isinstance(exc, Transient) else None
             keeper.failed(
                 exc.message, exc.code, online=exc.status is not None, retry_after=retry_after
@@ -216,7 +225,11 @@ class SyncEngine:
         with self.db.read() as session:
             count, oldest = outbox.pending_summary(session)
         age = None if oldest is None else max(0, int((self.clock() - oldest).total_seconds()))
-        self.client.heartbeat(count, age, self.version)
+        self.client.heartbeat(count, age, self.version, self.officer)
+
+    def _heartbeat_anyway(self) -> None:
+        with contextlib.suppress(SyncError, StorageError):
+            self._heartbeat()
 
 
 def _report(ok: bool, c: Counts, changed: list[str], error: str) -> SyncReport:

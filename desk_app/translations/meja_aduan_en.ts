@@ -1162,6 +1162,25 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Riwayat aduan {code}</source>
+        <translation>History of complaint {code}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; (meja {desk})&lt;br&gt;{category} · {area}&lt;br&gt;Status: {status} · {unit}&lt;br&gt;Jatuh tempo: {due} · terlambat {late} hari kerja</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; (desk {desk})&lt;br&gt;{category} · {area}&lt;br&gt;Status: {status} · {unit}&lt;br&gt;Due: {due} · {late} working days late</translation>
+    </message>
+    <message>
+        <source>Langkah publik</source>
+        <translation>Public steps</translation>
+    </message>
+    <message>
+        <source>&amp;Langkah di CRM (label publik):</source>
+        <translation>&amp;Steps at the CRM (public labels):</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Aduan &amp;baru  (Ctrl+N)</source>
@@ -1208,6 +1227,18 @@ Status: {status}</translation>
         <translation>Officer accounts (Ctrl+U)</translation>
     </message>
     <message>
+        <source>Pan&amp;tauan</source>
+        <translation>Superv&amp;ision</translation>
+    </message>
+    <message>
+        <source>Pantauan koordinator</source>
+        <translation>Supervisor&apos;s view</translation>
+    </message>
+    <message>
+        <source>Semua meja di lokasi ini (Ctrl+P)</source>
+        <translation>Every desk of this site (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Aduan hari ini</source>
         <translation>Today&apos;s complaints</translation>
     </message>
@@ -1225,6 +1256,21 @@ Status: {status}</translation>
             <numerusform>Today&apos;s complaints: %n</numerusform>
             <numerusform>Today&apos;s complaints: %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HourChart</name>
+    <message>
+        <source>Aduan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Jam (WIB)</source>
+        <translation>Hour (WIB)</translation>
+    </message>
+    <message>
+        <source>Grafik aduan per jam</source>
+        <translation>Chart of complaints per hour</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1797,308 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>Pantauan</name>
+    <message>
+        <source>CRM tidak dapat dihubungi ({reason}).</source>
+        <translation>The CRM cannot be reached ({reason}).</translation>
+    </message>
+    <message>
+        <source>Meja ini belum terdaftar di CRM.</source>
+        <translation>This desk is not enrolled with the CRM yet.</translation>
+    </message>
+    <message>
+        <source>CRM menolak token meja ini: daftarkan meja lagi.</source>
+        <translation>The CRM refused this desk&apos;s token: enrol the desk again.</translation>
+    </message>
+    <message>
+        <source>Jawaban CRM tidak dapat dibaca.</source>
+        <translation>The CRM&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <source>Aduan {code} tidak ada di lokasi ini.</source>
+        <translation>Complaint {code} is not one of this site.</translation>
+    </message>
+    <message>
+        <source>Proses (dikembalikan)</source>
+        <translation>In progress (returned)</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{age} lalu</source>
+        <translation>{age} ago</translation>
+    </message>
+    <message>
+        <source>tepat</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <source>{age} lebih cepat</source>
+        <translation>{age} fast</translation>
+    </message>
+    <message>
+        <source>{age} lebih lambat</source>
+        <translation>{age} slow</translation>
+    </message>
+    <message>
+        <source>struk tertahan &gt; {age}</source>
+        <translation>receipts held &gt; {age}</translation>
+    </message>
+    <message>
+        <source>tanpa kabar di jam buka</source>
+        <translation>no word in opening hours</translation>
+    </message>
+    <message>
+        <source>daring</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>luring</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>{a}; {b}</source>
+        <translation>{a}; {b}</translation>
+    </message>
+    <message>
+        <source>⚠ DIAM: {reasons} ({online})</source>
+        <translation>⚠ SILENT: {reasons} ({online})</translation>
+    </message>
+    <message>
+        <source>{state} · ⬆ versi lama</source>
+        <translation>{state} · ⬆ old version</translation>
+    </message>
+    <message>
+        <source>Meja di lokasi ini</source>
+        <translation>Desks of this site</translation>
+    </message>
+    <message>
+        <source>Meja</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Belum terkirim</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>Tertua belum terkirim</source>
+        <translation>Oldest unsent</translation>
+    </message>
+    <message>
+        <source>Kabar terakhir</source>
+        <translation>Last heartbeat</translation>
+    </message>
+    <message>
+        <source>Kirim terakhir</source>
+        <translation>Last send</translation>
+    </message>
+    <message>
+        <source>Petugas masuk</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Versi aplikasi</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Selisih jam</source>
+        <translation>Clock difference</translation>
+    </message>
+    <message>
+        <source>{version} (terbaru {latest})</source>
+        <translation>{version} (latest {latest})</translation>
+    </message>
+    <message>
+        <source>{code} (meja ini)</source>
+        <translation>{code} (this desk)</translation>
+    </message>
+    <message>
+        <source>Aduan tercatat per meja</source>
+        <translation>Complaints recorded per desk</translation>
+    </message>
+    <message>
+        <source>Aduan</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Aduan tercatat per petugas</source>
+        <translation>Complaints recorded per officer</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Aduan tercatat per jam</source>
+        <translation>Complaints recorded per hour</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <source>Aduan tercatat per hari</source>
+        <translation>Complaints recorded per day</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Aduan lokasi ini di CRM per status</source>
+        <translation>This site&apos;s complaints at the CRM per state</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Kode tiket</source>
+        <translation>Ticket code</translation>
+    </message>
+    <message>
+        <source>Terlambat (hari kerja)</source>
+        <translation>Late (working days)</translation>
+    </message>
+    <message>
+        <source>Tanpa kabar (hari kerja)</source>
+        <translation>No news (working days)</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Unit penangan</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>{shown} terlama dari {total} ditampilkan</source>
+        <translation>the {shown} oldest of {total} shown</translation>
+    </message>
+    <message>
+        <source>Terlambat: lewat batas waktu status sekarang ({n})</source>
+        <translation>Overdue: past the time limit of their current state ({n})</translation>
+    </message>
+    <message>
+        <source>Digantung: tanpa kabar publik {days} hari kerja atau lebih ({n})</source>
+        <translation>Digantung: no public update for {days} working days or more ({n})</translation>
+    </message>
+    <message>
+        <source>Meja ini ({code})</source>
+        <translation>This desk ({code})</translation>
+    </message>
+    <message>
+        <source>Hal</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Nilai</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Aduan tercatat</source>
+        <translation>Complaints recorded</translation>
+    </message>
+    <message>
+        <source>Belum terkirim ke CRM</source>
+        <translation>Not yet sent to the CRM</translation>
+    </message>
+    <message>
+        <source>Sinkron berhasil terakhir</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message>
+        <source>Belum ada data CRM di meja ini.</source>
+        <translation>No CRM data on this desk yet.</translation>
+    </message>
+    <message>
+        <source>Data CRM per {time}</source>
+        <translation>CRM data as of {time}</translation>
+    </message>
+    <message>
+        <source>{line} — {problem}</source>
+        <translation>{line} — {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PantauanPage</name>
+    <message>
+        <source>Pantauan</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang (F5)</source>
+        <translation>&amp;Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Ekspor .xlsx (Ctrl+E)</source>
+        <translation>&amp;Export .xlsx (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali (Esc)</source>
+        <translation>&amp;Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Satu hari</source>
+        <translation>One day</translation>
+    </message>
+    <message>
+        <source>Satu minggu (7 hari)</source>
+        <translation>One week (7 days)</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Mulai tanggal</source>
+        <translation>Starting on</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>mulai &amp;tanggal:</source>
+        <translation>starting &amp;on:</translation>
+    </message>
+    <message>
+        <source>CRM tidak terjangkau</source>
+        <translation>CRM unreachable</translation>
+    </message>
+    <message>
+        <source>Data CRM terbaru</source>
+        <translation>CRM data up to date</translation>
+    </message>
+    <message>
+        <source>Pantauan — {site}</source>
+        <translation>Supervision — {site}</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptFlow</name>
     <message>
         <source>Aduan {code} tersimpan.</source>
@@ -1958,6 +2306,14 @@ Status: {status}</translation>
     <message>
         <source>Jeda sinkronisasi harus 10–3600 detik.</source>
         <translation>The sync interval must be 10–3600 seconds.</translation>
+    </message>
+    <message>
+        <source>Batas meja diam harus 5–1440 menit.</source>
+        <translation>The silent-desk limit must be 5–1440 minutes.</translation>
+    </message>
+    <message>
+        <source>Jam buka ditulis JJ:MM-JJ:MM, misalnya 08:00-16:00.</source>
+        <translation>Opening hours are written HH:MM-HH:MM, e.g. 08:00-16:00.</translation>
     </message>
     <message>
         <source>Tanggal cuti bersama tidak sah: {value}.</source>
@@ -2347,6 +2703,29 @@ Status: {status}</translation>
     <message>
         <source>Nomor tiket hari ini sudah habis ({count}).</source>
         <translation>Today&apos;s ticket numbers are used up ({count}).</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionFlow</name>
+    <message>
+        <source>Simpan laporan Pantauan</source>
+        <translation>Save the supervision report</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pantauan hanya untuk koordinator dan admin.</source>
+        <translation>The supervision view is for supervisors and admins only.</translation>
+    </message>
+    <message>
+        <source>Pantauan tidak dapat dimuat.</source>
+        <translation>The supervision view could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Laporan disimpan: {path}</source>
+        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>

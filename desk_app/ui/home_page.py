@@ -27,6 +27,7 @@ class HomePage(QWidget):
     sync_requested(): "Sinkronisasi" (the waiting and refused items).
     settings_requested(): "Pengaturan" (admins only).
     accounts_requested(): "Akun" (admins only).
+    pantauan_requested(): "Pantauan" (supervisors and admins).
     """
 
     new_requested = Signal()
@@ -34,6 +35,7 @@ class HomePage(QWidget):
     sync_requested = Signal()
     settings_requested = Signal()
     accounts_requested = Signal()
+    pantauan_requested = Signal()
     open_requested = Signal(str)
     reprint_requested = Signal(str)
 
@@ -61,12 +63,17 @@ class HomePage(QWidget):
         self.accounts_button.setAccessibleName(self.tr("Akun petugas"))
         self.accounts_button.setToolTip(self.tr("Akun petugas (Ctrl+U)"))
         self.accounts_button.hide()  # shown to admins only
+        self.pantauan_button = QPushButton(self.tr("Pan&tauan"))
+        self.pantauan_button.setAccessibleName(self.tr("Pantauan koordinator"))
+        self.pantauan_button.setToolTip(self.tr("Semua meja di lokasi ini (Ctrl+P)"))
+        self.pantauan_button.hide()  # shown to supervisors and admins only
         # The buttons wrap onto a second line rather than widen the window past the
         # screen (at 200 % they took 1 250 px); sync and settings keep to the right.
         more = QWidget()
         more_row = QHBoxLayout(more)
         more_row.setContentsMargins(0, 0, 0, 0)
         more_row.addWidget(self.sync_button)
+        more_row.addWidget(self.pantauan_button)
         more_row.addWidget(self.accounts_button)
         more_row.addWidget(self.settings_button)
         buttons = FlowLayout(last_to_the_right=True)
@@ -102,6 +109,7 @@ class HomePage(QWidget):
         self.sync_button.clicked.connect(self.sync_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.accounts_button.clicked.connect(self.accounts_requested)
+        self.pantauan_button.clicked.connect(self.pantauan_requested)
         self.today_view.open_requested.connect(self.open_requested)
         self.print_view.open_requested.connect(self.reprint_requested)
 

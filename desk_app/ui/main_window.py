@@ -26,6 +26,7 @@ from desk_app.ui.flows.language_flow import LanguageFlow
 from desk_app.ui.flows.receipt_flow import ReceiptFlow
 from desk_app.ui.flows.settings_flow import SettingsFlow
 from desk_app.ui.flows.sign_in_flow import SignInFlow
+from desk_app.ui.flows.supervision_flow import SupervisionFlow
 from desk_app.ui.home_page import HomePage
 from desk_app.ui.i18n import shown
 from desk_app.ui.intake import IntakeFormPage
@@ -33,6 +34,7 @@ from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.status_bar import Connection, DeskStatusBar
+from desk_app.ui.supervision.page import PantauanPage
 from desk_app.ui.sync_panel import SyncPanel
 from desk_app.ui.sync_worker import SyncWorker, confirm_close, status_bar_values
 from desk_app.ui.tasks import TaskRunner
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.language_flow = LanguageFlow(self, runner)
         self.home_flow = HomeFlow(self, s, runner)
         self.accounts_flow = AccountsFlow(self, s.accounts, runner)
+        self.supervision_flow = SupervisionFlow(self, s)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -110,8 +113,10 @@ class MainWindow(QMainWindow):
         self.search = SearchPage(s.lookup, self.runner, s.area_name)
         self.detail = DetailView(lambda: s.areas, s.previews, self.runner)
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
+        self.pantauan = PantauanPage()
         self.stack = QStackedWidget()
-        pages = (self.sign_in, self.home, self.intake, self.search, self.detail, self.sync_panel)
+        pages: tuple[QWidget, ...] = (self.sign_in, self.home, self.intake, self.search)
+        pages += (self.detail, self.sync_panel, self.pantauan)
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -123,10 +128,12 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _init_shortcuts(self) -> None:
-        """Ctrl+N new complaint, Ctrl+F find, Alt+Home home, Ctrl+K the sync page."""
+        """Ctrl+N new complaint, Ctrl+F find, Alt+Home home, Ctrl+K the sync page,
+        Ctrl+P the Pantauan (supervisors)."""
         keys = {"Ctrl+N": self.on_new_complaint, "Ctrl+F": self.on_find}
         keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
         keys["Ctrl+U"] = self.accounts_flow.open  # admins only (the flow checks)
+        keys["Ctrl+P"] = self.supervision_flow.open  # supervisors and admins (ditto)
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
@@ -168,6 +175,9 @@ class MainWindow(QMainWindow):
         self.sync_panel.open_requested.connect(self.detail_flow.open_ticket)
         self.sync_panel.back_requested.connect(self.on_home)
         self.sync_panel.correct_requested.connect(self.correction_flow.on_correct_requested)
+        self.home.pantauan_requested.connect(self.supervision_flow.open)
+        self.supervision_flow.connect_page(self.pantauan)
+        self.stack.currentChanged.connect(self.supervision_flow.on_page_changed)
 
     def rebuild_in_language(self, language: str) -> None:
         """A new language at once: the translator is swapped and the pages and the
@@ -266,6 +276,8 @@ class MainWindow(QMainWindow):
         self.sync_panel.set_officer(officer)
         self.home.settings_button.setVisible(officer.has(Role.ADMIN))
         self.home.accounts_button.setVisible(officer.has(Role.ADMIN))
+        self.home.pantauan_button.setVisible(officer.has(Role.SUPERVISOR))
+        self.services.sync.set_officer(officer.display_name)  # told in the heartbeat
         self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()
@@ -326,5 +338,6 @@ class MainWindow(QMainWindow):
         self.intake.save_draft()
         self.intake.stop()
         self.sync.stop()
+        self.supervision_flow.stop()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)

@@ -254,7 +254,31 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
         lambda: Call(
             "POST",
             "/api/v1/sync/heartbeat",
-            json={"pending_count": 1, "app_version": "0.1.0"},
+            json={
+                "pending_count": 1,
+                "app_version": "0.1.0",
+                "officer": "ani",
+                "desk_time": "2026-11-18T02:00:00+00:00",
+            },
+            fixed=auth(w.desk),
+        ),
+        lambda: Call(
+            "GET",
+            "/api/v1/supervision",
+            query={
+                "unsent_minutes": "120",
+                "heartbeat_minutes": "30",
+                "opens": "08:00",
+                "closes": "16:00",
+                "day": "2026-11-18",
+                "days": "7",
+            },
+            fixed=auth(w.desk),
+        ),
+        lambda: Call(
+            "GET",
+            "/api/v1/supervision/complaints/{ticket_code}",
+            path_params={"ticket_code": w.complaint()["ticket_code"]},
             fixed=auth(w.desk),
         ),
         lambda: w.act(

@@ -37,7 +37,9 @@ class PageClient(CrmClient):
     def reference(self, etag: str) -> ReferenceAnswer:
         return ReferenceAnswer(etag, None)
 
-    def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> None:
+    def heartbeat(
+        self, pending_count: int, oldest_age_s: int | None, app_version: str, officer: str = ""
+    ) -> None:
         pass
 
 
