@@ -89,6 +89,21 @@ def _networks(raw: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _sms_backend(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("", "gammu-files", "http"):
+        raise SystemExit("MEJA_CRM_SMS_BACKEND must be gammu-files, http or empty")
+    return value
+
+
+def _hours(raw: str) -> tuple[int, int]:
+    """``21-6``: no SMS from 21.00 until 06.00 Jakarta time."""
+    start, _, end = raw.strip().partition("-")
+    if not (start.isdigit() and end.isdigit() and 0 <= int(start) < 24 and 0 <= int(end) < 24):
+        raise SystemExit("MEJA_CRM_SMS_QUIET_HOURS: two hours, e.g. 21-6")
+    return int(start), int(end)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -113,6 +128,15 @@ class Settings:
     rate_limit_addresses: int = 10_000
     # Reverse proxies whose X-Forwarded-For is believed; none: the socket's peer.
     trusted_proxies: tuple[str, ...] = ()
+    # SMS to citizens (issue 21, docs/sms.md): "" (none), "gammu-files" or "http".
+    sms_backend: str = ""
+    sms_gammu_dir: str = ""  # Gammu SMSD's files spool: inbox/ outbox/ sent/ error/
+    sms_http_url: str = ""
+    sms_http_key: str = ""
+    sms_reminder_days: int = 5  # working days of silence between "still handled" messages
+    sms_daily_cap: int = 5  # messages per number per day (Jakarta time)
+    sms_quiet_hours: tuple[int, int] = (21, 6)  # no SMS from 21.00 to 06.00 WIB
+    sms_interval: int = 15  # seconds between two runs of sms-run
 
     @property
     def attachment_dir(self) -> Path:
@@ -144,6 +168,14 @@ class Settings:
             tracking_per_minute=_not_negative(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
             rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),
             trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
+            sms_backend=_sms_backend(env.get("MEJA_CRM_SMS_BACKEND", "")),
+            sms_gammu_dir=env.get("MEJA_CRM_SMS_GAMMU_DIR", "").strip(),
+            sms_http_url=env.get("MEJA_CRM_SMS_HTTP_URL", "").strip(),
+            sms_http_key=env.get("MEJA_CRM_SMS_HTTP_KEY", "").strip(),
+            sms_reminder_days=_positive(env, "MEJA_CRM_SMS_REMINDER_DAYS", 5),
+            sms_daily_cap=_positive(env, "MEJA_CRM_SMS_DAILY_CAP", 5),
+            sms_quiet_hours=_hours(env.get("MEJA_CRM_SMS_QUIET_HOURS", "21-6")),
+            sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
         )
 
     def with_database(self, url: str) -> Settings:
