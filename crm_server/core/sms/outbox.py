@@ -70,9 +70,7 @@ def write(conn: Connection, now: dt.datetime, messages: Sequence[NewMessage]) ->
             "created_at": now,
             "state": "queued",
             "attempts": 0,
-            "next_attempt_at": now,
-            "handed_at": None,
-            "done_at": None,
+            "next_attempt_at": now,  # handed_at, done_at: NULL (not given)
             "gateway_ref": "",
             "error": "",
         }
