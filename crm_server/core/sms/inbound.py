@@ -20,7 +20,7 @@ from crm_server.core.context import CrmContext
 from crm_server.core.sms import templates
 from crm_server.core.sms.outbox import MESSAGES, OPTOUTS, NewMessage, phone_hash, url_for, write
 from crm_server.core.sms.templates import Facts
-from crm_server.db.bulk import bulk_insert
+from crm_server.db.bulk import insert_for
 from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsInbound
 
@@ -47,19 +47,29 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
     ref_key = hashlib.sha256(gateway_ref.encode()).hexdigest()
     with crm.sessions() as session, session.begin():
         conn = session.connection()
-        first = bulk_insert(
-            conn,
-            INBOUND,
-            [{"gateway_ref": ref_key, "phone": phone, "command": command, "received_at": now}],
-            (INBOUND.c.gateway_ref,),
-        )
-        if not first:
+        insert = insert_for(session)
+        first = conn.execute(
+            insert(INBOUND)
+            .values(gateway_ref=ref_key, phone=phone, command=command, received_at=now)
+            .on_conflict_do_nothing()
+            .returning(INBOUND.c.gateway_ref)
+        ).first()
+        if first is None:
             return "seen"
         if command == "stop":
-            stopped = bulk_insert(conn, OPTOUTS, [{"phone": phone, "at": now}], (OPTOUTS.c.phone,))
+            stopped = conn.execute(
+                insert(OPTOUTS)
+                .values(phone=phone, at=now)
+                .on_conflict_do_nothing()
+                .returning(OPTOUTS.c.phone)
+            ).first()
             conn.execute(
                 update(MESSAGES)
-                .where(MESSAGES.c.phone == phone, MESSAGES.c.state == "queued")
+                .where(
+                    MESSAGES.c.phone == phone,
+                    MESSAGES.c.state == "queued",
+                    MESSAGES.c.kind != "stopped",  # a STOP said twice keeps its confirmation
+                )
                 .values(state="cancelled", done_at=now)
             )
             if stopped:  # confirmed once, however often it is said
