@@ -64,7 +64,8 @@ class Gateway(Protocol):
 
 
 def ref_of(message_id: int) -> str:
-    return f"meja{message_id}"
+    """Our reference of a message (zero-padded: spool file names sort in its order)."""
+    return f"meja{message_id:010d}"
 
 
 def is_quiet(crm: CrmContext, at: dt.datetime) -> bool:
