@@ -74,5 +74,14 @@ class KeepingGateway:
         reports, self.reports = self.reports, []
         return reports
 
+    def start_run(self) -> None:
+        pass
+
+    def received(self) -> list[Any]:
+        return []
+
+    def done(self, message: Any) -> None:
+        pass
+
     def texts(self, phone: str = PHONE) -> list[str]:
         return [text for p, text in self.kept.values() if p == phone]

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from complaint_domain.complaint import WIB
@@ -17,8 +18,10 @@ from crm_server.core.crm import Crm
 from crm_server.core.sms import planner, sender
 from crm_server.core.sms import staff as sms_staff
 from crm_server.core.sms.gsm7 import fits
+from crm_server.core.sms.outbox import run_lock
 from crm_server.core.sms.sender import MAX_ATTEMPTS, Outcome
 from crm_server.db.sms_models import SmsMessage
+from crm_server.sms_gateway.runner import run_once
 from tests.crm_server.conftest import FakeClock, assert_no_personal_data
 from tests.crm_server.sms.helpers import (
     LIFE,
@@ -213,3 +216,15 @@ def test_delivery_reports_are_recorded(crm: Crm, push: Push, staff: Any) -> None
     assert sender.record_outcomes(crm, [Outcome(ref, "sent")]) == 0  # never backwards
     listed = sms_staff.complaint_messages(crm, item["ticket_code"])
     assert listed is not None and listed[0]["state"] == "delivered"
+
+
+def test_one_run_at_a_time_across_workers(crm: Crm, push: Push) -> None:
+    if crm.dialect != "postgresql":
+        pytest.skip("SQLite serves one process: its BEGIN IMMEDIATE serialises the runs")
+    push(sms_item())
+    gateway = KeepingGateway()
+    with run_lock(crm) as mine:
+        assert mine
+        assert run_once(crm, gateway) is None  # another worker: it waits its turn
+    report = run_once(crm, gateway)
+    assert report is not None and report.hand_over.handed == 1
