@@ -18,8 +18,8 @@ from crm_server.core.sms.gsm7 import SMS_LIMIT, shorten, to_gsm7
 
 # Status events: the words before the unit/note, by the state the complaint entered.
 STATUS_TEMPLATES: dict[Status, str] = {
-    Status.RECEIVED: "Aduan {code} diterima Pemprov DKI dan segera diperiksa. "
-    "Kabar berikut lewat SMS.{note} Pantau: {url}",
+    Status.RECEIVED: "Aduan {code} diterima dan segera diperiksa. Kabar berikut lewat SMS."
+    "{note} Pantau: {url}",
     Status.COORDINATION: "Aduan {code} diterima dan diteruskan ke {unit}.{note} Pantau: {url}",
     Status.DISPOSITION: "Aduan {code} diteruskan ke {unit}.{note} Pantau: {url}",
     Status.IN_PROGRESS: "Aduan {code} sedang dikerjakan {unit}.{note} Pantau: {url}",

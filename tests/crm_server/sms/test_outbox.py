@@ -63,7 +63,7 @@ def test_a_whole_life_makes_the_expected_messages_once_and_in_order(
     texts = gateway.texts()
     assert len(texts) == len(LIFE_KINDS) and all(fits(t) for t in texts)
     assert all(ticket in t and f"/T/{ticket}/{item['tracking_token']}" in t for t in texts)
-    assert "diterima Pemprov DKI" in texts[0]
+    assert "diterima dan segera diperiksa" in texts[0]
     assert "diteruskan ke Kelurahan Gambir" in texts[1]
     assert "sedang dikerjakan Sudin Bina Marga Jakarta Pusat" in texts[3]
     assert "dikembalikan ke Sudin Bina Marga Jakarta Pusat" in texts[5]
