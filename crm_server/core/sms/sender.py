@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from complaint_domain.complaint import WIB
 from crm_server.core.context import CrmContext
@@ -113,13 +113,13 @@ def hand_over(crm: CrmContext, gateway: Gateway, limit: int = BATCH) -> HandOver
             _failed_attempt(crm, message_id, attempts, str(err)[:200], result)
     if done:
         handed_at = crm.now()
-        with crm.engine.begin() as conn:
-            for message_id, gateway_ref in done:
-                conn.execute(
-                    update(MESSAGES)
-                    .where(MESSAGES.c.id == message_id)
-                    .values(state="handed", handed_at=handed_at, gateway_ref=gateway_ref)
-                )
+        with crm.engine.begin() as conn:  # one executemany for the whole batch
+            conn.execute(
+                update(MESSAGES)
+                .where(MESSAGES.c.id == bindparam("message_id"))
+                .values(state="handed", handed_at=handed_at, gateway_ref=bindparam("ref")),
+                [{"message_id": i, "ref": ref} for i, ref in done],
+            )
         result.handed = len(done)
     return result
 
