@@ -218,8 +218,16 @@ class IntakeView(QWidget):
         f = QFormLayout(who)
         self._row(f, self.tr("&Nama *"), "name")
         self._row(f, self.tr("N&IK"), "nik")
-        self._row(f, self.tr("&Telepon"), "phone")
-        f.addRow("", self.sms_consent)
+        # The SMS question beside the number it is about (a row of its own would cost
+        # the form its fit on a 768-pixel screen).
+        phone_box = QWidget()
+        pl = QHBoxLayout(phone_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.phone, 1)
+        pl.addWidget(self.sms_consent)
+        phone_label = QLabel(self.tr("&Telepon"))
+        phone_label.setBuddy(self.phone)
+        f.addRow(phone_label, self._with_error("phone", phone_box))
         self._row(f, self.tr("&Alamat"), "address")
         f.addRow("", self.keep_private)
         consent_box = QWidget()
