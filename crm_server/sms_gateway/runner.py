@@ -85,7 +85,7 @@ def run_once(crm: CrmContext, gateway: SmsGateway, hand_limit: int = 10_000) -> 
                 setattr(
                     report.hand_over, name, getattr(report.hand_over, name) + getattr(step, name)
                 )
-            if not step.handed:
+            if not step.touched:  # nothing due any more (a batch all held still moves on)
                 break
         report.outcomes = sender.record_outcomes(crm, list(gateway.outcomes()))
         return report

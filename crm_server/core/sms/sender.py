@@ -97,6 +97,11 @@ class HandOver:
     failed: int = 0
     retried: int = 0
 
+    @property
+    def touched(self) -> int:
+        """Messages this step moved on (handed, held, cancelled, failed or retried)."""
+        return self.handed + self.held + self.cancelled + self.failed + self.retried
+
 
 def hand_over(crm: CrmContext, gateway: Gateway, limit: int = BATCH) -> HandOver:
     """Hand the messages that are due to ``gateway`` (the caller holds the run lock)."""
@@ -159,7 +164,8 @@ def _claim(
         claimed, cancel, hold = [], [], []
         for r in rows:
             if r.state == "handing":  # a run that died mid-way: hand over again
-                claimed.append((r.id, r.attempts, Outgoing(ref_of(r.id), r.phone, r.text, True)))
+                outgoing = Outgoing(ref_of(r.id), r.phone, r.text, True)
+                claimed.append((r.id, r.attempts + 1, outgoing))
             elif r.phone in blocked and r.kind not in UNCAPPED:
                 cancel.append(r.id)
             elif r.kind not in UNCAPPED and sent_today[r.phone] >= crm.settings.sms_daily_cap:
