@@ -216,7 +216,7 @@ def _sms(settings: Settings, args: argparse.Namespace) -> int:
             print(json.dumps(shown, indent=2, default=str))
             return 0
         logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(message)s")
-        gateway = runner.gateway_from(settings)
+        gateway = runner.gateway_from(settings, crm)
         if not args.once:
             runner.run_forever(crm, gateway, settings.sms_interval)
         runner.check_templates(crm)

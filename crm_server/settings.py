@@ -91,8 +91,8 @@ def _networks(raw: str) -> tuple[str, ...]:
 
 def _sms_backend(raw: str) -> str:
     value = raw.strip().lower()
-    if value not in ("", "gammu-files", "http"):
-        raise SystemExit("MEJA_CRM_SMS_BACKEND must be gammu-files, http or empty")
+    if value not in ("", "gammu-files", "gammu-sql", "http"):
+        raise SystemExit("MEJA_CRM_SMS_BACKEND must be gammu-files, gammu-sql, http or empty")
     return value
 
 
@@ -128,9 +128,10 @@ class Settings:
     rate_limit_addresses: int = 10_000
     # Reverse proxies whose X-Forwarded-For is believed; none: the socket's peer.
     trusted_proxies: tuple[str, ...] = ()
-    # SMS to citizens (issue 21, docs/sms.md): "" (none), "gammu-files" or "http".
+    # SMS to citizens (issue 21, docs/sms.md): "" (none), "gammu-files", "gammu-sql", "http".
     sms_backend: str = ""
     sms_gammu_dir: str = ""  # Gammu SMSD's files spool: inbox/ outbox/ sent/ error/
+    sms_gammu_schema: str = "gammu"  # Gammu SMSD's SQL tables in the CRM's PostgreSQL
     sms_http_url: str = ""
     sms_http_key: str = ""
     sms_reminder_days: int = 5  # working days of silence between "still handled" messages
@@ -170,6 +171,7 @@ class Settings:
             trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
             sms_backend=_sms_backend(env.get("MEJA_CRM_SMS_BACKEND", "")),
             sms_gammu_dir=env.get("MEJA_CRM_SMS_GAMMU_DIR", "").strip(),
+            sms_gammu_schema=env.get("MEJA_CRM_SMS_GAMMU_SCHEMA", "gammu").strip(),
             sms_http_url=env.get("MEJA_CRM_SMS_HTTP_URL", "").strip(),
             sms_http_key=env.get("MEJA_CRM_SMS_HTTP_KEY", "").strip(),
             sms_reminder_days=_positive(env, "MEJA_CRM_SMS_REMINDER_DAYS", 5),

@@ -19,6 +19,7 @@ from crm_server.core.sms.sender import Gateway, HandOver
 from crm_server.core.sms.templates import STATUS_TEMPLATES, template_fits
 from crm_server.settings import Settings
 from crm_server.sms_gateway.gammu import GammuFilesGateway, Received
+from crm_server.sms_gateway.gammu_sql import GammuSqlGateway
 from crm_server.sms_gateway.http import HttpGateway
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,9 @@ class RunReport:
         return " ".join(f"{k}={v}" for k, v in asdict(self).items())
 
 
-def gateway_from(settings: Settings) -> SmsGateway:
+def gateway_from(settings: Settings, crm: CrmContext) -> SmsGateway:
+    if settings.sms_backend == "gammu-sql":
+        return GammuSqlGateway(crm.engine, settings.sms_gammu_schema)
     if settings.sms_backend == "gammu-files":
         if not settings.sms_gammu_dir:
             raise SystemExit("MEJA_CRM_SMS_GAMMU_DIR: the Gammu SMSD spool folder is needed")
@@ -53,7 +56,7 @@ def gateway_from(settings: Settings) -> SmsGateway:
         if not settings.sms_http_url:
             raise SystemExit("MEJA_CRM_SMS_HTTP_URL: the HTTP SMS gateway's address is needed")
         return HttpGateway(settings.sms_http_url, settings.sms_http_key)
-    raise SystemExit("MEJA_CRM_SMS_BACKEND is not set: gammu-files or http")
+    raise SystemExit("MEJA_CRM_SMS_BACKEND is not set: gammu-files, gammu-sql or http")
 
 
 def check_templates(crm: CrmContext) -> None:

@@ -223,10 +223,10 @@ def record_outcomes(crm: CrmContext, outcomes: Sequence[Outcome]) -> int:
         for outcome in outcomes:
             if not outcome.ref.startswith("meja") or not outcome.ref[4:].isdigit():
                 continue
+            # Forward only: a late "sent" never undoes "delivered"; a delivery report
+            # may still turn "sent" into "delivered" or "failed".
             states = (
-                ("handing", "handed")
-                if outcome.state != "delivered"
-                else ("handing", "handed", "sent")
+                ("handing", "handed") if outcome.state == "sent" else ("handing", "handed", "sent")
             )
             count += conn.execute(
                 update(MESSAGES)
