@@ -50,8 +50,8 @@ UNIT_ABBREVIATIONS = (
     ("Kabupaten Administrasi", "Kab."),
     ("Admin kanal", "admin"),
 )
-# What looks personal in a public note (the workflow refuses such notes already;
-# this is the second lock): long runs of digits (a NIK, a phone) and e-mail addresses.
+# What looks personal in a public note (DESIGN.md wants the workflow to refuse such
+# notes; it does not yet): long runs of digits (a NIK, a phone) and e-mail addresses.
 _PERSONAL = re.compile(r"\S+@\S+|\+?\d[\d .\-]{6,}\d")
 
 
