@@ -77,7 +77,11 @@ class HttpGateway:
         except GatewayError:
             return
         for message in answer.get("messages", []):
-            yield Received(f"http:{message['id']}", str(message["from"]), str(message["text"]))
+            if not isinstance(message, dict) or not message.get("id") or not message.get("from"):
+                continue  # malformed: skipped rather than stopping every later run
+            yield Received(
+                f"http:{message['id']}", str(message["from"]), str(message.get("text", ""))
+            )
         self._inbox_after = int(answer.get("cursor", self._inbox_after))
 
     def done(self, message: Received) -> None:

@@ -115,6 +115,7 @@ def test_messages_reports_and_replies_through_an_http_gateway(
 
     fake_gateway.reports.append({"ref": first_ref, "state": "delivered"})
     fake_gateway.reports.append({"ref": sent[1]["ref"], "state": "failed", "error": "no network"})
+    fake_gateway.inbox.append({"text": "no id, no sender"})  # skipped, not fatal
     fake_gateway.inbox.append({"id": "m1", "from": "0812-3456-7890", "text": f"cek {ticket}"})
     report = run_once(crm, gateway)
     assert report is not None and (report.outcomes, report.received) == (2, 1)
