@@ -68,7 +68,9 @@ def check_templates(crm: CrmContext) -> None:
         )
 
 
-def run_once(crm: CrmContext, gateway: SmsGateway, hand_limit: int = 10_000) -> RunReport | None:
+def run_once(
+    crm: CrmContext, gateway: SmsGateway, hand_limit: int = 10_000, batch: int = sender.BATCH
+) -> RunReport | None:
     """One run; None when another worker holds the run lock."""
     with run_lock(crm) as mine:
         if not mine:
@@ -83,7 +85,7 @@ def run_once(crm: CrmContext, gateway: SmsGateway, hand_limit: int = 10_000) -> 
             report.made += made
         report.reminders = planner.plan_reminders(crm)
         while report.hand_over.handed < hand_limit:
-            step = sender.hand_over(crm, gateway)
+            step = sender.hand_over(crm, gateway, batch)
             for name in ("handed", "held", "cancelled", "failed", "retried"):
                 setattr(
                     report.hand_over, name, getattr(report.hand_over, name) + getattr(step, name)

@@ -228,3 +228,22 @@ def test_one_run_at_a_time_across_workers(crm: Crm, push: Push) -> None:
         assert run_once(crm, gateway) is None  # another worker: it waits its turn
     report = run_once(crm, gateway)
     assert report is not None and report.hand_over.handed == 1
+
+
+def test_a_batch_all_held_by_the_cap_does_not_stop_the_run(
+    crm: Crm, push: Push, staff: Any
+) -> None:
+    set_cap(crm, 1)
+    first = sms_item()
+    push(first)
+    gateway = KeepingGateway()
+    run_once(crm, gateway)  # the first number's one message of the day
+    step(crm, "admin.kanal", first["ticket_code"], "accept")
+    step(crm, "lurah.gambir", first["ticket_code"], "handle")
+    other = sms_item()
+    other["complainant"]["phone"] = "+6281399998888"
+    push(other)
+    report = run_once(crm, gateway, batch=2)  # the first batch: two held, none handed
+    assert report is not None
+    assert (report.hand_over.held, report.hand_over.handed) == (2, 1)
+    assert len(gateway.texts("+6281399998888")) == 1
