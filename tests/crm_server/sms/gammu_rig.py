@@ -110,7 +110,13 @@ class GammuDaemon:
         wait_for(lambda: self.log().count("Received IN") >= count, 20, f"{count} messages received")
 
     def wait_transmitted(self, count: int) -> None:
-        wait_for(lambda: len(self.transmitted()) >= count, 60, f"{count} messages transmitted")
+        """Until the daemon has sent ``count`` and moved their files to ``sent/`` (it
+        logs "Transmitted" a moment before it renames the file)."""
+        wait_for(
+            lambda: len(self.transmitted()) >= count and len(self.sent_files()) >= count,
+            60,
+            f"{count} messages transmitted",
+        )
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
