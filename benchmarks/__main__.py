@@ -19,6 +19,7 @@ BENCHMARKS = [
     "benchmarks.bench_sync",
     "benchmarks.bench_desk_memory",
     "benchmarks.bench_supervision",
+    "benchmarks.bench_sms",
 ]
 
 

@@ -39,6 +39,8 @@ class Complainant:
     address: str = ""
     keep_identity_private: bool = False
     consent_given_at: dt.datetime | None = None
+    # A separate consent: news of the complaint by SMS to ``phone`` (never without one).
+    sms_consent: bool = False
 
 
 @dataclass(frozen=True)

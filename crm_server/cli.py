@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     act.add_argument("--agency", default="", help="agency code (forward; default: routing rule)")
     show = sub.add_parser("show", help="print a complaint's workflow state and history (JSON)")
     show.add_argument("ticket_code")
+    sms = sub.add_parser("sms-run", help="send SMS to citizens (MEJA_CRM_SMS_*, docs/sms.md)")
+    sms.add_argument("--once", action="store_true", help="one run, then stop")
+    sms_show = sub.add_parser("sms-show", help="a complaint's SMS, or the day's totals (JSON)")
+    sms_show.add_argument("ticket_code", nargs="?", help="none: today's totals and failures")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "serve":
@@ -90,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         migrate(settings.database_url)
         print(f"database is at the latest schema ({_safe_url(settings.database_url)})")
         return 0
+    if args.command.startswith("sms-"):
+        return _sms(settings, args)
     return _run(settings, args)
 
 
@@ -262,6 +268,39 @@ def _act(crm: object, args: argparse.Namespace) -> int:
         print(f"crm-server: {exc.message}", file=sys.stderr)
         return 1
     print(f"{complaint.ticket_code}: {complaint.status} ({complaint.unit_name})")
+    return 0
+
+
+def _sms(settings: Settings, args: argparse.Namespace) -> int:
+    import logging
+
+    from crm_server.core.crm import Crm
+    from crm_server.core.sms import staff
+    from crm_server.sms_gateway import runner
+
+    crm = _crm(settings)
+    assert isinstance(crm, Crm)
+    try:
+        if args.command == "sms-show":
+            shown = (
+                staff.complaint_messages(crm, args.ticket_code)
+                if args.ticket_code
+                else staff.daily_totals(crm)
+            )
+            if shown is None:
+                print("crm-server: no complaint has this ticket code", file=sys.stderr)
+                return 1
+            print(json.dumps(shown, indent=2, default=str))
+            return 0
+        logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(message)s")
+        gateway = runner.gateway_from(settings, crm)
+        if not args.once:
+            runner.run_forever(crm, gateway, settings.sms_interval)
+        runner.check_templates(crm)
+        report = runner.run_once(crm, gateway)
+        print(report.line() if report else "another worker is running the SMS jobs")
+    finally:
+        crm.close()
     return 0
 
 

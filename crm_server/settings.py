@@ -97,6 +97,21 @@ def _networks(raw: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _sms_backend(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("", "gammu-files", "gammu-sql", "http"):
+        raise SystemExit("MEJA_CRM_SMS_BACKEND must be gammu-files, gammu-sql, http or empty")
+    return value
+
+
+def _hours(raw: str) -> tuple[int, int]:
+    """``21-6``: no SMS from 21.00 until 06.00 Jakarta time."""
+    start, _, end = raw.strip().partition("-")
+    if not (start.isdigit() and end.isdigit() and 0 <= int(start) < 24 and 0 <= int(end) < 24):
+        raise SystemExit("MEJA_CRM_SMS_QUIET_HOURS: two hours, e.g. 21-6")
+    return int(start), int(end)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -141,6 +156,16 @@ class Settings:
     # that an application made in a test runs none behind its back.
     run_jobs: bool = False
     job_tick_seconds: int = 30
+    # SMS to citizens (issue 21, docs/sms.md): "" (none), "gammu-files", "gammu-sql", "http".
+    sms_backend: str = ""
+    sms_gammu_dir: str = ""  # Gammu SMSD's files spool: inbox/ outbox/ sent/ error/
+    sms_gammu_schema: str = "gammu"  # Gammu SMSD's SQL tables in the CRM's PostgreSQL
+    sms_http_url: str = ""
+    sms_http_key: str = ""
+    sms_reminder_days: int = 5  # working days of silence between "still handled" messages
+    sms_daily_cap: int = 5  # messages per number per day (Jakarta time)
+    sms_quiet_hours: tuple[int, int] = (21, 6)  # no SMS from 21.00 to 06.00 WIB
+    sms_interval: int = 15  # seconds between two runs of sms-run
 
     @property
     def attachment_dir(self) -> Path:
@@ -186,6 +211,15 @@ class Settings:
             not in ("0", "false", "no"),
             run_jobs=env.get("MEJA_CRM_RUN_JOBS", "1").strip() not in ("0", "false", "no"),
             job_tick_seconds=_positive(env, "MEJA_CRM_JOB_TICK_SECONDS", 30),
+            sms_backend=_sms_backend(env.get("MEJA_CRM_SMS_BACKEND", "")),
+            sms_gammu_dir=env.get("MEJA_CRM_SMS_GAMMU_DIR", "").strip(),
+            sms_gammu_schema=env.get("MEJA_CRM_SMS_GAMMU_SCHEMA", "gammu").strip(),
+            sms_http_url=env.get("MEJA_CRM_SMS_HTTP_URL", "").strip(),
+            sms_http_key=env.get("MEJA_CRM_SMS_HTTP_KEY", "").strip(),
+            sms_reminder_days=_positive(env, "MEJA_CRM_SMS_REMINDER_DAYS", 5),
+            sms_daily_cap=_positive(env, "MEJA_CRM_SMS_DAILY_CAP", 5),
+            sms_quiet_hours=_hours(env.get("MEJA_CRM_SMS_QUIET_HOURS", "21-6")),
+            sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
         )
 
     def with_database(self, url: str) -> Settings:

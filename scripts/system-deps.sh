@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages some tests need (a headless browser for the tracking page).
+# Debian packages some tests need (a headless browser for the tracking page; the SMS
+# daemon Gammu SMSD, whose dummy phone driver the SMS tests send through).
 # Installed only when missing and only when we may (root); otherwise those tests skip.
 set -uo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v gammu-smsd >/dev/null 2>&1 || need+=(gammu-smsd)
 if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "== installing ${need[*]} (Debian packages)"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \

@@ -71,6 +71,8 @@ class ComplainantIn(Strict):
     address: Text = Field(default="", max_length=LIMITS["address"])
     keep_identity_private: bool = False
     consent_given_at: AwareDatetime
+    # A separate consent: news of the complaint by SMS to ``phone`` (optional: older desks).
+    sms_consent: bool = False
 
 
 class LocationIn(Strict):

@@ -1,3 +1,7 @@
 """The CRM's database: engine and sessions (``engine``), the tables (``models``), the
 per-dialect bulk SQL of the push (``bulk``) and the Alembic migrations
 (``migrations/``). Knows nothing of the core or the HTTP fronts."""
+
+# The SMS channel's tables (``sms_models``) join the one metadata whoever imports a
+# table module first (Alembic, the test reset, the core).
+from crm_server.db import sms_models as sms_models

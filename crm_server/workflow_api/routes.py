@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import ActionRequest, Text
+from crm_server.core.sms import staff as sms_staff
 from crm_server.core.workflow import Workflow
 from crm_server.web.deps import ERRORS, CrmDep, UserDep
-from crm_server.workflow_api.schemas import ComplaintDetail, ComplaintList
+from crm_server.workflow_api.schemas import ComplaintDetail, ComplaintList, SmsMessages, SmsTotals
 
 router = APIRouter(responses=ERRORS)
 
@@ -50,3 +52,20 @@ def complaint_list(
 ) -> dict[str, Any]:
     rows = Workflow(crm).search(status, overdue, digantung, unit, limit)
     return {"complaints": rows}
+
+
+@router.get(
+    "/api/v1/workflow/complaints/{ticket_code}/sms", response_model=SmsMessages, tags=["workflow"]
+)
+def complaint_sms(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any:
+    """The SMS sent to the citizens of a complaint and their delivery state."""
+    messages = sms_staff.complaint_messages(crm, ticket_code)
+    if messages is None:
+        raise ApiError(404, "not_found", "No complaint has this ticket code.", "ticket_code")
+    return {"messages": messages}
+
+
+@router.get("/api/v1/workflow/sms/totals", response_model=SmsTotals, tags=["workflow"])
+def sms_totals(crm: CrmDep, user: UserDep, day: dt.date | None = None) -> Any:
+    """A day's SMS (Jakarta time; today by default): totals by state and kind, failures."""
+    return sms_staff.daily_totals(crm, day)

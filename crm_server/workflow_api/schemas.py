@@ -51,3 +51,35 @@ class ComplaintDetail(ComplaintSummary):
 
 class ComplaintList(BaseModel):
     complaints: list[ComplaintSummary]
+
+
+class SmsMessageOut(BaseModel):
+    """One SMS to a citizen (issue 21): the number masked, the text holds nothing personal."""
+
+    kind: str
+    to: str = Field(description="The number, masked (+62812******90).")
+    text: str
+    state: str = Field(description="queued, handing, handed, sent, delivered, failed, cancelled")
+    attempts: int
+    created_at: dt.datetime
+    handed_at: dt.datetime | None
+    done_at: dt.datetime | None
+    error: str
+
+
+class SmsMessages(BaseModel):
+    messages: list[SmsMessageOut]
+
+
+class SmsFailure(BaseModel):
+    ticket_code: str
+    kind: str
+    error: str
+
+
+class SmsTotals(BaseModel):
+    day: dt.date
+    total: int
+    by_state: dict[str, int]
+    by_kind: dict[str, int]
+    failures: list[SmsFailure]

@@ -55,6 +55,7 @@ class ComplaintRow(Base):
     phone: Mapped[str] = mapped_column(String(20), default="", index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     keep_identity_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    sms_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_given_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     kelurahan_code: Mapped[str] = mapped_column(String(13))
     rt_rw: Mapped[str] = mapped_column(String(7), default="")
@@ -114,6 +115,7 @@ class CoReporterRow(Base):
     phone: Mapped[str] = mapped_column(String(20), default="", index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     keep_identity_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    sms_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     print_pending: Mapped[bool] = mapped_column(Boolean, default=True)  # their own receipt
 

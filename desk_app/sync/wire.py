@@ -33,6 +33,7 @@ COMPLAINT_COLUMNS = (
     "address",
     "keep_identity_private",
     "consent_given_at",
+    "sms_consent",
     "kelurahan_code",
     "rt_rw",
     "street",
@@ -78,6 +79,7 @@ def complaint_row_item(row: Mapping[str, Any], attachments: Iterable[Attachment]
             "address": row["address"],
             "keep_identity_private": row["keep_identity_private"],
             "consent_given_at": _time(row["consent_given_at"] or row["created_at"]),
+            "sms_consent": bool(row["sms_consent"]),
         },
         "location": {
             "kelurahan_code": row["kelurahan_code"],
@@ -101,6 +103,7 @@ def reporter_item(row: Mapping[str, Any]) -> dict[str, Any]:
         "address": row["address"],
         "keep_identity_private": row["keep_identity_private"],
         "consent_given_at": _time(row["consent_given_at"]),
+        "sms_consent": bool(row["sms_consent"]),
     }
 
 
@@ -147,6 +150,7 @@ def complaint_item(c: Complaint) -> dict[str, Any]:
         "address": p.address,
         "keep_identity_private": p.keep_identity_private,
         "consent_given_at": p.consent_given_at,
+        "sms_consent": p.sms_consent,
         "kelurahan_code": loc.kelurahan_code,
         "rt_rw": loc.rt_rw,
         "street": loc.street,

@@ -871,6 +871,14 @@
         <translation>Show the tracking QR code</translation>
     </message>
     <message>
+        <source>ya, ke nomor ini</source>
+        <translation>yes, to this number</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>Status: {label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -895,6 +903,10 @@
         <translation>Phone</translation>
     </message>
     <message>
+        <source>Kabar lewat SMS</source>
+        <translation>News by SMS</translation>
+    </message>
+    <message>
         <source>Alamat</source>
         <translation>Address</translation>
     </message>
@@ -909,6 +921,10 @@
     <message>
         <source>boleh diketahui instansi</source>
         <translation>may be known to the agencies</translation>
+    </message>
+    <message>
+        <source>kabar lewat SMS</source>
+        <translation>news by SMS</translation>
     </message>
     <message>
         <source>Lokasi</source>
@@ -1399,6 +1415,14 @@ Status: {status}</translation>
     <message>
         <source>mis. 0812 3456 7890</source>
         <translation>e.g. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Kirim kabar lewat SMS</source>
+        <translation>Send news by SMS</translation>
+    </message>
+    <message>
+        <source>Kirim kabar aduan lewat SMS ke nomor telepon ini</source>
+        <translation>Send news of the complaint by SMS to this phone number</translation>
     </message>
     <message>
         <source>Alamat pelapor</source>

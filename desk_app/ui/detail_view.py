@@ -158,6 +158,9 @@ class DetailView(QWidget):
         if self.complaint is not None:
             self.add_requested.emit(str(self.complaint.id), self.complaint.ticket_code)
 
+    def _sms_text(self, consent: bool) -> str:
+        return self.tr("ya, ke nomor ini") if consent else self.tr("tidak")
+
     def show_complaint(self, c: Complaint) -> None:
         self.complaint = c
         self.title.setText(c.ticket_code)
@@ -169,6 +172,7 @@ class DetailView(QWidget):
             (self.tr("Pelapor"), p.name),
             (self.tr("NIK"), _masked_nik(p.nik) or "—"),
             (self.tr("Telepon"), format_phone_for_display(p.phone) if p.phone else "—"),
+            (self.tr("Kabar lewat SMS"), self._sms_text(p.sms_consent)),
             (self.tr("Alamat"), p.address or "—"),
             (
                 self.tr("Identitas"),
@@ -182,7 +186,11 @@ class DetailView(QWidget):
                     self.tr("Pelapor lain"),
                     ", ".join(
                         x
-                        for x in (r.name, format_phone_for_display(r.phone) if r.phone else "")
+                        for x in (
+                            r.name,
+                            format_phone_for_display(r.phone) if r.phone else "",
+                            self.tr("kabar lewat SMS") if r.sms_consent else "",
+                        )
                         if x
                     ),
                 )

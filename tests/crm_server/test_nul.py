@@ -309,6 +309,15 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             query={"status": "received", "unit": KELURAHAN},
             fixed=staff,
         ),
+        lambda: Call(
+            "GET",
+            "/api/v1/workflow/complaints/{ticket_code}/sms",
+            path_params={"ticket_code": w.complaint()["ticket_code"]},
+            fixed=staff,
+        ),
+        lambda: Call(
+            "GET", "/api/v1/workflow/sms/totals", query={"day": "2026-11-18"}, fixed=staff
+        ),
         tracking(""),
         tracking(".json"),
         open311("/discovery.{fmt}"),

@@ -28,6 +28,7 @@ def test_batch_items_from_rows_match_the_records(tmp_path: Path):
                 form(2, [AttachmentFile("ktp.png", png(1)), AttachmentFile("foto.png", png(2))]),
                 address="Jl. Medan Merdeka Selatan 8–9",
                 keep_identity_private=True,
+                sms_consent=True,
                 rt_rw="003/007",
                 street="Jl. Kebon Sirih",
                 landmark="Depan masjid",
@@ -73,6 +74,7 @@ def test_batch_items_from_rows_match_the_records(tmp_path: Path):
                 "address": "Jl. Medan Merdeka Selatan 8–9",
                 "keep_identity_private": True,
                 "consent_given_at": created,
+                "sms_consent": True,
             },
             "location": {
                 "kelurahan_code": KELURAHAN,

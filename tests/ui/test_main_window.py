@@ -34,13 +34,18 @@ def enter(qtbot: QtBot) -> None:
 
 
 def fill_complaint_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
-    """Name → NIK → phone → address → (private, consent left alone) → kelurahan by
-    type-ahead → RT/RW → street → landmark → category by type-ahead → description."""
+    """Name → NIK → phone → (news by SMS left alone) → address → (private, consent left
+    alone) → kelurahan by type-ahead → RT/RW → street → landmark → category by
+    type-ahead → description."""
     form = window.intake
     assert focused() is form.name
-    for text in ("Siti Nurhaliza", "3171011708450001", "0812 3456 7890", "Jl. Kemayoran 12"):
+    for text in ("Siti Nurhaliza", "3171011708450001", "0812 3456 7890"):
         type_text(qtbot, text)
         enter(qtbot)
+    assert focused() is form.sms_consent  # asked once a phone number is given
+    enter(qtbot)  # Enter moves on without ticking
+    type_text(qtbot, "Jl. Kemayoran 12")
+    enter(qtbot)
     assert focused() is form.keep_private
     enter(qtbot)  # Enter moves on without ticking
     assert focused() is form.consent

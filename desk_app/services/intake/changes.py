@@ -240,6 +240,7 @@ class ComplaintChanges:
                 address=values["address"],
                 keep_identity_private=form.keep_identity_private,
                 consent_given_at=now,
+                sms_consent=form.sms_consent and bool(values["phone"]),
             ),
         )
         return self._append(officer, event, files, "complaint.add_reporter", form.draft_key)
@@ -305,6 +306,7 @@ def _changed_fields(before: Complaint, after: Complaint) -> list[str]:
             before.complainant.keep_identity_private,
             after.complainant.keep_identity_private,
         ),
+        "sms_consent": (before.complainant.sms_consent, after.complainant.sms_consent),
         "kelurahan_code": (before.location.kelurahan_code, after.location.kelurahan_code),
         "rt_rw": (before.location.rt_rw, after.location.rt_rw),
         "street": (before.location.street, after.location.street),

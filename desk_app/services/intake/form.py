@@ -53,6 +53,7 @@ class IntakeForm:
     address: str = ""
     keep_identity_private: bool = False
     consent: bool = False
+    sms_consent: bool = False  # news by SMS to the phone given; only with a phone
     kelurahan_code: str = ""
     rt_rw: str = ""
     street: str = ""
@@ -168,6 +169,7 @@ def with_intake(
             phone=values["phone"],
             address=values["address"],
             keep_identity_private=form.keep_identity_private,
+            sms_consent=form.sms_consent and bool(values["phone"]),
         ),
         location=replace(
             base.location,

@@ -88,6 +88,7 @@ def _to_domain(session: Session, row: ComplaintRow, with_events: bool = True) ->
             phone=row.phone,
             address=row.address,
             keep_identity_private=row.keep_identity_private,
+            sms_consent=row.sms_consent,
             consent_given_at=row.consent_given_at,
         ),
         location=Location(
@@ -122,6 +123,7 @@ def _reporters(session: Session, complaint_id: str) -> dict[str, Complainant]:
             phone=r.phone,
             address=r.address,
             keep_identity_private=r.keep_identity_private,
+            sms_consent=r.sms_consent,
             consent_given_at=r.consent_given_at,
         )
         for r in rows
@@ -224,7 +226,15 @@ def existing_ids(session: Session, ids: set[str]) -> set[str]:
 
 
 _r = table_of(CoReporterRow).c
-REPORTER_COLUMNS = ("name", "nik", "phone", "address", "keep_identity_private", "consent_given_at")
+REPORTER_COLUMNS = (
+    "name",
+    "nik",
+    "phone",
+    "address",
+    "keep_identity_private",
+    "consent_given_at",
+    "sms_consent",
+)
 _REPORTERS = select(_r.event_id, *(_r[n] for n in REPORTER_COLUMNS)).where(
     among(_r.event_id, "ids")
 )

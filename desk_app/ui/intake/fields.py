@@ -34,6 +34,7 @@ def complaint_fields(c: Complaint) -> dict[str, Any]:
         "street": c.location.street,
         "landmark": c.location.landmark,
         "keep_private": c.complainant.keep_identity_private,
+        "sms_consent": c.complainant.sms_consent,
         "consent": True,  # given at intake; the complaint could not be saved without it
         "kelurahan_code": c.location.kelurahan_code,
         "category_code": c.category_code,
@@ -76,6 +77,7 @@ def form_of(view: IntakeView, channel: str, draft_key: str) -> IntakeForm:
         phone=view.phone.text(),
         address=view.address.text(),
         keep_identity_private=view.keep_private.isChecked(),
+        sms_consent=view.sms_consent.isChecked() and bool(view.phone.text().strip()),
         consent=view.consent.isChecked(),
         kelurahan_code=view.area.code(),
         rt_rw=view.rt_rw.text(),
@@ -105,6 +107,7 @@ def fields_of(view: IntakeView, editing: Complaint | None) -> dict[str, Any]:
     values: dict[str, Any] = {name: e.text() for name, e in view.line_edits().items()}
     values.update(
         keep_private=view.keep_private.isChecked(),
+        sms_consent=view.sms_consent.isChecked(),
         consent=view.consent.isChecked(),
         kelurahan_code=view.area.code(),
         kelurahan_text=view.area.search.text(),
@@ -141,6 +144,8 @@ def put_fields(view: IntakeView, values: dict[str, Any], editing: Complaint | No
     for name, edit in view.line_edits().items():
         edit.setText(str(values.get(name, "")))
     view.keep_private.setChecked(bool(values.get("keep_private")))
+    view.sms_consent.setEnabled(bool(str(values.get("phone", "")).strip()))
+    view.sms_consent.setChecked(bool(values.get("sms_consent")) and view.sms_consent.isEnabled())
     view.consent.setChecked(bool(values.get("consent")))
     if values.get("kelurahan_code"):
         view.area.set_code(str(values["kelurahan_code"]))

@@ -98,7 +98,8 @@ class IntakeFormPage(IntakeView):
             edit.textChanged.connect(lambda _text: self.on_changed())
             edit.editingFinished.connect(lambda n=name: self.on_field_left(n))
             edit.returnPressed.connect(self.focusNextChild)
-        for check in (self.keep_private, self.consent):
+        self.phone.textChanged.connect(self.on_phone_changed)
+        for check in (self.keep_private, self.consent, self.sms_consent):
             check.toggled.connect(lambda _on: self.on_changed())
             check.installEventFilter(self)
         self.consent.toggled.connect(lambda: self.on_field_left("consent"))
@@ -262,6 +263,13 @@ class IntakeFormPage(IntakeView):
             return
         self.draft_keeper.dirty = True
         self.revalidate()
+
+    def on_phone_changed(self, text: str) -> None:
+        """News by SMS needs a phone number: the tick is off and greyed without one."""
+        has_phone = bool(text.strip())
+        self.sms_consent.setEnabled(has_phone)
+        if not has_phone:
+            self.sms_consent.setChecked(False)
 
     def on_field_left(self, name: str) -> None:
         if self.loading:

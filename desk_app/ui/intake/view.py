@@ -71,6 +71,11 @@ class IntakeView(QWidget):
         self.nik.setPlaceholderText(self.tr("16 angka, boleh kosong"))
         self.phone = self._line(self.tr("Nomor telepon"))
         self.phone.setPlaceholderText(self.tr("mis. 0812 3456 7890"))
+        self.sms_consent = QCheckBox(self.tr("Kirim kabar lewat SMS"))
+        self.sms_consent.setAccessibleName(
+            self.tr("Kirim kabar aduan lewat SMS ke nomor telepon ini")
+        )
+        self.sms_consent.setEnabled(False)  # only with a phone number (see the page)
         self.address = self._line(self.tr("Alamat pelapor"), LIMITS["address"])
         self.keep_private = QCheckBox(self.tr("Rahasiakan identitas saya dari instansi"))
         self.keep_private.setAccessibleName(self.tr("Rahasiakan identitas dari instansi"))
@@ -213,7 +218,16 @@ class IntakeView(QWidget):
         f = QFormLayout(who)
         self._row(f, self.tr("&Nama *"), "name")
         self._row(f, self.tr("N&IK"), "nik")
-        self._row(f, self.tr("&Telepon"), "phone")
+        # The SMS question beside the number it is about (a row of its own would cost
+        # the form its fit on a 768-pixel screen).
+        phone_box = QWidget()
+        pl = QHBoxLayout(phone_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.phone, 1)
+        pl.addWidget(self.sms_consent)
+        phone_label = QLabel(self.tr("&Telepon"))
+        phone_label.setBuddy(self.phone)
+        f.addRow(phone_label, self._with_error("phone", phone_box))
         self._row(f, self.tr("&Alamat"), "address")
         f.addRow("", self.keep_private)
         consent_box = QWidget()
@@ -295,6 +309,7 @@ class IntakeView(QWidget):
             self.name,
             self.nik,
             self.phone,
+            self.sms_consent,
             self.address,
             self.keep_private,
             self.consent,

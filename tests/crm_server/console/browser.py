@@ -45,8 +45,10 @@ class Browser:
         self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
         # The click returns before the browser follows the redirect: wait for it.
         WebDriverWait(self.driver, 30).until(
-            lambda driver: "/console/login" not in driver.current_url
-            or driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+            lambda driver: (
+                "/console/login" not in driver.current_url
+                or driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+            )
         )
         assert "/console/login" not in self.driver.current_url, self.driver.page_source[-2000:]
 

@@ -1,0 +1,68 @@
+"""The SMS channel's tables (issue 21): the CRM's own outbox of messages to citizens,
+the numbers that asked for no more, the messages received, and the cursor over the
+events feed from which messages are made. Imported by ``models`` so that the one
+metadata (Alembic, the test reset) knows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_server.db.models import Base, SeqType
+
+
+class SmsMessage(Base):
+    """One SMS to one number, made exactly once (``key`` is unique: the event, or the
+    complaint and the day of a reminder, or the reply, with a hash of the number).
+    ``phone`` is personal data: never in a log line, an error or a staff list."""
+
+    __tablename__ = "sms_messages"
+    id: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    complaint_pk: Mapped[int | None] = mapped_column(ForeignKey("complaints.pk"), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(String(160))
+    created_at: Mapped[dt.datetime]
+    # queued → handing → handed → sent | delivered | failed; or cancelled (STOP).
+    state: Mapped[str] = mapped_column(String(12))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime]
+    handed_at: Mapped[dt.datetime | None]
+    done_at: Mapped[dt.datetime | None]
+    gateway_ref: Mapped[str] = mapped_column(String(200), default="")
+    error: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (
+        Index("ix_sms_messages_state_next", "state", "next_attempt_at"),
+        Index("ix_sms_messages_phone_handed", "phone", "handed_at"),
+    )
+
+
+class SmsOptOut(Base):
+    """A number that replied STOP or BERHENTI: nothing more is sent to it."""
+
+    __tablename__ = "sms_optouts"
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)
+    at: Mapped[dt.datetime]
+
+
+class SmsInbound(Base):
+    """A message received, once by the gateway's own reference (a file name, an id):
+    read again after a crash, it is not answered twice. Only the command is kept."""
+
+    __tablename__ = "sms_inbound"
+    gateway_ref: Mapped[str] = mapped_column(String(200), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    command: Mapped[str] = mapped_column(String(10))
+    received_at: Mapped[dt.datetime]
+
+
+class SmsCursor(Base):
+    """How far a job has read: ``events`` is the last event seq turned into messages."""
+
+    __tablename__ = "sms_cursors"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
