@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 
+from crm_server.core.city_figures import count_caseload
 from crm_server.core.context import CrmContext
 from crm_server.core.rate_buckets import forget_full_buckets
 from crm_server.core.staff_sign_in import forget_old_failures
@@ -144,4 +145,5 @@ CRM_JOBS: tuple[Job, ...] = (
     Job("rate_buckets", dt.timedelta(minutes=5), _forget_full_rate_buckets),
     Job("staff_sessions", dt.timedelta(minutes=15), _end_stale_sessions),
     Job("enrolment_codes", dt.timedelta(hours=1), _expire_enrolment_codes),
+    Job("caseload", dt.timedelta(minutes=1), count_caseload, lease=dt.timedelta(minutes=2)),
 )

@@ -131,6 +131,22 @@ class RateBucket(Base):
     updated_at: Mapped[float] = mapped_column(Double, index=True)
 
 
+class CaseloadCount(Base):
+    """The open complaints counted by state, Dinas and kota (with how many are overdue
+    and *digantung*), as the periodic job counted them at ``counted_at``: the city
+    dashboard reads these few hundred rows instead of counting ~100 000 open
+    complaints on every load (core/city_figures.py)."""
+
+    __tablename__ = "caseload_counts"
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kota_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    open: Mapped[int] = mapped_column(Integer)
+    overdue: Mapped[int] = mapped_column(Integer)
+    digantung: Mapped[int] = mapped_column(Integer)
+    counted_at: Mapped[dt.datetime]
+
+
 class JobRun(Base):
     """A periodic job (core/jobs.py): the worker that holds it until ``lease_until``,
     and when it last finished. Taken by one conditional UPDATE, so that it runs once

@@ -56,6 +56,7 @@ ENGLISH = {
     "Terlambat": "Late",
     "Digantung": "Left hanging",
     # the city dashboard
+    "Keadaan per {date}. Angka aduan terbuka dihitung pukul {time} (setiap menit); aduan yang ditutup dihitung untuk periode yang dipilih.": "As of {date}. Open complaints counted at {time} (every minute); closed complaints counted for the chosen period.",
     "Keadaan per {date}. Angka aduan terbuka dihitung sekarang; aduan yang ditutup dihitung untuk periode yang dipilih.": (
         "As of {date}. Open complaints are counted now; closed complaints for the chosen period."
     ),

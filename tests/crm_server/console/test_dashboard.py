@@ -172,3 +172,26 @@ def _cell(value: object) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
     return "–" if value is None else str(value)
+
+
+def test_the_periodic_count_serves_the_minute_then_the_live_count_takes_over(
+    city: dict[str, str], crm: Crm, push: Push, clock: FakeClock, signed_in: SignedIn
+) -> None:
+    from crm_server.core.jobs import CRM_JOBS, run_due
+    from tests.crm_server.conftest import complaint_item
+
+    live = city_figures(crm)
+    assert live.counted_at is None
+    assert "caseload" in run_due(crm, CRM_JOBS, "worker-1")
+    counted = city_figures(crm)
+    assert counted.counted_at == clock.now
+    assert [(t.key, t.open, t.overdue, t.digantung) for t in counted.by_state] == [
+        (t.key, t.open, t.overdue, t.digantung) for t in live.by_state
+    ]
+    push(complaint_item())  # after the count: the page shows the count of the minute
+    assert city_figures(crm).total.open == live.total.open
+    page = signed_in("koordinator").get("/console/dashboard").text  # type: ignore[attr-defined]
+    assert "dihitung pukul" in page
+    clock.advance(minutes=4)  # the jobs stopped: the count is stale, the page counts live
+    stale = city_figures(crm)
+    assert stale.counted_at is None and stale.total.open == live.total.open + 1
