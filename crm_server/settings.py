@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -97,6 +98,14 @@ def _networks(raw: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _release(raw: str) -> str:
+    """A desk release as the desks number theirs (``0.2.0``, ``1.0.1rc1``): digits first."""
+    value = raw.strip()
+    if value and not re.fullmatch(r"\d+(\.\d+)*([a-z0-9.+-]*)", value, re.IGNORECASE):
+        raise SystemExit(f"MEJA_CRM_DESK_RELEASE must be a version such as 0.2.0, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -141,6 +150,10 @@ class Settings:
     # that an application made in a test runs none behind its back.
     run_jobs: bool = False
     job_tick_seconds: int = 30
+    # The desk release the CRM's operators roll out ("": none announced) and where an
+    # IT officer gets its installer; told to every desk in the heartbeat's answer.
+    desk_release: str = ""
+    desk_download_url: str = ""
 
     @property
     def attachment_dir(self) -> Path:
@@ -186,6 +199,8 @@ class Settings:
             not in ("0", "false", "no"),
             run_jobs=env.get("MEJA_CRM_RUN_JOBS", "1").strip() not in ("0", "false", "no"),
             job_tick_seconds=_positive(env, "MEJA_CRM_JOB_TICK_SECONDS", 30),
+            desk_release=_release(env.get("MEJA_CRM_DESK_RELEASE", "")),
+            desk_download_url=env.get("MEJA_CRM_DESK_DOWNLOAD_URL", "").strip(),
         )
 
     def with_database(self, url: str) -> Settings:

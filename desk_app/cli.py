@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--crm", required=True, help="the CRM address, e.g. https://crm.example")
     enrol.add_argument("--code", required=True, help="the one-time enrolment code")
     enrol.add_argument("--ca-file", default="", help="a pinned CA certificate (PEM) for the CRM")
+    from desk_app.selfcheck import add_parser as add_self_check  # hidden: for builds
+
+    add_self_check(sub)
     return parser
 
 
@@ -96,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(data_dir)
+        if args.command == "self-check":
+            from desk_app.selfcheck import run as self_check
+
+            return self_check(args, data_dir)
         return _run_command(args, data_dir)
     except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)

@@ -176,7 +176,12 @@ def reference(
 @router.post("/api/v1/sync/heartbeat", response_model=HeartbeatResponse, tags=["sync"])
 def heartbeat(crm: CrmDep, desk: DeskDep, body: HeartbeatRequest) -> dict[str, Any]:
     at = crm.heartbeat(desk, body.pending_count, body.oldest_unsent_age_seconds, body.app_version)
-    return {"received_at": at}
+    release = crm.settings
+    return {
+        "received_at": at,
+        "desk_release": release.desk_release or None,
+        "desk_download_url": release.desk_download_url or None,
+    }
 
 
 def push_schema_components() -> dict[str, Any]:

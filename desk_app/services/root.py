@@ -25,6 +25,7 @@ from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.settings import Settings
 from desk_app.services.sync_control import SyncControl
+from desk_app.services.updates import UpdateService
 
 if TYPE_CHECKING:
     from complaint_domain.workdays import WorkCalendar
@@ -53,6 +54,7 @@ class DeskServices:
         self.previews = AttachmentPreviews(desk.files)
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
         self.sync = sync or SyncControl(desk)
+        self.updates = UpdateService(desk)
 
     @property
     def settings(self) -> Settings:

@@ -359,8 +359,10 @@ class CrmClient:
             )
         return ReferenceAnswer(new_etag or str(body.get("version", "")), body)
 
-    def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> None:
-        self._request(
+    def heartbeat(self, pending_count: int, oldest_age_s: int | None, app_version: str) -> Any:
+        """The CRM's answer (its ``desk_release`` among others); ``{}`` when unreadable:
+        the heartbeat itself was received."""
+        response = self._request(
             "POST",
             f"{API}/sync/heartbeat",
             json_body={
@@ -369,6 +371,10 @@ class CrmClient:
                 "app_version": app_version,
             },
         )
+        try:
+            return response.json()
+        except ValueError:
+            return {}
 
 
 def _error_fields(response: requests.Response) -> tuple[str, str, str | None]:

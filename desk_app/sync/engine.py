@@ -30,7 +30,6 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.store import keyvalue, outbox
@@ -42,6 +41,7 @@ from desk_app.sync.client import AuthFailed, CrmClient, SyncError, Transient
 from desk_app.sync.events import EventHub
 from desk_app.sync.pull import CURSOR_KEY, PULL_PAGE, REFERENCE_ETAG_KEY, REFERENCE_KEY, Puller
 from desk_app.sync.push import MAX_BATCH, PushPipeline
+from desk_app.sync.release import app_version, remember
 from desk_app.sync.state import LAST_SUCCESS_KEY, Clock, SyncState, SyncStateKeeper
 
 __all__ = [
@@ -54,13 +54,6 @@ __all__ = [
     "SyncState",
     "app_version",
 ]
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("meja-aduan")
-    except metadata.PackageNotFoundError:
-        return "dev"
 
 
 @dataclass(frozen=True)
@@ -216,7 +209,8 @@ class SyncEngine:
         with self.db.read() as session:
             count, oldest = outbox.pending_summary(session)
         age = None if oldest is None else max(0, int((self.clock() - oldest).total_seconds()))
-        self.client.heartbeat(count, age, self.version)
+        answer = self.client.heartbeat(count, age, self.version)
+        remember(self.db, answer)  # the release the CRM rolls out now (desk_app/sync/release.py)
 
 
 def _report(ok: bool, c: Counts, changed: list[str], error: str) -> SyncReport:
