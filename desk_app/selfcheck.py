@@ -162,6 +162,7 @@ def run_window(data_dir: Path, username: str, password: str) -> int:
     import desk_app.ui  # noqa: F401  (as desk-app: the ui package right after PySide6)
     from desk_app.ui import sync_worker
     from desk_app.ui.app import run_app
+    from desk_app.ui.start_window import StartWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -183,7 +184,7 @@ def run_window(data_dir: Path, username: str, password: str) -> int:
         window.close()
 
     def poll() -> None:
-        start = next((w for w in app.topLevelWidgets() if type(w).__name__ == "StartWindow"), None)
+        start = next((w for w in app.topLevelWidgets() if isinstance(w, StartWindow)), None)
         if start is None or not start.isVisible() or not start.sign_in.username.hasFocus():
             return
         timer.stop()

@@ -91,7 +91,87 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtSerialPort",
     "PySide6.QtTextToSpeech",
     "PySide6.QtDBus",
+    # the CRM's side and the database drivers the desk never loads (SQLAlchemy's hook
+    # names every dialect's driver)
+    "crm_server",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "jinja2",
+    "psycopg",
+    "psycopg_binary",
+    "psycopg2",
+    "pymysql",
+    "MySQLdb",
+    # keyring's Secret Service back-end (Linux desktops) and what it pulls in; a desk
+    # is a Windows PC (keyring's Windows back-end), elsewhere the token-file fallback
+    "secretstorage",
+    "cryptography",
+    "pytest",
 )
+
+# Files that Qt's hooks collect and the desk never loads, matched against the path
+# inside the bundle (lower case, "/"): the platforms other than the desktop's (Wayland
+# compositors, framebuffers, VNC, EGL devices), the on-screen keyboard (which brings
+# QML and Quick), touch and tablet input, the GTK theme (which brings all of GTK on
+# Linux), image formats no attachment uses, and Qt's catalogues of other languages.
+DROPPED: tuple[str, ...] = (
+    "*/plugins/wayland-*/*",
+    "*/plugins/egldeviceintegrations/*",
+    "*/plugins/generic/*",
+    "*/plugins/platforminputcontexts/*virtualkeyboard*",
+    "*/plugins/platforms/*wayland*",
+    "*/plugins/platforms/*eglfs*",
+    "*/plugins/platforms/*linuxfb*",
+    "*/plugins/platforms/*vnc*",
+    "*/plugins/platforms/*vkkhrdisplay*",
+    "*/plugins/platforms/*minimalegl*",
+    "*/plugins/platformthemes/*gtk3*",
+    "*/plugins/imageformats/*svg*",
+    "*/plugins/imageformats/*tga*",
+    "*/plugins/imageformats/*tiff*",
+    "*/plugins/imageformats/*icns*",
+    "*/plugins/imageformats/*wbmp*",
+    "*/plugins/imageformats/*qpdf*",
+    "*/plugins/iconengines/*svg*",
+    "*qt6qml*",
+    "*qt6quick*",
+    "*qt6virtualkeyboard*",
+    "*qt6wayland*",
+    "*qt6wlshell*",
+    "*qt6eglfs*",
+    "*qt6svg*",
+    "*opengl32sw.dll",  # Windows: Qt's software OpenGL (20 MB); widgets do not use it
+    # Linux: GTK and its own libraries, there only for the GTK theme plugin
+    "libgtk-3.so*",
+    "libgdk-3.so*",
+    "libgdk_pixbuf-2.0.so*",
+    "libatk-1.0.so*",
+    "libatk-bridge-2.0.so*",
+    "libatspi.so*",
+    "libepoxy.so*",
+    "libcairo*.so*",
+    "libpango*.so*",
+    "*pyside6/qt/translations/*",  # but for the few KEPT names below (Linux, macOS)
+    "*pyside6/translations/*",  # (Windows)
+)
+# Kept whatever DROPPED says: Qt's own words in English (Indonesian is our own
+# catalogue, desk_app/translations/qtbase_id.qm).
+KEPT: tuple[str, ...] = (
+    "pyside6/qt/translations/qtbase_en.qm",
+    "pyside6/translations/qtbase_en.qm",
+)
+
+
+def kept(path_in_bundle: str) -> bool:
+    """Whether a file PyInstaller collected stays in the bundle."""
+    from fnmatch import fnmatchcase
+
+    path = path_in_bundle.replace("\\", "/").lower()
+    name = path.rsplit("/", 1)[-1]
+    if path in KEPT:
+        return True
+    return not any(fnmatchcase(path, p) or fnmatchcase(name, p) for p in DROPPED)
 
 
 def data_files(root: Path) -> list[tuple[str, str]]:

@@ -130,7 +130,7 @@ class Crm:
         self.log = (folder.parent / "crm.log").open("w")
         self.server = subprocess.Popen(
             [
-                str(VENV_BIN / "crm-server"),
+                str(VENV_BIN / f"crm-server{EXE}"),
                 "serve",
                 "--host",
                 "127.0.0.1",
@@ -153,7 +153,7 @@ class Crm:
 
     def command(self, *args: str) -> str:
         return subprocess.run(
-            [str(VENV_BIN / "crm-server"), *args],
+            [str(VENV_BIN / f"crm-server{EXE}"), *args],
             env=self.env,
             capture_output=True,
             text=True,
@@ -238,6 +238,8 @@ def smoke(bundle: Path, tmp: Path) -> None:
         )
         if not (receipt["ok"] and receipt["frozen"] and receipt["version"] == version):
             fail(f"the receipt self-check: {receipt}")
+        if sys.platform == "win32" and not receipt["keyring"].endswith("WinVaultKeyring"):
+            fail(f"the token would not be in the Windows credential store: {receipt['keyring']}")
         url = decode_qr(pdf)
         print(f"   QR decoded: {url}")
         expected = f"HTTPS://{PUBLIC_HOST.upper()}/T/{receipt['ticket_code']}/"
