@@ -43,7 +43,10 @@ FORM_FIELDS: dict[str, Any] = {
 def add_parser(sub: Any) -> None:
     """The ``self-check`` command (``sub``: the subparsers)."""
     check = sub.add_parser(
-        "self-check", help="check the desk's parts without a person (builds, IT; see --help)"
+        "self-check",
+        help="check the desk's parts without a person (builds, IT; see --help)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     what = check.add_subparsers(dest="check", required=True)
     receipt = what.add_parser("receipt")
