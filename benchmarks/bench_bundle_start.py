@@ -29,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    """Megabytes of the files (a symbolic link to a library counts once, as the library)."""
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 def to_sign_in(program: Path, data: Path, env: dict[str, str]) -> float:

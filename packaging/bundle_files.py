@@ -108,6 +108,23 @@ EXCLUDES: tuple[str, ...] = (
     "secretstorage",
     "cryptography",
     "pytest",
+    "pygments",
+    # phonenumbers' place names, carriers and time zones (20 MB): the desk only checks
+    # and formats numbers
+    "phonenumbers.geocoder",
+    "phonenumbers.geodata",
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
+    # Pillow's AVIF codec (5 MB): the desk reads PNG and JPEG attachments
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    # SQLAlchemy's other databases: the desk is SQLite
+    "sqlalchemy.dialects.postgresql",
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
 )
 
 # Files that Qt's hooks collect and the desk never loads, matched against the path

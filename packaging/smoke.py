@@ -72,7 +72,9 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 def bundle_size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    """Megabytes of the files (a symbolic link to a library counts once, as the library)."""
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 def free_port() -> int:
