@@ -120,12 +120,8 @@ EXCLUDES: tuple[str, ...] = (
     # Pillow's AVIF codec (5 MB): the desk reads PNG and JPEG attachments
     "PIL._avif",
     "PIL.AvifImagePlugin",
-    # SQLAlchemy's other databases: the desk is SQLite
-    "sqlalchemy.dialects.postgresql",
-    "sqlalchemy.dialects.mysql",
-    "sqlalchemy.dialects.mssql",
-    "sqlalchemy.dialects.oracle",
 )
+# (SQLAlchemy's other dialects stay: Alembic's DDL package imports every one of them.)
 
 # Files that Qt's hooks collect and the desk never loads, matched against the path
 # inside the bundle (lower case, "/"): the platforms other than the desktop's (Wayland
