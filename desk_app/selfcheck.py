@@ -18,7 +18,8 @@ desk-app --data-dir D self-check window [--username U]   (password on stdin)
     prints ``MARK sign_in`` when the sign-in is ready for typing, then signs in and
     prints ``MARK home`` when the home page is shown, and closes the window (answering
     "Tutup" if items are unsent: they stay for the next start). Without a user
-    name it closes at the sign-in. The exit code is the window's.
+    name it closes at the sign-in once the desk has loaded behind it. The exit code
+    is the window's.
 """
 
 from __future__ import annotations
@@ -192,8 +193,10 @@ def run_window(data_dir: Path, username: str, password: str) -> int:
             return
         timer.stop()
         print("MARK sign_in", flush=True)
-        if not username:
-            start.close()
+        if not username:  # closed once the desk has loaded (as an officer could)
+            start.loader.finished.connect(lambda _loaded: QTimer.singleShot(0, start.close))
+            if start.loader.result is not None:  # loaded before the connection
+                start.close()
             return
         start.handed_over.connect(on_handed_over)
         start.sign_in.username.setText(username)

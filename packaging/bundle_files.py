@@ -165,6 +165,30 @@ DROPPED: tuple[str, ...] = (
     "libepoxy.so*",
     "libcairo*.so*",
     "libpango*.so*",
+    # … and what only GTK needed (no library left in the bundle links them: the smoke
+    # test checks every library's links with ldd)
+    "libxcomposite.so*",
+    "libxcursor.so*",
+    "libxdamage.so*",
+    "libxext.so*",
+    "libxfixes.so*",
+    "libxi.so*",
+    "libxinerama.so*",
+    "libxrandr.so*",
+    "libxrender.so*",
+    "libdatrie.so*",
+    "libthai.so*",
+    "libfribidi.so*",
+    "libgraphite2.so*",
+    "libharfbuzz.so*",
+    "libpixman-1.so*",
+    "libgio-2.0.so*",
+    "libgmodule-2.0.so*",
+    "libgobject-2.0.so*",
+    "libmount.so*",
+    "libblkid.so*",
+    "libselinux.so*",
+    "libjpeg.so.62",
     "*pyside6/qt/translations/*",  # but for the few KEPT names below (Linux, macOS)
     "*pyside6/translations/*",  # (Windows)
 )

@@ -80,6 +80,25 @@ def bundle_size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in files) / 1e6
 
 
+def unresolved_links(folder: Path) -> list[str]:
+    """Linux: every library of the bundle finds the libraries it links (``ldd``), so
+    that trimming (packaging/bundle_files.py DROPPED) took nothing still needed."""
+    if sys.platform != "linux" or shutil.which("ldd") is None:
+        return []
+    internal = folder / "_internal"
+    search = [internal, internal / "PySide6" / "Qt" / "lib", internal / "pillow.libs"]
+    env = dict(os.environ, LD_LIBRARY_PATH=":".join(map(str, search)))
+    missing = []
+    for path in internal.rglob("*.so*"):
+        if path.is_symlink() or not path.is_file():
+            continue
+        out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        missing += [
+            f"{path.name}: {line.strip()}" for line in out.splitlines() if "not found" in line
+        ]
+    return missing
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -211,6 +230,9 @@ def smoke(bundle: Path, tmp: Path) -> None:
     step(f"bundle {bundle}: {size:.1f} MB ({goal}; ceiling here {CEILING_MB} MB)")
     if size > CEILING_MB:
         fail(f"the bundle is {size:.1f} MB: what got in? (packaging/bundle_files.py)")
+    missing = unresolved_links(bundle)
+    if missing:
+        fail("libraries the bundle needs are missing:\n" + "\n".join(missing))
     app = tmp / "Meja Aduan"  # a space, as in "C:\Program Files\Meja Aduan"
     shutil.copytree(bundle, app, symlinks=True)
     run_dir = tmp / "run"
