@@ -109,6 +109,11 @@ EXCLUDES: tuple[str, ...] = (
     "cryptography",
     "pytest",
     "pygments",
+    # pkg_resources (setuptools) is only python-stdnum's fallback for old Pythons; in
+    # a bundle PyInstaller would import it at every start (~0.1-0.2 s: it scans every
+    # installed distribution)
+    "pkg_resources",
+    "setuptools",
     # phonenumbers' place names, carriers and time zones (20 MB): the desk only checks
     # and formats numbers
     "phonenumbers.geocoder",
