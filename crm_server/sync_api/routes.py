@@ -176,11 +176,11 @@ def reference(
 @router.post("/api/v1/sync/heartbeat", response_model=HeartbeatResponse, tags=["sync"])
 def heartbeat(crm: CrmDep, desk: DeskDep, body: HeartbeatRequest) -> dict[str, Any]:
     at = crm.heartbeat(desk, body.pending_count, body.oldest_unsent_age_seconds, body.app_version)
-    release = crm.settings
+    settings = crm.settings  # the desk release rolled out now (null: none announced)
     return {
         "received_at": at,
-        "desk_release": release.desk_release or None,
-        "desk_download_url": release.desk_download_url or None,
+        "desk_release": settings.desk_release or None,
+        "desk_download_url": settings.desk_download_url or None,
     }
 
 
