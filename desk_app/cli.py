@@ -5,6 +5,7 @@ desk-app [--data-dir DIR] create-admin ...     first run: create the admin accou
 desk-app [--data-dir DIR] import-areas FILE    load the official area list
 desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
 desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
+desk-app [--data-dir DIR] self-check receipt|sync|window   builds and IT (selfcheck.py)
 """
 
 from __future__ import annotations
