@@ -1,4 +1,4 @@
-.PHONY: run test install-check bench bench-big bench-city soak setup clean
+.PHONY: run test install-check package bench bench-big bench-city soak setup clean
 
 run:            ## set up .venv and run the desk app against a local demo CRM
 	scripts/run.sh
@@ -9,6 +9,9 @@ test:           ## set up .venv and run every check: ruff, mypy, import-linter, 
 install-check:  ## a wheel in two fresh environments: only the CRM's side, only the desk's (also in make test)
 	scripts/bootstrap.sh
 	scripts/install-check.sh
+
+package:        ## the desk frozen into one folder (dist/meja-aduan/), smoke-tested outside the checkout (slow; not in make test)
+	scripts/package.sh
 
 bench:          ## benchmarks that print a table (about 15 minutes)
 	scripts/bench.sh

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -112,6 +113,14 @@ def _hours(raw: str) -> tuple[int, int]:
     return int(start), int(end)
 
 
+def _release(raw: str) -> str:
+    """A desk release as the desks number theirs (``0.2.0``, ``1.0.1rc1``): digits first."""
+    value = raw.strip()
+    if value and not re.fullmatch(r"\d+(\.\d+)*([a-z0-9.+-]*)", value, re.IGNORECASE):
+        raise SystemExit(f"MEJA_CRM_DESK_RELEASE must be a version such as 0.2.0, not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -166,6 +175,10 @@ class Settings:
     sms_daily_cap: int = 5  # messages per number per day (Jakarta time)
     sms_quiet_hours: tuple[int, int] = (21, 6)  # no SMS from 21.00 to 06.00 WIB
     sms_interval: int = 15  # seconds between two runs of sms-run
+    # The desk release the CRM's operators roll out ("": none announced) and where an
+    # IT officer gets its installer; told to every desk in the heartbeat's answer.
+    desk_release: str = ""
+    desk_download_url: str = ""
 
     @property
     def attachment_dir(self) -> Path:
@@ -220,6 +233,8 @@ class Settings:
             sms_daily_cap=_positive(env, "MEJA_CRM_SMS_DAILY_CAP", 5),
             sms_quiet_hours=_hours(env.get("MEJA_CRM_SMS_QUIET_HOURS", "21-6")),
             sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
+            desk_release=_release(env.get("MEJA_CRM_DESK_RELEASE", "")),
+            desk_download_url=env.get("MEJA_CRM_DESK_DOWNLOAD_URL", "").strip(),
         )
 
     def with_database(self, url: str) -> Settings:

@@ -5,6 +5,7 @@ desk-app [--data-dir DIR] create-admin ...     first run: create the admin accou
 desk-app [--data-dir DIR] import-areas FILE    load the official area list
 desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
 desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
+desk-app [--data-dir DIR] self-check receipt|sync|window   builds and IT (selfcheck.py)
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--crm", required=True, help="the CRM address, e.g. https://crm.example")
     enrol.add_argument("--code", required=True, help="the one-time enrolment code")
     enrol.add_argument("--ca-file", default="", help="a pinned CA certificate (PEM) for the CRM")
+    from desk_app.selfcheck import add_parser as add_self_check  # builds and IT
+
+    add_self_check(sub)
     return parser
 
 
@@ -96,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(data_dir)
+        if args.command == "self-check":
+            from desk_app.selfcheck import run as self_check
+
+            return self_check(args, data_dir)
         return _run_command(args, data_dir)
     except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)

@@ -183,7 +183,12 @@ def heartbeat(crm: CrmDep, desk: DeskDep, body: HeartbeatRequest) -> dict[str, A
         officer=body.officer,
         desk_time=body.desk_time,
     )
-    return {"received_at": at}
+    settings = crm.settings  # the desk release rolled out now (null: none announced)
+    return {
+        "received_at": at,
+        "desk_release": settings.desk_release or None,
+        "desk_download_url": settings.desk_download_url or None,
+    }
 
 
 def push_schema_components() -> dict[str, Any]:

@@ -71,6 +71,10 @@ class HeartbeatRequest(Strict):
 
 class HeartbeatResponse(BaseModel):
     received_at: dt.datetime
+    # The desk release rolled out now (MEJA_CRM_DESK_RELEASE) and where to get it;
+    # null when none is announced. Added fields: a desk that does not know them ignores them.
+    desk_release: str | None = None
+    desk_download_url: str | None = None
 
 
 class ReferenceCategory(BaseModel):

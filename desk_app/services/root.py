@@ -26,6 +26,7 @@ from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPri
 from desk_app.services.settings import Settings
 from desk_app.services.supervision import SupervisionService
 from desk_app.services.sync_control import SyncControl
+from desk_app.services.updates import UpdateService
 
 if TYPE_CHECKING:
     from complaint_domain.workdays import WorkCalendar
@@ -55,6 +56,7 @@ class DeskServices:
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
         self.sync = sync or SyncControl(desk)
         self.supervision = SupervisionService(desk, self.sync)
+        self.updates = UpdateService(desk)
 
     @property
     def settings(self) -> Settings:

@@ -361,10 +361,12 @@ class CrmClient:
 
     def heartbeat(
         self, pending_count: int, oldest_age_s: int | None, app_version: str, officer: str = ""
-    ) -> None:
+    ) -> Any:
         """What waits here, this app's version, who is signed in ("" nobody) and this
-        desk's clock (the CRM works out the difference to its own)."""
-        self._request(
+        desk's clock (the CRM works out the difference to its own). The CRM's answer
+        (its ``desk_release`` among others); ``{}`` when unreadable: the heartbeat
+        itself was received."""
+        response = self._request(
             "POST",
             f"{API}/sync/heartbeat",
             json_body={
@@ -375,6 +377,10 @@ class CrmClient:
                 "desk_time": self._clock().isoformat(),
             },
         )
+        try:
+            return response.json()
+        except ValueError:
+            return {}
 
     def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """A GET under ``/api/v1`` answered with JSON (the supervisor API's reads)."""

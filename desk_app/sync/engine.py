@@ -31,7 +31,6 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.store import keyvalue, outbox
@@ -43,6 +42,7 @@ from desk_app.sync.client import AuthFailed, CrmClient, SyncError, Transient
 from desk_app.sync.events import EventHub
 from desk_app.sync.pull import CURSOR_KEY, PULL_PAGE, REFERENCE_ETAG_KEY, REFERENCE_KEY, Puller
 from desk_app.sync.push import MAX_BATCH, PushPipeline
+from desk_app.sync.release import app_version, remember
 from desk_app.sync.state import LAST_SUCCESS_KEY, Clock, SyncState, SyncStateKeeper
 
 __all__ = [
@@ -55,13 +55,6 @@ __all__ = [
     "SyncState",
     "app_version",
 ]
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("meja-aduan")
-    except metadata.PackageNotFoundError:
-        return "dev"
 
 
 @dataclass(frozen=True)
@@ -225,7 +218,8 @@ class SyncEngine:
         with self.db.read() as session:
             count, oldest = outbox.pending_summary(session)
         age = None if oldest is None else max(0, int((self.clock() - oldest).total_seconds()))
-        self.client.heartbeat(count, age, self.version, self.officer)
+        answer = self.client.heartbeat(count, age, self.version, self.officer)
+        remember(self.db, answer)  # the release the CRM rolls out now (desk_app/sync/release.py)
 
     def _heartbeat_anyway(self) -> None:
         with contextlib.suppress(SyncError, StorageError):

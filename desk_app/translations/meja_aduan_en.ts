@@ -3205,6 +3205,21 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>UpdateNoteLabel</name>
+    <message>
+        <source>Versi baru Meja Aduan</source>
+        <translation>New version of Meja Aduan</translation>
+    </message>
+    <message>
+        <source>Versi baru Meja Aduan tersedia: {latest} (terpasang {installed}). Minta petugas TI memasangnya; data meja tetap aman.</source>
+        <translation>A new version of Meja Aduan is available: {latest} (installed: {installed}). Ask IT to install it; the desk&apos;s data stays safe.</translation>
+    </message>
+    <message>
+        <source>Unduh: {url}</source>
+        <translation>Download: {url}</translation>
+    </message>
+</context>
+<context>
     <name>Urgency</name>
     <message>
         <source>Biasa</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desk_app.ui.complaint_list_view import ComplaintListView
 from desk_app.ui.complaint_table import ComplaintTableModel, SummaryLike
 from desk_app.ui.flow_layout import FlowLayout
+from desk_app.ui.update_note import UpdateNoteLabel
 
 
 class HomePage(QWidget):
@@ -102,6 +103,8 @@ class HomePage(QWidget):
         layout.addWidget(self.today_view, 3)
         layout.addWidget(self.print_label)
         layout.addWidget(self.print_view, 1)
+        self.update_note = UpdateNoteLabel()  # a newer desk release: one quiet line
+        layout.addWidget(self.update_note)
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self.new_requested)

@@ -15,7 +15,7 @@ from desk_app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from desk_app.ui.main_window import MainWindow
 
-HomeData = tuple[Any, Any, tuple[int, dt.datetime | None]]
+HomeData = tuple[Any, Any, tuple[int, dt.datetime | None], Any]
 
 
 class HomeFlow(QObject):
@@ -35,18 +35,20 @@ class HomeFlow(QObject):
         officer = self._window.officer
         if officer is None:
             return
-        lookup = self._services.lookup
+        lookup, updates = self._services.lookup, self._services.updates
         today = self._services.now().astimezone(WIB).date()
 
         def op() -> HomeData:
-            return lookup.today(officer, today), lookup.to_print(officer), lookup.pending_summary()
+            summary = lookup.pending_summary()
+            return lookup.today(officer, today), lookup.to_print(officer), summary, updates.note()
 
         self._runner.run(op, self.on_data)
 
     def on_data(self, data: HomeData) -> None:
-        today, to_print, (count, oldest) = data
+        today, to_print, (count, oldest), update = data
         window = self._window
         window.home.set_today(today)
         window.home.set_to_print(to_print)
+        window.home.update_note.set_note(update)
         window.set_pending(count, oldest)
         self.refreshed.emit()

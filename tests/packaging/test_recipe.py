@@ -1,0 +1,163 @@
+"""The bundle's recipe cannot rot silently (issue 20): every file of the packages that
+is not a module is bundled or named as not needed, the migrations travel as files with
+the modules they import, the programs' version comes from pyproject.toml, and the
+installer and the Windows workflow build that very recipe. Fast: no build here (that
+is ``make package``)."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGING = REPO / "packaging"
+
+
+def load_bundle_files() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bundle_files", PACKAGING / "bundle_files.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bundle = load_bundle_files()
+
+
+def package_files() -> list[str]:
+    """The files git holds (or will) under the desk's packages, relative, with "/"."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "desk_app",
+         "complaint_domain"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    return [f for f in listed if (REPO / f).is_file()]
+
+
+def test_every_data_file_of_the_desk_is_bundled_or_named_as_not_needed() -> None:
+    data = [f for f in package_files() if not f.endswith(".py")]
+    assert data, "no data file found: the packages moved?"
+    forgotten = [
+        f for f in data if not bundle.matches(f, bundle.DATA) and not bundle.matches(
+            f, bundle.NOT_BUNDLED)
+    ]  # fmt: skip
+    assert not forgotten, f"add to packaging/bundle_files.py DATA or NOT_BUNDLED: {forgotten}"
+    both = [f for f in data if bundle.matches(f, bundle.DATA) and bundle.matches(
+        f, bundle.NOT_BUNDLED)]  # fmt: skip
+    assert not both
+
+
+def test_every_pattern_names_files_that_exist() -> None:
+    files = package_files()
+    for pattern, _target in (*bundle.DATA, *bundle.NOT_BUNDLED):
+        assert any(bundle.matches(f, ((pattern, ""),)) for f in files), pattern
+    found = bundle.data_files(REPO)
+    assert {Path(source).name for source, _ in found} >= {
+        "wilayah_dki_jakarta.csv", "meja_aduan_en.qm", "qtbase_id.qm", "env.py",
+    }  # fmt: skip
+    for source, target in found:  # each file lands in its own package's folder
+        assert Path(source).parent == REPO / target, (source, target)
+
+
+def test_what_the_packages_read_at_run_time_is_bundled() -> None:
+    """The wheel's package data (pyproject.toml) that the desk reads is in the bundle."""
+    for name in ("complaint_domain/data/wilayah_dki_jakarta.csv",
+                 "desk_app/translations/meja_aduan_en.qm",
+                 "desk_app/translations/qtbase_id.qm"):  # fmt: skip
+        assert bundle.matches(name, bundle.DATA), name
+
+
+def test_every_migration_travels_as_a_file_with_what_it_imports() -> None:
+    migrations = [f for f in package_files() if f.startswith("desk_app/store/migrations/")]
+    assert len([f for f in migrations if "/versions/" in f]) >= 5
+    imported: set[str] = set()
+    for f in migrations:
+        if f.endswith(".py"):
+            assert bundle.matches(f, bundle.DATA), f
+            for node in ast.walk(ast.parse((REPO / f).read_text())):
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    imported |= {f"{node.module}.{alias.name}" for alias in node.names}
+                elif isinstance(node, ast.Import):
+                    imported |= {alias.name for alias in node.names}
+    # Alembic's own pieces they import by name (the rest is found by the analysis:
+    # sqlalchemy and desk_app.store are imported by the desk itself).
+    alembic = {name for name in imported if name.startswith("alembic.")}
+    assert alembic and alembic <= set(bundle.HIDDEN_IMPORTS), alembic
+
+
+def test_the_holiday_calendar_module_is_named() -> None:
+    """holidays imports a country's module by name: ours must be a hidden import."""
+    import holidays
+
+    module = type(holidays.country_holidays("ID")).__module__
+    assert module in bundle.HIDDEN_IMPORTS
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/translations/qtbase_en.qm", True),
+        ("PySide6\\translations\\qtbase_en.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6\\Qt6Qml.dll", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("libgtk-3.so.0", False),
+        ("libglib-2.0.so.0", True),  # QtCore's event loop on Linux
+    ],
+)
+def test_what_is_trimmed_from_qt(path: str, kept: bool) -> None:
+    assert bundle.kept(path) is kept
+
+
+def test_the_windows_version_comes_from_pyproject() -> None:
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    text = bundle.windows_version_file(version)
+    numbers = bundle.version_tuple(version)
+    assert f"filevers={numbers}" in text and f"StringStruct('ProductVersion', '{version}')" in text
+    assert bundle.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+    assert bundle.version_tuple("2.0.dev4") == (2, 0, 0, 0)
+    assert bundle.version_tuple("0.1.0+local.7") == (0, 1, 0, 0)
+    assert bundle.version_tuple("1.2.3.4.5") == (1, 2, 3, 4)
+
+
+def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> None:
+    spec = (PACKAGING / "desk.spec").read_text()
+    for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
+                 "kept", "windows_version_file"):  # fmt: skip
+        assert f"bundle.{name}" in spec, name
+    iss = (PACKAGING / "desk.iss").read_text()
+    assert "dist\\meja-aduan\\*" in iss and "PrivilegesRequired=admin" in iss
+    assert "{autoprograms}" in iss and "MejaAduan.exe" in iss
+    # the desk's data folder (the user's app data, MejaAduan) is never the installer's
+    assert "[UninstallDelete]" not in iss and "{localappdata}" not in iss.lower()
+    workflow = (REPO / ".github" / "workflows" / "desk-windows.yml").read_text()
+    steps = ("windows-", r"packaging\desk.spec", r"packaging\smoke.py", r"packaging\desk.iss")
+    for needed in steps:
+        assert needed in workflow, needed
+
+
+def test_packaging_is_not_a_python_package() -> None:
+    """``packaging`` is also the library that compares release numbers: this folder
+    must never shadow it (no __init__.py)."""
+    assert not (PACKAGING / "__init__.py").exists()
+    import packaging.version
+
+    assert Path(packaging.version.__file__).parent.parent != REPO
+    assert sys.modules["packaging"].__file__ is not None
