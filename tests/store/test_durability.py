@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desk_app.services.desk_key import desk_keys
 from desk_app.store import outbox
 from desk_app.store.complaints import by_ticket_code
-from desk_app.services.desk_key import desk_keys
 from desk_app.store.db import Database
 
 CHILD = Path(__file__).with_name("durability_child.py")
