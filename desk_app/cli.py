@@ -5,6 +5,8 @@ desk-app [--data-dir DIR] create-admin ...     first run: create the admin accou
 desk-app [--data-dir DIR] import-areas FILE    load the official area list
 desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
 desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
+desk-app [--data-dir DIR] recovery-key [--pdf FILE]   the admin's recovery key (slip)
+desk-app [--data-dir DIR] restore-key [--stdin]  the desk lost its key: type the recovery key
 """
 
 from __future__ import annotations
@@ -69,7 +71,44 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--crm", required=True, help="the CRM address, e.g. https://crm.example")
     enrol.add_argument("--code", required=True, help="the one-time enrolment code")
     enrol.add_argument("--ca-file", default="", help="a pinned CA certificate (PEM) for the CRM")
+    recovery = sub.add_parser(
+        "recovery-key", help="show the recovery key of this desk's encrypted data"
+    )
+    recovery.add_argument("--pdf", type=Path, help="save it as a slip to print (PDF)")
+    restore = sub.add_parser(
+        "restore-key", help="this computer lost the desk's key: give the recovery key"
+    )
+    restore.add_argument("--stdin", action="store_true", help="read it from standard input")
     return parser
+
+
+def _key_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run without opening the desk: a desk whose key is lost cannot be opened."""
+    from desk_app.services.desk_key import current_recovery_text, restore_from_recovery
+
+    if args.command == "restore-key":
+        import getpass
+
+        typed = sys.stdin.readline() if args.stdin else getpass.getpass("Kunci pemulihan: ")
+        restore_from_recovery(data_dir, typed)
+        print("Kunci pemulihan diterima; data meja dapat dibuka lagi.")
+        return 0
+    text = current_recovery_text(data_dir)
+    if args.pdf is None:
+        print(text)
+        return 0
+    from desk_app.services.accounts import COMMAND_LINE
+    from desk_app.services.desk import open_desk
+    from desk_app.services.receipts import ReceiptService
+    from desk_app.services.recovery import RecoveryKeys
+
+    desk = open_desk(data_dir)
+    try:
+        RecoveryKeys(desk, ReceiptService(desk)).save_pdf(COMMAND_LINE, text, args.pdf)
+    finally:
+        desk.close()
+    print(f"Kunci pemulihan disimpan di {args.pdf}. Cetak, lalu simpan di tempat terkunci.")
+    return 0
 
 
 def _read_password(from_stdin: bool, prompt: str = "") -> str:
@@ -96,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.ui.app import run_app  # Qt only when the window is wanted
 
             return run_app(data_dir)
+        if args.command in ("recovery-key", "restore-key"):
+            return _key_command(args, data_dir)
         return _run_command(args, data_dir)
     except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)

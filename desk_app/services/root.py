@@ -23,6 +23,7 @@ from desk_app.services.intake import IntakeService
 from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
+from desk_app.services.recovery import RecoveryKeys
 from desk_app.services.settings import Settings
 from desk_app.services.sync_control import SyncControl
 
@@ -52,6 +53,7 @@ class DeskServices:
         self.duplicates = DuplicateService(desk.database)
         self.previews = AttachmentPreviews(desk.files)
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
+        self.recovery = RecoveryKeys(desk, self.receipts)
         self.sync = sync or SyncControl(desk)
 
     @property

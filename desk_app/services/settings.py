@@ -56,6 +56,8 @@ class Settings:
     sync_interval_s: int = 60
     extra_leave_days: list[str] = field(default_factory=list)  # cuti bersama, ISO dates
     first_response_working_days: int = 3
+    lock_after_minutes: int = 10  # idle minutes before the desk locks; 0: never
+    retention_days: int = 730  # personal data of a closed complaint kept this long
 
     def problems(self) -> dict[str, str]:
         """Per setting, why its value cannot be used (translatable Messages)."""
@@ -83,6 +85,14 @@ class Settings:
         if not 10 <= self.sync_interval_s <= 3600:
             errors["sync_interval_s"] = QT_TRANSLATE_NOOP(
                 "Settings", "Jeda sinkronisasi harus 10–3600 detik."
+            )
+        if not 0 <= self.lock_after_minutes <= 240:
+            errors["lock_after_minutes"] = QT_TRANSLATE_NOOP(
+                "Settings", "Kunci otomatis harus 0–240 menit (0: tidak pernah)."
+            )
+        if not 30 <= self.retention_days <= 3650:
+            errors["retention_days"] = QT_TRANSLATE_NOOP(
+                "Settings", "Masa simpan data pribadi harus 30–3650 hari."
             )
         for day in self.extra_leave_days:
             try:

@@ -24,10 +24,12 @@ from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
 from desk_app.ui.flows.home_flow import HomeFlow
 from desk_app.ui.flows.language_flow import LanguageFlow
 from desk_app.ui.flows.receipt_flow import ReceiptFlow
+from desk_app.ui.flows.recovery_flow import RecoveryFlow
 from desk_app.ui.flows.settings_flow import SettingsFlow
 from desk_app.ui.flows.sign_in_flow import SignInFlow
 from desk_app.ui.home_page import HomePage
 from desk_app.ui.i18n import shown
+from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake import IntakeFormPage
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.language_flow = LanguageFlow(self, runner)
         self.home_flow = HomeFlow(self, s, runner)
         self.accounts_flow = AccountsFlow(self, s.accounts, runner)
+        self.recovery_flow = RecoveryFlow(self, s.recovery, runner)
+        self.idle_lock = IdleLock(self, lambda: self.services.settings.lock_after_minutes)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.on_task_failed)
         self.sign_in_flow.signed_in.connect(self.on_signed_in)
         self.sign_in_flow.refused.connect(self.sign_in_refused)
+        self.sign_in_flow.first_admin_created.connect(self.recovery_flow.open)
+        self.settings_flow.recovery_requested.connect(self.recovery_flow.open)
+        self.settings_flow.saved.connect(lambda _s: self.idle_lock.restart())
         self.receipt_flow.shown.connect(self.receipt_shown)
         self.settings_flow.language_changed.connect(self.rebuild_in_language)
         self.detail_flow.shown.connect(self.detail_shown)

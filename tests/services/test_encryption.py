@@ -155,3 +155,42 @@ def test_the_recovery_key_reads_back_and_catches_a_typo(tmp_path: Path):
     assert store.file.parent != tmp_path / "desk"  # never beside the data it opens
     assert oct(store.file.stat().st_mode & 0o777) == "0o600"
     assert "keyring" in store.warning
+
+
+def test_an_unknown_user_name_costs_one_argon2_check_like_a_known_one(data_dir: Path):
+    """Equal time for a known and an unknown name: each sign-in makes one argon2
+    verification with the same parameters (a dummy hash for a name that does not
+    exist), and no hash besides; the answer is the same words."""
+    from argon2 import PasswordHasher
+
+    from desk_app.services.accounts import AccountService, desk_password_hasher
+    from desk_app.services.errors import AuthFailed
+
+    calls: list[tuple[str, str]] = []
+
+    class Spy(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> bool:  # noqa: A002
+            calls.append(("verify", str(hash).split("$")[3]))
+            return super().verify(hash, password)
+
+        def hash(self, password: str | bytes, *, salt: bytes | None = None) -> str:
+            calls.append(("hash", ""))
+            return super().hash(password, salt=salt)
+
+    base = desk_password_hasher()
+    spy = Spy(base.time_cost, base.memory_cost, base.parallelism)
+    desk = open_desk(data_dir)
+    try:
+        desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
+        accounts = AccountService(desk.database, desk.clock, spy)
+        accounts.prepare_sign_in()  # the dummy hash is made while the officer types
+        calls.clear()
+        messages = []
+        for name in ("admin", "tidak-ada"):
+            with pytest.raises(AuthFailed) as refused:
+                accounts.sign_in(name, "salah-sekali")
+            messages.append(refused.value.message)
+        assert messages[0] == messages[1]
+        assert calls == [("verify", "m=19456,t=2,p=2")] * 2
+    finally:
+        desk.close()
