@@ -7,6 +7,8 @@ desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
 desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
 desk-app [--data-dir DIR] recovery-key [--pdf FILE]   the admin's recovery key (slip)
 desk-app [--data-dir DIR] restore-key [--stdin]  the desk lost its key: type the recovery key
+desk-app [--data-dir DIR] audit-verify          check the audit trail's hash chain
+desk-app [--data-dir DIR] retention [--dry-run]  remove personal data kept past its time
 """
 
 from __future__ import annotations
@@ -79,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         "restore-key", help="this computer lost the desk's key: give the recovery key"
     )
     restore.add_argument("--stdin", action="store_true", help="read it from standard input")
+    sub.add_parser(
+        "audit-verify", help="check the audit trail's hash chain; names the first altered entry"
+    )
+    retention = sub.add_parser(
+        "retention", help="remove the personal data of complaints closed long enough ago"
+    )
+    retention.add_argument("--dry-run", action="store_true", help="only list what would be removed")
     return parser
 
 
@@ -166,6 +175,14 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"Admin {officer.username} dibuat di {data_dir}.")
             elif args.command in ("add-user", "list-users"):
                 _accounts_command(args, desk)
+            elif args.command == "audit-verify":
+                from desk_app.services.audit_trail import verify_audit
+
+                check = verify_audit(desk)
+                print(check.message(), file=sys.stdout if check.whole else sys.stderr)
+                return 0 if check.whole else 1
+            elif args.command == "retention":
+                _retention_command(args, desk)
             elif args.command == "import-areas":
                 count = desk.import_areas(None, args.file)
                 print(f"{count} wilayah diimpor dari {args.file.name}.")
@@ -182,6 +199,15 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
     return 0
+
+
+def _retention_command(args: argparse.Namespace, desk: Desk) -> None:
+    from desk_app.services.accounts import COMMAND_LINE
+    from desk_app.services.retention import run_retention
+
+    report = run_retention(desk, COMMAND_LINE, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line)
 
 
 def _accounts_command(args: argparse.Namespace, desk: Desk) -> None:

@@ -89,6 +89,13 @@ class DeskServices:
     def save_settings(self, actor: Officer, settings: Settings) -> None:
         self._desk.save_settings(actor, settings)
 
+    def retention_if_due(self) -> None:
+        """The retention run of the desk's schedule, when a day has passed since the
+        last (see services/retention.py); run at the start and hourly by the window."""
+        from desk_app.services.retention import run_if_due
+
+        run_if_due(self._desk)
+
     def close(self) -> None:
         """The app is ending: the database is closed (after the window's last write)."""
         self._desk.close()

@@ -75,6 +75,10 @@ class FileStore:
             raise OSError(f"stored file {sha256[:12]}… is damaged (hash mismatch)")
         return data
 
+    def remove(self, sha256: str) -> None:
+        """The file gone from this desk (retention: no complaint keeps it any more)."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
     def seal_all(self) -> int:
         """Seal every file kept in clear (from before encryption), each replaced
         atomically: a crash halfway leaves each file whole, plain or sealed, and the

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -85,6 +85,11 @@ class MainWindow(QMainWindow):
         self._set_title()
         fit_to_screen(self, 1280, 860)
         self._sync_started = False
+        self._retention_timer = QTimer(self)
+        self._retention_timer.setInterval(3_600_000)
+        self._retention_timer.timeout.connect(
+            lambda: self.runner.run(self.services.retention_if_due)
+        )
 
     def _set_title(self) -> None:
         s = self.services.settings
@@ -262,6 +267,10 @@ class MainWindow(QMainWindow):
         if not self._sync_started:
             self._sync_started = True
             self.sync.start()
+            # Retention (personal data past its time) at the start, then checked hourly:
+            # the service runs it when a day has passed since the last run.
+            self.runner.run(self.services.retention_if_due)
+            self._retention_timer.start()
 
     def on_sign_in_requested(self, username: str, password: str) -> None:
         self.sign_in_flow.on_sign_in_requested(username, password)

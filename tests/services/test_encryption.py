@@ -169,7 +169,7 @@ def test_an_unknown_user_name_costs_one_argon2_check_like_a_known_one(data_dir: 
     calls: list[tuple[str, str]] = []
 
     class Spy(PasswordHasher):
-        def verify(self, hash: str | bytes, password: str | bytes) -> bool:  # noqa: A002
+        def verify(self, hash: str | bytes, password: str | bytes) -> bool:
             calls.append(("verify", str(hash).split("$")[3]))
             return super().verify(hash, password)
 
