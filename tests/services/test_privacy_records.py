@@ -74,6 +74,9 @@ def test_one_altered_past_entry_is_named_by_the_check(desk: Desk, capsys):
     desk.accounts.sign_in("admin", "rahasia-sekali")
     first = _record(desk, 1)
     desk.lookup.detail(OFFICER, first)
+    desk.lookup.detail(OFFICER, first, "sync")
+    views = [e for e in _audit(desk) if e.action == "complaint.view"]
+    assert [(e.actor, e.details["purpose"]) for e in views] == [("ani", "sync"), ("ani", "service")]
     desk.save_settings(ADMIN, desk.settings)
     check = verify_audit(desk)
     assert check.whole and check.checked >= 4
