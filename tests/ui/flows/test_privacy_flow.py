@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.services.desk import Desk
 from desk_app.services.desk_key import current_recovery_text, parse_recovery_text
-from desk_app.services.root import build_services
 from desk_app.ui.dialogs import FilePicker
 from desk_app.ui.flows.recovery_flow import RecoveryFlow
 from desk_app.ui.main_window import MainWindow
@@ -21,12 +20,13 @@ from tests.ui.conftest import PASSWORD, FakePrinter, make_window, shot, sign_in
 
 
 def test_an_idle_desk_locks_and_keeps_what_was_typed(
-    qtbot: QtBot, desk: Desk, printer: FakePrinter, artifacts_dir: Path
+    qtbot: QtBot, desk: Desk, window: MainWindow, artifacts_dir: Path
 ) -> None:
-    desk.settings = dataclasses.replace(desk.settings, lock_after_minutes=1)
-    window = make_window(qtbot, desk, printer)
     sign_in(qtbot, window)
     lock = window.idle_lock
+    assert lock.timer.isActive() and lock.timer.interval() == 10 * 60_000  # the default
+    desk.settings = dataclasses.replace(desk.settings, lock_after_minutes=1)
+    lock.restart()  # as after the settings are saved
     assert lock.timer.isActive() and lock.timer.interval() == 60_000
     window.on_new_complaint()
     qtbot.keyClicks(window.intake.name, "Sulastri Wiryaningsih")
@@ -60,12 +60,13 @@ def test_no_lock_when_the_setting_is_zero(qtbot: QtBot, desk: Desk, printer: Fak
 
 
 def test_the_admin_gets_the_recovery_key_as_a_pdf_slip(
-    qtbot: QtBot, desk: Desk, printer: FakePrinter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    desk: Desk,
+    window: MainWindow,
+    printer: FakePrinter,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = MainWindow(build_services(desk, printer=printer))
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
     sign_in(qtbot, window)
     flow: RecoveryFlow = window.recovery_flow
     flow.open()
