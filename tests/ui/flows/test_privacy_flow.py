@@ -81,7 +81,7 @@ def test_the_admin_gets_the_recovery_key_as_a_pdf_slip(
     qtbot.waitUntil(lambda: target.exists() and dialog.outcome.isVisible(), timeout=10000)
     assert target.read_bytes().startswith(b"%PDF")
     dialog.print_button.click()
-    qtbot.waitUntil(lambda: len(printer.printed) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(printer.printed) == 1 and not window.runner.busy, timeout=10000)
     with desk.database.read() as session:
         rows = session.connection().exec_driver_sql(
             "SELECT details FROM audit_log WHERE action = 'desk_key.recovery' ORDER BY pk"
