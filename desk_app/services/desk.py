@@ -167,7 +167,7 @@ def open_desk(
 
     keys = desk_keys(data_dir)  # DeskKeyMissing: said plainly, nothing created
     database = open_database(data_dir, keys)
-    files = FileStore(data_dir / "files", FileCipher(keys))
+    files = FileStore(data_dir / "files", FileCipher(keys) if keys is not None else None)
     files.seal_all()  # files kept in clear before encryption, once
     settings, warnings = settings_read or load_settings(settings_path(data_dir))
     with database.read() as session:
