@@ -194,3 +194,30 @@ def test_an_unknown_user_name_costs_one_argon2_check_like_a_known_one(data_dir: 
         assert calls == [("verify", "m=19456,t=2,p=2")] * 2
     finally:
         desk.close()
+
+
+def test_the_cli_shows_the_recovery_key_and_restores_a_lost_one(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    import io
+
+    from desk_app.cli import main
+
+    open_desk(data_dir).close()
+    assert main(["--data-dir", str(data_dir), "recovery-key"]) == 0
+    recovery = capsys.readouterr().out.strip()
+    assert parse_recovery_text(recovery)
+    slip = data_dir.parent / "kunci.pdf"
+    assert main(["--data-dir", str(data_dir), "recovery-key", "--pdf", str(slip)]) == 0
+    assert slip.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    for kept in Path(os.environ["MEJA_KEY_DIR"]).iterdir():
+        kept.unlink()  # the key lost
+    assert main(["--data-dir", str(data_dir), "list-users"]) == 2
+    err = capsys.readouterr().err
+    assert "kunci pemulihan" in err and "Traceback" not in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("BUKAN-KUNCI\n"))
+    assert main(["--data-dir", str(data_dir), "restore-key", "--stdin"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(recovery + "\n"))
+    assert main(["--data-dir", str(data_dir), "restore-key", "--stdin"]) == 0
+    assert main(["--data-dir", str(data_dir), "list-users"]) == 0
