@@ -49,7 +49,8 @@ def test_a_disk_fault_at_the_cycle_s_last_write_is_a_retried_failure(
             "key_value" in statement and LAST_SUCCESS_KEY in (parameters or ())
         ):
             faults.append(statement)
-            error = sqlite3.OperationalError("disk I/O error")
+            # The driver's own error (SQLCipher's module), as SQLite raises it.
+            error = rig.desk.database.engine.dialect.loaded_dbapi.OperationalError("disk I/O error")
             error.sqlite_errorcode = sqlite3.SQLITE_IOERR_WRITE  # type: ignore[attr-defined]
             raise error
 
