@@ -122,7 +122,7 @@ def measure(count: int) -> list[list[object]]:
         desk = open_desk(data_dir)
         desk.accounts.create_first_admin(USERNAME, "Bench Petugas", PASSWORD)
         desk.close()
-        _fill(desk.database.path, count, random.Random(count))
+        _fill(desk.database, count, random.Random(count))
         code = (
             "import json, os, sys; from pathlib import Path; "
             "from benchmarks.bench_desk_memory import _session; "

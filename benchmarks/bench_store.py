@@ -3,6 +3,8 @@ with the same pragmas, measured in the same run), and search by ticket code and 
 a description word at 100 000 (and, with --big, 1 000 000) stored complaints.
 
     python -m benchmarks bench_store [--big]
+    python -m benchmarks.bench_store [--big] [--plain]   (--plain: no encryption at
+        rest, to see what SQLCipher costs; the desk itself always encrypts)
 
 Targets (issue 2): save within 3x the floor; code search < 5 ms and word search
 < 50 ms at 1 000 000.
@@ -16,6 +18,7 @@ import sqlite3
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 from benchmarks.common import peak_rss_mb, print_table, summary, time_each
 from complaint_domain.ticket import mint, new_tracking_token
@@ -23,6 +26,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import open_desk
 from desk_app.services.intake import IntakeForm
 from desk_app.services.lookup import LookupService
+from desk_app.store.db import Database
 
 OFFICER = Officer("bench", "Bench", Role.OFFICER)
 WORDS = [
@@ -120,7 +124,7 @@ def bench_save(rounds: int = 300) -> list[list[object]]:
 
         same_rows = open_desk(Path(tmp) / "raw-desk")
         same_rows.close()
-        conn = sqlite3.connect(same_rows.database.path, isolation_level=None)
+        conn = same_rows.database.raw_connection(isolation_level=None)  # keyed: SQLCipher
         for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
             conn.execute(f"PRAGMA {pragma}")
         seq = iter(range(1, 10**6))
@@ -196,9 +200,9 @@ def bench_save(rounds: int = 300) -> list[list[object]]:
     ]
 
 
-def _fill(db_path: Path, count: int, rng: random.Random) -> list[str]:
+def _fill(database: Database, count: int, rng: random.Random) -> list[str]:
     """Bulk-load complaints straight into the desk's schema (FTS triggers fire)."""
-    raw = sqlite3.connect(db_path, isolation_level=None)
+    raw = database.raw_connection(isolation_level=None)
     raw.execute("PRAGMA synchronous=OFF")  # loading only; the measured queries are unaffected
     day0 = dt.date(2024, 1, 1)
     codes: list[str] = []
@@ -250,7 +254,7 @@ def _fill(db_path: Path, count: int, rng: random.Random) -> list[str]:
     return codes
 
 
-def _insert(raw: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def _insert(raw: Any, rows: list[tuple[object, ...]]) -> None:
     raw.executemany(
         "INSERT INTO complaints (id, ticket_code, tracking_token, desk_code, officer_username,"
         " officer_name, channel, created_at, created_day, name, name_folded, nik, phone, address,"
@@ -265,7 +269,7 @@ def bench_search(count: int) -> list[list[object]]:
     rng = random.Random(count)
     with tempfile.TemporaryDirectory() as tmp:
         desk = open_desk(Path(tmp) / "desk")
-        codes = _fill(desk.database.path, count, rng)
+        codes = _fill(desk.database, count, rng)
         lookup = LookupService(desk.database)
         sample = rng.sample(codes, 200)
         it = iter(sample * 2)
@@ -321,7 +325,16 @@ def run(big: bool = False) -> None:
     print(f"\npeak RSS of the benchmark process: {peak_rss_mb():.0f} MB")
 
 
+def _without_encryption() -> None:
+    """For a comparison only: desks opened by this process keep a plain database."""
+    import desk_app.services.desk_key as desk_key
+
+    desk_key.desk_keys = lambda *_a, **_k: None  # type: ignore[assignment,return-value]
+
+
 if __name__ == "__main__":
     import sys
 
+    if "--plain" in sys.argv:
+        _without_encryption()
     run(big="--big" in sys.argv)

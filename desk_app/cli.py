@@ -6,6 +6,10 @@ desk-app [--data-dir DIR] import-areas FILE    load the official area list
 desk-app [--data-dir DIR] add-user USERNAME --name N --role R [--password-stdin]
 desk-app [--data-dir DIR] list-users           the accounts (never their hashes)
 desk-app [--data-dir DIR] self-check receipt|sync|window   builds and IT (selfcheck.py)
+desk-app [--data-dir DIR] recovery-key [--pdf FILE]   the admin's recovery key (slip)
+desk-app [--data-dir DIR] restore-key [--stdin]  the desk lost its key: type the recovery key
+desk-app [--data-dir DIR] audit-verify          check the audit trail's hash chain
+desk-app [--data-dir DIR] retention [--dry-run]  remove personal data kept past its time
 """
 
 from __future__ import annotations
@@ -73,7 +77,51 @@ def build_parser() -> argparse.ArgumentParser:
     from desk_app.selfcheck import add_parser as add_self_check  # builds and IT
 
     add_self_check(sub)
+    recovery = sub.add_parser(
+        "recovery-key", help="show the recovery key of this desk's encrypted data"
+    )
+    recovery.add_argument("--pdf", type=Path, help="save it as a slip to print (PDF)")
+    restore = sub.add_parser(
+        "restore-key", help="this computer lost the desk's key: give the recovery key"
+    )
+    restore.add_argument("--stdin", action="store_true", help="read it from standard input")
+    sub.add_parser(
+        "audit-verify", help="check the audit trail's hash chain; names the first altered entry"
+    )
+    retention = sub.add_parser(
+        "retention", help="remove the personal data of complaints closed long enough ago"
+    )
+    retention.add_argument("--dry-run", action="store_true", help="only list what would be removed")
     return parser
+
+
+def _key_command(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run without opening the desk: a desk whose key is lost cannot be opened."""
+    from desk_app.services.desk_key import current_recovery_text, restore_from_recovery
+
+    if args.command == "restore-key":
+        import getpass
+
+        typed = sys.stdin.readline() if args.stdin else getpass.getpass("Kunci pemulihan: ")
+        restore_from_recovery(data_dir, typed)
+        print("Kunci pemulihan diterima; data meja dapat dibuka lagi.")
+        return 0
+    text = current_recovery_text(data_dir)
+    if args.pdf is None:
+        print(text)
+        return 0
+    from desk_app.services.accounts import COMMAND_LINE
+    from desk_app.services.desk import open_desk
+    from desk_app.services.receipts import ReceiptService
+    from desk_app.services.recovery import RecoveryKeys
+
+    desk = open_desk(data_dir)
+    try:
+        RecoveryKeys(desk, ReceiptService(desk)).save_pdf(COMMAND_LINE, text, args.pdf)
+    finally:
+        desk.close()
+    print(f"Kunci pemulihan disimpan di {args.pdf}. Cetak, lalu simpan di tempat terkunci.")
+    return 0
 
 
 def _read_password(from_stdin: bool, prompt: str = "") -> str:
@@ -104,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desk_app.selfcheck import run as self_check
 
             return self_check(args, data_dir)
+        if args.command in ("recovery-key", "restore-key"):
+            return _key_command(args, data_dir)
         return _run_command(args, data_dir)
     except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)
@@ -133,6 +183,14 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
                 print(f"Admin {officer.username} dibuat di {data_dir}.")
             elif args.command in ("add-user", "list-users"):
                 _accounts_command(args, desk)
+            elif args.command == "audit-verify":
+                from desk_app.services.audit_trail import verify_audit
+
+                check = verify_audit(desk)
+                print(check.message(), file=sys.stdout if check.whole else sys.stderr)
+                return 0 if check.whole else 1
+            elif args.command == "retention":
+                _retention_command(args, desk)
             elif args.command == "import-areas":
                 count = desk.import_areas(None, args.file)
                 print(f"{count} wilayah diimpor dari {args.file.name}.")
@@ -149,6 +207,15 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"Gagal: {err}", file=sys.stderr)
         return 2
     return 0
+
+
+def _retention_command(args: argparse.Namespace, desk: Desk) -> None:
+    from desk_app.services.accounts import COMMAND_LINE
+    from desk_app.services.retention import run_retention
+
+    report = run_retention(desk, COMMAND_LINE, dry_run=args.dry_run)
+    for line in report.lines():
+        print(line)
 
 
 def _accounts_command(args: argparse.Namespace, desk: Desk) -> None:

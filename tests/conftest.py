@@ -25,6 +25,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def _desk_keys_kept_per_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desks' encryption keys: never the user's keyring. No keyring backend
+    (keyring's null one, here and in child processes), so the key goes to the
+    private file in a folder of this test's own (MEJA_KEY_DIR, inherited by child
+    processes, which open the same desks). A test wanting a keyring sets one."""
+    import keyring
+    from keyring.backends import null
+
+    monkeypatch.setenv("MEJA_KEY_DIR", str(tmp_path / "desk-keys"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(null.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "desk-data"

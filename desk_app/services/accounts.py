@@ -86,6 +86,7 @@ class AccountService(AccountAdministration):
         self._db = database
         self._clock = clock
         self._hasher = hasher or desk_password_hasher()
+        self._dummy: str | None = None  # see _check_password
 
     def has_accounts(self) -> bool:
         with self._db.read() as session:
@@ -97,7 +98,7 @@ class AccountService(AccountAdministration):
         then keeps), the first check pays again (~5 ms more after Enter, measured),
         and the first look-up of an officer compiles its statement. All done now
         shorten the wait after Enter. Reads and hashes only; writes nothing."""
-        self._hasher.verify(self._hasher.hash("prepare-sign-in"), "prepare-sign-in")
+        self._password_matches(self._dummy_hash(), "prepare-sign-in")
         with self._db.read() as session:
             officers.get(session, "")
 
@@ -173,10 +174,13 @@ class AccountService(AccountAdministration):
         """None when ``password`` is the account's and it may sign in; otherwise the
         refusal, with the failure counted (and the account locked after five)."""
         if record is None:
-            # Hash anyway so a wrong user name costs the same time as a wrong password.
-            self._hasher.hash(password)
+            # Verify against a dummy hash of the same parameters, so an unknown user
+            # name costs the same time as a known one with a wrong password: the time
+            # of the answer does not tell which names exist.
+            self._password_matches(self._dummy_hash(), password)
             audit.record(session, now, username[:64], "signin.failed", "")
             return AuthFailed(WRONG_PASSWORD)
+        matches = self._password_matches(record.password_hash, password)
         if record.locked_until is not None and record.locked_until > now:
             minutes = int((record.locked_until - now).total_seconds() // 60) + 1
             return AuthFailed(
@@ -184,7 +188,7 @@ class AccountService(AccountAdministration):
                     "Accounts", "Akun dikunci sementara. Coba lagi dalam {minutes} menit."
                 ).format(minutes=minutes)
             )
-        if not self._password_matches(record.password_hash, password):
+        if not matches:
             failed = record.failed_attempts + 1
             locked = now + LOCKOUT if failed >= MAX_FAILED_ATTEMPTS else None
             officers.update(
@@ -203,6 +207,11 @@ class AccountService(AccountAdministration):
             audit.record(session, now, username, "signin.refused_disabled", username)
             return AuthFailed(DISABLED)
         return None
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self._hasher.hash("meja-aduan: no such account")
+        return self._dummy
 
     def _password_matches(self, stored_hash: str, password: str) -> bool:
         try:

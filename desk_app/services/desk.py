@@ -23,6 +23,7 @@ from desk_app.services.settings import Settings, load_settings, save_settings, s
 from desk_app.store import areas as area_repo
 from desk_app.store import audit, keyvalue
 from desk_app.store.attachments import FileStore
+from desk_app.store.crypto import FileCipher
 from desk_app.store.db import Database, open_database
 
 Clock = Callable[[], dt.datetime]
@@ -162,7 +163,12 @@ def open_desk(
     """``settings_read``: the settings and their warnings when the caller has read them
     already (the window reads them first for its language and theme; reading twice
     would lose the warning about a damaged file, which the first read moved aside)."""
-    database = open_database(data_dir)
+    from desk_app.services.desk_key import desk_keys
+
+    keys = desk_keys(data_dir)  # DeskKeyMissing: said plainly, nothing created
+    database = open_database(data_dir, keys)
+    files = FileStore(data_dir / "files", FileCipher(keys) if keys is not None else None)
+    files.seal_all()  # files kept in clear before encryption, once
     settings, warnings = settings_read or load_settings(settings_path(data_dir))
     with database.read() as session:
         stored = area_repo.load_all(session)
@@ -177,7 +183,7 @@ def open_desk(
     return Desk(
         data_dir=data_dir,
         database=database,
-        files=FileStore(data_dir / "files"),
+        files=files,
         settings=settings,
         settings_warnings=warnings,
         areas=AreaIndex(stored),

@@ -38,6 +38,14 @@ class SearchResult:
 CHECK_MISMATCH = QT_TRANSLATE_NOOP("Lookup", "Karakter cek tidak cocok: salah ketik? ({code})")
 
 
+# Why a complaint's personal data was opened on the desk (the audit's "purpose").
+VIEW_SERVICE = "service"  # from today's list or the search: serving a citizen at the desk
+VIEW_SYNC = "sync"  # from the sync page: an item the CRM refused, to correct it
+VIEW_REPRINT = "reprint"  # a receipt printed again for the citizen
+VIEW_REFRESH = "refresh"  # the view on screen read again after a change from the CRM
+VIEW_PURPOSES = frozenset({VIEW_SERVICE, VIEW_SYNC, VIEW_REPRINT, VIEW_REFRESH})
+
+
 class LookupService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -75,8 +83,11 @@ class LookupService:
                     )
             return SearchResult(MatchedBy.WORDS, complaints.search_words(session, text, limit))
 
-    def detail(self, officer: Officer, complaint_id: str) -> Complaint | None:
-        """The whole complaint; reading personal data is audited."""
+    def detail(
+        self, officer: Officer, complaint_id: str, purpose: str = VIEW_SERVICE
+    ) -> Complaint | None:
+        """The whole complaint; reading personal data is audited: who, when, and why
+        (``purpose``: one of VIEW_PURPOSES, where the officer opened it from)."""
         require(officer, Role.OFFICER)
         with self._db.read() as session:
             found = complaints.get(session, complaint_id)
@@ -88,6 +99,7 @@ class LookupService:
                     officer.username,
                     "complaint.view",
                     found.ticket_code,
+                    purpose=purpose if purpose in VIEW_PURPOSES else VIEW_SERVICE,
                 )
             found = _refusals_said(found)
         return found

@@ -240,7 +240,9 @@ class ReceiptService:
 
     def _load(self, officer: Officer, complaint_id: str) -> Complaint:
         require(officer, Role.OFFICER)
-        complaint = self._desk.lookup.detail(officer, complaint_id)
+        from desk_app.services.lookup import VIEW_REPRINT
+
+        complaint = self._desk.lookup.detail(officer, complaint_id, VIEW_REPRINT)
         if complaint is None:
             raise NotFound(COMPLAINT_NOT_FOUND)
         return complaint

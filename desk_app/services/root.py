@@ -23,6 +23,7 @@ from desk_app.services.intake import IntakeService
 from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
+from desk_app.services.recovery import RecoveryKeys
 from desk_app.services.settings import Settings
 from desk_app.services.supervision import SupervisionService
 from desk_app.services.sync_control import SyncControl
@@ -54,6 +55,7 @@ class DeskServices:
         self.duplicates = DuplicateService(desk.database)
         self.previews = AttachmentPreviews(desk.files)
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
+        self.recovery = RecoveryKeys(desk, self.receipts)
         self.sync = sync or SyncControl(desk)
         self.supervision = SupervisionService(desk, self.sync)
         self.updates = UpdateService(desk)
@@ -95,6 +97,13 @@ class DeskServices:
 
     def save_settings(self, actor: Officer, settings: Settings) -> None:
         self._desk.save_settings(actor, settings)
+
+    def retention_if_due(self) -> None:
+        """The retention run of the desk's schedule, when a day has passed since the
+        last (see services/retention.py); run at the start and hourly by the window."""
+        from desk_app.services.retention import run_if_due
+
+        run_if_due(self._desk)
 
     def close(self) -> None:
         """The app is ending: the database is closed (after the window's last write)."""

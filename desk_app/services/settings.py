@@ -61,6 +61,8 @@ class Settings:
     silent_unsent_minutes: int = 120
     silent_heartbeat_minutes: int = 30
     opening_hours: str = "08:00-16:00"
+    lock_after_minutes: int = 10  # idle minutes before the desk locks; 0: never
+    retention_days: int = 730  # personal data of a closed complaint kept this long
 
     def problems(self) -> dict[str, str]:
         """Per setting, why its value cannot be used (translatable Messages)."""
@@ -95,6 +97,14 @@ class Settings:
         if self.opening_window() is None:
             errors["opening_hours"] = QT_TRANSLATE_NOOP(
                 "Settings", "Jam buka ditulis JJ:MM-JJ:MM, misalnya 08:00-16:00."
+            )
+        if not 0 <= self.lock_after_minutes <= 240:
+            errors["lock_after_minutes"] = QT_TRANSLATE_NOOP(
+                "Settings", "Kunci otomatis harus 0–240 menit (0: tidak pernah)."
+            )
+        if not 30 <= self.retention_days <= 3650:
+            errors["retention_days"] = QT_TRANSLATE_NOOP(
+                "Settings", "Masa simpan data pribadi harus 30–3650 hari."
             )
         for day in self.extra_leave_days:
             try:

@@ -3,6 +3,11 @@
 A file is written to a temporary name in the same folder, fsync'd, renamed into
 place and the folder fsync'd: after a crash the file is either whole under its
 hash or not there at all, never half-written under the name that claims its content.
+
+With a :class:`~desk_app.store.crypto.FileCipher` the content is sealed (AES-GCM)
+on disk and opened on read: whoever reads it (preview, print, the sync's upload)
+gets the original bytes, whose SHA-256 names the file. Files kept from before
+encryption are sealed once by :meth:`FileStore.seal_all`.
 """
 
 from __future__ import annotations
@@ -18,14 +23,18 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from complaint_domain.complaint import Attachment
+from desk_app.store.crypto import FileCipher, is_sealed
 from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow, table_of
+
+SEALED_MARKER = ".sealed"
 
 
 class FileStore:
     """Content-addressed files under ``root``: ``root/ab/abcdef…``."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cipher: FileCipher | None = None) -> None:
         self.root = root
+        self._cipher = cipher
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -36,13 +45,17 @@ class FileStore:
     def put(self, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
-        if target.is_file() and target.stat().st_size == len(data):
-            return digest
+        if target.is_file() and (self._cipher is not None or target.stat().st_size == len(data)):
+            return digest  # sealed: a damaged copy is found by the read's check instead
+        self._write(target, data if self._cipher is None else self._cipher.seal(data, digest))
+        return digest
+
+    def _write(self, target: Path, blob: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                handle.write(blob)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
@@ -50,13 +63,43 @@ class FileStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_dir(target.parent)
-        return digest
 
     def read(self, sha256: str) -> bytes:
         data = self.path_for(sha256).read_bytes()
+        if self._cipher is not None:
+            try:
+                data = self._cipher.open(data, sha256)
+            except Exception:  # InvalidTag: altered, or sealed with another key
+                raise OSError(f"stored file {sha256[:12]}… is damaged (cannot be opened)") from None
         if hashlib.sha256(data).hexdigest() != sha256:
             raise OSError(f"stored file {sha256[:12]}… is damaged (hash mismatch)")
         return data
+
+    def remove(self, sha256: str) -> None:
+        """The file gone from this desk (retention: no complaint keeps it any more)."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
+    def seal_all(self) -> int:
+        """Seal every file kept in clear (from before encryption), each replaced
+        atomically: a crash halfway leaves each file whole, plain or sealed, and the
+        next run seals the rest. Returns how many were sealed. Done once: a marker
+        file says so afterwards (a start does not read every file again)."""
+        marker = self.root / SEALED_MARKER
+        if self._cipher is None or marker.exists():
+            return 0
+        sealed = 0
+        for path in sorted(self.root.glob("??/*")):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            blob = path.read_bytes()
+            if is_sealed(blob) or hashlib.sha256(blob).hexdigest() != path.name:
+                continue  # sealed already, or not a file of ours: left alone
+            self._write(path, self._cipher.seal(blob, path.name))
+            sealed += 1
+        self.root.mkdir(parents=True, exist_ok=True)
+        marker.write_bytes(b"")
+        _fsync_dir(self.root)
+        return sealed
 
 
 def _fsync_dir(path: Path) -> None:

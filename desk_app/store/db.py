@@ -32,12 +32,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from desk_app.store import crypto
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest migration. Checked against Alembic's own head by a test; it lets a start
 # on a current database skip importing Alembic at all (a few hundred ms on a desk PC).
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0008"
 BUSY_TIMEOUT_MS = 10_000
 DATABASE_FILE = "desk.sqlite3"
 # A package resource ("package:folder"), found by Alembic through importlib.resources
@@ -98,17 +100,32 @@ def _storage_errors() -> Iterator[None]:
 
 
 class Database:
-    """One SQLite file. ``write()`` and ``read()`` hand out sessions."""
+    """One SQLite file. ``write()`` and ``read()`` hand out sessions.
 
-    def __init__(self, path: Path) -> None:
+    With ``keys`` the file is a SQLCipher database (every page encrypted, its WAL
+    and the full-text index too); without, a plain SQLite file."""
+
+    def __init__(self, path: Path, keys: crypto.DeskKeys | None = None) -> None:
         self.path = path
-        self.engine: Engine = create_engine(
-            f"sqlite+pysqlite:///{path}",
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-            # An error's text then names the statement but not its values (personal
-            # data), wherever it is logged.
-            hide_parameters=True,
-        )
+        self._keys = keys
+        self.encrypted = keys is not None
+        options: dict[str, Any] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        if keys is None:
+            self.engine: Engine = create_engine(
+                f"sqlite+pysqlite:///{path}",
+                connect_args=options,
+                # An error's text then names the statement but not its values (personal
+                # data), wherever it is logged.
+                hide_parameters=True,
+            )
+        else:
+            self.engine = create_engine(
+                f"sqlite+pysqlite:///{path}",
+                module=crypto.sqlcipher_module(),
+                # Keyed before SQLAlchemy's first statement on each new connection.
+                creator=lambda: crypto.connect(path, keys, **options),
+                hide_parameters=True,
+            )
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -131,6 +148,11 @@ class Database:
             session.begin(),
         ):
             yield session
+
+    def raw_connection(self, **kwargs: Any) -> Any:
+        """A DB-API connection of its own to the file, keyed when it is encrypted
+        (checks and tools that read behind the repositories); the caller closes it."""
+        return crypto.connect(self.path, self._keys, **kwargs)
 
     def integrity_check(self) -> str:
         with self.engine.connect() as conn:
@@ -167,10 +189,15 @@ def current_revision(database: Database) -> str | None:
             return None
 
 
-def open_database(data_dir: Path) -> Database:
-    """Open (creating if needed) and migrate the database in ``data_dir``."""
+def open_database(data_dir: Path, keys: crypto.DeskKeys | None = None) -> Database:
+    """Open (creating if needed) and migrate the database in ``data_dir``; with
+    ``keys``, encrypted (a plain file found there is converted first)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    database = Database(data_dir / DATABASE_FILE)
+    path = data_dir / DATABASE_FILE
+    if keys is not None and crypto.is_plain_database(path):
+        with _storage_errors():
+            crypto.encrypt_plain_database(path, keys)
+    database = Database(path, keys)
     try:
         with _storage_errors():  # a damaged, locked or unreadable file: said plainly
             migrate(database)

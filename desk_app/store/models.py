@@ -73,6 +73,8 @@ class ComplaintRow(Base):
     crm_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     print_pending: Mapped[bool] = mapped_column(Boolean, default=True)
     printed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # When the retention run removed its personal data (migration 0008); None: held.
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __table_args__ = (
         Index("ix_complaints_kel_cat_status", "kelurahan_code", "category_code", "status"),
@@ -189,6 +191,8 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(64), default="")
     details: Mapped[str] = mapped_column(Text, default="{}")
+    # SHA-256 of the previous entry's chain and this entry's fields (store/audit.py).
+    chain: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class OfficerRow(Base):

@@ -377,6 +377,17 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Jejak audit utuh: {count} catatan diperiksa.</source>
+        <translation>The audit trail is whole: {count} entries checked.</translation>
+    </message>
+    <message>
+        <source>Jejak audit TIDAK utuh: catatan nomor {pk} ({action}, {at} UTC) telah diubah atau catatan sebelumnya dihapus. {count} catatan sebelumnya cocok.</source>
+        <translation>The audit trail is NOT whole: entry number {pk} ({action}, {at} UTC) was altered, or the entry before it was removed. The {count} entries before it match.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>Cuti bersama</source>
@@ -740,6 +751,33 @@
     <message>
         <source>Perbaikan aduan {code} tersimpan dan dikirim ulang ke CRM.</source>
         <translation>Correction of complaint {code} saved and sent to the CRM again.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskKey</name>
+    <message>
+        <source>Tidak ada keyring sistem di komputer ini: kunci enkripsi data meja disimpan di berkas {path} yang hanya dapat dibaca pengguna ini. Lindungi akun komputer ini.</source>
+        <translation>This computer has no system keyring: the desk data&apos;s encryption key is kept in the file {path}, which only this user can read. Protect this computer account.</translation>
+    </message>
+    <message>
+        <source>Data meja ini terenkripsi, tetapi kuncinya tidak ada di komputer ini (misalnya akun Windows baru atau keyring dikosongkan). Data meja tidak diubah. Ketik kunci pemulihan yang dicetak admin saat meja dipasang, atau hubungi TI.</source>
+        <translation>This desk&apos;s data is encrypted, but its key is not on this computer (for example a new Windows account, or the keyring was emptied). The desk&apos;s data was not changed. Type the recovery key the admin printed when the desk was set up, or call IT.</translation>
+    </message>
+    <message>
+        <source>Data meja tidak bisa dibuka dengan kunci yang tersimpan: kuncinya tidak cocok, atau berkas data meja rusak. Jangan hapus apa pun; ketik kunci pemulihan yang dicetak admin saat meja dipasang, atau hubungi TI.</source>
+        <translation>The desk&apos;s data cannot be opened with the stored key: the key does not match, or the desk&apos;s data file is damaged. Do not delete anything; type the recovery key the admin printed when the desk was set up, or call IT.</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan tidak sah: periksa lagi setiap hurufnya.</source>
+        <translation>The recovery key is not valid: check every character again.</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan ini bukan milik data meja ini.</source>
+        <translation>This recovery key does not belong to this desk&apos;s data.</translation>
+    </message>
+    <message>
+        <source>PDF tidak dapat disimpan: {reason}.</source>
+        <translation>The PDF could not be saved: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1688,29 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>Meja terkunci</source>
+        <translation>Desk locked</translation>
+    </message>
+    <message>
+        <source>Meja terkunci karena lama tidak dipakai. {name}, ketik kata sandi Anda untuk melanjutkan; isian yang sedang diketik tetap ada.</source>
+        <translation>The desk locked itself after a while unused. {name}, type your password to go on; what was being typed is still there.</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Buka kunci</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup aplikasi</source>
+        <translation>&amp;Close the application</translation>
+    </message>
+</context>
+<context>
     <name>Lookup</name>
     <message>
         <source>Karakter cek tidak cocok: salah ketik? ({code})</source>
@@ -2220,6 +2281,48 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryFlow</name>
+    <message>
+        <source>Kunci pemulihan dicetak.</source>
+        <translation>Recovery key printed.</translation>
+    </message>
+    <message>
+        <source>Simpan kunci pemulihan</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Kunci pemulihan data meja</source>
+        <translation>Recovery key of the desk&apos;s data</translation>
+    </message>
+    <message>
+        <source>Data meja ini terenkripsi. Kuncinya tersimpan di komputer ini; bila hilang (akun Windows baru, keyring dikosongkan), hanya kunci pemulihan ini yang dapat membuka data. Cetak atau simpan sebagai PDF, lalu simpan di tempat terkunci, terpisah dari komputer meja.</source>
+        <translation>This desk&apos;s data is encrypted. Its key is kept on this computer; if it is lost (a new Windows account, an emptied keyring), only this recovery key can open the data. Print it or save it as a PDF, then keep it locked away, apart from the desk computer.</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Cetak</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Cari aduan</source>
@@ -2340,6 +2443,14 @@ Status: {status}</translation>
         <translation>Opening hours are written HH:MM-HH:MM, e.g. 08:00-16:00.</translation>
     </message>
     <message>
+        <source>Kunci otomatis harus 0–240 menit (0: tidak pernah).</source>
+        <translation>The automatic lock must be 0–240 minutes (0: never).</translation>
+    </message>
+    <message>
+        <source>Masa simpan data pribadi harus 30–3650 hari.</source>
+        <translation>Personal data must be kept 30–3650 days.</translation>
+    </message>
+    <message>
         <source>Tanggal cuti bersama tidak sah: {value}.</source>
         <translation>Invalid collective leave date: {value}.</translation>
     </message>
@@ -2423,6 +2534,22 @@ Status: {status}</translation>
         <translation>&amp;Enrol desk with the CRM</translation>
     </message>
     <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>tidak pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> hari</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>&amp;Kunci pemulihan…</source>
+        <translation>&amp;Recovery key…</translation>
+    </message>
+    <message>
         <source>Nama lokasi</source>
         <translation>Site name</translation>
     </message>
@@ -2483,6 +2610,14 @@ Status: {status}</translation>
         <translation>One-time enrolment code</translation>
     </message>
     <message>
+        <source>Kunci meja setelah tidak dipakai</source>
+        <translation>Lock the desk after it is unused for</translation>
+    </message>
+    <message>
+        <source>Masa simpan data pribadi setelah aduan selesai</source>
+        <translation>How long personal data is kept after a complaint is closed</translation>
+    </message>
+    <message>
         <source>Meja</source>
         <translation>Desk</translation>
     </message>
@@ -2541,6 +2676,18 @@ Status: {status}</translation>
     <message>
         <source>Kode pendaftaran</source>
         <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Privasi</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Kunci meja setelah</source>
+        <translation>Lock the desk after</translation>
+    </message>
+    <message>
+        <source>Simpan data pribadi</source>
+        <translation>Keep personal data</translation>
     </message>
     <message>
         <source>&amp;Simpan</source>
@@ -3202,6 +3349,25 @@ Status: {status}</translation>
     <message>
         <source>Alamat pelacakan</source>
         <translation>Tracking address</translation>
+    </message>
+</context>
+<context>
+    <name>TypeRecoveryKeyDialog</name>
+    <message>
+        <source>Kunci data meja tidak ditemukan</source>
+        <translation>The desk data&apos;s key was not found</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Buka data meja</source>
+        <translation>&amp;Open the desk&apos;s data</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,12 @@ def _load_desk(data_dir: Path, settings_read: tuple[Settings, list[str]]) -> Des
     return open_services(data_dir, settings_read=settings_read, system_printer=qt_system_printer)
 
 
+def _restore_key(data_dir: Path, typed: str) -> None:
+    from desk_app.services.desk_key import restore_from_recovery
+
+    restore_from_recovery(data_dir, typed)
+
+
 def _after_load(_loaded: object) -> None:
     gc.freeze()
     gc.enable()
@@ -66,8 +72,12 @@ def run_app(data_dir: Path) -> int:
     gc.disable()
     settings_read = load_settings(settings_path(data_dir))
     app = prepare_application(settings_read[0])
-    start = StartWindow(settings_read[0], lambda: _load_desk(data_dir, settings_read))
-    start.loader.finished.connect(_after_load)  # after StartWindow.on_loaded
+    start = StartWindow(
+        settings_read[0],
+        lambda: _load_desk(data_dir, settings_read),
+        restore_key=lambda typed: _restore_key(data_dir, typed),
+    )
+    start.load_finished.connect(_after_load)  # after StartWindow.on_loaded
     start.start()
     try:
         return app.exec()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -24,11 +24,13 @@ from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
 from desk_app.ui.flows.home_flow import HomeFlow
 from desk_app.ui.flows.language_flow import LanguageFlow
 from desk_app.ui.flows.receipt_flow import ReceiptFlow
+from desk_app.ui.flows.recovery_flow import RecoveryFlow
 from desk_app.ui.flows.settings_flow import SettingsFlow
 from desk_app.ui.flows.sign_in_flow import SignInFlow
 from desk_app.ui.flows.supervision_flow import SupervisionFlow
 from desk_app.ui.home_page import HomePage
 from desk_app.ui.i18n import shown
+from desk_app.ui.idle_lock import IdleLock
 from desk_app.ui.intake import IntakeFormPage
 from desk_app.ui.receipt_preview import ReceiptPreviewDialog
 from desk_app.ui.search_page import SearchPage
@@ -85,6 +87,11 @@ class MainWindow(QMainWindow):
         self._set_title()
         fit_to_screen(self, 1280, 860)
         self._sync_started = False
+        self._retention_timer = QTimer(self)
+        self._retention_timer.setInterval(3_600_000)
+        self._retention_timer.timeout.connect(
+            lambda: self.runner.run(self.services.retention_if_due)
+        )
 
     def _set_title(self) -> None:
         s = self.services.settings
@@ -104,6 +111,8 @@ class MainWindow(QMainWindow):
         self.home_flow = HomeFlow(self, s, runner)
         self.accounts_flow = AccountsFlow(self, s.accounts, runner)
         self.supervision_flow = SupervisionFlow(self, s)
+        self.recovery_flow = RecoveryFlow(self, s.recovery, runner)
+        self.idle_lock = IdleLock(self, lambda: self.services.settings.lock_after_minutes)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -145,6 +154,9 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.on_task_failed)
         self.sign_in_flow.signed_in.connect(self.on_signed_in)
         self.sign_in_flow.refused.connect(self.sign_in_refused)
+        self.sign_in_flow.first_admin_created.connect(self.recovery_flow.open)
+        self.settings_flow.recovery_requested.connect(self.recovery_flow.open)
+        self.settings_flow.saved.connect(lambda _s: self.idle_lock.restart())
         self.receipt_flow.shown.connect(self.receipt_shown)
         self.settings_flow.language_changed.connect(self.rebuild_in_language)
         self.detail_flow.shown.connect(self.detail_shown)
@@ -265,6 +277,10 @@ class MainWindow(QMainWindow):
         if not self._sync_started:
             self._sync_started = True
             self.sync.start()
+            # Retention (personal data past its time) at the start, then checked hourly:
+            # the service runs it when a day has passed since the last run.
+            self.runner.run(self.services.retention_if_due)
+            self._retention_timer.start()
 
     def on_sign_in_requested(self, username: str, password: str) -> None:
         self.sign_in_flow.on_sign_in_requested(username, password)

@@ -38,10 +38,12 @@ class SettingsDialog(QDialog):
     """Signals:
     test_page_requested(object): the edited Settings, to print a test page with.
     enrol_requested(str, str, str): CRM address, one-time code, CA file.
+    recovery_key_requested(): the admin asks to see or print the recovery key.
     """
 
     test_page_requested = Signal(object)
     enrol_requested = Signal(str, str, str)
+    recovery_key_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,15 @@ class SettingsDialog(QDialog):
         self.sync_interval.setSuffix(self.tr(" detik"))
         self.enrolment_code = QLineEdit()
         self.enrol = QPushButton(self.tr("&Daftarkan meja ke CRM"))
+        self.lock_after = QSpinBox()
+        self.lock_after.setRange(0, 240)
+        self.lock_after.setSuffix(self.tr(" menit"))
+        self.lock_after.setSpecialValueText(self.tr("tidak pernah"))
+        self.retention_days = QSpinBox()
+        self.retention_days.setRange(30, 3650)
+        self.retention_days.setSingleStep(30)
+        self.retention_days.setSuffix(self.tr(" hari"))
+        self.recovery_key = QPushButton(self.tr("&Kunci pemulihan…"))
 
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -137,6 +148,8 @@ class SettingsDialog(QDialog):
             (self.crm_ca_file, self.tr("Berkas sertifikat CA")),
             (self.sync_interval, self.tr("Jeda sinkronisasi")),
             (self.enrolment_code, self.tr("Kode pendaftaran sekali pakai")),
+            (self.lock_after, self.tr("Kunci meja setelah tidak dipakai")),
+            (self.retention_days, self.tr("Masa simpan data pribadi setelah aduan selesai")),
         ):
             widget.setAccessibleName(name)
 
@@ -206,6 +219,16 @@ class SettingsDialog(QDialog):
                 ],
             )
         )
+        layout.addWidget(
+            self._group(
+                self.tr("Privasi"),
+                [
+                    (self.tr("Kunci meja setelah"), self.lock_after),
+                    (self.tr("Simpan data pribadi"), self.retention_days),
+                    ("", self.recovery_key),
+                ],
+            )
+        )
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -229,6 +252,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.test_page.clicked.connect(self.on_test_page)
         self.enrol.clicked.connect(self.on_enrol)
+        self.recovery_key.clicked.connect(self.recovery_key_requested)
         self.printer_kind.currentIndexChanged.connect(self.on_printer_kind_changed)
 
     # -- values --------------------------------------------------------------------
@@ -251,6 +275,8 @@ class SettingsDialog(QDialog):
         self.crm_url.setText(s.crm_url)
         self.crm_ca_file.setText(s.crm_ca_file)
         self.sync_interval.setValue(s.sync_interval_s)
+        self.lock_after.setValue(s.lock_after_minutes)
+        self.retention_days.setValue(s.retention_days)
         self.on_printer_kind_changed()
 
     @staticmethod
@@ -279,6 +305,8 @@ class SettingsDialog(QDialog):
             crm_url=self.crm_url.text().strip(),
             crm_ca_file=self.crm_ca_file.text().strip(),
             sync_interval_s=self.sync_interval.value(),
+            lock_after_minutes=self.lock_after.value(),
+            retention_days=self.retention_days.value(),
         )
 
     def problems(self) -> list[str]:

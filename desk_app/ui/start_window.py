@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from desk_app.services.settings import Settings
 from desk_app.ui.fit import fit_to_screen
 from desk_app.ui.i18n import shown
+from desk_app.ui.recovery_key_dialog import TypeRecoveryKeyDialog
 from desk_app.ui.sign_in_page import SignInPage
 from desk_app.ui.theme import styled_afterwards
 
@@ -102,17 +103,24 @@ class StartWindow(QMainWindow):
 
     Signals:
         handed_over(object): the MainWindow, once it is on screen in this one's place.
+        load_finished(object): a load ended (after on_loaded), whatever its outcome.
     """
 
     handed_over = Signal(object)
+    load_finished = Signal(object)
 
     def __init__(
         self,
         settings: Settings,
         load: Callable[[], DeskServices],
         parent: QWidget | None = None,
+        restore_key: Callable[[str], None] | None = None,
     ) -> None:
+        """``restore_key``: keeps a typed recovery key when the desk lost its own
+        (raises a UserFacingError for one that does not open this desk's data)."""
         super().__init__(parent)
+        self._load = load
+        self._restore_key = restore_key
         self.main_window: MainWindow | None = None
         self._credentials: tuple[str, str] | None = None  # submitted before the desk was ready
         self._has_accounts: bool | None = None
@@ -146,6 +154,12 @@ class StartWindow(QMainWindow):
     # -- loading -------------------------------------------------------------------
 
     def on_loaded(self, loaded: _Loaded) -> None:
+        try:
+            self._on_loaded(loaded)
+        finally:
+            self.load_finished.emit(loaded)
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
         if self._closed:
             return  # closed while loading: nothing to build; run_app closes the desk
         services = loaded.services
@@ -173,6 +187,8 @@ class StartWindow(QMainWindow):
     def on_load_failed(self, error: BaseException) -> None:
         from desk_app.services.errors import message_for
 
+        if self._offer_recovery_key(error):
+            return
         self._credentials = None
         self.statusBar().clearMessage()
         detail = message_for(error)  # the store's own words say whom to call
@@ -185,6 +201,32 @@ class StartWindow(QMainWindow):
             )
         )
         self.sign_in.set_busy(True)  # nothing to sign in to
+
+    def _offer_recovery_key(self, error: BaseException) -> bool:
+        """The desk's key is missing: said plainly, the recovery key asked (again
+        after a wrong one); once kept, the desk loads again. False: not that case,
+        or the officer cancelled (the sign-in page then says what is wrong)."""
+        from desk_app.services.desk_key import DeskKeyMissing
+        from desk_app.services.errors import UserFacingError
+
+        if not isinstance(error, DeskKeyMissing) or self._restore_key is None:
+            return False
+        refusal = ""
+        while True:
+            typed = TypeRecoveryKeyDialog.ask(self, shown(error.message), refusal)
+            if typed is None:
+                return False
+            try:
+                self._restore_key(typed)
+            except UserFacingError as refused:
+                refusal = shown(refused.message)
+                continue
+            break
+        self.statusBar().showMessage(self.tr("Memuat data meja…"))
+        self.loader = DeskLoader(self._load, self)
+        self.loader.finished.connect(self.on_loaded)
+        self.loader.start()
+        return True
 
     def on_accounts_checked(self, has_accounts: bool) -> None:
         if self._closed:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from desk_app.services.errors import (
     UserFacingError,
 )
 from desk_app.store.db import SCHEMA_HEAD, Database, current_revision, migrate
+from tests import dbdump
 
 
 class Clock:
@@ -45,7 +45,7 @@ def admin(desk: Desk) -> Officer:
 
 
 def audit_rows(desk: Desk) -> list[tuple[str, str, str, dict[str, object]]]:
-    with sqlite3.connect(desk.database.path) as raw:
+    with desk.database.raw_connection() as raw:
         rows = raw.execute("SELECT actor, action, subject, details FROM audit_log ORDER BY pk")
         return [(a, b, c, json.loads(d)) for a, b, c, d in rows]
 
@@ -158,7 +158,7 @@ def test_each_change_writes_an_audit_row_and_never_the_password(desk: Desk, admi
     ]
     assert rows[1][3] == {"role": "officer", "must_change_password": True}
     assert rows[2][3] == {"before": "officer", "after": "supervisor"}
-    dump = "\n".join(sqlite3.connect(desk.database.path).iterdump())
+    dump = "\n".join(dbdump.dump(desk.database))
     for secret in ("sementara-1", "sementara-2", "sementara-3", "pilihan-budi"):
         assert secret not in dump
 
@@ -166,7 +166,7 @@ def test_each_change_writes_an_audit_row_and_never_the_password(desk: Desk, admi
 def test_an_old_desk_keeps_its_accounts_after_the_migration(tmp_path: Path):
     old = Database(tmp_path / "desk.sqlite3")
     migrate(old, "0003")
-    with sqlite3.connect(old.path) as raw:
+    with old.raw_connection() as raw:
         raw.execute(
             "INSERT INTO officers (username, display_name, role, password_hash, active,"
             " created_at, failed_attempts) VALUES ('ani','Ani','admin','x',1,"
@@ -174,7 +174,7 @@ def test_an_old_desk_keeps_its_accounts_after_the_migration(tmp_path: Path):
         )
     migrate(old)
     assert current_revision(old) == SCHEMA_HEAD
-    with sqlite3.connect(old.path) as raw:
+    with old.raw_connection() as raw:
         assert raw.execute(
             "SELECT must_change_password, last_sign_in_at FROM officers"
         ).fetchall() == [(0, None)]

@@ -11,6 +11,7 @@ import pytest
 from desk_app.cli import main
 from desk_app.services.desk import open_desk
 from desk_app.services.errors import PasswordChangeRequired
+from desk_app.store.db import Database
 
 
 def desk_app(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -48,7 +49,7 @@ def test_add_user_and_list_users_from_the_command_line(tmp_path: Path):
         with pytest.raises(PasswordChangeRequired):
             desk.accounts.sign_in("budi", "sementara-1")
         desk.accounts.change_password_at_sign_in("budi", "sementara-1", "pilihan-budi")
-        hashes = [desk_hash for desk_hash in _hashes(desk.database.path)]
+        hashes = [desk_hash for desk_hash in _hashes(desk.database)]
     finally:
         desk.close()
 
@@ -86,8 +87,6 @@ def test_add_user_asks_twice_and_can_keep_the_typed_password(
         desk.close()
 
 
-def _hashes(path: Path) -> list[str]:
-    import sqlite3
-
-    with sqlite3.connect(path) as raw:
+def _hashes(database: Database) -> list[str]:
+    with database.raw_connection() as raw:
         return [h for (h,) in raw.execute("SELECT password_hash FROM officers")]

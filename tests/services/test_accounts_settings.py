@@ -14,6 +14,7 @@ from desk_app.services.desk import open_desk
 from desk_app.services.errors import AuthFailed, PermissionDenied, UserFacingError
 from desk_app.services.intake import IntakeForm
 from desk_app.services.settings import Settings, load_settings, save_settings
+from tests import dbdump
 
 
 class Clock:
@@ -132,7 +133,7 @@ def test_cli_creates_admin_and_imports_areas(tmp_path: Path, official_area_file:
 
 def test_cli_says_a_damaged_database_in_plain_words(tmp_path: Path):
     data = tmp_path / "desk"
-    data.mkdir()
+    open_desk(data).close()  # its key is kept; then the file is damaged
     (data / "desk.sqlite3").write_bytes(b"bukan basis data " * 512)
     done = subprocess.run(
         [sys.executable, "-m", "desk_app.cli", "--data-dir", str(data), "import-areas", "x"],
@@ -141,7 +142,7 @@ def test_cli_says_a_damaged_database_in_plain_words(tmp_path: Path):
         check=False,
     )
     assert done.returncode == 2, done.stderr
-    assert "Berkas data meja rusak" in done.stderr and "Traceback" not in done.stderr
+    assert "berkas data meja rusak" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(
@@ -176,15 +177,13 @@ def test_hash_with_older_parameters_still_signs_in_and_is_rehashed(desk, older):
 def test_the_warm_ups_run_while_the_password_is_typed_write_nothing(desk):
     """prepare_sign_in and prepare_home run before anyone has signed in: they may
     read (to compile statements and warm the hasher), never change the desk's data."""
-    import sqlite3
 
     admin = desk.accounts.create_first_admin("admin", "Admin", "rahasia-sekali")
     desk.accounts.sign_in("admin", "rahasia-sekali")
     desk.accounts.add_account(admin, "ani", "Ani", "kata-sandi-ani", Role.OFFICER)
 
     def dump() -> list[str]:
-        with sqlite3.connect(desk.database.path) as reader:
-            return list(reader.iterdump())
+        return dbdump.dump(desk.database)
 
     before = dump()
     desk.accounts.prepare_sign_in()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desk_app.services.desk_key import desk_keys
 from desk_app.store import outbox
 from desk_app.store.complaints import by_ticket_code
 from desk_app.store.db import Database
@@ -50,7 +51,7 @@ def test_sigkill_never_loses_an_acknowledged_complaint(data_dir: Path):
     codes = [code for code, _ in acknowledged]
     assert len(codes) == len(set(codes)), "a ticket code was issued twice"
 
-    database = Database(data_dir / "desk.sqlite3")
+    database = Database(data_dir / "desk.sqlite3", desk_keys(data_dir))
     assert database.integrity_check() == "ok"
     with database.read() as session:
         for code, complaint_id in acknowledged:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -177,7 +176,7 @@ def test_migrations_from_empty_and_from_first(tmp_path: Path):
     old = Database(tmp_path / "b.sqlite3")
     migrate(old, "0001")
     assert current_revision(old) == "0001"
-    with sqlite3.connect(old.path) as raw:  # a complaint written by a 0001-era desk
+    with old.raw_connection() as raw:  # a complaint written by a 0001-era desk
         raw.execute(
             "INSERT INTO complaints (id, ticket_code, tracking_token, desk_code, officer_username,"
             " officer_name, channel, created_at, created_day, name, name_folded, nik, phone,"
@@ -245,7 +244,7 @@ def test_the_to_print_list_is_read_through_its_own_index(desk: Desk):
     finally:
         event.remove(desk.database.engine, "before_cursor_execute", capture)
     statement, parameters = next((s, p) for s, p in seen if "print_pending IS" in s)
-    with sqlite3.connect(desk.database.path) as raw:
+    with desk.database.raw_connection() as raw:
         plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
     assert any("ix_complaints_print_pending" in step for step in plan), plan
     assert "SCAN complaints" not in plan, plan

@@ -84,12 +84,11 @@ def test_a_body_too_large_for_the_crm_halves_the_batch(
 def test_an_item_whose_data_is_gone_is_refused_not_read_for_ever(make_desk, crm_server: CrmProcess):
     """An outbox item whose event row vanished (only possible by damage: the store
     never deletes one) is refused with a reason; the cycle ends and the rest goes."""
-    import sqlite3
 
     rig: DeskRig = make_desk()
     (first,) = rig.record(1)
     event = rig.desk.intake.add_citizen_event(OFFICER, first, "Membawa surat RT.", [])
-    with sqlite3.connect(rig.desk.database.path) as raw:  # the damage, behind the store
+    with rig.desk.database.raw_connection() as raw:  # the damage, behind the store
         raw.execute("PRAGMA foreign_keys = OFF")
         for (trigger,) in raw.execute(
             "SELECT name FROM sqlite_master"

@@ -202,7 +202,7 @@ def test_a_desk_without_accounts_is_handed_over_for_its_first_admin(
 def test_a_desk_whose_database_is_damaged_says_so_in_plain_words(
     qtbot: QtBot, data_dir: Path
 ) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    open_desk(data_dir).close()  # a desk, its key kept; then its file is damaged
     (data_dir / "desk.sqlite3").write_bytes(os.urandom(8192))  # not a database
     start, taken_over = start_window(qtbot, lambda: build_services(open_desk(data_dir)))
     qtbot.waitUntil(lambda: start.sign_in.error.isVisible(), timeout=15000)
@@ -211,6 +211,56 @@ def test_a_desk_whose_database_is_damaged_says_so_in_plain_words(
     assert "sqlite" not in message.lower() and "SELECT" not in message
     assert not start.sign_in.username.isEnabled()  # nothing to sign in to
     assert not taken_over
+
+
+def test_a_desk_that_lost_its_key_asks_for_the_recovery_key(
+    qtbot: QtBot, data_dir: Path, artifacts_dir: Path
+) -> None:
+    """Said plainly; a wrong recovery key refused in the next dialog; the right one
+    kept, and the desk loads with its data (nothing created over it)."""
+    from desk_app.services.desk_key import current_recovery_text, restore_from_recovery
+    from desk_app.ui.recovery_key_dialog import TypeRecoveryKeyDialog
+
+    desk = open_desk(data_dir)
+    desk.accounts.create_first_admin(USERNAME, "Ani Petugas", PASSWORD)
+    desk.close()
+    recovery = current_recovery_text(data_dir)
+    for kept in Path(os.environ["MEJA_KEY_DIR"]).iterdir():
+        kept.unlink()  # a new Windows profile: the keyring is empty
+    before = (data_dir / "desk.sqlite3").read_bytes()
+    typed = ["AAAAA-BBBBB", recovery]
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, TypeRecoveryKeyDialog) or not typed:
+            return
+        seen.append(dialog.error.text() if dialog.error.isVisible() else "")
+        if len(seen) == 1:
+            assert (data_dir / "desk.sqlite3").read_bytes() == before  # nothing changed
+            shot(dialog, artifacts_dir, "recovery-key-asked", 100)
+        dialog.key.setText(typed.pop(0))
+        dialog.accept()
+
+    driver = QTimer()
+    driver.timeout.connect(answer)
+    driver.start(50)
+    start = StartWindow(
+        Settings(),
+        lambda: build_services(open_desk(data_dir)),
+        restore_key=lambda text: restore_from_recovery(data_dir, text),
+    )
+    qtbot.addWidget(start)
+    start.start()
+    qtbot.waitUntil(lambda: start.main_window is not None, timeout=20000)
+    driver.stop()
+    assert seen[0] == "" and "tidak sah" in seen[1]
+    window = start.main_window
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert window.services.accounts.has_accounts()  # the old data, not a new desk
+    start.close()
 
 
 def test_closing_at_the_sign_in_closes_the_window_built_behind_it(

@@ -83,3 +83,34 @@ def render_test_page(
     return PrintDocument(
         pdf, fmt, fmt.page_width_pt, height, "Halaman uji printer", TEST_PAYLOAD, dots
     )
+
+
+def render_recovery_key(
+    fmt: PaperFormat, site_name: str, desk_code: str, recovery_key: str, now: dt.datetime
+) -> PrintDocument:
+    """The admin's slip with the desk's recovery key: what opens the desk's encrypted
+    data when this computer has lost its key. Kept locked away, never at the desk."""
+    style = STYLES[(fmt.key, False)]
+    flow = Flow(fmt, style)
+    s = style
+    flow.text("KUNCI PEMULIHAN DATA MEJA", s.title, bold=True, align="center")
+    flow.text(shorten(f"{site_name} ({desk_code})", FIELD_LIMIT), s.body, align="center")
+    flow.text(format_datetime(now), s.small, align="center")
+    flow.rule()
+    groups = recovery_key.split("-")
+    for start in range(0, len(groups), 3):
+        flow.text("  ".join(groups[start : start + 3]), s.body, bold=True, align="center")
+    flow.rule()
+    flow.text(
+        "Simpan lembar ini di tempat terkunci, terpisah dari komputer meja. Siapa pun "
+        "yang memegangnya dapat membuka data warga di meja ini.",
+        s.small,
+    )
+    flow.text(
+        "Diperlukan bila komputer meja kehilangan kuncinya (akun Windows baru, "
+        "keyring dikosongkan). Jangan difoto, jangan dikirim lewat pesan.",
+        s.small,
+    )
+    flow.gap(2 * MM)
+    pdf, height = flow.render("Kunci pemulihan")
+    return PrintDocument(pdf, fmt, fmt.page_width_pt, height, "Kunci pemulihan")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from desk_app.services.intake import IntakeService
-from desk_app.services.lookup import LookupService
+from desk_app.services.lookup import VIEW_REFRESH, VIEW_SERVICE, VIEW_SYNC, LookupService
 from desk_app.ui.add_event_dialog import AddEventDialog
 from desk_app.ui.tasks import TaskRunner
 
@@ -38,11 +38,14 @@ class DetailFlow(QObject):
         self._intake = intake
         self._runner = runner
 
-    def open(self, complaint_id: str) -> None:
+    def open(self, complaint_id: str, purpose: str = VIEW_SERVICE) -> None:
+        """``purpose``: why it is opened, for the audit trail (services/lookup.py)."""
         officer = self._window.officer
         if officer is None:
             return
-        self._runner.run(lambda: self._lookup.detail(officer, complaint_id), self.on_loaded)
+        self._runner.run(
+            lambda: self._lookup.detail(officer, complaint_id, purpose), self.on_loaded
+        )
 
     def open_ticket(self, code: str) -> None:
         """Open a complaint by its ticket code (from the sync panel)."""
@@ -52,7 +55,7 @@ class DetailFlow(QObject):
 
         def found(result: Any) -> None:
             if result.items:
-                self.open(result.items[0].id)
+                self.open(result.items[0].id, VIEW_SYNC)
 
         self._runner.run(lambda: self._lookup.search(officer, code), found)
 
@@ -61,7 +64,7 @@ class DetailFlow(QObject):
         window = self._window
         shown = window.detail.complaint
         if window.stack.currentWidget() is window.detail and shown and str(shown.id) in ids:
-            self.open(str(shown.id))
+            self.open(str(shown.id), VIEW_REFRESH)
 
     def on_loaded(self, complaint: Any) -> None:
         window = self._window

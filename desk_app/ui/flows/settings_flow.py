@@ -28,10 +28,12 @@ class SettingsFlow(QObject):
     Signals:
     saved(object): the Settings an admin saved.
     language_changed(str): the saved settings chose another language.
+    recovery_requested(): the admin asked for the recovery key.
     """
 
     saved = Signal(object)
     language_changed = Signal(str)
+    recovery_requested = Signal()
 
     def __init__(
         self,
@@ -58,6 +60,7 @@ class SettingsFlow(QObject):
         dialog.enrol_requested.connect(
             lambda url, code, ca_file: self._enrolment.enrol(dialog, url, code, ca_file)
         )
+        dialog.recovery_key_requested.connect(self.recovery_requested)
         dialog.accepted.connect(lambda: self.on_settings_accepted(dialog.edited()))
         self.dialog = dialog
         dialog.open()

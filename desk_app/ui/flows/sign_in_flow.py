@@ -23,10 +23,12 @@ class SignInFlow(QObject):
     """Signals:
     signed_in(object): the Officer whose password (or new admin account) was accepted.
     refused(str): the message shown on the sign-in page when it was refused.
+    first_admin_created(object): the desk's first admin (set-up: the recovery key next).
     """
 
     signed_in = Signal(object)
     refused = Signal(str)
+    first_admin_created = Signal(object)
 
     def __init__(self, window: MainWindow, accounts: AccountService, runner: TaskRunner) -> None:
         super().__init__(window)
@@ -64,7 +66,7 @@ class SignInFlow(QObject):
             lambda: self._accounts.create_first_admin(
                 answer.username, answer.display_name, answer.password
             ),
-            self.on_signed_in,
+            self.on_first_admin,
             lambda err: self.ask_first_admin(words_for(err)),
         )
 
@@ -77,6 +79,10 @@ class SignInFlow(QObject):
 
     def on_signed_in(self, officer: Officer) -> None:
         self.signed_in.emit(officer)
+
+    def on_first_admin(self, officer: Officer) -> None:
+        self.signed_in.emit(officer)
+        self.first_admin_created.emit(officer)
 
     def on_sign_in_refused(self, error: Exception, password: str = "") -> None:
         message = words_for(error)

@@ -6,7 +6,6 @@ own password (twice) at its first sign-in before it is signed in."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -111,7 +110,7 @@ def test_an_admin_manages_accounts_in_the_accounts_dialog(
     select(dialog, "budi")
     shot(dialog, artifacts_dir, "accounts", 100)
 
-    with sqlite3.connect(desk.database.path) as raw:
+    with desk.database.raw_connection() as raw:
         rows = raw.execute(
             "SELECT actor, action, subject, details FROM audit_log"
             " WHERE action LIKE 'account.%' ORDER BY pk"
