@@ -16,6 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from complaint_domain.complaint import MAX_ATTACHMENT_BYTES
+from complaint_domain.queue import DEFAULT_PRIORITY_RUN
 from complaint_domain.status import Status
 
 # Working days a complaint may stay in each state before it is overdue.
@@ -141,6 +142,9 @@ class Settings:
     # that an application made in a test runs none behind its back.
     run_jobs: bool = False
     job_tick_seconds: int = 30
+    # The visitor queue's fairness rule: at most this many priority calls in a row
+    # while a regular visitor waits.
+    queue_priority_run: int = DEFAULT_PRIORITY_RUN
 
     @property
     def attachment_dir(self) -> Path:
@@ -186,6 +190,7 @@ class Settings:
             not in ("0", "false", "no"),
             run_jobs=env.get("MEJA_CRM_RUN_JOBS", "1").strip() not in ("0", "false", "no"),
             job_tick_seconds=_positive(env, "MEJA_CRM_JOB_TICK_SECONDS", 30),
+            queue_priority_run=_positive(env, "MEJA_CRM_QUEUE_PRIORITY_RUN", DEFAULT_PRIORITY_RUN),
         )
 
     def with_database(self, url: str) -> Settings:

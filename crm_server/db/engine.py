@@ -92,7 +92,9 @@ def alembic_config(url: str) -> Config:
 def migrate(url: str) -> None:
     engine = make_engine(url)  # creates the SQLite folder
     engine.dispose()
-    command.upgrade(alembic_config(url), "head")
+    command.upgrade(
+        alembic_config(url), "heads"
+    )  # "heads": branches that the merger has not yet chained
 
 
 def schema_revisions(engine: Engine) -> tuple[set[str], set[str]]:
