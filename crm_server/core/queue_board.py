@@ -57,7 +57,7 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
             "number": number,
             "desk": desk_label(desk),
             "words": call_words(number, desk),
-            "call": f"{number}/{count}/{at.isoformat()}",
+            "call": f"{number}/{count}/{at.isoformat() if at else ''}",
         }
         for number, desk, at, count, state in called
         if state == "called"

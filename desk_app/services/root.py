@@ -19,15 +19,18 @@ from desk_app.services.accounts import AccountService, Officer
 from desk_app.services.desk import Clock, Desk, open_desk, system_clock
 from desk_app.services.drafts import DraftService
 from desk_app.services.duplicates import DuplicateService
+from desk_app.services.errors import UserFacingError
 from desk_app.services.intake import IntakeService
 from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
+from desk_app.services.queue import QueueService
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.settings import Settings
 from desk_app.services.sync_control import SyncControl
 
 if TYPE_CHECKING:
     from complaint_domain.workdays import WorkCalendar
+    from desk_app.sync.queue_client import QueueClient
 
 
 class DeskServices:
@@ -53,6 +56,29 @@ class DeskServices:
         self.previews = AttachmentPreviews(desk.files)
         self.receipts = ReceiptService(desk, printer=printer, system_printer=system_printer)
         self.sync = sync or SyncControl(desk)
+        self.queue = QueueService(
+            desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
+        )
+
+    def _queue_client(self) -> QueueClient | None:
+        """The CRM's queue API with the desk's token (None before enrolment). Short
+        timeouts: a citizen waits at the desk while it asks."""
+        from desk_app.services.enrolment import tls_verify
+        from desk_app.sync.client import CrmClient
+        from desk_app.sync.queue_client import QueueClient
+
+        token = self.sync.tokens.load()
+        if not token:
+            return None
+        settings = self._desk.settings
+        try:
+            verify = tls_verify(settings.crm_ca_file)
+        except UserFacingError:
+            verify = True
+        client = CrmClient(
+            settings.crm_url, token, session=self.sync.session, timeout=(2.0, 5.0), verify=verify
+        )
+        return QueueClient(client)
 
     @property
     def settings(self) -> Settings:

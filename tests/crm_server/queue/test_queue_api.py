@@ -99,8 +99,14 @@ def test_offline_events_count_each_ticket_once(crm: Crm, client: TestClient, clo
     ticket_id = str(uuid.uuid4())
     at = clock().isoformat()
     events = [
-        {"id": str(uuid.uuid4()), "ticket_id": ticket_id, "kind": "issued", "at": at,
-         "number": "PBK1-001", "seq": 1},
+        {
+            "id": str(uuid.uuid4()),
+            "ticket_id": ticket_id,
+            "kind": "issued",
+            "at": at,
+            "number": "PBK1-001",
+            "seq": 1,
+        },
         {"id": str(uuid.uuid4()), "ticket_id": ticket_id, "kind": "called", "at": at},
         {"id": str(uuid.uuid4()), "ticket_id": ticket_id, "kind": "started", "at": at},
         {"id": str(uuid.uuid4()), "ticket_id": ticket_id, "kind": "finished", "at": at},
@@ -109,8 +115,9 @@ def test_offline_events_count_each_ticket_once(crm: Crm, client: TestClient, clo
     assert sent.json() == {"applied": 4, "duplicate": 0}
     again = client.post("/api/v1/queue/events", json={"events": events}, headers=desk)
     assert again.json() == {"applied": 0, "duplicate": 4}
-    foreign = [{**events[0], "id": str(uuid.uuid4()), "ticket_id": str(uuid.uuid4()),
-                "number": "XYZ9-001"}]
+    foreign = [
+        {**events[0], "id": str(uuid.uuid4()), "ticket_id": str(uuid.uuid4()), "number": "XYZ9-001"}
+    ]
     refused = client.post("/api/v1/queue/events", json={"events": foreign}, headers=desk)
     assert refused.status_code == 422
     day = clock().date().isoformat()
