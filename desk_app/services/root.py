@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from complaint_domain.areas import AreaIndex
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.reference import Category
 from desk_app.services.accounts import AccountService, Officer
 from desk_app.services.desk import Clock, Desk, open_desk, system_clock
@@ -21,9 +22,10 @@ from desk_app.services.drafts import DraftService
 from desk_app.services.duplicates import DuplicateService
 from desk_app.services.errors import UserFacingError
 from desk_app.services.intake import IntakeService
+from desk_app.services.kiosk import KioskService
 from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
-from desk_app.services.queue import QueueService
+from desk_app.services.queue import QueueService, QueueTicket
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.settings import Settings
 from desk_app.services.sync_control import SyncControl
@@ -59,6 +61,33 @@ class DeskServices:
         self.queue = QueueService(
             desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
         )
+        self.kiosk = KioskService(desk.database, desk.clock, self._public_status)
+
+    def _public_status(self, code: str, token: str) -> dict[str, Any] | None:
+        """The CRM's public tracking JSON of a receipt (no token needed); None when
+        the CRM knows no such complaint; raises when the CRM cannot be reached."""
+        answer = self.sync.session.get(
+            f"{self._desk.settings.crm_url.rstrip('/')}/T/{code}/{token}.json", timeout=(2, 5)
+        )
+        if answer.status_code == 404:
+            return None
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def print_queue_slip(self, ticket: QueueTicket) -> str:
+        """Print a new number's slip; the problem's message, or "" when it printed.
+        A printer failure never stops the queue (the number is already issued)."""
+        from desk_app.printing import render_queue_ticket
+
+        data = self.queue.slip(ticket, self._desk.settings.site_name)
+        try:
+            self.receipts.printer().print_document(render_queue_ticket(data))
+        except Exception as exc:
+            return QT_TRANSLATE_NOOP("Queue", "Slip antrean tidak tercetak ({kind}).").format(
+                kind=type(exc).__name__
+            )
+        return ""
 
     def _queue_client(self) -> QueueClient | None:
         """The CRM's queue API with the desk's token (None before enrolment). Short

@@ -23,6 +23,7 @@ from desk_app.ui.flows.detail_flow import DetailFlow
 from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
 from desk_app.ui.flows.home_flow import HomeFlow
 from desk_app.ui.flows.language_flow import LanguageFlow
+from desk_app.ui.flows.queue_flow import QueueFlow
 from desk_app.ui.flows.receipt_flow import ReceiptFlow
 from desk_app.ui.flows.settings_flow import SettingsFlow
 from desk_app.ui.flows.sign_in_flow import SignInFlow
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.language_flow = LanguageFlow(self, runner)
         self.home_flow = HomeFlow(self, s, runner)
         self.accounts_flow = AccountsFlow(self, s.accounts, runner)
+        self.queue_flow = QueueFlow(self, s)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -111,7 +113,9 @@ class MainWindow(QMainWindow):
         self.detail = DetailView(lambda: s.areas, s.previews, self.runner)
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.stack = QStackedWidget()
-        pages = (self.sign_in, self.home, self.intake, self.search, self.detail, self.sync_panel)
+        self.queue_page = self.queue_flow.build_page()
+        pages: tuple[QWidget, ...] = (self.sign_in, self.home, self.intake, self.search)
+        pages += (self.detail, self.sync_panel, self.queue_page)
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         keys = {"Ctrl+N": self.on_new_complaint, "Ctrl+F": self.on_find}
         keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
         keys["Ctrl+U"] = self.accounts_flow.open  # admins only (the flow checks)
+        keys["F4"] = self.on_show_queue
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
         self.home.find_requested.connect(self.on_find)
         self.home.open_requested.connect(self.on_open_complaint)
         self.home.reprint_requested.connect(self.on_reprint)
+        self.home.queue_requested.connect(self.on_show_queue)
+        self.intake.saved.connect(self.queue_flow.on_complaint_saved)
         self.intake.saved.connect(self.receipt_flow.on_complaint_saved)
         self.intake.event_added.connect(self.receipt_flow.on_event_added)
         self.intake.discarded.connect(self.on_home)
@@ -269,6 +276,7 @@ class MainWindow(QMainWindow):
         self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()
+        self.queue_flow.start()
         self.signed_in.emit(officer)
 
     # -- navigation ----------------------------------------------------------------
@@ -286,6 +294,11 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.intake)
         self.intake.name.setFocus()
+
+    def on_show_queue(self) -> None:
+        if self.officer is not None:
+            self.stack.setCurrentWidget(self.queue_page)
+            self.queue_flow.refresh_summary()
 
     def on_find(self) -> None:
         if self.officer is None:
@@ -326,5 +339,6 @@ class MainWindow(QMainWindow):
         self.intake.save_draft()
         self.intake.stop()
         self.sync.stop()
+        self.queue_flow.shutdown()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)
