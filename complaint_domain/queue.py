@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from complaint_domain.messages import QT_TRANSLATE_NOOP
+
 PRIORITIES: dict[str, str] = {
-    "lansia": "Lansia (60+)",
-    "disabilitas": "Penyandang disabilitas",
-    "ibu_balita": "Ibu hamil / membawa balita",
+    "lansia": QT_TRANSLATE_NOOP("Queue", "Lansia (60+)"),
+    "disabilitas": QT_TRANSLATE_NOOP("Queue", "Penyandang disabilitas"),
+    "ibu_balita": QT_TRANSLATE_NOOP("Queue", "Ibu hamil / membawa balita"),
 }
 STATES = ("waiting", "called", "serving", "done", "no_show")
 # A no-show can be marked only after the number was called this many times.
