@@ -17,6 +17,7 @@ BENCHMARKS = [
     "benchmarks.bench_desk_ui",
     "benchmarks.bench_sync",
     "benchmarks.bench_desk_memory",
+    "benchmarks.bench_queue",
 ]
 
 

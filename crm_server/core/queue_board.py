@@ -20,7 +20,7 @@ from complaint_domain.queue import PRIORITIES, call_words, desk_label
 from crm_server.core.auth import DeskAuth
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
-from crm_server.core.queue import KINDS, _event, queue_day, step
+from crm_server.core.queue import KINDS, _event, queue_day, step, writing
 from crm_server.db.engine import transaction
 from crm_server.db.models import QueueEvent, QueueTicket
 
@@ -32,6 +32,19 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
     the words of the call, the last four called, how many wait and the longest wait
     now. Only numbers and desks: this is public."""
     now, day = crm.now(), queue_day(crm)
+    # The order of calls is the order of their events (two calls in the same
+    # instant still have one).
+    last_call = (
+        select(QueueEvent.ticket_id, func.max(QueueEvent.seq).label("last"))
+        .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
+        .where(
+            QueueTicket.site == site,
+            QueueTicket.day == day,
+            QueueEvent.kind.in_(("called", "recalled")),
+        )
+        .group_by(QueueEvent.ticket_id)
+        .subquery()
+    )
     with crm.sessions() as session:
         called = session.execute(
             select(
@@ -41,10 +54,9 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
                 QueueTicket.call_count,
                 QueueTicket.state,
             )
-            .where(
-                QueueTicket.site == site, QueueTicket.day == day, QueueTicket.called_at.is_not(None)
-            )
-            .order_by(QueueTicket.called_at.desc())
+            .join(last_call, last_call.c.ticket_id == QueueTicket.id)
+            .where(QueueTicket.called_at.is_not(None))
+            .order_by(last_call.c.last.desc())
             .limit(12)
         ).all()
         waiting, oldest = session.execute(
@@ -65,6 +77,7 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
     return {
         "site": site,
         "at": now.isoformat(),
+        "time": now.astimezone(WIB).strftime("%H.%M"),
         "calling": calling[:RECENT],
         "recent": [{"number": n, "desk": desk_label(d)} for n, d, *_ in called[:RECENT]],
         "waiting": int(waiting),
@@ -93,7 +106,7 @@ def apply_offline(
         if kind not in KINDS or at.tzinfo is None:
             raise ApiError(422, "invalid", "A queue event is malformed.", "events")
         officer = str(raw.get("officer", ""))[:120]
-        with transaction(crm.sessions) as session:
+        with writing(crm), transaction(crm.sessions) as session:
             seen = select(QueueEvent.seq).where(QueueEvent.id == event_id)
             if session.execute(seen).first() is not None:
                 duplicate += 1

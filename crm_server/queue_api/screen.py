@@ -54,7 +54,7 @@ def render_body(board: dict[str, Any]) -> str:
     )
     return (
         f'<header><h1 style="font-size:inherit">Antrean {escape(board["site"])}</h1>'
-        f"<span>{escape(board['at'][11:16])}</span></header>"
+        f"<span>{escape(board['time'])} WIB</span></header>"
         f'<main><section class="now" aria-live="assertive">{now}</section>'
         f'<section class="side"><h2>Terakhir dipanggil</h2><ol>{recent}</ol></section></main>'
         f"<footer><span>Menunggu: <strong>{board['waiting']}</strong> orang</span>"
