@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
 
     def refresh_home(self) -> None:
         self.home_flow.refresh()
+        self.queue_flow.refresh_summary()
 
     def on_open_complaint(self, complaint_id: str) -> None:
         self.detail_flow.open(complaint_id)

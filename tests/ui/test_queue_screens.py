@@ -139,7 +139,7 @@ def test_kiosk_idle_status_late_and_not_found(
     assert kiosk.pages.currentIndex() == 0
 
 
-@pytest.mark.parametrize("scale", [100, 175])
+@pytest.mark.parametrize("scale", [100, 175, 200])
 def test_officer_queue_controls(
     qtbot: QtBot, artifacts_dir: Path, desk: Desk, qapp: QApplication, scale: int
 ) -> None:
@@ -154,6 +154,11 @@ def test_officer_queue_controls(
         qtbot.addWidget(controls)
         controls.resize(900, 560)
         controls.show()
+        # The desk must fit 1366×768 (a 40-px taskbar) at 200 %: the controls wrap.
+        controls.resize(1366, 600)
+        assert controls.minimumSizeHint().width() <= 1366
+        assert controls.heightForWidth(1366) <= 600 or controls.minimumSizeHint().height() <= 600
+        controls.resize(900, 560)
         slips: list[Any] = []
         controls.slip_requested.connect(slips.append)
         served: list[Any] = []

@@ -67,7 +67,7 @@ class QueueControls(QWidget):
         self.receipt = QLineEdit()
         self.receipt.setPlaceholderText(self.tr("Pindai tanda terima (kunjungan ulang)"))
         self.receipt.setAccessibleName(self.tr("Kode tiket aduan"))
-        self.receipt.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
+        self.receipt.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
         self.issue_button = QPushButton(self.tr("Ambil nomor (F2)"))
         issue_box = FlowLayout(issue)
         for w in (self.priority, self.seat_call, self.receipt, self.issue_button):
