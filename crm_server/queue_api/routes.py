@@ -6,14 +6,16 @@ makes it quicker and adds the chime and the voice)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from crm_server.core import queue, queue_board
 from crm_server.core.errors import ApiError
-from crm_server.queue_api.schemas import CallBody, EventsBody, IssueBody, StepBody
+from crm_server.core.schemas import Text
+from crm_server.queue_api.schemas import Action, CallBody, EventsBody, IssueBody, StepBody
 from crm_server.queue_api.screen import SCRIPT, render_screen
 from crm_server.web.deps import ERRORS, Credentials, CrmDep, DeskDep, bearer_token
 
@@ -53,12 +55,14 @@ def call_next(crm: CrmDep, desk: DeskDep, body: CallBody) -> dict[str, Any]:
 
 
 @router.post("/api/v1/queue/tickets/{ticket_id}/{action}", tags=["queue"])
-def act(crm: CrmDep, desk: DeskDep, ticket_id: str, action: str, body: StepBody) -> dict[str, Any]:
+def act(
+    crm: CrmDep, desk: DeskDep, ticket_id: uuid.UUID, action: Action, body: StepBody
+) -> dict[str, Any]:
     """recall, no-show, reinstate, transfer, start, finish or link one ticket."""
-    kind = STEPS.get(action)
-    if kind is None:
-        raise ApiError(404, "not_found", "No such queue step.")
-    ticket = queue.act(crm, desk, ticket_id, kind, body.officer, body.to_desk, body.complaint_code)
+    kind = STEPS[action]
+    ticket = queue.act(
+        crm, desk, str(ticket_id), kind, body.officer, body.to_desk, body.complaint_code
+    )
     return {"ticket": ticket.as_json()}
 
 
@@ -76,7 +80,8 @@ def board(crm: CrmDep, desk: DeskDep) -> dict[str, Any]:
 @router.post("/api/v1/queue/events", tags=["queue"])
 def events(crm: CrmDep, desk: DeskDep, body: EventsBody) -> dict[str, int]:
     """Queue events a desk made while it was offline; each counts once."""
-    return queue_board.apply_offline(crm, desk, body.events)
+    events = [e.model_dump(mode="json") for e in body.events]
+    return queue_board.apply_offline(crm, desk, events)
 
 
 @router.get("/api/v1/queue/figures", tags=["queue"])
@@ -85,7 +90,7 @@ def figures(
     credentials: Credentials,
     first: Annotated[dt.date, Query(alias="from")],
     last: Annotated[dt.date, Query(alias="to")],
-    site: str = "",
+    site: Annotated[Text, Query(max_length=200)] = "",
 ) -> dict[str, Any]:
     """The queue's figures: a desk token reads its own site's, a staff token any site."""
     token = bearer_token(credentials)
@@ -109,12 +114,12 @@ def screen_script() -> Response:
 
 
 @router.get("/layar/{site}.json", tags=["queue"])
-def screen_json(crm: CrmDep, site: str) -> JSONResponse:
+def screen_json(crm: CrmDep, site: Annotated[Text, Path(max_length=200)]) -> JSONResponse:
     """The display's data: numbers and desks only."""
     return JSONResponse(queue_board.board(crm, site), headers=_PUBLIC)
 
 
 @router.get("/layar/{site}", response_class=HTMLResponse, tags=["queue"])
-def screen(crm: CrmDep, site: str) -> HTMLResponse:
+def screen(crm: CrmDep, site: Annotated[Text, Path(max_length=200)]) -> HTMLResponse:
     """The display page for a TV's browser."""
     return HTMLResponse(render_screen(queue_board.board(crm, site)), headers=_PUBLIC)

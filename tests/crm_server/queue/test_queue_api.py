@@ -90,7 +90,7 @@ def test_transfer_start_finish_and_follow_up_link(crm: Crm, client: TestClient, 
     assert done["state"] == "done" and done["complaint_code"] == "PBK1-20261118-0001"
     other = enrol(crm, client, "KGR1", "Kelurahan Gambir")
     assert step(client, other, ticket, "recall").status_code == 404  # not its site
-    assert step(client, one, ticket, "dance").status_code == 404
+    assert step(client, one, ticket, "dance").status_code == 422
 
 
 def test_offline_events_count_each_ticket_once(crm: Crm, client: TestClient, clock):
