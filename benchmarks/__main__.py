@@ -20,6 +20,7 @@ BENCHMARKS = [
     "benchmarks.bench_desk_memory",
     "benchmarks.bench_supervision",
     "benchmarks.bench_sms",
+    "benchmarks.bench_queue",
 ]
 
 

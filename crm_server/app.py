@@ -22,6 +22,7 @@ from crm_server.core.crm import Crm
 from crm_server.core.rate_buckets import BucketStore, DatabaseBuckets, MemoryBuckets
 from crm_server.db.engine import migrate
 from crm_server.open311 import routes as open311
+from crm_server.queue_api import routes as queue_api
 from crm_server.settings import Settings
 from crm_server.supervisor_api import routes as supervisor_api
 from crm_server.sync_api import routes as sync_api
@@ -84,7 +85,7 @@ def create_app(
     # (the holidays package takes ~0.5 s to import on a slow machine).
     crm.calendar.is_working_day(crm.clock().date())
     install_error_handlers(app)
-    for front in (health, sync_api, supervisor_api, workflow_api, open311, tracking):
+    for front in (health, sync_api, supervisor_api, workflow_api, open311, tracking, queue_api):
         app.include_router(front.router)
     console.install(app)
 

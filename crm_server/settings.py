@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from complaint_domain.complaint import MAX_ATTACHMENT_BYTES
+from complaint_domain.queue import DEFAULT_PRIORITY_RUN
 from complaint_domain.status import Status
 
 # Working days a complaint may stay in each state before it is overdue.
@@ -179,6 +180,9 @@ class Settings:
     # IT officer gets its installer; told to every desk in the heartbeat's answer.
     desk_release: str = ""
     desk_download_url: str = ""
+    # The visitor queue's fairness rule: at most this many priority calls in a row
+    # while a regular visitor waits.
+    queue_priority_run: int = DEFAULT_PRIORITY_RUN
 
     @property
     def attachment_dir(self) -> Path:
@@ -235,6 +239,7 @@ class Settings:
             sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
             desk_release=_release(env.get("MEJA_CRM_DESK_RELEASE", "")),
             desk_download_url=env.get("MEJA_CRM_DESK_DOWNLOAD_URL", "").strip(),
+            queue_priority_run=_positive(env, "MEJA_CRM_QUEUE_PRIORITY_RUN", DEFAULT_PRIORITY_RUN),
         )
 
     def with_database(self, url: str) -> Settings:

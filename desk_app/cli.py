@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the password typed is the owner's own: no change at the first sign-in",
     )
+    sub.add_parser("display", help="the queue's display screen (full screen, numbers only)")
+    sub.add_parser("kiosk", help="the self-check kiosk (scan a receipt, read its status)")
     sub.add_parser("list-users", help="list the accounts: role, enabled, last sign-in")
     areas = sub.add_parser("import-areas", help="import an official area file (kode,nama,tingkat)")
     areas.add_argument("file", type=Path)
@@ -154,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return self_check(args, data_dir)
         if args.command in ("recovery-key", "restore-key"):
             return _key_command(args, data_dir)
+        if args.command in ("display", "kiosk"):
+            from desk_app.ui.public_screens import run_public_screen
+
+            return run_public_screen(data_dir, args.command)
         return _run_command(args, data_dir)
     except UserFacingError as err:
         print(f"Gagal: {err}", file=sys.stderr)

@@ -60,6 +60,7 @@ class QueueTicketData:
     issued_at: dt.datetime  # timezone-aware
     service_label: str = "Meja Pengaduan"
     people_ahead: int | None = None
+    estimated_minutes: int | None = None  # from the CRM's figures; None offline
 
     def __post_init__(self) -> None:
         if self.issued_at.utcoffset() is None:

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from complaint_domain.areas import AreaIndex
+from complaint_domain.messages import QT_TRANSLATE_NOOP
 from complaint_domain.reference import Category
 from desk_app.services.accounts import AccountService, Officer
 from desk_app.services.desk import Clock, Desk, open_desk, system_clock
 from desk_app.services.drafts import DraftService
 from desk_app.services.duplicates import DuplicateService
+from desk_app.services.errors import UserFacingError
 from desk_app.services.intake import IntakeService
+from desk_app.services.kiosk import KioskService
 from desk_app.services.lookup import LookupService
 from desk_app.services.previews import AttachmentPreviews
+from desk_app.services.queue import QueueService, QueueTicket
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.recovery import RecoveryKeys
 from desk_app.services.settings import Settings
@@ -31,6 +35,7 @@ from desk_app.services.updates import UpdateService
 
 if TYPE_CHECKING:
     from complaint_domain.workdays import WorkCalendar
+    from desk_app.sync.queue_client import QueueClient
 
 
 class DeskServices:
@@ -59,6 +64,56 @@ class DeskServices:
         self.sync = sync or SyncControl(desk)
         self.supervision = SupervisionService(desk, self.sync)
         self.updates = UpdateService(desk)
+        self.queue = QueueService(
+            desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
+        )
+        self.kiosk = KioskService(desk.database, desk.clock, self._public_status)
+
+    def _public_status(self, code: str, token: str) -> dict[str, Any] | None:
+        """The CRM's public tracking JSON of a receipt (no token needed); None when
+        the CRM knows no such complaint; raises when the CRM cannot be reached."""
+        answer = self.sync.session.get(
+            f"{self._desk.settings.crm_url.rstrip('/')}/T/{code}/{token}.json", timeout=(2, 5)
+        )
+        if answer.status_code == 404:
+            return None
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def print_queue_slip(self, ticket: QueueTicket) -> str:
+        """Print a new number's slip; the problem's message, or "" when it printed.
+        A printer failure never stops the queue (the number is already issued)."""
+        from desk_app.printing import render_queue_ticket
+
+        data = self.queue.slip(ticket, self._desk.settings.site_name)
+        try:
+            self.receipts.printer().print_document(render_queue_ticket(data))
+        except Exception as exc:
+            return QT_TRANSLATE_NOOP("Queue", "Slip antrean tidak tercetak ({kind}).").format(
+                kind=type(exc).__name__
+            )
+        return ""
+
+    def _queue_client(self) -> QueueClient | None:
+        """The CRM's queue API with the desk's token (None before enrolment). Short
+        timeouts: a citizen waits at the desk while it asks."""
+        from desk_app.services.enrolment import tls_verify
+        from desk_app.sync.client import CrmClient
+        from desk_app.sync.queue_client import QueueClient
+
+        token = self.sync.tokens.load()
+        if not token:
+            return None
+        settings = self._desk.settings
+        try:
+            verify = tls_verify(settings.crm_ca_file)
+        except UserFacingError:
+            verify = True
+        client = CrmClient(
+            settings.crm_url, token, session=self.sync.session, timeout=(2.0, 5.0), verify=verify
+        )
+        return QueueClient(client)
 
     @property
     def settings(self) -> Settings:

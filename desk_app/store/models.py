@@ -244,3 +244,34 @@ __all__ = [
     "TicketSequenceRow",
     "UniqueConstraint",
 ]
+
+
+class QueueLocalTicketRow(Base):
+    """A queue number this desk handed out or called on its own while the CRM was
+    unreachable (its number carries the desk's code); ``shared`` once the CRM has it."""
+
+    __tablename__ = "queue_local_tickets"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), index=True)
+    number: Mapped[str] = mapped_column(String(16))
+    seq: Mapped[int] = mapped_column(Integer)
+    priority: Mapped[str] = mapped_column(String(20), default="")
+    seat_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(10))
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    called_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    complaint_code: Mapped[str] = mapped_column(String(24), default="")
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class QueueOutboxRow(Base):
+    """A queue event made offline, waiting to reach the CRM (for its figures)."""
+
+    __tablename__ = "queue_outbox"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    made: Mapped[int] = mapped_column(Integer, index=True)  # the order it was made in
+    body: Mapped[str] = mapped_column(Text)  # the event as JSON (no personal data)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1048,6 +1048,45 @@
     </message>
 </context>
 <context>
+    <name>DisplayScreen</name>
+    <message>
+        <source>Layar antrean</source>
+        <translation>Queue display</translation>
+    </message>
+    <message>
+        <source>Antrean</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Nomor dipanggil</source>
+        <translation>Number called</translation>
+    </message>
+    <message>
+        <source>Terakhir dipanggil</source>
+        <translation>Last called</translation>
+    </message>
+    <message>
+        <source>Antrean {site}</source>
+        <translation>Queue — {site}</translation>
+    </message>
+    <message>
+        <source>Meja {desk}</source>
+        <translation>Desk {desk}</translation>
+    </message>
+    <message>
+        <source>Belum ada panggilan</source>
+        <translation>No call yet</translation>
+    </message>
+    <message>
+        <source>{number}  ·  Meja {desk}</source>
+        <translation>{number}  ·  Desk {desk}</translation>
+    </message>
+    <message>
+        <source>Menunggu: {n} orang  ·  Tunggu terlama: {m} menit</source>
+        <translation>Waiting: {n}  ·  Longest wait: {m} min</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <source>Aduan serupa yang masih terbuka</source>
@@ -1310,6 +1349,14 @@ Status: {status}</translation>
             <numerusform>Today&apos;s complaints: %n</numerusform>
             <numerusform>Today&apos;s complaints: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A&amp;ntrean  (F4)</source>
+        <translation>&amp;Queue  (F4)</translation>
+    </message>
+    <message>
+        <source>Antrean pengunjung</source>
+        <translation>Visitor queue</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1732,104 @@ Status: {status}</translation>
     <message>
         <source>Lampiran: scan surat, foto</source>
         <translation>Attachments: scanned letters, photos</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Aduan tercatat di meja dan segera dikirim.</source>
+        <translation>The complaint is recorded at the desk and will be sent shortly.</translation>
+    </message>
+    <message>
+        <source>Aduan akan diperiksa dan diteruskan ke dinas.</source>
+        <translation>The complaint will be checked and passed to the agency.</translation>
+    </message>
+    <message>
+        <source>Dinas sedang menentukan siapa yang menangani.</source>
+        <translation>The agency is deciding who handles it.</translation>
+    </message>
+    <message>
+        <source>Aduan sudah diteruskan ke petugas lapangan.</source>
+        <translation>The complaint has been passed to field staff.</translation>
+    </message>
+    <message>
+        <source>Petugas sedang menangani masalahnya.</source>
+        <translation>Staff are working on the problem.</translation>
+    </message>
+    <message>
+        <source>Hasil pekerjaan sedang diperiksa.</source>
+        <translation>The work done is being checked.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan diperbaiki lagi oleh dinas.</source>
+        <translation>The agency is redoing the work.</translation>
+    </message>
+    <message>
+        <source>Aduan sudah selesai ditangani.</source>
+        <translation>The complaint has been resolved.</translation>
+    </message>
+    <message>
+        <source>Aduan tidak dapat ditindaklanjuti.</source>
+        <translation>The complaint cannot be followed up.</translation>
+    </message>
+    <message>
+        <source>Aduan digabung dengan aduan yang sama.</source>
+        <translation>The complaint was merged with the same complaint.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskScreen</name>
+    <message>
+        <source>Cek status aduan</source>
+        <translation>Check a complaint&apos;s status</translation>
+    </message>
+    <message>
+        <source>Cek status aduan Anda</source>
+        <translation>Check your complaint&apos;s status</translation>
+    </message>
+    <message>
+        <source>Pindai kode QR pada tanda terima, atau ketik kode tiket.</source>
+        <translation>Scan the QR code on the receipt, or type the ticket code.</translation>
+    </message>
+    <message>
+        <source>Kode tiket</source>
+        <translation>Ticket code</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Cek</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Tidak ditemukan</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Periksa kode pada tanda terima, atau tanyakan kepada petugas.</source>
+        <translation>Check the code on the receipt, or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Aduan {code}</source>
+        <translation>Complaint {code}</translation>
+    </message>
+    <message>
+        <source>Status terakhir yang diketahui meja ini, per {date}.</source>
+        <translation>The last status this desk knows, as of {date}.</translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya paling lambat {date}.</source>
+        <translation>The next step is due by {date}.</translation>
+    </message>
+    <message>
+        <source>Aduan ini terlambat dari batas waktunya. Mohon maaf; petugas kami dapat membantu.</source>
+        <translation>This complaint is past its deadline. We apologise; our staff can help.</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2326,139 @@ Status: {status}</translation>
     <message>
         <source>Pantauan — {site}</source>
         <translation>Supervision — {site}</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <source>Langkah antrean ini tidak dapat dilakukan sekarang.</source>
+        <translation>This queue step cannot be taken now.</translation>
+    </message>
+    <message>
+        <source>CRM tidak terjangkau: nomor tidak dapat dipindah ke meja lain sekarang.</source>
+        <translation>The CRM cannot be reached: the number cannot be moved to another desk now.</translation>
+    </message>
+    <message>
+        <source>Slip antrean tidak tercetak ({kind}).</source>
+        <translation>The queue slip was not printed ({kind}).</translation>
+    </message>
+    <message>
+        <source>Lansia (60+)</source>
+        <translation>Elderly (60+)</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Ibu hamil / membawa balita</source>
+        <translation>Pregnant / with a small child</translation>
+    </message>
+</context>
+<context>
+    <name>QueueControls</name>
+    <message>
+        <source>Ambil nomor</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <source>Prioritas</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Panggil di tempat duduk</source>
+        <translation>Call at the seat</translation>
+    </message>
+    <message>
+        <source>Pindai tanda terima (kunjungan ulang)</source>
+        <translation>Scan the receipt (return visit)</translation>
+    </message>
+    <message>
+        <source>Kode tiket aduan</source>
+        <translation>Complaint ticket code</translation>
+    </message>
+    <message>
+        <source>Ambil nomor (F2)</source>
+        <translation>Take a number (F2)</translation>
+    </message>
+    <message>
+        <source>Kode meja</source>
+        <translation>Desk code</translation>
+    </message>
+    <message>
+        <source>Pindah ke meja</source>
+        <translation>Move to desk</translation>
+    </message>
+    <message>
+        <source>Panggil berikutnya (F5)</source>
+        <translation>Call next (F5)</translation>
+    </message>
+    <message>
+        <source>Panggil ulang (F6)</source>
+        <translation>Call again (F6)</translation>
+    </message>
+    <message>
+        <source>Tidak hadir</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation>Reinstate</translation>
+    </message>
+    <message>
+        <source>Pindahkan</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Mulai layani</source>
+        <translation>Start serving</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Nomor {number} diberikan.</source>
+        <translation>Number {number} issued.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang menunggu.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <source>Menunggu: {n} orang · tunggu terlama {m} menit</source>
+        <translation>Waiting: {n} · longest wait {m} min</translation>
+    </message>
+    <message>
+        <source>CRM tidak terjangkau: antrean meja ini sendiri</source>
+        <translation>CRM unreachable: this desk&apos;s own queue</translation>
+    </message>
+    <message>
+        <source>Belum ada nomor dipanggil</source>
+        <translation>No number called yet</translation>
+    </message>
+    <message>
+        <source>panggil di tempat duduk</source>
+        <translation>call at the seat</translation>
+    </message>
+    <message>
+        <source>kunjungan ulang {code}</source>
+        <translation>return visit {code}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFlow</name>
+    <message>
+        <source>Antrean: {n} menunggu, terlama {m} menit</source>
+        <translation>Queue: {n} waiting, longest {m} min</translation>
+    </message>
+    <message>
+        <source>CRM tidak terjangkau: antrean meja ini sendiri</source>
+        <translation>CRM unreachable: this desk&apos;s own queue</translation>
     </message>
 </context>
 <context>

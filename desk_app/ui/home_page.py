@@ -29,6 +29,7 @@ class HomePage(QWidget):
     settings_requested(): "Pengaturan" (admins only).
     accounts_requested(): "Akun" (admins only).
     pantauan_requested(): "Pantauan" (supervisors and admins).
+    queue_requested(): "Antrean" (the visitor queue's controls).
     """
 
     new_requested = Signal()
@@ -39,6 +40,7 @@ class HomePage(QWidget):
     pantauan_requested = Signal()
     open_requested = Signal(str)
     reprint_requested = Signal(str)
+    queue_requested = Signal()
 
     def __init__(self, area_name: Callable[[str], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +82,14 @@ class HomePage(QWidget):
         buttons = FlowLayout(last_to_the_right=True)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.find_button)
+        self.queue_button = QPushButton(self.tr("A&ntrean  (F4)"))
+        self.queue_button.setAccessibleName(self.tr("Antrean pengunjung"))
+        buttons.addWidget(self.queue_button)
         buttons.addWidget(more)
+        # How many wait and the longest wait now (the queue flow fills it in).
+        self.queue_line = QLabel()
+        self.queue_line.setWordWrap(True)
+        self.queue_line.hide()
 
         self.today_model = ComplaintTableModel(area_name, self)
         self.today_view = ComplaintListView(self.today_model)
@@ -99,6 +108,7 @@ class HomePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.queue_line)
         layout.addWidget(self.today_label)
         layout.addWidget(self.today_view, 3)
         layout.addWidget(self.print_label)
@@ -109,12 +119,17 @@ class HomePage(QWidget):
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(self.new_requested)
         self.find_button.clicked.connect(self.find_requested)
+        self.queue_button.clicked.connect(self.queue_requested)
         self.sync_button.clicked.connect(self.sync_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.accounts_button.clicked.connect(self.accounts_requested)
         self.pantauan_button.clicked.connect(self.pantauan_requested)
         self.today_view.open_requested.connect(self.open_requested)
         self.print_view.open_requested.connect(self.reprint_requested)
+
+    def set_queue_line(self, text: str) -> None:
+        self.queue_line.setText(text)
+        self.queue_line.setVisible(bool(text))
 
     def set_today(self, rows: Sequence[SummaryLike]) -> None:
         self.today_model.set_rows(rows)

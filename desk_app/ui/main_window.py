@@ -23,6 +23,7 @@ from desk_app.ui.flows.detail_flow import DetailFlow
 from desk_app.ui.flows.enrolment_flow import EnrolmentFlow
 from desk_app.ui.flows.home_flow import HomeFlow
 from desk_app.ui.flows.language_flow import LanguageFlow
+from desk_app.ui.flows.queue_flow import QueueFlow
 from desk_app.ui.flows.receipt_flow import ReceiptFlow
 from desk_app.ui.flows.recovery_flow import RecoveryFlow
 from desk_app.ui.flows.settings_flow import SettingsFlow
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.supervision_flow = SupervisionFlow(self, s)
         self.recovery_flow = RecoveryFlow(self, s.recovery, runner)
         self.idle_lock = IdleLock(self, lambda: self.services.settings.lock_after_minutes)
+        self.queue_flow = QueueFlow(self, s)
 
     def _init_pages(self) -> None:
         s = self.services
@@ -124,8 +126,9 @@ class MainWindow(QMainWindow):
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.pantauan = PantauanPage()
         self.stack = QStackedWidget()
+        self.queue_page = self.queue_flow.build_page()
         pages: tuple[QWidget, ...] = (self.sign_in, self.home, self.intake, self.search)
-        pages += (self.detail, self.sync_panel, self.pantauan)
+        pages += (self.detail, self.sync_panel, self.pantauan, self.queue_page)
         for page in pages:
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         keys |= {"Alt+Home": self.on_home, "Ctrl+K": self.on_show_sync}
         keys["Ctrl+U"] = self.accounts_flow.open  # admins only (the flow checks)
         keys["Ctrl+P"] = self.supervision_flow.open  # supervisors and admins (ditto)
+        keys["F4"] = self.on_show_queue
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self).activated.connect(slot)
 
@@ -173,6 +177,8 @@ class MainWindow(QMainWindow):
         self.home.find_requested.connect(self.on_find)
         self.home.open_requested.connect(self.on_open_complaint)
         self.home.reprint_requested.connect(self.on_reprint)
+        self.home.queue_requested.connect(self.on_show_queue)
+        self.intake.saved.connect(self.queue_flow.on_complaint_saved)
         self.intake.saved.connect(self.receipt_flow.on_complaint_saved)
         self.intake.event_added.connect(self.receipt_flow.on_event_added)
         self.intake.discarded.connect(self.on_home)
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
         self.status.set_officer(officer.display_name)
         self.on_home()
         self.intake.offer_draft()
+        self.queue_flow.start()
         self.signed_in.emit(officer)
 
     # -- navigation ----------------------------------------------------------------
@@ -315,6 +322,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.intake)
         self.intake.name.setFocus()
 
+    def on_show_queue(self) -> None:
+        if self.officer is not None:
+            self.stack.setCurrentWidget(self.queue_page)
+            self.queue_flow.refresh_summary()
+
     def on_find(self) -> None:
         if self.officer is None:
             return
@@ -330,6 +342,7 @@ class MainWindow(QMainWindow):
 
     def refresh_home(self) -> None:
         self.home_flow.refresh()
+        self.queue_flow.refresh_summary()
 
     def on_open_complaint(self, complaint_id: str) -> None:
         self.detail_flow.open(complaint_id)
@@ -355,5 +368,6 @@ class MainWindow(QMainWindow):
         self.intake.stop()
         self.sync.stop()
         self.supervision_flow.stop()
+        self.queue_flow.shutdown()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)

@@ -230,8 +230,58 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
     def open311(path: str, **query: str) -> Callable[[], Call]:
         return lambda: Call("GET", "/open311/v2" + path, path_params={"fmt": "json"}, query=query)
 
+    def queue_step() -> Call:
+        issued = w.client.post("/api/v1/queue/tickets", json={}, headers=auth(w.desk))
+        return Call(
+            "POST",
+            "/api/v1/queue/tickets/{ticket_id}/{action}",
+            path_params={"ticket_id": issued.json()["ticket"]["id"], "action": "link"},
+            json={"officer": "Petugas", "to_desk": "PBK2", "complaint_code": "PBK1-261118-0001-K"},
+            fixed=auth(w.desk),
+        )
+
+    def queue_events() -> Call:
+        ticket, at = str(uuid.uuid4()), "2026-11-18T09:00:00+07:00"
+        event = {"id": str(uuid.uuid4()), "ticket_id": ticket, "kind": "issued", "at": at}
+        issued = {**event, "number": "PBK1-001", "seq": 1, "priority": "lansia"}
+        linked = {
+            **event,
+            "id": str(uuid.uuid4()),
+            "kind": "linked",
+            "officer": "Petugas",
+            "to_desk": "",
+            "complaint_code": "PBK1-261118-0001-K",
+        }
+        return Call(
+            "POST", "/api/v1/queue/events", json={"events": [issued, linked]}, fixed=auth(w.desk)
+        )
+
+    def layar(suffix: str) -> Callable[[], Call]:
+        return lambda: Call(
+            "GET", "/layar/{site}" + suffix, path_params={"site": "Pendopo Balai Kota"}
+        )
+
     staff = w.staff["verifikator"]
     return [
+        lambda: Call(
+            "POST",
+            "/api/v1/queue/tickets",
+            json={"priority": "lansia", "seat_call": True, "complaint_code": "PBK1-261118-0001-K"},
+            fixed=auth(w.desk),
+        ),
+        lambda: Call(
+            "POST", "/api/v1/queue/call-next", json={"officer": "Petugas"}, fixed=auth(w.desk)
+        ),
+        queue_step,
+        queue_events,
+        lambda: Call(
+            "GET",
+            "/api/v1/queue/figures",
+            query={"from": "2026-11-18", "to": "2026-11-18", "site": "Pendopo Balai Kota"},
+            fixed=auth(w.desk),
+        ),
+        layar(""),
+        layar(".json"),
         lambda: Call(
             "POST",
             "/api/v1/enrol",

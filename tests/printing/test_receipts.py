@@ -219,3 +219,24 @@ def test_test_page_shows_the_frame_and_a_scannable_qr(fmt: str, artifacts_dir: P
     assert page.getpixel((1, page.height // 2)) == 0
     assert page.getpixel((page.width - 2, page.height // 2)) == 0
     assert page.getpixel((page.width // 2, page.height - 2)) == 0
+
+
+def test_queue_slip_from_the_queue_service_at_203_dpi(artifacts_dir: Path) -> None:
+    """The slip a reception desk prints in one keystroke: number, time, people ahead
+    and the estimated wait (rendered at the printer's 203 dpi)."""
+    data = QueueTicketData(
+        site_name="Pendopo Balai Kota",
+        number="A012",
+        issued_at=dt.datetime(2026, 11, 23, 1, 5, tzinfo=dt.UTC),
+        people_ahead=7,
+        estimated_minutes=21,
+    )
+    folder = artifacts_dir / "receipts"
+    folder.mkdir(exist_ok=True)
+    doc = render_queue_ticket(data, ROLL_80)
+    page = threshold(render_grey(doc.pdf))
+    page.save(folder / "antrean-layanan-80mm.png")
+    assert page.width == 576  # 72 mm at 203 dpi
+    flat = " ".join(_page_text(doc.pdf).split())
+    assert "A012" in flat and "7 orang sebelum Anda." in flat
+    assert "Perkiraan menunggu ± 21 menit." in flat

@@ -33,6 +33,9 @@ def render_queue_ticket(data: QueueTicketData, fmt: PaperFormat = DEFAULT_FORMAT
         ahead = data.people_ahead
         line = "Tidak ada antrean sebelum Anda." if ahead == 0 else f"{ahead} orang sebelum Anda."
         flow.text(line, s.body, bold=True, align="center")
+        if data.estimated_minutes is not None and ahead:
+            wait = f"Perkiraan menunggu ± {data.estimated_minutes} menit."
+            flow.text(wait, s.body, align="center")
     flow.rule()
     flow.text("Mohon tunggu sampai nomor Anda dipanggil.", s.body, align="center")
     flow.text("Layanan ini gratis, tanpa biaya apa pun.", s.small, align="center")
