@@ -166,6 +166,12 @@ class Settings:
     sms_daily_cap: int = 5  # messages per number per day (Jakarta time)
     sms_quiet_hours: tuple[int, int] = (21, 6)  # no SMS from 21.00 to 06.00 WIB
     sms_interval: int = 15  # seconds between two runs of sms-run
+    # Personal data at rest (issue 18, db/crypto.py): the data keys (base64, first
+    # encrypts) from the environment or a file; neither: one generated in data_dir.
+    data_key: str = field(default="", repr=False)
+    data_key_file: str = ""
+    # Days after a complaint is closed before its personal data is removed.
+    retention_days: int = 730
 
     @property
     def attachment_dir(self) -> Path:
@@ -220,6 +226,9 @@ class Settings:
             sms_daily_cap=_positive(env, "MEJA_CRM_SMS_DAILY_CAP", 5),
             sms_quiet_hours=_hours(env.get("MEJA_CRM_SMS_QUIET_HOURS", "21-6")),
             sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
+            data_key=env.get("MEJA_CRM_DATA_KEY", ""),
+            data_key_file=env.get("MEJA_CRM_DATA_KEY_FILE", "").strip(),
+            retention_days=_positive(env, "MEJA_CRM_RETENTION_DAYS", 730),
         )
 
     def with_database(self, url: str) -> Settings:
