@@ -70,7 +70,7 @@ class DataKeys:
 
     def decrypt(self, stored: str) -> bytes:
         _, kid, body = stored.split(":", 2)
-        key = self._by_id.get(kid) or _SEEN.get(kid)
+        key = self._by_id.get(kid)
         if key is None:
             raise DataKeyError(f"no data key {kid} is configured")
         raw = base64.b64decode(body)
@@ -95,16 +95,13 @@ def new_key_text() -> str:
 
 
 # The keys of this process. The column type below is module-level (SQLAlchemy makes
-# it once), so it reads them from here; every key installed stays readable.
+# it once), so it reads them from here: the last installed (one CRM per process).
 _ACTIVE: DataKeys | None = None
-_SEEN: dict[str, bytes] = {}
 
 
 def install(keys: DataKeys) -> None:
     global _ACTIVE
     _ACTIVE = keys
-    for k in keys.keys:
-        _SEEN[key_id(k)] = k
 
 
 def active() -> DataKeys:
