@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Text, select, type_coerce, update
+from sqlalchemy import select, update
 
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
-from crm_server.db.crypto import PREFIX, person_hashes
+from crm_server.db.crypto import person_hashes, stored_under
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
 
@@ -22,7 +22,6 @@ BATCH = 500
 
 def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt every row not under the current key; how many of each table."""
-    current = f"{PREFIX}{crm.data_keys.current_id}:%"
     done = {"complaints": 0, "co_reporters": 0}
     for name, key, value, nik, phone in (
         (
@@ -40,7 +39,7 @@ def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
             CoReporter.phone_hash,
         ),
     ):
-        stale = ~type_coerce(value, Text).like(current)
+        stale = ~stored_under(value, crm.data_keys.current_id)
         while True:
             with transaction(crm.sessions) as session:
                 rows = session.execute(

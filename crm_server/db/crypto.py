@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Dialect, Text
+from sqlalchemy import JSON, Dialect, Text, or_, type_coerce
 from sqlalchemy.types import TypeDecorator
 
 log = logging.getLogger("crm_server.crypto")
@@ -163,12 +163,27 @@ def person_hashes(
     )
 
 
+def stored_under(column: Any, kid: str | None = None) -> Any:
+    """SQL: the raw column holds a value encrypted (under key ``kid``, or any)."""
+    pattern = f"{PREFIX}{kid}:%" if kid else f"{PREFIX}%"
+    raw = type_coerce(column, Text)
+    # SQLite keeps the column's JSON type: the ciphertext is stored as a JSON string.
+    return or_(raw.like(pattern), raw.like('"' + pattern))
+
+
 class EncryptedJSON(TypeDecorator[Any]):
-    """A JSON value stored encrypted in a text column. A plain JSON text (a row from
-    before migration 0010) still reads."""
+    """A JSON value stored encrypted in a text column (on SQLite, whose tables
+    cannot change a column's type in place while rows refer to them, in the JSON
+    column it was, as a JSON string). A plain JSON value (a row from before migration
+    0010) still reads."""
 
     impl = Text
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(JSON())
+        return super().load_dialect_impl(dialect)
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:

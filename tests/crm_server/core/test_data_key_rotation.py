@@ -33,7 +33,7 @@ def prefixes(crm: Crm) -> set[str]:
     with crm.engine.connect() as conn:
         values = conn.execute(text("SELECT complainant FROM complaints")).scalars().all()
         values += conn.execute(text("SELECT reporter FROM co_reporters")).scalars().all()
-    return {str(v).split(":")[1] for v in values}
+    return {str(v).split(":")[1] for v in values}  # enc1:<key id>:…
 
 
 def names(crm: Crm) -> list[str]:

@@ -44,24 +44,26 @@ def _keys() -> crypto.DataKeys:
 
 
 def _to_text(table: str, column: str) -> None:
+    """PostgreSQL: the column becomes text. SQLite keeps its JSON column (recreating a
+    table that rows refer to fails on their foreign keys): the ciphertext is stored
+    in it as a JSON string (``EncryptedJSON``)."""
     if op.get_bind().dialect.name == "postgresql":
         op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text USING {column}::text")
-    else:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.alter_column(column, type_=sa.Text(), existing_nullable=False)
 
 
 def _encrypt_rows(table: str, key: str, column: str, nik: str, phone: str) -> None:
     conn = op.get_bind()
-    plain = sa.table(table, sa.column(key), sa.column(column, sa.Text()))
+    raw = sa.table(table, sa.column(key), sa.column(column, sa.Text()))
+    typed = sa.table(
+        table, sa.column(key), sa.column(column, crypto.EncryptedJSON()), sa.column(nik),
+        sa.column(phone),
+    )
     last: Any = None
     while True:
-        query = sa.select(plain.c[key], plain.c[column]).where(
-            sa.not_(plain.c[column].like(crypto.PREFIX + "%"))
-        )
+        query = sa.select(raw.c[key], raw.c[column]).where(~crypto.stored_under(raw.c[column]))
         if last is not None:
-            query = query.where(plain.c[key] > last)
-        rows = conn.execute(query.order_by(plain.c[key]).limit(BATCH)).all()
+            query = query.where(raw.c[key] > last)
+        rows = conn.execute(query.order_by(raw.c[key]).limit(BATCH)).all()
         if not rows:
             return
         keys = _keys()
@@ -69,15 +71,9 @@ def _encrypt_rows(table: str, key: str, column: str, nik: str, phone: str) -> No
             person = json.loads(value) if value else {}
             nik_hash, phone_hash = crypto.person_hashes(person, keys)
             conn.execute(
-                sa.text(
-                    f"UPDATE {table} SET {column} = :v, {nik} = :n, {phone} = :p WHERE {key} = :k"
-                ),
-                {
-                    "v": crypto.EncryptedJSON().process_bind_param(person, conn.dialect),
-                    "n": nik_hash,
-                    "p": phone_hash,
-                    "k": row_key,
-                },
+                sa.update(typed)
+                .where(typed.c[key] == row_key)
+                .values({column: person, nik: nik_hash, phone: phone_hash})
             )
         last = rows[-1][0]
 
@@ -139,5 +135,54 @@ def upgrade() -> None:
     _chain_audit_log()
 
 
+def _decrypt_rows(table: str, key: str, column: str) -> None:
+    conn = op.get_bind()
+    raw = sa.table(table, sa.column(key), sa.column(column, sa.Text()))
+    while True:
+        rows = conn.execute(
+            sa.select(raw.c[key], raw.c[column])
+            .where(crypto.stored_under(raw.c[column]))
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        keys = _keys()
+        for row_key, value in rows:
+            sealed = json.loads(value) if value.startswith('"') else value
+            conn.execute(
+                sa.update(raw)
+                .where(raw.c[key] == row_key)
+                .values({column: keys.decrypt(sealed).decode()})
+            )
+
+
+def _to_json(table: str, column: str) -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE json USING {column}::json")
+
+
 def downgrade() -> None:
-    raise NotImplementedError("personal data is not decrypted back into clear text")
+    """Back to clear text (with the configured key): only for going back a release."""
+    _decrypt_rows("complaints", "pk", "complainant")
+    _decrypt_rows("co_reporters", "event_id", "reporter")
+    _to_json("complaints", "complainant")
+    _to_json("co_reporters", "reporter")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): a batch would recreate tables
+    # that rows refer to.
+    for table, index in (
+        ("co_reporters", "ix_co_reporters_phone_hash"),
+        ("co_reporters", "ix_co_reporters_nik_hash"),
+        ("complaints", "ix_complaints_complainant_phone_hash"),
+        ("complaints", "ix_complaints_complainant_nik_hash"),
+    ):
+        op.drop_index(index, table_name=table)
+    for table, column in (
+        ("audit_log", "entry_hash"),
+        ("audit_log", "prev_hash"),
+        ("co_reporters", "phone_hash"),
+        ("co_reporters", "nik_hash"),
+        ("complaints", "personal_removed_at"),
+        ("complaints", "complainant_phone_hash"),
+        ("complaints", "complainant_nik_hash"),
+    ):
+        op.drop_column(table, column)
