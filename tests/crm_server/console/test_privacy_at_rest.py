@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from crm_server.core.crm import Crm
+from crm_server.core.people import complaint_of_person
 from crm_server.db import crypto
 from crm_server.db.models import Complaint, CoReporter
 from tests.crm_server.conftest import complaint_item
@@ -99,3 +100,18 @@ def test_a_key_is_generated_once_into_the_data_folder(crm: Crm) -> None:
     assert path.stat().st_mode & 0o777 == 0o600
     again = crypto.load("", "", crm.settings.data_dir)
     assert again.current_id == crm.data_keys.current_id
+
+
+def test_a_citizen_is_found_by_ticket_and_nik_or_phone_only(
+    crm: Crm, push: Callable[..., dict[str, Any]]
+) -> None:
+    item, other = complaint_item(), complaint_item()
+    push(item, reporter_event(item), other)
+    ticket = str(item["ticket_code"])
+    assert complaint_of_person(crm, ticket.lower(), nik="3171 0145 0678 0003") == ticket
+    assert complaint_of_person(crm, ticket, phone="0812-3456-7890") == ticket
+    assert complaint_of_person(crm, ticket, phone=REPORTER["phone"]) == ticket  # co-reporter
+    assert complaint_of_person(crm, ticket, nik="3171014506780004") is None
+    assert complaint_of_person(crm, str(other["ticket_code"]), nik=REPORTER["nik"]) is None
+    assert complaint_of_person(crm, "PBK1-000000-0000-X", nik="3171014506780003") is None
+    assert complaint_of_person(crm, ticket) is None
