@@ -17,8 +17,10 @@ from crm_server.settings import Settings
 
 def _crm(settings: Settings) -> object:
     from crm_server.core.crm import Crm
+    from crm_server.db import crypto
     from crm_server.db.engine import migrate
 
+    crypto.load_and_install(settings.data_key, settings.data_key_file, settings.data_dir)
     migrate(settings.database_url)
     crm = Crm(settings)
     crm.ensure_reference_data()

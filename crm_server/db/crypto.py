@@ -104,6 +104,13 @@ def install(keys: DataKeys) -> None:
     _ACTIVE = keys
 
 
+def load_and_install(key_text: str, key_file: str, data_dir: Path) -> DataKeys:
+    """The settings' keys, installed: before a migration, which encrypts with them."""
+    keys = load(key_text, key_file, data_dir)
+    install(keys)
+    return keys
+
+
 def active() -> DataKeys:
     if _ACTIVE is None:
         raise DataKeyError("no data key is installed")
