@@ -49,7 +49,10 @@ class DataKeys:
         self.keys = list(keys)
         if not self.keys or any(len(k) != 32 for k in self.keys):
             raise DataKeyError("a data key is 32 bytes, base64-encoded")
-        self._by_id = {key_id(k): k for k in self.keys}
+        self._by_id = {key_id(k): AESGCM(k) for k in self.keys}
+        self._lookup = {
+            k: hmac.new(k, b"meja-lookup-v1", hashlib.sha256).digest() for k in self.keys
+        }
         self.current_id = key_id(self.keys[0])
 
     @classmethod
@@ -65,20 +68,20 @@ class DataKeys:
 
     def encrypt(self, plain: bytes) -> str:
         nonce = secrets.token_bytes(12)
-        sealed = AESGCM(self.keys[0]).encrypt(nonce, plain, None)
+        sealed = self._by_id[self.current_id].encrypt(nonce, plain, None)
         return f"{PREFIX}{self.current_id}:{base64.b64encode(nonce + sealed).decode()}"
 
     def decrypt(self, stored: str) -> bytes:
         _, kid, body = stored.split(":", 2)
-        key = self._by_id.get(kid)
-        if key is None:
+        cipher = self._by_id.get(kid)
+        if cipher is None:
             raise DataKeyError(f"no data key {kid} is configured")
         raw = base64.b64decode(body)
-        return AESGCM(key).decrypt(raw[:12], raw[12:], None)
+        return cipher.decrypt(raw[:12], raw[12:], None)
 
     def lookup_hash(self, kind: str, value: str, key: bytes | None = None) -> str:
         """HMAC-SHA256 of a normalised NIK or phone under the (current) key's lookup key."""
-        lookup = hmac.new(key or self.keys[0], b"meja-lookup-v1", hashlib.sha256).digest()
+        lookup = self._lookup[key or self.keys[0]]
         return hmac.new(lookup, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
 
     def lookup_hashes(self, kind: str, value: str) -> list[str]:
