@@ -20,6 +20,7 @@ from crm_server import health
 from crm_server.console import routes as console
 from crm_server.core.crm import Crm
 from crm_server.core.rate_buckets import BucketStore, DatabaseBuckets, MemoryBuckets
+from crm_server.db import crypto
 from crm_server.db.engine import migrate
 from crm_server.open311 import routes as open311
 from crm_server.queue_api import routes as queue_api
@@ -53,6 +54,8 @@ def create_app(
     settings = settings or (crm.settings if crm else Settings.from_env())
     if crm is None:
         if settings.auto_migrate:
+            # the migration encrypts older rows with these settings' data key
+            crypto.load_and_install(settings.data_key, settings.data_key_file, settings.data_dir)
             migrate(settings.database_url)
         crm = Crm(settings)
         crm.ensure_reference_data()

@@ -1,5 +1,6 @@
 """The ``crm-server`` command: serve, migrate, jobs, enrol-desk, import-areas,
-seed-demo, add-user, add-api-key, act, show. Settings come from MEJA_CRM_* environment variables."""
+seed-demo, add-user, add-api-key, act, show, audit-verify, retention, rotate-data-key.
+Settings come from MEJA_CRM_* environment variables."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from crm_server import cli_privacy
 from crm_server.core.auth import ROLES
 from crm_server.settings import Settings
 
 
 def _crm(settings: Settings) -> object:
     from crm_server.core.crm import Crm
+    from crm_server.db import crypto
     from crm_server.db.engine import migrate
 
+    crypto.load_and_install(settings.data_key, settings.data_key_file, settings.data_dir)
     migrate(settings.database_url)
     crm = Crm(settings)
     crm.ensure_reference_data()
@@ -84,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sms.add_argument("--once", action="store_true", help="one run, then stop")
     sms_show = sub.add_parser("sms-show", help="a complaint's SMS, or the day's totals (JSON)")
     sms_show.add_argument("ticket_code", nargs="?", help="none: today's totals and failures")
+    cli_privacy.add_parsers(sub)
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "serve":
@@ -191,6 +196,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             print(add_api_key(crm, args.name))
         elif args.command == "act":
             return _act(crm, args)
+        elif args.command in cli_privacy.COMMANDS:
+            return cli_privacy.run(crm, args)
         elif args.command == "jobs":
             from crm_server.core.jobs import CRM_JOBS, run_due
 

@@ -183,6 +183,12 @@ class Settings:
     # The visitor queue's fairness rule: at most this many priority calls in a row
     # while a regular visitor waits.
     queue_priority_run: int = DEFAULT_PRIORITY_RUN
+    # Personal data at rest (issue 18, db/crypto.py): the data keys (base64, first
+    # encrypts) from the environment or a file; neither: one generated in data_dir.
+    data_key: str = field(default="", repr=False)
+    data_key_file: str = ""
+    # Days after a complaint is closed before its personal data is removed.
+    retention_days: int = 730
 
     @property
     def attachment_dir(self) -> Path:
@@ -240,6 +246,9 @@ class Settings:
             desk_release=_release(env.get("MEJA_CRM_DESK_RELEASE", "")),
             desk_download_url=env.get("MEJA_CRM_DESK_DOWNLOAD_URL", "").strip(),
             queue_priority_run=_positive(env, "MEJA_CRM_QUEUE_PRIORITY_RUN", DEFAULT_PRIORITY_RUN),
+            data_key=env.get("MEJA_CRM_DATA_KEY", ""),
+            data_key_file=env.get("MEJA_CRM_DATA_KEY_FILE", "").strip(),
+            retention_days=_positive(env, "MEJA_CRM_RETENTION_DAYS", 730),
         )
 
     def with_database(self, url: str) -> Settings:

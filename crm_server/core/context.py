@@ -20,6 +20,7 @@ from complaint_domain.areas import Area as DomainArea
 from complaint_domain.areas import AreaIndex, AreaLevel
 from complaint_domain.complaint import WIB
 from complaint_domain.workdays import WorkCalendar
+from crm_server.db import crypto
 from crm_server.db.engine import make_engine, make_session_factory
 from crm_server.db.models import Area, Holiday, TimeLimit
 from crm_server.settings import Settings
@@ -41,6 +42,8 @@ class CrmContext:
     ) -> None:
         self.settings = settings
         self.clock = clock
+        self.data_keys = crypto.load(settings.data_key, settings.data_key_file, settings.data_dir)
+        crypto.install(self.data_keys)
         self.engine = engine or make_engine(settings.database_url)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         self._areas: AreaIndex | None = None

@@ -24,6 +24,7 @@ from complaint_domain.ticket import mint
 from crm_server.core.context import CrmContext
 from crm_server.core.desks import CRM_DESK_CODE
 from crm_server.db.bulk import bulk_insert
+from crm_server.db.crypto import person_hashes
 from crm_server.db.engine import lock_feed
 from crm_server.db.models import Complaint, Event
 
@@ -106,6 +107,7 @@ class Reception:
         """The ``complaints`` row."""
         now = self.now
         kelurahan_code = new.location["kelurahan_code"]
+        nik_hash, phone_hash = person_hashes(new.complainant)
         return {
             "id": new.id,
             "ticket_code": new.ticket_code,
@@ -118,6 +120,8 @@ class Reception:
             "description": new.description,
             "earlier_references": new.earlier_references,
             "complainant": new.complainant,
+            "complainant_nik_hash": nik_hash,
+            "complainant_phone_hash": phone_hash,
             "kelurahan_code": kelurahan_code,
             "kota_code": ".".join(kelurahan_code.split(".")[:2]),
             "location": new.location,

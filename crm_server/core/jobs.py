@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from crm_server.core.city_figures import count_caseload
 from crm_server.core.context import CrmContext
 from crm_server.core.rate_buckets import forget_full_buckets
+from crm_server.core.retention import run_retention
 from crm_server.core.staff_sign_in import forget_old_failures
 from crm_server.db.engine import transaction
 from crm_server.db.models import EnrolmentCode, JobRun, StaffSession
@@ -140,10 +141,16 @@ def _expire_enrolment_codes(crm: CrmContext) -> str:
     return f"{result.rowcount or 0} expired enrolment codes removed"  # type: ignore[attr-defined]
 
 
+def _retention(crm: CrmContext) -> str:
+    """Personal data removed from complaints closed long ago (core/retention.py)."""
+    return run_retention(crm).summary()
+
+
 CRM_JOBS: tuple[Job, ...] = (
     Job("sign_in_failures", dt.timedelta(minutes=5), _forget_sign_in_failures),
     Job("rate_buckets", dt.timedelta(minutes=5), _forget_full_rate_buckets),
     Job("staff_sessions", dt.timedelta(minutes=15), _end_stale_sessions),
     Job("enrolment_codes", dt.timedelta(hours=1), _expire_enrolment_codes),
     Job("caseload", dt.timedelta(minutes=1), count_caseload, lease=dt.timedelta(minutes=2)),
+    Job("retention", dt.timedelta(hours=24), _retention, lease=dt.timedelta(hours=2)),
 )

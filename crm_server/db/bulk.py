@@ -35,6 +35,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from complaint_domain.sql_types import UTCDateTime
+from crm_server.db.crypto import EncryptedJSON
 
 
 def insert_for(session: Session) -> Any:
@@ -148,14 +149,23 @@ def _json_scalar(value: Any) -> str:
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
+def _converter(column_type: Any) -> Callable[[Any], Any] | None:
+    """How a column's value goes into the JSON document (None: as is)."""
+    if isinstance(column_type, EncryptedJSON):
+        # Personal data: encrypted here as the ORM would (never in clear to the server).
+        return functools.partial(column_type.process_bind_param, dialect=_POSTGRESQL)
+    if isinstance(column_type, Uuid | UTCDateTime | Date):
+        return _json_scalar
+    return None
+
+
 @functools.cache
 def _recordset_insert(
     table: Table, names: tuple[str, ...], returning: tuple[Column[Any], ...]
 ) -> tuple[TextClause | TextualSelect, list[tuple[str, Callable[[Any], Any] | None]]]:
     """The statement, and each column's converter to JSON (None: JSON already)."""
     converters: list[tuple[str, Callable[[Any], Any] | None]] = [
-        (n, _json_scalar if isinstance(table.c[n].type, Uuid | UTCDateTime | Date) else None)
-        for n in names
+        (n, _converter(table.c[n].type)) for n in names
     ]
     columns = ", ".join(names)
     sql = (

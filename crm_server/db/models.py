@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from complaint_domain.sql_types import UTCDateTime
+from crm_server.db.crypto import EncryptedJSON
 
 # SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL wants 64 bits for a
 # feed that grows for years.
@@ -175,6 +176,10 @@ class AuditEntry(Base):
     subject: Mapped[str] = mapped_column(String(120), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[dict[str, Any]]
+    # The chain (migration 0010): SHA-256 of the previous entry's hash and this
+    # entry's fields (core/audit.py), so an entry altered later is found.
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="")
 
 
 class ResponseTemplate(Base):
@@ -254,7 +259,13 @@ class Complaint(Base):
     category_code: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(Text)
     earlier_references: Mapped[list[Any]]
-    complainant: Mapped[dict[str, Any]]  # personal data: never in a public answer or a log
+    # Personal data: never in a public answer or a log; stored encrypted (db/crypto.py),
+    # with keyed hashes of its NIK and phone for the lookups (migration 0010).
+    complainant: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
+    complainant_nik_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    complainant_phone_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    # When retention removed the personal data ("anonymised"), None while it is kept.
+    personal_removed_at: Mapped[dt.datetime | None]
     kelurahan_code: Mapped[str] = mapped_column(String(13))
     kota_code: Mapped[str] = mapped_column(String(5))
     location: Mapped[dict[str, Any]]
@@ -367,7 +378,9 @@ class CoReporter(Base):
     __tablename__ = "co_reporters"
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     complaint_pk: Mapped[int] = mapped_column(ForeignKey("complaints.pk"), index=True)
-    reporter: Mapped[dict[str, Any]]  # personal data: never in a public answer or a log
+    reporter: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)  # personal, encrypted
+    nik_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     at: Mapped[dt.datetime]
     recorded_at: Mapped[dt.datetime]
 

@@ -19,6 +19,7 @@ from crm_server.core.intake import COMPLAINTS, EVENTS
 from crm_server.core.push.answers import missing_attachment, rejected, result
 from crm_server.core.schemas import EventItem
 from crm_server.db.bulk import bulk_insert, one_of
+from crm_server.db.crypto import person_hashes
 from crm_server.db.models import CoReporter
 
 CO_REPORTERS = cast(Table, CoReporter.__table__)
@@ -119,11 +120,15 @@ def store_events(
         else:
             results[i] = result(str(item.id), "accepted", f"E{seq}")
             if item.reporter is not None:
+                reporter = item.reporter.model_dump(mode="json")
+                nik_hash, phone_hash = person_hashes(reporter)
                 reporters.append(
                     {
                         "event_id": item.id,
                         "complaint_pk": targets[item.complaint_id].pk,
-                        "reporter": item.reporter.model_dump(mode="json"),
+                        "reporter": reporter,
+                        "nik_hash": nik_hash,
+                        "phone_hash": phone_hash,
                         "at": item.at,
                         "recorded_at": now,
                     }

@@ -82,7 +82,7 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
             code_text = match.group(1) if match else ""
             complaint = find_complaint(session, code_text)  # forgiving: case, spaces, dashes
             pk, reply = None, templates.NOT_FOUND
-            if complaint is not None and phone in _recorded_phones(session, complaint):
+            if complaint is not None and _is_recorded(crm, session, complaint, phone):
                 status = Status(complaint.status)
                 facts = Facts(
                     code=complaint.ticket_code,
@@ -96,13 +96,17 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
     return command
 
 
-def _recorded_phones(session: Session, complaint: Complaint) -> set[str]:
-    """The first citizen's number and every co-reporter's."""
-    phones = {str(complaint.complainant.get("phone") or "")}
-    phones |= {
-        str(r.get("phone") or "")
-        for r in session.scalars(
-            select(CoReporter.reporter).where(CoReporter.complaint_pk == complaint.pk)
+def _is_recorded(crm: CrmContext, session: Session, complaint: Complaint, phone: str) -> bool:
+    """Whether ``phone`` is the first citizen's number or a co-reporter's: compared by
+    the keyed hashes (the numbers themselves are stored encrypted)."""
+    hashes = crm.data_keys.lookup_hashes("phone", phone)
+    if complaint.complainant_phone_hash in hashes:
+        return True
+    return (
+        session.scalar(
+            select(CoReporter.event_id)
+            .where(CoReporter.complaint_pk == complaint.pk, CoReporter.phone_hash.in_(hashes))
+            .limit(1)
         )
-    }
-    return phones - {""}
+        is not None
+    )

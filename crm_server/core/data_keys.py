@@ -1,0 +1,67 @@
+"""Rotating the data key (issue 18, ``crm-server rotate-data-key``): every personal
+column is read (under whichever live key wrote it) and written again under the
+first key, with its lookup hashes made again under that key. In batches, each its
+own transaction, picking only rows not yet under the first key: an interrupted
+rotation simply runs again. While it runs, rows under the old key still read and
+lookups match either key's hash (``DataKeys.lookup_hashes``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from crm_server.core.audit import add_audit
+from crm_server.core.context import CrmContext
+from crm_server.db.crypto import person_hashes, stored_under
+from crm_server.db.engine import transaction
+from crm_server.db.models import Complaint, CoReporter
+
+BATCH = 500
+
+
+def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
+    """Re-encrypt every row not under the current key; how many of each table."""
+    done = {"complaints": 0, "co_reporters": 0}
+    for name, key, value, nik, phone in (
+        (
+            "complaints",
+            Complaint.pk,
+            Complaint.complainant,
+            Complaint.complainant_nik_hash,
+            Complaint.complainant_phone_hash,
+        ),
+        (
+            "co_reporters",
+            CoReporter.event_id,
+            CoReporter.reporter,
+            CoReporter.nik_hash,
+            CoReporter.phone_hash,
+        ),
+    ):
+        stale = ~stored_under(value, crm.data_keys.current_id)
+        while True:
+            with transaction(crm.sessions) as session:
+                rows = session.execute(
+                    select(key, value).where(stale).order_by(key).limit(batch)
+                ).all()
+                for row_key, person in rows:
+                    hashes: Any = person_hashes(person, crm.data_keys)
+                    session.execute(
+                        update(key.class_)
+                        .where(key == row_key)
+                        .values({value: person, nik: hashes[0], phone: hashes[1]})
+                    )
+            done[name] += len(rows)
+            if len(rows) < batch:
+                break
+    with transaction(crm.sessions) as session:
+        add_audit(
+            session,
+            crm.now(),
+            "",
+            "data_key_rotated",
+            subject=crm.data_keys.current_id,
+            detail=done,
+        )
+    return done

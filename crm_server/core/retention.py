@@ -1,0 +1,128 @@
+"""Retention (issue 18): a complaint's personal data is removed
+``retention_days`` after it was closed (done, rejected or merged). The complaint
+stays, anonymised: its facts, category, area, dates and states are kept for the
+statistics; the citizen's and every co-reporter's identity and contact, their
+lookup hashes and the phone numbers of its SMS go. Run daily by a periodic job
+(``core/jobs.py``) and by ``crm-server retention [--dry-run]``; each run is in the
+audit log with its counts and ticket codes (never personal data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, update
+
+from complaint_domain.status import FINAL_STATES
+from crm_server.core.audit import add_audit
+from crm_server.core.context import CrmContext
+from crm_server.db.engine import transaction
+from crm_server.db.models import Complaint, CoReporter
+from crm_server.db.sms_models import SmsMessage
+
+ANONYMISED = {"anonymised": True}
+BATCH = 500
+_AUDITED_TICKETS = 1000  # an entry names at most this many (the counts are whole)
+
+
+@dataclass
+class RetentionRun:
+    cutoff: dt.datetime
+    dry_run: bool
+    tickets: list[str] = field(default_factory=list)
+    co_reporters: int = 0
+
+    def summary(self) -> str:
+        verb = "would remove" if self.dry_run else "removed"
+        return (
+            f"{verb} the personal data of {len(self.tickets)} complaints"
+            f" and {self.co_reporters} co-reporters closed before {self.cutoff:%Y-%m-%d}"
+        )
+
+
+def _due(cutoff: dt.datetime):  # type: ignore[no-untyped-def]
+    return (
+        Complaint.status.in_([s.value for s in FINAL_STATES]),
+        Complaint.status_since < cutoff,
+        Complaint.personal_removed_at.is_(None),
+    )
+
+
+def run_retention(crm: CrmContext, dry_run: bool = False, batch: int = BATCH) -> RetentionRun:
+    """Remove (or, in a dry run, only list) what is due; in batches, each its own
+    transaction, so an interrupted run leaves whole complaints and the next run
+    goes on."""
+    now = crm.now()
+    run = RetentionRun(now - dt.timedelta(days=crm.settings.retention_days), dry_run)
+    if dry_run:
+        with crm.sessions() as session:
+            rows = session.execute(
+                select(Complaint.pk, Complaint.ticket_code).where(*_due(run.cutoff))
+            ).all()
+            pks = [r.pk for r in rows]
+            run.tickets = [r.ticket_code for r in rows]
+            run.co_reporters = sum(
+                session.scalar(
+                    select(func.count())
+                    .select_from(CoReporter)
+                    .where(CoReporter.complaint_pk.in_(pks[i : i + batch]))
+                )
+                or 0
+                for i in range(0, len(pks), batch)
+            )
+    else:
+        while _remove_batch(crm, run, now, batch):
+            pass
+    with transaction(crm.sessions) as session:
+        detail: dict[str, object] = {
+            "complaints": len(run.tickets),
+            "co_reporters": run.co_reporters,
+            "cutoff": run.cutoff.isoformat(),
+            "tickets": run.tickets[:_AUDITED_TICKETS],
+        }
+        add_audit(
+            session,
+            now,
+            "",
+            "retention_dry_run" if dry_run else "retention",
+            reason=f"closed more than {crm.settings.retention_days} days ago",
+            detail=detail,
+        )
+    return run
+
+
+def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: int) -> bool:
+    with transaction(crm.sessions) as session:
+        rows = session.execute(
+            select(Complaint.pk, Complaint.ticket_code)
+            .where(*_due(run.cutoff))
+            .order_by(Complaint.pk)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        ).all()
+        if not rows:
+            return False
+        pks = [r.pk for r in rows]
+        session.execute(
+            update(Complaint)
+            .where(Complaint.pk.in_(pks))
+            .values(
+                complainant=ANONYMISED,
+                complainant_nik_hash="",
+                complainant_phone_hash="",
+                personal_removed_at=now,
+            )
+        )
+        result = session.execute(
+            update(CoReporter)
+            .where(CoReporter.complaint_pk.in_(pks))
+            .values(reporter=ANONYMISED, nik_hash="", phone_hash="")
+        )
+        session.execute(
+            update(SmsMessage)
+            .where(SmsMessage.complaint_pk.in_(pks), SmsMessage.state.not_in(["queued", "handing"]))
+            .values(phone="")
+        )
+        run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
+        run.tickets += [r.ticket_code for r in rows]
+    return True
