@@ -26,7 +26,7 @@ from tests.crm_server.console.conftest import Console
 SignedIn = Callable[[str], Console]
 KELURAHAN = "31.71.01.1001"
 POST = "https://twitter.com/warga_jkt/status/1866012345678901234?s=20"
-_REPLY = re.compile(r'<textarea id="reply-text" readonly rows="4">([^<]*)</textarea>')
+_REPLY = re.compile(r'<textarea id="reply-text" readonly rows="6">([^<]*)</textarea>')
 
 
 @pytest.fixture
