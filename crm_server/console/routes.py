@@ -15,12 +15,13 @@ from crm_server.console import (
     dashboard,
     inbox,
     sign_in,
+    sms_pages,
 )
 from crm_server.console.deps import ConsoleRefusal, SignInNeeded, login_url
 from crm_server.console.render import error_page
 
 router = APIRouter()
-for part in (sign_in, inbox, dashboard, complaint_page, channel_record, admin):
+for part in (sign_in, inbox, dashboard, complaint_page, channel_record, sms_pages, admin):
     router.include_router(part.router)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crm_server.console.words import admin, channel, common, complaint, inbox, sign_in
+from crm_server.console.words import admin, channel, common, complaint, inbox, sign_in, sms
 
 LANGUAGES = ("id", "en")
 ENGLISH: dict[str, str] = {
@@ -21,6 +21,7 @@ ENGLISH: dict[str, str] = {
     **complaint.ENGLISH,
     **admin.ENGLISH,
     **channel.ENGLISH,
+    **sms.ENGLISH,
 }
 
 Translator = Callable[..., str]
