@@ -166,6 +166,17 @@ class Settings:
     sms_daily_cap: int = 5  # messages per number per day (Jakarta time)
     sms_quiet_hours: tuple[int, int] = (21, 6)  # no SMS from 21.00 to 06.00 WIB
     sms_interval: int = 15  # seconds between two runs of sms-run
+    # The complaints mailbox (issue 22): read over IMAP, answered over SMTP. Empty
+    # host: no mailbox is read.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_ssl: bool = True
+    imap_user: str = ""
+    imap_password: str = ""
+    imap_folder: str = "INBOX"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = ""
 
     @property
     def attachment_dir(self) -> Path:
@@ -220,6 +231,15 @@ class Settings:
             sms_daily_cap=_positive(env, "MEJA_CRM_SMS_DAILY_CAP", 5),
             sms_quiet_hours=_hours(env.get("MEJA_CRM_SMS_QUIET_HOURS", "21-6")),
             sms_interval=_positive(env, "MEJA_CRM_SMS_INTERVAL", 15),
+            imap_host=env.get("MEJA_CRM_IMAP_HOST", "").strip(),
+            imap_port=_positive(env, "MEJA_CRM_IMAP_PORT", 993),
+            imap_ssl=env.get("MEJA_CRM_IMAP_SSL", "1").strip() not in ("0", "false", "no"),
+            imap_user=env.get("MEJA_CRM_IMAP_USER", "").strip(),
+            imap_password=env.get("MEJA_CRM_IMAP_PASSWORD", ""),
+            imap_folder=env.get("MEJA_CRM_IMAP_FOLDER", "INBOX").strip() or "INBOX",
+            smtp_host=env.get("MEJA_CRM_SMTP_HOST", "").strip(),
+            smtp_port=_positive(env, "MEJA_CRM_SMTP_PORT", 25),
+            smtp_from=env.get("MEJA_CRM_SMTP_FROM", "").strip(),
         )
 
     def with_database(self, url: str) -> Settings:

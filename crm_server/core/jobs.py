@@ -22,6 +22,7 @@ from sqlalchemy import and_, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from crm_server.core.context import CrmContext
+from crm_server.core.mail.mailbox import poll_if_configured
 from crm_server.core.rate_buckets import forget_full_buckets
 from crm_server.core.staff_sign_in import forget_old_failures
 from crm_server.db.engine import transaction
@@ -144,4 +145,6 @@ CRM_JOBS: tuple[Job, ...] = (
     Job("rate_buckets", dt.timedelta(minutes=5), _forget_full_rate_buckets),
     Job("staff_sessions", dt.timedelta(minutes=15), _end_stale_sessions),
     Job("enrolment_codes", dt.timedelta(hours=1), _expire_enrolment_codes),
+    # The complaints mailbox (issue 22): a no-op without MEJA_CRM_IMAP_HOST.
+    Job("mailbox", dt.timedelta(minutes=2), poll_if_configured),
 )

@@ -1,4 +1,4 @@
-"""The channels' table (issue 22): which source (a post's link, an e-mail's message
+"""The channels' tables (issue 22): which source (a post's link, an e-mail's message
 id, an SMS) a complaint recorded on behalf of a channel came from, so that the
 same source is never recorded twice. Only a digest of the source is kept: an SMS
 source holds a phone number. Imported by ``db`` so that the one metadata knows it."""
@@ -6,8 +6,9 @@ source holds a phone number. Imported by ``db`` so that the one metadata knows i
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_server.db.models import Base
@@ -23,3 +24,30 @@ class ChannelSource(Base):
     complaint_pk: Mapped[int] = mapped_column(ForeignKey("complaints.pk"), index=True)
     recorded_by: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[dt.datetime]
+
+
+class MailDraft(Base):
+    """One message of the complaints mailbox, as read (issue 22): a draft in the
+    e-mail admin's triage until confirmed, merged or dismissed. ``(uidvalidity,
+    uid)`` is unique: a message is stored once, whatever happens between reading
+    and marking it seen. ``sender`` and ``body`` are personal data: never logged."""
+
+    __tablename__ = "mail_drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[str] = mapped_column(String(300))
+    sender: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[Any]]
+    refused_files: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[dt.datetime]
+    # draft → confirmed | merged | dismissed
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    ticket_code: Mapped[str] = mapped_column(String(30), default="")
+    decided_by: Mapped[int | None] = mapped_column(Integer)
+    decided_at: Mapped[dt.datetime | None]
+
+    __table_args__ = (UniqueConstraint("uidvalidity", "uid", name="uq_mail_drafts_uid"),)
