@@ -77,7 +77,7 @@ def _channels_for(staff: StaffSessionInfo) -> list[str]:
     raise ConsoleRefusal(403, staff)
 
 
-def _choices(crm: Crm, channels: list[str]) -> Choices:
+def choices_for(crm: Crm, channels: list[str]) -> Choices:
     areas = crm.areas()
     kelurahan = []
     for area in areas.at_level(AreaLevel.KELURAHAN):
@@ -127,7 +127,7 @@ def _form(
 
 @router.get(PATH, response_class=HTMLResponse, include_in_schema=False)
 async def record_form(request: Request, staff: ChannelAdmin) -> Response:
-    choices = await run_in_threadpool(_choices, crm_of(request), _channels_for(staff))
+    choices = await run_in_threadpool(choices_for, crm_of(request), _channels_for(staff))
     return _form(request, staff, choices)
 
 
@@ -135,7 +135,7 @@ async def record_form(request: Request, staff: ChannelAdmin) -> Response:
 async def record_sent(request: Request, staff: ChannelAdmin) -> Response:
     crm = crm_of(request)
     channels = _channels_for(staff)
-    choices = await run_in_threadpool(_choices, crm, channels)
+    choices = await run_in_threadpool(choices_for, crm, channels)
     form = await request.form()
     values = {name: str(form.get(name, "") or "") for name in FIELDS}
     if len(channels) == 1:

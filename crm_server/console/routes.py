@@ -14,6 +14,7 @@ from crm_server.console import (
     complaint_page,
     dashboard,
     inbox,
+    mail_triage,
     sign_in,
     sms_pages,
 )
@@ -21,7 +22,16 @@ from crm_server.console.deps import ConsoleRefusal, SignInNeeded, login_url
 from crm_server.console.render import error_page
 
 router = APIRouter()
-for part in (sign_in, inbox, dashboard, complaint_page, channel_record, sms_pages, admin):
+for part in (
+    sign_in,
+    inbox,
+    dashboard,
+    complaint_page,
+    channel_record,
+    mail_triage,
+    sms_pages,
+    admin,
+):
     router.include_router(part.router)
 
 
