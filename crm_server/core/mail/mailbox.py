@@ -104,10 +104,15 @@ def poll(crm: CrmContext, connect: Callable[[CrmContext], Imap] = open_imap) -> 
         _, validity = client.response("UIDVALIDITY")
         uidvalidity = int(validity[0]) if validity and validity[0] else 0
         after = highest_uid(crm, uidvalidity)
-        _, found = client.uid("SEARCH", None, f"UID {after + 1}:*")
-        uids = [int(u) for u in (found[0] or b"").split() if int(u) > after]
+        # From the highest stored one: a CRM stopped after storing it had not yet
+        # marked it seen (marking again is harmless).
+        _, found = client.uid("SEARCH", None, f"UID {max(after, 1)}:*")
+        uids = [int(u) for u in (found[0] or b"").split() if int(u) >= after]
         stored = 0
         for uid in sorted(uids):
+            if uid == after:
+                client.uid("STORE", str(uid), "+FLAGS", "(\\Seen)")
+                continue
             _, data = client.uid("FETCH", str(uid), "(BODY.PEEK[])")
             raw = next((item[1] for item in data if isinstance(item, tuple)), b"")
             if store_draft(crm, uidvalidity, uid, raw):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from email.message import EmailMessage
@@ -129,7 +130,7 @@ def test_a_crm_stopped_between_storing_and_marking_loses_and_doubles_nothing(crm
         poll(crm, lambda _: box)
     assert drafts_count(crm) == 1 and box.seen == set()  # stored, not yet marked
     poll(crm, lambda _: box)
-    assert drafts_count(crm) == 3 and box.seen == {102, 103}
+    assert drafts_count(crm) == 3 and box.seen == {101, 102, 103}
     # The one stored before the stop is stored once; storing it again does nothing.
     assert mailbox.store_draft(crm, 7, 101, THREE[101]) is False
     assert drafts_count(crm) == 3
@@ -177,9 +178,13 @@ def smtp_server(crm: Crm) -> Iterator[list[EmailMessage]]:
 def test_three_emails_end_as_a_complaint_a_dismissal_and_a_merge(
     crm: Crm, push: Push, smtp_server: list[EmailMessage]
 ) -> None:
+    poll(crm, lambda _: FakeImap(dict(THREE)))
+    three_decided(crm, push, smtp_server)
+
+
+def three_decided(crm: Crm, push: Push, smtp_server: list[EmailMessage]) -> None:
     desk = complaint_item(category_code="KEBERSIHAN")
     push(desk)
-    poll(crm, lambda _: FakeImap(dict(THREE)))
     scan, spam, duplicate = triage.drafts(crm)
 
     ticket = triage.confirm(crm, scan.id, 1, "Admin E-mail", KELURAHAN, "JALAN.RUSAK")
@@ -193,8 +198,8 @@ def test_three_emails_end_as_a_complaint_a_dismissal_and_a_merge(
         assert complaint.ticket_code == ticket
         assert complaint.complainant["email"] == "sari@example.id"
         assert [a["media_type"] for a in complaint.attachments] == ["image/png"]
-        states = dict(session.execute(select(MailDraft.uid, MailDraft.state)).all())
-    assert states == {101: "confirmed", 102: "dismissed", 103: "merged"}
+        states = list(session.scalars(select(MailDraft.state).order_by(MailDraft.id)))
+    assert states == ["confirmed", "dismissed", "merged"]
 
     to = {str(m["To"]): m for m in smtp_server}
     assert set(to) == {"sari@example.id", "budi@example.id"}  # nothing to the spammer
@@ -206,3 +211,85 @@ def test_three_emails_end_as_a_complaint_a_dismissal_and_a_merge(
         triage.confirm(crm, scan.id, 1, "Admin E-mail", KELURAHAN, "JALAN.RUSAK")
     with pytest.raises(triage.DraftRefused):
         triage.dismiss(crm, scan.id, 1, "other", "")
+
+
+# ---------------------------------------------------------------- a real Dovecot
+
+
+@pytest.fixture
+def dovecot(crm: Crm) -> Iterator[Any]:
+    from tests.crm_server.mail.dovecot_rig import PASSWORD, USER, running_dovecot
+
+    with running_dovecot() as server:
+        crm.settings = replace(
+            crm.settings,
+            imap_host="127.0.0.1",
+            imap_port=server.port,
+            imap_ssl=False,
+            imap_user=USER,
+            imap_password=PASSWORD,
+        )
+        yield server
+
+
+def deliver(crm: Crm, *messages: bytes) -> None:
+    import imaplib
+
+    client = imaplib.IMAP4("127.0.0.1", crm.settings.imap_port)
+    client.login(crm.settings.imap_user, crm.settings.imap_password)
+    for raw in messages:
+        client.append("INBOX", "", imaplib.Time2Internaldate(time.time()), raw)
+    client.logout()
+
+
+def test_a_real_dovecot_mailbox_is_read_once(crm: Crm, dovecot: Any) -> None:
+    deliver(crm, *THREE.values())
+    assert poll_if_configured(crm) == "3 new e-mails stored as drafts"
+    assert poll_if_configured(crm) == "0 new e-mails stored as drafts"
+    assert [d.subject for d in triage.drafts(crm)] == [
+        "Jalan berlubang",
+        "MENANG UNDIAN!!!",
+        "Sampah",
+    ]
+    deliver(crm, mail(104, "c@example.id", "Lagi", "Lampu jalan mati di gang 5 RT 3."))
+    assert poll_if_configured(crm) == "1 new e-mails stored as drafts"
+
+
+def test_a_crm_stopped_midway_against_dovecot(crm: Crm, dovecot: Any) -> None:
+    deliver(crm, *THREE.values())
+    stops = {"left": 1}
+
+    def stopping(crm_: Crm) -> Any:
+        real = mailbox.open_imap(crm_)
+        uid = real.uid
+
+        def uid_then_stop(command: str, *args: Any) -> Any:
+            if command == "STORE" and stops["left"]:
+                stops["left"] -= 1
+                raise OSError("the CRM stopped between storing and marking")
+            return uid(command, *args)
+
+        real.uid = uid_then_stop  # type: ignore[method-assign]
+        return real
+
+    with pytest.raises(OSError):
+        poll(crm, stopping)
+    assert drafts_count(crm) == 1
+    assert poll_if_configured(crm) == "2 new e-mails stored as drafts"
+    assert drafts_count(crm) == 3
+    # Every message is marked seen on the server now.
+    import imaplib
+
+    client = imaplib.IMAP4("127.0.0.1", crm.settings.imap_port)
+    client.login(crm.settings.imap_user, crm.settings.imap_password)
+    client.select("INBOX")
+    assert client.search(None, "UNSEEN")[1] == [b""]
+    client.logout()
+
+
+def test_three_emails_through_dovecot_and_smtp(
+    crm: Crm, push: Push, dovecot: Any, smtp_server: list[EmailMessage]
+) -> None:
+    deliver(crm, *THREE.values())
+    assert poll_if_configured(crm) == "3 new e-mails stored as drafts"
+    three_decided(crm, push, smtp_server)
