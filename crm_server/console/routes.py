@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from crm_server.console import (
     admin,
+    channel_figures,
     channel_record,
     complaint_page,
     dashboard,
@@ -28,6 +29,7 @@ for part in (
     dashboard,
     complaint_page,
     channel_record,
+    channel_figures,
     mail_triage,
     sms_pages,
     admin,

@@ -63,4 +63,10 @@ ENGLISH = {
     "Sumber ini sudah pernah dicatat sebagai aduan {ticket}.": (
         "This source was already recorded as complaint {ticket}."
     ),
+    "Per kanal": "By channel",
+    "Aduan per kanal dari {start} sampai {end}": "Complaints by channel from {start} to {end}",
+    "Diterima": "Received",
+    "Tanggapan pertama (median, jam)": "First response (median, hours)",
+    "Duplikat digabung": "Duplicates merged",
+    "Angka per kanal": "Figures by channel",
 }
