@@ -189,6 +189,17 @@ class Settings:
     data_key_file: str = ""
     # Days after a complaint is closed before its personal data is removed.
     retention_days: int = 730
+    # The complaints mailbox (issue 22): read over IMAP, answered over SMTP. Empty
+    # host: no mailbox is read.
+    imap_host: str = ""
+    imap_port: int = 993
+    imap_ssl: bool = True
+    imap_user: str = ""
+    imap_password: str = ""
+    imap_folder: str = "INBOX"
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = ""
 
     @property
     def attachment_dir(self) -> Path:
@@ -249,6 +260,15 @@ class Settings:
             data_key=env.get("MEJA_CRM_DATA_KEY", ""),
             data_key_file=env.get("MEJA_CRM_DATA_KEY_FILE", "").strip(),
             retention_days=_positive(env, "MEJA_CRM_RETENTION_DAYS", 730),
+            imap_host=env.get("MEJA_CRM_IMAP_HOST", "").strip(),
+            imap_port=_positive(env, "MEJA_CRM_IMAP_PORT", 993),
+            imap_ssl=env.get("MEJA_CRM_IMAP_SSL", "1").strip() not in ("0", "false", "no"),
+            imap_user=env.get("MEJA_CRM_IMAP_USER", "").strip(),
+            imap_password=env.get("MEJA_CRM_IMAP_PASSWORD", ""),
+            imap_folder=env.get("MEJA_CRM_IMAP_FOLDER", "INBOX").strip() or "INBOX",
+            smtp_host=env.get("MEJA_CRM_SMTP_HOST", "").strip(),
+            smtp_port=_positive(env, "MEJA_CRM_SMTP_PORT", 25),
+            smtp_from=env.get("MEJA_CRM_SMTP_FROM", "").strip(),
         )
 
     def with_database(self, url: str) -> Settings:

@@ -26,6 +26,7 @@ from crm_server.console.complaint_forms import ACTION_WORDS, NOTE_REQUIRED, add_
 from crm_server.console.complaint_view import ComplaintView, complaint_view, contact_of
 from crm_server.console.deps import ConsoleRefusal, Staff, crm_of
 from crm_server.console.render import page
+from crm_server.console.sms_pages import messages_of
 from crm_server.console.words import say
 from crm_server.core.audit import record
 from crm_server.core.complaints import find_complaint
@@ -101,6 +102,7 @@ def _render(
         note_required=NOTE_REQUIRED,
         done=DONE_WORDS.get(done, ""),
         action_error=refused.message if refused and sent and not _has_form(view, sent) else "",
+        **messages_of(crm, view.ticket_code),  # its SMS (complaint_sms.html)
         **context,
     )
 

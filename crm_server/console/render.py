@@ -45,6 +45,8 @@ class NavItem:
 
 NAV = (
     NavItem("/console/", say("Kotak masuk"), frozenset()),
+    NavItem("/console/kanal/catat", say("Catat dari kanal"), frozenset({"channel_admin"})),
+    NavItem("/console/kanal/email", say("Triase e-mail"), frozenset({"channel_admin"})),
     NavItem("/console/dashboard", say("Dasbor kota"), frozenset({"koordinator", "admin"})),
     NavItem("/console/admin/", say("Administrasi"), frozenset({"admin"})),
 )

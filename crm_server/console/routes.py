@@ -8,12 +8,32 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from crm_server.console import admin, complaint_page, dashboard, inbox, sign_in
+from crm_server.console import (
+    admin,
+    channel_figures,
+    channel_record,
+    complaint_page,
+    dashboard,
+    inbox,
+    mail_triage,
+    sign_in,
+    sms_pages,
+)
 from crm_server.console.deps import ConsoleRefusal, SignInNeeded, login_url
 from crm_server.console.render import error_page
 
 router = APIRouter()
-for part in (sign_in, inbox, dashboard, complaint_page, admin):
+for part in (
+    sign_in,
+    inbox,
+    dashboard,
+    complaint_page,
+    channel_record,
+    channel_figures,
+    mail_triage,
+    sms_pages,
+    admin,
+):
     router.include_router(part.router)
 
 

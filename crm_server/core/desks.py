@@ -23,7 +23,20 @@ from crm_server.db.models import Desk, EnrolmentCode
 
 # Ticket codes minted by the CRM itself (Open311 requests) use this desk code.
 CRM_DESK_CODE = "WEB"
-RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE})
+# The ticket codes the CRM mints for a complaint recorded on behalf of a channel
+# (issue 22): its own prefix, so that a citizen's ticket names where it came from.
+# Desk-code letters only (no I, L, O). A channel not listed gets ``CRM_DESK_CODE``.
+CHANNEL_TICKET_CODES = {
+    "JAKI": "JAK",
+    "TWITTER": "TWT",
+    "FACEBOOK": "FB",
+    "EMAIL": "EMA",
+    "SOSMED_GUB": "GUB",
+    "SMS": "SMS",
+    "MEDIA_MASSA": "MDM",
+    "LAPOR": "SP4N",
+}
+RESERVED_DESK_CODES = frozenset({CRM_DESK_CODE, *CHANNEL_TICKET_CODES.values()})
 MAX_OFFSET_S = 2**31 - 1  # a 32-bit INTEGER column
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
@@ -197,10 +197,19 @@ def receive(
     return inserted
 
 
-def receive_one(crm: CrmContext, new: NewComplaint, now: dt.datetime | None = None) -> str:
+def receive_one(
+    crm: CrmContext,
+    new: NewComplaint,
+    now: dt.datetime | None = None,
+    desk_code: str = CRM_DESK_CODE,
+    within: Callable[[Connection, NewComplaint, int], None] | None = None,
+) -> str:
     """Receive one complaint in a transaction of its own, at ``now`` (the clock's
     time by default); its ticket code. Without a ticket code it gets the CRM's own
-    (``WEB-YYMMDD-NNNN-C``, the day's next)."""
+    (``WEB-YYMMDD-NNNN-C``, the day's next; a channel recorded in the console
+    passes its own ``desk_code``, see ``desks.CHANNEL_TICKET_CODES``). ``within``
+    runs in the same transaction, under the feed lock, after the complaint is
+    written (with its key): what raises there undoes the complaint."""
     now = now or crm.now()
     reception = Reception(crm, now)
     with crm.engine.begin() as conn:
@@ -208,14 +217,17 @@ def receive_one(crm: CrmContext, new: NewComplaint, now: dt.datetime | None = No
         ticket = new.ticket_code
         if not ticket:
             day = now.astimezone(WIB).date()
-            prefix = f"{CRM_DESK_CODE}-{day:%y%m%d}-"
+            prefix = f"{desk_code}-{day:%y%m%d}-"
             taken = conn.scalar(
                 select(func.count())
                 .select_from(COMPLAINTS)
                 .where(COMPLAINTS.c.ticket_code.like(prefix + "%"))
             )
-            ticket = str(mint(CRM_DESK_CODE, day, (taken or 0) + 1))
+            ticket = str(mint(desk_code, day, (taken or 0) + 1))
             new = replace(new, ticket_code=ticket)
-        if new.id not in receive(conn, reception, [new]):
+        inserted = receive(conn, reception, [new])
+        if new.id not in inserted:
             raise RuntimeError("the complaint's id or ticket code is taken")
+        if within is not None:
+            within(conn, new, inserted[new.id])
     return ticket

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from crm_server.core.city_figures import count_caseload
 from crm_server.core.context import CrmContext
+from crm_server.core.mail.mailbox import poll_if_configured
 from crm_server.core.rate_buckets import forget_full_buckets
 from crm_server.core.retention import run_retention
 from crm_server.core.staff_sign_in import forget_old_failures
@@ -153,4 +154,6 @@ CRM_JOBS: tuple[Job, ...] = (
     Job("enrolment_codes", dt.timedelta(hours=1), _expire_enrolment_codes),
     Job("caseload", dt.timedelta(minutes=1), count_caseload, lease=dt.timedelta(minutes=2)),
     Job("retention", dt.timedelta(hours=24), _retention, lease=dt.timedelta(hours=2)),
+    # The complaints mailbox (issue 22): a no-op without MEJA_CRM_IMAP_HOST.
+    Job("mailbox", dt.timedelta(minutes=2), poll_if_configured),
 )

@@ -18,3 +18,19 @@ document.addEventListener("change", function (event) {
     target.focus();
   }
 });
+// - a button with data-copy="ID" (hidden without this script) copies the text of
+//   the field ID to the clipboard and says so.
+document.querySelectorAll("[data-copy]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) { return; }
+    field.select();
+    var done = function () { button.textContent = button.getAttribute("data-copied"); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () {
+        document.execCommand("copy"); done();
+      });
+    } else { document.execCommand("copy"); done(); }
+  });
+});

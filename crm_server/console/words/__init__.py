@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crm_server.console.words import admin, common, complaint, inbox, sign_in
+from crm_server.console.words import admin, channel, common, complaint, inbox, mail, sign_in, sms
 
 LANGUAGES = ("id", "en")
 ENGLISH: dict[str, str] = {
@@ -20,6 +20,9 @@ ENGLISH: dict[str, str] = {
     **inbox.ENGLISH,
     **complaint.ENGLISH,
     **admin.ENGLISH,
+    **channel.ENGLISH,
+    **sms.ENGLISH,
+    **mail.ENGLISH,
 }
 
 Translator = Callable[..., str]

@@ -1,0 +1,53 @@
+"""The channels' tables (issue 22): which source (a post's link, an e-mail's message
+id, an SMS) a complaint recorded on behalf of a channel came from, so that the
+same source is never recorded twice. Only a digest of the source is kept: an SMS
+source holds a phone number. Imported by ``db`` so that the one metadata knows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from crm_server.db.models import Base
+
+
+class ChannelSource(Base):
+    """One recorded source: ``digest`` is the SHA-256 of the channel and the
+    normalised source (never the source itself)."""
+
+    __tablename__ = "channel_sources"
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    complaint_pk: Mapped[int] = mapped_column(ForeignKey("complaints.pk"), index=True)
+    recorded_by: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[dt.datetime]
+
+
+class MailDraft(Base):
+    """One message of the complaints mailbox, as read (issue 22): a draft in the
+    e-mail admin's triage until confirmed, merged or dismissed. ``(uidvalidity,
+    uid)`` is unique: a message is stored once, whatever happens between reading
+    and marking it seen. ``sender`` and ``body`` are personal data: never logged."""
+
+    __tablename__ = "mail_drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[str] = mapped_column(String(300))
+    sender: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[Any]]
+    refused_files: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[dt.datetime]
+    # draft → confirmed | merged | dismissed
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    ticket_code: Mapped[str] = mapped_column(String(30), default="")
+    decided_by: Mapped[int | None] = mapped_column(Integer)
+    decided_at: Mapped[dt.datetime | None]
+
+    __table_args__ = (UniqueConstraint("uidvalidity", "uid", name="uq_mail_drafts_uid"),)
