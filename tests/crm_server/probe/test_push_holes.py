@@ -104,3 +104,17 @@ def test_a_step_citing_a_file_never_uploaded_is_refused(
     )
     assert answer.status_code == 422, answer.text
     assert answer.json()["error"]["code"] == "attachment_missing"
+
+
+def test_the_tracking_address_typed_in_lower_case_answers_the_page(
+    push: Push, client: TestClient
+) -> None:
+    item = complaint_item()
+    push(item)
+    code, token = item["ticket_code"].lower(), item["tracking_token"].lower()
+    page = client.get(f"/t/{code}/{token}")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert item["ticket_code"] in page.text
+    assert client.get(f"/t/{code}/{token}.json").json()["ticket_code"] == item["ticket_code"]
+    missing = client.get(f"/t/{code}/zzzzzz")
+    assert missing.status_code == 404 and "Aduan tidak ditemukan" in missing.text
