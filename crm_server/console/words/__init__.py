@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crm_server.console.words import admin, common, complaint, inbox, sign_in
+from crm_server.console.words import admin, common, complaint, inbox, rights, sign_in
 
 LANGUAGES = ("id", "en")
 ENGLISH: dict[str, str] = {
@@ -20,6 +20,7 @@ ENGLISH: dict[str, str] = {
     **inbox.ENGLISH,
     **complaint.ENGLISH,
     **admin.ENGLISH,
+    **rights.ENGLISH,
 }
 
 Translator = Callable[..., str]
