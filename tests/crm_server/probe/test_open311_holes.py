@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from fastapi.testclient import TestClient
 
@@ -12,6 +13,12 @@ from crm_server.core.auth import add_api_key
 from crm_server.core.crm import Crm
 from crm_server.core.workflow import Workflow
 from crm_server.seed import seed_demo
+from tests.crm_server.console.conftest import (  # noqa: F401 (fixtures)
+    Console,
+    accounts,
+    password_hash,
+    signed_in,
+)
 
 BASE = "/open311/v2"
 NIK = "3171014506780003"
@@ -41,7 +48,9 @@ def test_error_messages_do_not_repeat_what_the_client_sent(client: TestClient, c
 
 
 def test_a_request_with_only_a_point_or_only_an_address_goes_to_triage(
-    client: TestClient, crm: Crm
+    client: TestClient,
+    crm: Crm,
+    signed_in: Callable[[str], Console],  # noqa: F811
 ) -> None:
     add_api_key(crm, "probe", "k-probe")
     point = client.post(f"{BASE}/requests.json", data=_form(lat="-6.1754", long="106.8272"))
@@ -54,6 +63,14 @@ def test_a_request_with_only_a_point_or_only_an_address_goes_to_triage(
         assert detail is not None
         notes = [e["note"] for e in detail["events"] if not e.get("public", True)]
         assert any("kelurahan belum diketahui" in n for n in notes), detail["events"]
+    # The channel admin finds them in the inbox and opens them.
+    admin = signed_in("admin.kanal")
+    inbox = admin.get("/console/")
+    assert inbox.status_code == 200  # type: ignore[attr-defined]
+    for answer in (point, street):
+        ticket = answer.json()[0]["service_request_id"]
+        assert ticket in inbox.text  # type: ignore[attr-defined]
+        assert admin.get(f"/console/c/{ticket}").status_code == 200  # type: ignore[attr-defined]
 
 
 def test_a_json_body_is_a_400_not_an_invalid_key(client: TestClient, crm: Crm) -> None:
