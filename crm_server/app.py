@@ -29,6 +29,7 @@ from crm_server.supervisor_api import routes as supervisor_api
 from crm_server.sync_api import routes as sync_api
 from crm_server.tracking import routes as tracking
 from crm_server.web.errors import SafetyMiddleware, install_error_handlers
+from crm_server.web.logs import install_access_redaction, route_paths
 from crm_server.web.metrics import MetricsMiddleware
 from crm_server.web.ratelimit import RateLimiter, RateLimits
 from crm_server.web.scheduler import Scheduler
@@ -91,6 +92,7 @@ def create_app(
     for front in (health, sync_api, supervisor_api, workflow_api, open311, tracking, queue_api):
         app.include_router(front.router)
     console.install(app)
+    install_access_redaction(route_paths(app.routes))
 
     def custom_openapi() -> dict[str, Any]:
         if app.openapi_schema:

@@ -182,12 +182,18 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
                 return 2
             print(f"{count} areas imported")
         elif args.command == "seed-demo":
-            from crm_server.seed import DEMO_OPEN311_KEY, demo_password, seed_demo
+            from crm_server.seed import demo_password, seed_demo
 
             password = demo_password()
-            tokens = seed_demo(crm, password)
+            seeded = seed_demo(crm, password)
             print(
-                json.dumps({"staff_tokens": tokens, "open311_api_key": DEMO_OPEN311_KEY}, indent=2)
+                json.dumps(
+                    {
+                        "staff_tokens": seeded.staff_tokens,
+                        "open311_api_key": seeded.open311_api_key,
+                    },
+                    indent=2,
+                )
             )
             _print_demo_accounts(password)
         elif args.command == "add-user":

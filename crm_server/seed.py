@@ -20,7 +20,6 @@ from crm_server.core.workflow import Workflow
 
 DEMO_DESK = ("PBK1", "Pendopo Balai Kota")
 DEMO_KELURAHAN = "31.71.01.1001"  # Gambir, in the shipped demo area set
-DEMO_OPEN311_KEY = "demo-open311-key"
 
 
 @dataclass(frozen=True)
@@ -127,16 +126,25 @@ def seed_templates(crm: Crm) -> int:
     return added
 
 
-def seed_demo(crm: Crm, password: str | None = None) -> dict[str, str]:
-    """Returns the staff tokens (printed once by the CLI). Every demo account gets
-    ``password`` as its console password (``demo_password()`` by default)."""
+@dataclass(frozen=True)
+class DemoSeed:
+    """What the CLI prints once: the staff tokens and a new Open311 API key (never a
+    fixed one: a demo reachable from a network would take it from anyone)."""
+
+    staff_tokens: dict[str, str]
+    open311_api_key: str
+
+
+def seed_demo(crm: Crm, password: str | None = None) -> DemoSeed:
+    """Every demo account gets ``password`` as its console password
+    (``demo_password()`` by default)."""
     tokens = {
         u.username: crm.create_user(u.username, u.display_name, u.role, u.unit_code)
         for u in DEMO_USERS
     }
     for u in DEMO_USERS:
         set_password(crm, u.username, password or demo_password(), actor="seed-demo")
-    add_api_key(crm, "demo", DEMO_OPEN311_KEY)
+    api_key = add_api_key(crm, "demo")
     seed_templates(crm)
     crm.create_enrolment(*DEMO_DESK)  # makes sure the desk exists
     desk = desk_by_code(crm, DEMO_DESK[0])
@@ -183,4 +191,4 @@ def seed_demo(crm: Crm, password: str | None = None) -> dict[str, str]:
             user = crm.user_for_token(tokens[actors[action]])
             note = "Sudah diperbaiki, foto terlampir." if action == "report" else ""
             workflow.act(user, str(item["ticket_code"]), ActionRequest(action=action, note=note))  # type: ignore[arg-type]
-    return tokens
+    return DemoSeed(tokens, api_key)

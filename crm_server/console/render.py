@@ -68,6 +68,8 @@ def page(
     """The page ``template`` for this request's user (``staff``; None on the
     sign-in and error pages of a visitor)."""
     lang = language(request)
+    default_here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    here = context.pop("here", default_here)
     nav = []
     if staff is not None:
         role = staff.user.role
@@ -81,7 +83,7 @@ def page(
         csrf_token=staff.csrf_token if staff else "",
         nav=nav,
         path=request.url.path,
-        here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        here=here,
         **context,
     )
     return HTMLResponse(body, status_code=status_code, headers={**HEADERS, **(headers or {})})
@@ -90,4 +92,8 @@ def page(
 def error_page(request: Request, staff: StaffSessionInfo | None, status_code: int) -> HTMLResponse:
     """Not found (also for what this user may not see: the same page, so that
     nobody learns what exists), forbidden, or an expired form."""
-    return page(request, "error.html", staff, status_code=status_code, kind=status_code)
+    # The language link leads back to the inbox, not to the path asked for: an error
+    # page repeats nothing a client put in the address (a NIK, a name).
+    return page(
+        request, "error.html", staff, status_code=status_code, kind=status_code, here="/console/"
+    )

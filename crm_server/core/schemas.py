@@ -133,6 +133,8 @@ class PushRequest(BaseModel):
     """The push body. One valid as a whole is validated with this model in one pass;
     any other is read and checked item by item (``core.push.batch.Batch.read``)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     items: list[PushItem] = Field(max_length=MAX_BATCH)
 
 

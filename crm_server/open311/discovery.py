@@ -73,6 +73,6 @@ def service_definition(service_code: str, fmt: str) -> Response:
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     if service_code not in CATEGORY_BY_CODE:
-        return error(fmt, 404, f"service_code {service_code} was not found.")
+        return error(fmt, 404, "service_code was not found.")
     # No extra attributes: every service has metadata false.
     return render(fmt, {"service_code": service_code, "attributes": []}, "service_definition")

@@ -134,18 +134,12 @@ def _create(crm: Crm, form: Mapping[str, str]) -> dict[str, Any]:
     if not code:
         raise Open311Error(400, "service_code was not provided.")
     if code not in CATEGORY_BY_CODE:
-        raise Open311Error(404, f"service_code {code} was not found.")
-    areas = crm.areas()
-    kelurahan = form.get("address_id", "").strip()
-    area = areas.get(kelurahan)
-    if area is None or area.level.value != "kelurahan":
-        raise Open311Error(
-            400, "address_id must be the Kemendagri code of a kelurahan (e.g. 31.71.01.1001)."
-        )
+        raise Open311Error(404, "service_code was not found.")
     description = form.get("description", "").strip()
     if not 10 <= len(description) <= 4000:
         raise Open311Error(400, "description must be 10 to 4000 characters.")
     lat, lon = coordinate(form.get("lat"), -90, 90), coordinate(form.get("long"), -180, 180)
+    kelurahan, unknown = _kelurahan(crm, form, lat is not None and lon is not None)
     channel = form.get("channel", "JAKI").strip().upper()
     if channel not in CHANNEL_BY_CODE:
         channel = "JAKI"
@@ -179,6 +173,7 @@ def _create(crm: Crm, form: Mapping[str, str]) -> dict[str, Any]:
             },
             attachments=[],
             created_at=now,
+            unknown=unknown,
         ),
         now,
     )
@@ -187,6 +182,26 @@ def _create(crm: Crm, form: Mapping[str, str]) -> dict[str, Any]:
         "service_notice": SERVICE_NOTICE,
         "account_id": form.get("account_id") or None,
     }
+
+
+def _kelurahan(crm: Crm, form: Mapping[str, str], has_point: bool) -> tuple[str, tuple[str, ...]]:
+    """The kelurahan of a new request, and what the channel admin must settle. The
+    specification asks for a location as address_id, as lat and long, or as
+    address_string: without address_id the request is received all the same (a
+    receipt is a promise) into the channel admin's triage, who sets its kelurahan."""
+    kelurahan = form.get("address_id", "").strip()
+    if kelurahan:
+        area = crm.areas().get(kelurahan)
+        if area is None or area.level.value != "kelurahan":
+            raise Open311Error(
+                400, "address_id must be the Kemendagri code of a kelurahan (e.g. 31.71.01.1001)."
+            )
+        return kelurahan, ()
+    if not has_point and not form.get("address_string", "").strip():
+        raise Open311Error(
+            400, "A location is needed: address_id, lat and long, or address_string."
+        )
+    return "", ("kelurahan belum diketahui: tentukan dari lokasi yang dikirim",)
 
 
 @router.get("/requests.{fmt}", responses=ERROR_RESPONSES)
@@ -215,6 +230,9 @@ async def get_requests(request: Request, fmt: str) -> Response:
 async def post_request(request: Request, fmt: str) -> Response:
     try:
         fmt = check_format(fmt)
+        media_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if media_type != "application/x-www-form-urlencoded":
+            raise Open311Error(400, "Send the request as application/x-www-form-urlencoded.")
         raw = await request.body()
         try:
             form = single_values(parse_qs(raw.decode("utf-8"), keep_blank_values=True))
@@ -235,5 +253,5 @@ async def get_request(request: Request, service_request_id: str, fmt: str) -> Re
     except Open311Error as exc:
         return error(fmt, exc.code, exc.description)
     if not found:
-        return error(fmt, 404, f"service_request_id {service_request_id} was not found.")
+        return error(fmt, 404, "service_request_id was not found.")
     return render(fmt, found, "service_requests", "request")

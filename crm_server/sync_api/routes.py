@@ -88,6 +88,9 @@ _PUSH_SCHEMA = PushRequest.model_json_schema(ref_template="#/components/schemas/
 )
 async def push(request: Request, crm: CrmDep, credentials: Credentials) -> Response:
     token = bearer_token(credentials)
+    media_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media_type != "application/json":
+        raise ApiError(415, "unsupported_media_type", "Send the push as application/json.")
     raw = await request.body()
     key = request.headers.get("idempotency-key")
     # One trip to the worker thread for the token check, the parsing and the push (a

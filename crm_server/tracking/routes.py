@@ -45,6 +45,16 @@ def rate_limited_json(wait: int) -> dict[str, Any]:
     },
 )
 async def tracking_page(request: Request, code: str, token: str) -> Response:
+    return await _tracking(request, code, token)
+
+
+# The address under the QR, typed by hand in lower case ("/t/..."): the same page.
+@router.get("/t/{code}/{token}", include_in_schema=False)
+async def tracking_page_lower_case(request: Request, code: str, token: str) -> Response:
+    return await _tracking(request, code, token)
+
+
+async def _tracking(request: Request, code: str, token: str) -> Response:
     # One route for both forms: a token ending in ".json" asks for JSON.
     want_json = token.lower().endswith(".json")
     if want_json:

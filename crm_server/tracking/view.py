@@ -30,6 +30,7 @@ _MONTHS = (
 )  # fmt: skip
 _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
+RETURNED_LABEL = "Dikembalikan oleh verifikator untuk diperbaiki"
 STEPS = ("Diterima", "Diproses", "Verifikasi", "Selesai")
 _STEP_OF = {
     Status.RECEIVED: 0,
@@ -93,6 +94,7 @@ class TrackingView:
     due_date_iso: str | None = None
     last_update: str = ""
     digantung: bool = False
+    overdue: bool = False  # the due date has passed (digantung or not)
     quiet_days: int = 0
     closed: bool = False
     merged_into: str = ""
@@ -110,6 +112,7 @@ class TrackingView:
             "due_date": self.due_date_iso,
             "last_update": self.last_update,
             "digantung": self.digantung,
+            "overdue": self.overdue,
             "quiet_working_days": self.quiet_days,
             "reporter_count": self.reporter_count,
             "history": [
@@ -154,6 +157,10 @@ def lookup(workflow: Workflow, code_text: str, token_text: str) -> TrackingView 
             step = _STEP_OF.get(Status(status_text))
             if step is not None and step not in firsts:
                 firsts[step] = at
+            if status_text == Status.RETURNED.value:
+                # Its status label ("Proses") would hide that the verifier sent the
+                # work back: the citizen reads it in words.
+                label = RETURNED_LABEL
             history.append(HistoryLine(tanggal(at), label, unit, note))
         reporters = reporter_counts(session, [complaint.pk])[complaint.pk]
         view = _view(workflow, complaint, firsts, reporters)
@@ -191,6 +198,7 @@ def _view(
         due_date_iso=c.due_date.isoformat() if c.due_date else None,
         last_update=tanggal(c.last_public_update_at),
         digantung=workflow.is_digantung(c, today),
+        overdue=workflow.is_overdue(c, today),
         quiet_days=workflow.quiet_days(c, today),
         closed=status.is_final,
         merged_into=c.merged_into,

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from complaint_domain.status import Status
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import ActionRequest, Text
 from crm_server.core.sms import staff as sms_staff
@@ -40,6 +41,10 @@ def complaint_detail(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any
     return detail
 
 
+# The states a complaint can have on the CRM (not_sent is the desk's alone).
+LISTED_STATES = tuple(s.value for s in Status if s is not Status.NOT_SENT)
+
+
 @router.get("/api/v1/workflow/complaints", response_model=ComplaintList, tags=["workflow"])
 def complaint_list(
     crm: CrmDep,
@@ -50,6 +55,10 @@ def complaint_list(
     unit: Annotated[Text | None, Query(max_length=60)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
+    if status is not None and status not in LISTED_STATES:
+        raise ApiError(
+            422, "invalid", "status must be one of: " + ", ".join(LISTED_STATES) + ".", "status"
+        )
     rows = Workflow(crm).search(status, overdue, digantung, unit, limit)
     return {"complaints": rows}
 

@@ -11,6 +11,7 @@ from crm_server.console.admin import (
     audit,
     enrolment,
     holidays,
+    rights,
     routing,
     templates,
     time_limits,
@@ -26,5 +27,5 @@ async def admin_index(request: Request, staff: Admin) -> HTMLResponse:
     return admin_page(request, "index.html", staff)
 
 
-for part in (users, routing, time_limits, holidays, templates, enrolment, audit):
+for part in (users, routing, time_limits, holidays, templates, enrolment, rights, audit):
     router.include_router(part.router)

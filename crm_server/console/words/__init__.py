@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from crm_server.console.words import admin, channel, common, complaint, inbox, mail, sign_in, sms
+from crm_server.console.words import (
+    admin,
+    channel,
+    common,
+    complaint,
+    inbox,
+    mail,
+    rights,
+    sign_in,
+    sms,
+)
 
 LANGUAGES = ("id", "en")
 ENGLISH: dict[str, str] = {
@@ -23,6 +33,7 @@ ENGLISH: dict[str, str] = {
     **channel.ENGLISH,
     **sms.ENGLISH,
     **mail.ENGLISH,
+    **rights.ENGLISH,
 }
 
 Translator = Callable[..., str]

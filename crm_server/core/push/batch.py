@@ -32,6 +32,9 @@ from crm_server.db.models import StoredAttachment
 
 # DESK-YYMMDD-NNNN-C as parse_ticket_code writes it back: upper case, no I/L/O in the
 # desk part (it reads them as 1/1/0), digits for date and sequence.
+# No desk recorded a complaint before this: an older created_at is a broken clock
+# or a forged item.
+EARLIEST = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 _CANONICAL_TICKET = re.compile(r"[0-9A-HJKMNP-Z]{1,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]")
 
 
@@ -154,6 +157,10 @@ class Batch:
             return ticket, rejected(
                 item_id, "invalid", "created_at is in the future.", "created_at"
             )
+        if item.created_at < EARLIEST:
+            return ticket, rejected(
+                item_id, "invalid", "created_at is before the desks existed.", "created_at"
+            )
         return ticket, None
 
     def _unknown(self, item: ComplaintItem) -> tuple[str, ...]:
@@ -197,7 +204,7 @@ class Batch:
             {
                 row.id: row
                 for row in conn.execute(
-                    select(c.id, c.pk, c.ticket_code).where(one_of(conn, c.id, others))
+                    select(c.id, c.pk, c.ticket_code, c.desk_id).where(one_of(conn, c.id, others))
                 )
             }
             if others
@@ -209,10 +216,16 @@ class Batch:
             old = stored.get(item.id)
             if pk is not None:
                 results[new.index] = result(item_id, "accepted", crm_id(pk))
-            elif old is not None:
+            elif old is not None and old.desk_id == self.desk.id:
                 results[new.index] = _already_had(item_id, new.ticket, old.ticket_code, old.pk)
             elif new.problem is not None:
+                # Before a stored item of another desk: a replay of its item gets the
+                # refusal of any item not its own, saying nothing of the stored one.
                 results[new.index] = new.problem
+            elif old is not None:
+                results[new.index] = rejected(
+                    item_id, "id_conflict", "This id cannot be used.", "id"
+                )
             elif missing := missing_attachment(item.attachments, known_files):
                 results[new.index] = rejected(
                     item_id,

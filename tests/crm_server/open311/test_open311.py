@@ -179,7 +179,10 @@ def test_post_request(client: TestClient, crm: Crm) -> None:
     xml = client.post(f"{BASE}/requests.xml", data={**form, "api_key": "k1"})
     root = ET.fromstring(xml.content)
     assert root.findtext("request/service_request_id", "").startswith("WEB-261118-0002-")
-    missing = client.post(f"{BASE}/requests.json", data={**form, "api_key": "k1", "address_id": ""})
+    missing = client.post(
+        f"{BASE}/requests.json",
+        data={**form, "api_key": "k1", "address_id": "", "lat": "", "long": ""},
+    )
     assert missing.status_code == 400
 
 
