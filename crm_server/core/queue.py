@@ -30,7 +30,7 @@ from crm_server.core.auth import DeskAuth
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.db.engine import transaction
-from crm_server.db.models import QueueDay, QueueEvent, QueueTicket
+from crm_server.db.queue_models import QueueDay, QueueEvent, QueueTicket
 
 # Before any ticket of the day was served, the slip's estimate uses this.
 DEFAULT_MINUTES_PER_VISITOR = 6.0

@@ -22,7 +22,7 @@ from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.queue import KINDS, _event, queue_day, step, writing
 from crm_server.db.engine import transaction
-from crm_server.db.models import QueueEvent, QueueTicket
+from crm_server.db.queue_models import QueueEvent, QueueTicket
 
 RECENT = 4
 

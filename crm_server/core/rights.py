@@ -20,7 +20,8 @@ from crm_server.core.auth import hash_secret
 from crm_server.core.complaints import find_complaint
 from crm_server.core.context import CrmContext
 from crm_server.db.engine import transaction
-from crm_server.db.models import Complaint, CoReporter, Event, RightsRequest
+from crm_server.db.models import Complaint, CoReporter, Event
+from crm_server.db.rights_models import RightsRequest
 
 KINDS = ("see", "correct", "remove")
 DEADLINE = dt.timedelta(hours=3 * 24)

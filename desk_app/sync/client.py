@@ -9,9 +9,8 @@ on them:
 - :class:`RequestRefused` — the server understood and refused the whole request
   (4xx other than auth): retrying the same request will not help; shown to the officer.
 
-No message carries request data (names, NIKs): only codes and the server's message.
-Messages are :class:`~complaint_domain.messages.Message` objects (translatable); a
-refusal the desk knows by its code is said in our words (:mod:`desk_app.sync.refusals`).
+No message carries request data (names, NIKs), only codes and the server's message, as
+translatable Messages; a known refusal in our words (:mod:`desk_app.sync.refusals`).
 """
 
 from __future__ import annotations
@@ -362,10 +361,8 @@ class CrmClient:
     def heartbeat(
         self, pending_count: int, oldest_age_s: int | None, app_version: str, officer: str = ""
     ) -> Any:
-        """What waits here, this app's version, who is signed in ("" nobody) and this
-        desk's clock (the CRM works out the difference to its own). The CRM's answer
-        (its ``desk_release`` among others); ``{}`` when unreadable: the heartbeat
-        itself was received."""
+        """What waits, the version, who is signed in and the desk's clock; the CRM's
+        answer (``desk_release`` …), ``{}`` when unreadable (the heartbeat arrived)."""
         response = self._request(
             "POST",
             f"{API}/sync/heartbeat",

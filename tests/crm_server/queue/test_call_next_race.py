@@ -11,7 +11,7 @@ import requests
 from sqlalchemy import func, select
 
 from crm_server.core.crm import Crm
-from crm_server.db.models import QueueEvent
+from crm_server.db.queue_models import QueueEvent
 from tests.crm_server.conftest import FakeClock
 
 
