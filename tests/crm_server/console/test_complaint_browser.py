@@ -150,7 +150,7 @@ def test_the_whole_loop_in_a_real_browser(
     browser: Browser, accounts: dict[str, str], crm: Crm, desk_rig: DeskRig, tmp_path: Path
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     save_template(
         crm, "admin.crm", TemplateText(0, "Diterima lengkap", "accept", "", PUBLIC["accept"])
@@ -190,7 +190,10 @@ def test_the_whole_loop_in_a_real_browser(
     refused = action_form(browser, "forward")
     refused.find_element(By.NAME, "public_note").send_keys("Hubungi Pak RW di 0812-3456-7890.")
     refused.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    alert = browser.driver.find_element(By.CSS_SELECTOR, "#forward-error[role=alert]")
+    # The click returns before the browser has the refused form's page: wait for it.
+    alert = WebDriverWait(browser.driver, 30).until(
+        lambda driver: driver.find_element(By.CSS_SELECTOR, "#forward-error[role=alert]")
+    )
     assert "nomor telepon" in alert.text
     assert "0812-3456-7890" in browser.driver.find_element(By.ID, "forward-public").get_attribute(
         "value"
