@@ -56,11 +56,18 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    """On unless 0, false or no (any case); unset: ``default``."""
+    raw = env.get(name, "").strip().lower()
+    return default if not raw else raw not in ("0", "false", "no")
+
+
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
     """One of ``choices`` (the first by default)."""
     value = env.get(name, "").strip().lower() or choices[0]
     if value not in choices:
-        raise SystemExit(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+        shown = ", ".join(c or "empty" for c in choices)
+        raise SystemExit(f"{name} must be one of {shown}, not {value!r}")
     return value
 
 
@@ -97,13 +104,6 @@ def _networks(raw: str) -> tuple[str, ...]:
         single = network.num_addresses == 1
         parts.append(str(network.network_address) if single else str(network))
     return tuple(parts)
-
-
-def _sms_backend(raw: str) -> str:
-    value = raw.strip().lower()
-    if value not in ("", "gammu-files", "gammu-sql", "http"):
-        raise SystemExit("MEJA_CRM_SMS_BACKEND must be gammu-files, gammu-sql, http or empty")
-    return value
 
 
 def _hours(raw: str) -> tuple[int, int]:
@@ -225,7 +225,7 @@ class Settings:
             enrolment_code_days=_int(env, "MEJA_CRM_ENROLMENT_DAYS", 7),
             time_limits=_time_limits(env.get("MEJA_CRM_TIME_LIMITS", "")),
             cuti_bersama=_dates(env.get("MEJA_CRM_CUTI_BERSAMA", "")),
-            auto_migrate=env.get("MEJA_CRM_AUTO_MIGRATE", "1").strip() not in ("0", "false", "no"),
+            auto_migrate=_flag(env, "MEJA_CRM_AUTO_MIGRATE", True),
             log_level=env.get("MEJA_CRM_LOG_LEVEL", "info"),
             log_format=_choice(env, "MEJA_CRM_LOG_FORMAT", ("json", "text")),
             enrol_per_minute=_not_negative(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
@@ -241,11 +241,12 @@ class Settings:
                 env, "MEJA_CRM_CONSOLE_ADDRESS_WINDOW_MINUTES", 15
             ),
             console_failure_delay_ms=_not_negative(env, "MEJA_CRM_CONSOLE_FAILURE_DELAY_MS", 700),
-            secure_cookies=env.get("MEJA_CRM_SECURE_COOKIES", "1").strip()
-            not in ("0", "false", "no"),
-            run_jobs=env.get("MEJA_CRM_RUN_JOBS", "1").strip() not in ("0", "false", "no"),
+            secure_cookies=_flag(env, "MEJA_CRM_SECURE_COOKIES", True),
+            run_jobs=_flag(env, "MEJA_CRM_RUN_JOBS", True),
             job_tick_seconds=_positive(env, "MEJA_CRM_JOB_TICK_SECONDS", 30),
-            sms_backend=_sms_backend(env.get("MEJA_CRM_SMS_BACKEND", "")),
+            sms_backend=_choice(
+                env, "MEJA_CRM_SMS_BACKEND", ("", "gammu-files", "gammu-sql", "http")
+            ),
             sms_gammu_dir=env.get("MEJA_CRM_SMS_GAMMU_DIR", "").strip(),
             sms_gammu_schema=env.get("MEJA_CRM_SMS_GAMMU_SCHEMA", "gammu").strip(),
             sms_http_url=env.get("MEJA_CRM_SMS_HTTP_URL", "").strip(),
@@ -262,7 +263,7 @@ class Settings:
             retention_days=_positive(env, "MEJA_CRM_RETENTION_DAYS", 730),
             imap_host=env.get("MEJA_CRM_IMAP_HOST", "").strip(),
             imap_port=_positive(env, "MEJA_CRM_IMAP_PORT", 993),
-            imap_ssl=env.get("MEJA_CRM_IMAP_SSL", "1").strip() not in ("0", "false", "no"),
+            imap_ssl=_flag(env, "MEJA_CRM_IMAP_SSL", True),
             imap_user=env.get("MEJA_CRM_IMAP_USER", "").strip(),
             imap_password=env.get("MEJA_CRM_IMAP_PASSWORD", ""),
             imap_folder=env.get("MEJA_CRM_IMAP_FOLDER", "INBOX").strip() or "INBOX",

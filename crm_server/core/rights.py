@@ -114,14 +114,18 @@ def record_request(
         return request.id
 
 
-def requests(crm: CrmContext, open_only: bool = False) -> list[RightsRow]:
-    """The requests, the open ones first by their deadline."""
+def requests(
+    crm: CrmContext, open_only: bool = False, request_id: int | None = None
+) -> list[RightsRow]:
+    """The requests (or the one ``request_id``), the open ones first by their deadline."""
     now = crm.now()
     query = select(RightsRequest, Complaint.ticket_code).join(
         Complaint, Complaint.pk == RightsRequest.complaint_pk
     )
     if open_only:
         query = query.where(RightsRequest.answered_at.is_(None))
+    if request_id is not None:
+        query = query.where(RightsRequest.id == request_id)
     with crm.sessions() as session:
         rows = [
             RightsRow(

@@ -87,9 +87,8 @@ async def record(
 
 
 def _one(request: Request, staff: Admin, request_id: int) -> rights.RightsRow:
-    for row in rights.requests(crm_of(request)):
-        if row.id == request_id:
-            return row
+    for row in rights.requests(crm_of(request), request_id=request_id):
+        return row
     raise ConsoleRefusal(404, staff)
 
 
