@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from stdnum.id import nik as stdnum_nik
+
 
 class PersonalData(StrEnum):
     NIK = "nik"
@@ -21,18 +23,24 @@ class PersonalData(StrEnum):
 
 # 16 digits, whole or grouped as people write them: 4-4-4-4, the region's
 # 2-2-2-6-4, or 6-6-4 (region, birth date, number), with spaces, dots or dashes.
+# Sixteen digits in a row are always taken for a NIK; grouped digits only when they
+# make a valid one (a known region and a birth date), so that "2026 2026 2026 2026"
+# in a note about four years is not refused.
+_NIK_WHOLE = re.compile(r"(?<![\d.])\d{16}(?!\d)")
 _NIK = re.compile(
-    r"(?<![\d.])(?:\d{16}|\d{4}(?:[ .\-]\d{4}){3}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{6}[ .]\d{4}"
+    r"(?<![\d.])(?:\d{4}(?:[ .\-]\d{4}){3}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{6}[ .]\d{4}"
     r"|\d{6}[ .\-]\d{6}[ .\-]\d{4})(?!\d)"
 )
 # Indonesian numbers: a mobile 08…, +62 8…, 62 8… written whole or in groups of
 # three to five digits (so that the desk's hours "08.00-09.00" are not one), any
 # +62 number, and a landline "(021) 345 6789"; groups split by spaces, dots or dashes.
+# An area code starts 01-09 and does not continue a number ("RT 003/007 2026 2026",
+# "Rp 1.500.000 2026" are not phones).
 _SEP = r"[\s.\-()]{0,2}"
 _MOBILE = re.compile(r"(?<![\w+])(?:\+?62|0)[\s.\-]?\(?8\d{1,3}\)?(?:[\s.\-]?\d{3,5}){1,3}(?!\d)")
 _PHONE = re.compile(
     r"\+62" + rf"(?:{_SEP}\d){{7,12}}(?!\d)"
-    r"|(?<![\w+])\(?0\d{1,3}\)?" + r"[\s.\-]{1,2}\d{3,4}[\s.\-]?\d{3,5}(?!\d)"
+    r"|(?<![\w+])(?<!\d[./])\(?0[1-9]\d{0,2}\)?" + r"[\s.\-]{1,2}\d{3,4}[\s.\-]?\d{3,5}(?!\d)"
 )
 MOBILE_DIGITS = 10  # 0812345678: the shortest mobile number, written with its 0
 
@@ -56,9 +64,13 @@ def personal_data_in(text: str) -> tuple[PersonalData, ...]:
     () when none."""
     found = []
     rest = text
-    if _NIK.search(rest):
+    niks = list(_NIK_WHOLE.finditer(rest)) + [
+        match for match in _NIK.finditer(rest) if stdnum_nik.is_valid(match.group())
+    ]
+    if niks:
         found.append(PersonalData.NIK)
-        rest = _NIK.sub(" ", rest)
+        for match in sorted(niks, key=lambda m: m.start(), reverse=True):
+            rest = rest[: match.start()] + " " + rest[match.end() :]
     if _holds_phone(rest):
         found.append(PersonalData.PHONE)
     if _EMAIL.search(text):

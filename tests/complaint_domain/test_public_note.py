@@ -52,7 +52,12 @@ WORDS = st.lists(
 
 @st.composite
 def niks(draw: st.DrawFn) -> str:
-    d = draw(st.text("0123456789", min_size=16, max_size=16))
+    """A valid NIK (a Jakarta region, a birth date, a number), whole or grouped."""
+    region = draw(st.sampled_from(["3171", "3172", "3173", "3174", "3175", "3101"]))
+    district = draw(st.integers(1, 10))
+    day = draw(st.integers(1, 28)) + draw(st.sampled_from([0, 40]))
+    born = f"{day:02d}{draw(st.integers(1, 12)):02d}{draw(st.integers(0, 99)):02d}"
+    d = f"{region}{district:02d}{born}{draw(st.integers(1, 9999)):04d}"
     sep = draw(st.sampled_from([" ", ".", "-"]))
     return draw(
         st.sampled_from(
@@ -112,3 +117,16 @@ def test_each_kind_is_named() -> None:
     text = "NIK 3171014506780003, telp 0812 3456 7890, surel a.b@gmail.com"
     assert personal_data_in(text) == (PersonalData.NIK, PersonalData.PHONE, PersonalData.EMAIL)
     assert personal_data_in("Jalan sudah diperbaiki.") == ()
+
+
+def test_numbers_after_an_rt_rw_or_an_amount_are_not_a_landline() -> None:
+    # Hypothesis found these in CI: "007 2026 2026" read as the area code 007.
+    for note in ("RT 003/007 2026 2026", "Rp 1.500.000 2026 2026", "08.00-09.00 2026 2026"):
+        assert personal_data_in(note) == (), note
+    assert personal_data_in("telp (021) 345 6789") == (PersonalData.PHONE,)
+
+
+def test_grouped_digits_are_a_nik_only_when_they_make_one() -> None:
+    assert personal_data_in("2026 2026 2026 2026") == ()
+    assert personal_data_in("3171 0145 0678 0003") == (PersonalData.NIK,)
+    assert personal_data_in("NIK 2026202620262026") == (PersonalData.NIK,)

@@ -34,28 +34,35 @@ class Browser:
     def open(self, path: str) -> None:
         self.driver.get(self.base_url + path)
 
+    def submit(self, button: Any, confirm: bool = False) -> None:
+        """Click a form's button and wait until the browser has the next page: the
+        click returns before the old page is gone, and reading it then races the load."""
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        old_page = self.driver.find_element(By.TAG_NAME, "html")
+        button.click()
+        if confirm:
+            self.driver.switch_to.alert.accept()
+        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old_page))
+
     def sign_in(self, username: str, password: str = PASSWORD) -> None:
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
 
         self.driver.delete_all_cookies()
         self.open("/console/login")
         self.driver.find_element(By.ID, "username").send_keys(username)
         self.driver.find_element(By.ID, "password").send_keys(password)
-        self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        # The click returns before the browser follows the redirect: wait for it.
-        WebDriverWait(self.driver, 30).until(
-            lambda driver: (
-                "/console/login" not in driver.current_url
-                or driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
-            )
-        )
+        self.submit(self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
         assert "/console/login" not in self.driver.current_url, self.driver.page_source[-2000:]
 
     def sign_out(self) -> None:
         from selenium.webdriver.common.by import By
 
-        self.driver.find_element(By.CSS_SELECTOR, "form[action='/console/logout'] button").click()
+        self.submit(
+            self.driver.find_element(By.CSS_SELECTOR, "form[action='/console/logout'] button")
+        )
 
     def size(self, name: str) -> None:
         width, height = SIZES[name]

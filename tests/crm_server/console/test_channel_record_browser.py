@@ -15,7 +15,7 @@ from sqlalchemy import update
 from crm_server.core.crm import Crm
 from crm_server.db.models import User
 from tests.crm_server.console.browser import Browser
-from tests.crm_server.console.test_complaint_browser import png, sign_in
+from tests.crm_server.console.test_complaint_browser import png
 
 POST = "https://x.com/warga_jkt/status/1866012345678901234"
 
@@ -49,7 +49,7 @@ def test_the_twitter_admin_records_a_post_by_keyboard(
     shot = tmp_path / "tangkapan-layar.png"
     shot.write_bytes(png(320, 200, (30, 120, 200), stripe=8))
     driver = browser.driver
-    sign_in(browser, "admin.twitter")
+    browser.sign_in("admin.twitter")
     browser.open("/console/kanal/catat")
     look(browser, "form")
 

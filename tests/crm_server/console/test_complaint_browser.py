@@ -27,7 +27,6 @@ from desk_app.services.intake import AttachmentFile
 from desk_app.sync.client import CrmClient
 from tests.crm_server.conftest import FakeClock
 from tests.crm_server.console.browser import Browser
-from tests.crm_server.console.conftest import PASSWORD
 from tests.sync.conftest import OFFICER, DeskRig, fast_engine, form
 
 INTERNAL = {
@@ -96,21 +95,6 @@ def look(browser: Browser, name: str) -> None:
     browser.size("desk")
 
 
-def sign_in(browser: Browser, username: str) -> None:
-    """``Browser.sign_in``, waiting for the redirect to finish (the click returns
-    before the next page is there)."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver = browser.driver
-    driver.delete_all_cookies()
-    browser.open("/console/login")
-    driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    WebDriverWait(driver, 10).until(lambda d: "/console/login" not in d.current_url)
-
-
 def action_form(browser: Browser, action: str) -> Any:
     from selenium.webdriver.common.by import By
 
@@ -121,7 +105,6 @@ def action_form(browser: Browser, action: str) -> Any:
 
 def take(browser: Browser, action: str, public: str = "", internal: str = "", **extra: Any) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
     form_element = action_form(browser, action)
     folded = form_element.find_element(By.XPATH, "./..")
@@ -135,10 +118,8 @@ def take(browser: Browser, action: str, public: str = "", internal: str = "", **
         form_element.find_element(By.NAME, "internal_note").send_keys(internal)
     if "photo" in extra:
         form_element.find_element(By.NAME, "evidence").send_keys(str(extra["photo"]))
-    form_element.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    if extra.get("confirm"):
-        browser.driver.switch_to.alert.accept()
-    WebDriverWait(browser.driver, 10).until(lambda d: f"done={action}" in d.current_url)
+    button = form_element.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    browser.submit(button, confirm=bool(extra.get("confirm")))
     notice = browser.driver.find_element(By.CSS_SELECTOR, "p.notice[role=status]")
     assert notice.text, browser.driver.page_source[-3000:]
     assert f"done={action}" in browser.driver.current_url
@@ -150,7 +131,7 @@ def test_the_whole_loop_in_a_real_browser(
     browser: Browser, accounts: dict[str, str], crm: Crm, desk_rig: DeskRig, tmp_path: Path
 ) -> None:
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     save_template(
         crm, "admin.crm", TemplateText(0, "Diterima lengkap", "accept", "", PUBLIC["accept"])
@@ -164,7 +145,7 @@ def test_the_whole_loop_in_a_real_browser(
     page = f"/console/c/{ticket}"
 
     # The channel admin accepts, the note filled from a response template.
-    sign_in(browser, "admin.kanal")
+    browser.sign_in("admin.kanal")
     browser.open(page)
     assert browser.driver.find_element(By.CSS_SELECTOR, "ul.files img").get_attribute("src")
     look(browser, "channel-admin")
@@ -176,24 +157,23 @@ def test_the_whole_loop_in_a_real_browser(
     take(browser, "accept", internal=INTERNAL["admin.kanal"])
 
     # The kelurahan looks at the contact (with a reason) and forwards to the suggested Dinas.
-    sign_in(browser, "lurah.gambir")
+    browser.sign_in("lurah.gambir")
     browser.open(page)
     assert Select(
         browser.driver.find_element(By.ID, "forward-agency")
     ).first_selected_option.get_attribute("value") == ("BINAMARGA")
     look(browser, "kelurahan")
     browser.driver.find_element(By.ID, "contact-reason").send_keys("Memastikan lokasi persis")
-    browser.driver.find_element(By.XPATH, "//form[contains(@action,'/contact')]//button").click()
+    browser.submit(
+        browser.driver.find_element(By.XPATH, "//form[contains(@action,'/contact')]//button")
+    )
     assert "Warga Nomor 1" in browser.driver.find_element(By.ID, "kontak").text
     look(browser, "kelurahan-contact")
     # A phone number in the public note is refused in words; the form keeps the text.
     refused = action_form(browser, "forward")
     refused.find_element(By.NAME, "public_note").send_keys("Hubungi Pak RW di 0812-3456-7890.")
-    refused.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    # The click returns before the browser has the refused form's page: wait for it.
-    alert = WebDriverWait(browser.driver, 30).until(
-        lambda driver: driver.find_element(By.CSS_SELECTOR, "#forward-error[role=alert]")
-    )
+    browser.submit(refused.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    alert = browser.driver.find_element(By.CSS_SELECTOR, "#forward-error[role=alert]")
     assert "nomor telepon" in alert.text
     assert "0812-3456-7890" in browser.driver.find_element(By.ID, "forward-public").get_attribute(
         "value"
@@ -201,7 +181,7 @@ def test_the_whole_loop_in_a_real_browser(
     look(browser, "kelurahan-refused")
     take(browser, "forward", PUBLIC["forward"], INTERNAL["lurah.gambir"])
 
-    sign_in(browser, "dinas.binamarga")
+    browser.sign_in("dinas.binamarga")
     browser.open(page)
     look(browser, "dinas")
     take(browser, "assign")
@@ -209,24 +189,24 @@ def test_the_whole_loop_in_a_real_browser(
     # The Suku Dinas reports with a photo uploaded through the form.
     photo = tmp_path / "sesudah.png"
     photo.write_bytes(png(640, 480, (90, 90, 95), stripe=40))
-    sign_in(browser, "sudin.binamarga.jp")
+    browser.sign_in("sudin.binamarga.jp")
     browser.open(page)
     look(browser, "suku-dinas-report")
     take(browser, "report", PUBLIC["report"], INTERNAL["sudin.binamarga.jp"], photo=photo)
     evidence = browser.driver.find_elements(By.CSS_SELECTOR, "ol.history ul.files img")
     assert len(evidence) == 1
 
-    sign_in(browser, "verifikator")
+    browser.sign_in("verifikator")
     browser.open(page)
     look(browser, "verifier")
     take(browser, "return", PUBLIC["return"], INTERNAL["verifikator"], confirm=True)
 
-    sign_in(browser, "sudin.binamarga.jp")
+    browser.sign_in("sudin.binamarga.jp")
     browser.open(page)
     photo.write_bytes(png(640, 480, (60, 60, 65)))
     take(browser, "report", PUBLIC["report2"], photo=photo)
 
-    sign_in(browser, "verifikator")
+    browser.sign_in("verifikator")
     browser.open(page)
     take(browser, "approve", PUBLIC["approve"])
     look(browser, "done")

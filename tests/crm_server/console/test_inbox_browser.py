@@ -13,21 +13,6 @@ from crm_server.core.crm import Crm
 from tests.crm_server.conftest import FakeClock
 from tests.crm_server.console.browser import Browser
 from tests.crm_server.console.city import WAITING, build_city
-from tests.crm_server.console.conftest import PASSWORD
-
-
-def sign_in(browser: Browser, username: str) -> None:
-    """As ``Browser.sign_in``, waiting for the inbox (on a busy machine the address
-    may still be the sign-in's just after the click)."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    browser.driver.delete_all_cookies()
-    browser.open("/console/login")
-    browser.driver.find_element(By.ID, "username").send_keys(username)
-    browser.driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    WebDriverWait(browser.driver, 20).until(lambda d: "/console/login" not in d.current_url)
 
 
 @pytest.fixture
@@ -57,7 +42,7 @@ def test_each_inbox_and_the_dashboard_in_a_real_browser(
     ]
     for username, path, name in pages:
         browser.size("desk")
-        sign_in(browser, username)
+        browser.sign_in(username)
         for size in ("desk", "phone"):
             browser.size(size)
             browser.open(path)
