@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, parse_ticket_code
 from crm_server.core import timing
+from crm_server.core.auth import UserAuth
 from crm_server.core.context import CrmContext
 from crm_server.core.intake import crm_id
+from crm_server.core.visibility import may_see, visible
 from crm_server.db.models import Complaint, CoReporter, Event
 
 VERIFIER_UNIT = "Biro Pemerintahan"
@@ -74,10 +76,15 @@ def summary(
     }
 
 
-def detail(crm: CrmContext, ticket_text: str) -> dict[str, object] | None:
+def detail(
+    crm: CrmContext, ticket_text: str, user: UserAuth | None = None
+) -> dict[str, object] | None:
+    """A complaint with its steps, internal ones included; None when no complaint has
+    this code or, given ``user``, when it is not theirs to see (the same answer, so that
+    a staff member cannot learn which codes exist outside their unit)."""
     with crm.sessions() as session:
         c = find_complaint(session, ticket_text)
-        if c is None:
+        if c is None or (user is not None and not may_see(user, c)):
             return None
         events = session.scalars(
             select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)
@@ -113,12 +120,16 @@ def search(
     digantung: bool | None = None,
     unit: str | None = None,
     limit: int = 100,
+    user: UserAuth | None = None,
 ) -> list[dict[str, object]]:
-    """Open complaints by filter. Overdue and digantung are computed here, in
-    working days, because a SQL date comparison cannot count holidays."""
+    """Open complaints by filter, given ``user`` only those they may see. Overdue and
+    digantung are computed here, in working days, because a SQL date comparison
+    cannot count holidays."""
     today = crm.today()
     with crm.sessions() as session:
         query = select(Complaint).order_by(Complaint.pk)
+        if user is not None:
+            query = query.where(visible(user))
         if status:
             query = query.where(Complaint.status == status)
         if unit:

@@ -127,8 +127,14 @@ class Workflow:
             reporters = complaints.reporter_counts(session, [c.pk])[c.pk]
         return complaints.summary(self.crm, c, reporters, today)
 
-    def detail(self, ticket_text: str) -> dict[str, object] | None:
-        return complaints.detail(self.crm, ticket_text)
+    def detail(self, ticket_text: str, user: UserAuth | None = None) -> dict[str, object] | None:
+        return complaints.detail(self.crm, ticket_text, user)
+
+    def may_see(self, user: UserAuth, ticket_text: str) -> bool:
+        """The complaint exists and ``user`` may see it."""
+        with self.crm.sessions() as session:
+            complaint = complaints.find_complaint(session, ticket_text)
+            return complaint is not None and may_see(user, complaint)
 
     def search(
         self,
@@ -137,8 +143,9 @@ class Workflow:
         digantung: bool | None = None,
         unit: str | None = None,
         limit: int = 100,
+        user: UserAuth | None = None,
     ) -> list[dict[str, object]]:
-        return complaints.search(self.crm, status, overdue, digantung, unit, limit)
+        return complaints.search(self.crm, status, overdue, digantung, unit, limit, user)
 
     # ------------------------------------------------------------------ actions
 

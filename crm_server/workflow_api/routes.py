@@ -35,8 +35,8 @@ def act(crm: CrmDep, user: UserDep, ticket_code: TicketPath, body: ActionRequest
     "/api/v1/workflow/complaints/{ticket_code}", response_model=ComplaintDetail, tags=["workflow"]
 )
 def complaint_detail(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any:
-    detail = Workflow(crm).detail(ticket_code)
-    if detail is None:
+    detail = Workflow(crm).detail(ticket_code, user)
+    if detail is None:  # also when it is not the user's to see: existence is not told
         raise ApiError(404, "not_found", "No complaint has this ticket code.", "ticket_code")
     return detail
 
@@ -59,7 +59,7 @@ def complaint_list(
         raise ApiError(
             422, "invalid", "status must be one of: " + ", ".join(LISTED_STATES) + ".", "status"
         )
-    rows = Workflow(crm).search(status, overdue, digantung, unit, limit)
+    rows = Workflow(crm).search(status, overdue, digantung, unit, limit, user)
     return {"complaints": rows}
 
 
@@ -68,7 +68,8 @@ def complaint_list(
 )
 def complaint_sms(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any:
     """The SMS sent to the citizens of a complaint and their delivery state."""
-    messages = sms_staff.complaint_messages(crm, ticket_code)
+    seen = Workflow(crm).may_see(user, ticket_code)
+    messages = sms_staff.complaint_messages(crm, ticket_code) if seen else None
     if messages is None:
         raise ApiError(404, "not_found", "No complaint has this ticket code.", "ticket_code")
     return {"messages": messages}

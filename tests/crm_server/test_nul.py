@@ -261,7 +261,7 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             "GET", "/layar/{site}" + suffix, path_params={"site": "Pendopo Balai Kota"}
         )
 
-    staff = w.staff["verifikator"]
+    staff = w.staff["koordinator"]  # reads the whole city
     return [
         lambda: Call(
             "POST",

@@ -189,7 +189,7 @@ def test_overdue_and_digantung(
 ) -> None:
     item = complaint_item()
     push(item)  # Wednesday 18 Nov 2026; received has 1 working day
-    headers = staff["verifikator"]
+    headers = staff["koordinator"]
     row = client.get("/api/v1/workflow/complaints", headers=headers).json()["complaints"][0]
     assert row["due_date"] == "2026-11-19" and not row["overdue"] and not row["digantung"]
     clock.advance(days=2)  # Friday
@@ -226,7 +226,7 @@ def test_time_limits_skip_holidays(
     item = complaint_item(day=dt.date(2026, 12, 24))
     push(item)
     row = client.get(
-        f"/api/v1/workflow/complaints/{item['ticket_code']}", headers=staff["verifikator"]
+        f"/api/v1/workflow/complaints/{item['ticket_code']}", headers=staff["koordinator"]
     )
     assert row.json()["due_date"] == "2026-12-28"
 
@@ -265,3 +265,31 @@ def test_cli_act(
         ("Diteruskan ke dinas.", True),
         ("RW 07 dihubungi", False),
     ]
+
+
+def test_a_staff_member_reads_only_the_complaints_of_their_unit(
+    push: Push, client: TestClient, staff: Staff, crm: Any
+) -> None:
+    """The JSON API answers as the console does: a complaint outside the user's unit
+    is 'not found', in the same words as a code that does not exist, and is not listed."""
+    item = complaint_item()
+    push(item)
+    ticket = item["ticket_code"]
+    elsewhere = {
+        "Authorization": "Bearer "
+        + crm.create_user("lurah.lain", "Staf Kelurahan Lain", "kelurahan", "31.71.01.1002")
+    }
+    url = f"/api/v1/workflow/complaints/{ticket}"
+    assert client.get(url, headers=staff["lurah.gambir"]).status_code == 200
+    assert client.get(url, headers=staff["koordinator"]).status_code == 200
+    missing = client.get("/api/v1/workflow/complaints/PBK1-261118-9999-X", headers=elsewhere).json()
+    for who in (elsewhere, staff["verifikator"]):  # a verifier sees only what reaches them
+        for path in (url, url + "/sms"):
+            answer = client.get(path, headers=who)
+            assert answer.status_code == 404
+            assert answer.json()["error"]["code"] == missing["error"]["code"]
+            assert item["description"] not in answer.text
+    listed = client.get("/api/v1/workflow/complaints", headers=elsewhere).json()
+    assert ticket not in {row["ticket_code"] for row in listed["complaints"]}
+    mine = client.get("/api/v1/workflow/complaints", headers=staff["lurah.gambir"]).json()
+    assert ticket in {row["ticket_code"] for row in mine["complaints"]}
