@@ -20,6 +20,11 @@ class WorkCalendar:
     def __init__(self, extra_leave_days: Iterable[dt.date] = ()) -> None:
         self._extra = frozenset(extra_leave_days)
         self._holiday_table: Any = None
+        # Answers kept per day: the lists of late cases ask about the same few hundred
+        # days again and again, and the holiday table's look-up costs ~20 times a dict's.
+        # A calendar is immutable (a change of days off makes a new one), so this never
+        # goes stale.
+        self._working: dict[dt.date, bool] = {}
 
     @property
     def _holidays(self) -> Any:
@@ -32,7 +37,11 @@ class WorkCalendar:
         return self._holiday_table
 
     def is_working_day(self, day: dt.date) -> bool:
-        return day.weekday() < 5 and day not in self._holidays and day not in self._extra
+        known = self._working.get(day)
+        if known is None:
+            known = day.weekday() < 5 and day not in self._holidays and day not in self._extra
+            self._working[day] = known
+        return known
 
     def holiday_name(self, day: dt.date) -> str | None:
         if day in self._extra:
