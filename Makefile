@@ -23,11 +23,7 @@ bench-city:     ## a city's morning: 320 desks back online at once, CRM as 2 wor
 	scripts/bootstrap.sh
 	bash -c 'source scripts/postgres.sh && .venv/bin/python -m benchmarks.bench_city_morning'
 
-soak:           ## sync bench-city:     ## a city's morning: 320 desks back online at once, CRM as 2 workers on PostgreSQL
-	scripts/bootstrap.sh
-	bash -c 'source scripts/postgres.sh && .venv/bin/python -m benchmarks.bench_city_morning'
-
-soak: 3 desks × 1 000 complaints while faults come and go (minutes)
+soak:           ## sync: 3 desks × 1 000 complaints while faults come and go (minutes)
 	scripts/bootstrap.sh
 	.venv/bin/python -m tests.sync.soak --desks 3 --per-desk 1000
 
