@@ -46,7 +46,7 @@ PERSONAL_WORDS = {
 CODE_WORDS = {
     "reason_required": say("Tulis alasan penolakan; warga akan membacanya."),
     "target_required": say(
-        "Pilih atau tulis kode tiket aduan lain yang sudah ada untuk penggabungan."
+        "Pilih atau tulis kode tiket aduan lain yang masih terbuka dan dapat Anda lihat."
     ),
     "note_required": say("Tulis catatan publik untuk langkah ini."),
     "agency_required": say("Pilih dinas tujuan."),
@@ -128,7 +128,11 @@ def take_action(crm: Crm, user: UserAuth, ticket_code: str, sent: SentAction) ->
     if sent.action not in ACTIONS:
         raise ActionRefused(CODE_WORDS["forbidden_role"])
     values = sent.values
-    evidence = _stored(crm, sent.files) if sent.action == "report" else []
+    evidence: list[AttachmentRef] = []
+    if sent.action == "report":
+        if not Workflow(crm).may_take(user, ticket_code, sent.action):
+            raise ActionRefused(CODE_WORDS["forbidden_role"])  # before a file is stored
+        evidence = _stored(crm, sent.files)
     try:
         request = ActionRequest(
             action=sent.action,  # type: ignore[arg-type]

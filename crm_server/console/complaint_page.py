@@ -82,7 +82,7 @@ def _render(
             raise ConsoleRefusal(404, staff)
         view = complaint_view(crm, session, areas, staff.user, complaint)
         if show_contact:
-            context["contact"] = contact_of(session, complaint)
+            context["contact"] = contact_of(session, complaint, staff.user)
     add_templates(crm, view.actions, view.category_code)
     for form in view.actions:
         if sent is not None and form.name == sent.action:

@@ -22,7 +22,7 @@ from crm_server.core import timing
 from crm_server.core.auth import UserAuth
 from crm_server.core.complaints import reporter_counts, shown_unit
 from crm_server.core.crm import Crm
-from crm_server.core.visibility import may_see_contact
+from crm_server.core.visibility import AGENCY_ROLES, may_see_contact
 from crm_server.db.models import Complaint, CoReporter, Event
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -175,9 +175,11 @@ def complaint_view(
     )
 
 
-def contact_of(session: Session, c: Complaint) -> list[dict[str, str]]:
+def contact_of(session: Session, c: Complaint, user: UserAuth) -> list[dict[str, str]]:
     """The citizen's name and contact, and each co-reporter's (personal data:
-    shown once, after the look is recorded; never logged)."""
+    shown once, after the look is recorded; never logged). A person who asked to keep
+    their identity from the agencies is left out for an agency's staff, each by their
+    own choice (the first reporter's choice already keeps the whole contact from them)."""
     people = [c.complainant or {}]
     people += [
         r.reporter
@@ -185,8 +187,13 @@ def contact_of(session: Session, c: Complaint) -> list[dict[str, str]]:
             select(CoReporter).where(CoReporter.complaint_pk == c.pk).order_by(CoReporter.at)
         )
     ]
-    return [
-        {k: str(p.get(k, "")) for k in ("name", "phone", "address")}
-        for p in people
-        if p.get("name")
-    ]
+    hide_private = user.role in AGENCY_ROLES
+    shown = []
+    for p in people:
+        if not p.get("name"):
+            continue
+        if hide_private and p.get("keep_identity_private"):
+            shown.append({"name": "", "phone": "", "address": "", "private": "1"})
+        else:
+            shown.append({k: str(p.get(k, "")) for k in ("name", "phone", "address")})
+    return shown

@@ -31,7 +31,7 @@ from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.intake import channel_admin_unit
 from crm_server.core.schemas import ActionRequest
-from crm_server.core.visibility import may_see
+from crm_server.core.visibility import handles_now, may_see
 from crm_server.db.engine import lock_feed, transaction
 from crm_server.db.models import Complaint, Event, RoutingRule, StoredAttachment
 
@@ -130,6 +130,22 @@ class Workflow:
     def detail(self, ticket_text: str, user: UserAuth | None = None) -> dict[str, object] | None:
         return complaints.detail(self.crm, ticket_text, user)
 
+    def may_take(self, user: UserAuth, ticket_text: str, action: str) -> bool:
+        """``user`` may give the complaint ``action`` now: their role, the complaint's
+        state, and in their hands (checked before the console stores evidence files,
+        so that a step refused leaves nothing on disk)."""
+        rule = ACTIONS.get(action)
+        with self.crm.sessions() as session:
+            complaint = complaints.find_complaint(session, ticket_text)
+            return (
+                rule is not None
+                and complaint is not None
+                and may_see(user, complaint)
+                and user.role in rule.roles
+                and Status(complaint.status) in rule.sources
+                and handles_now(user, complaint)
+            )
+
     def may_see(self, user: UserAuth, ticket_text: str) -> bool:
         """The complaint exists and ``user`` may see it."""
         with self.crm.sessions() as session:
@@ -156,7 +172,9 @@ class Workflow:
         with transaction(self.crm.sessions) as session:
             lock_feed(session)
             complaint = find_complaint(session, ticket_text)
-            if complaint is None:
+            # One answer for a code that does not exist and one the user may not see:
+            # a refusal's words (its state, "not your unit") would tell them it exists.
+            if complaint is None or not may_see(user, complaint):
                 raise ApiError(
                     404, "not_found", "No complaint has this ticket code.", "ticket_code"
                 )
@@ -184,11 +202,18 @@ class Workflow:
                 note = reason
             elif request.action == "merge":
                 target = find_complaint(session, request.target_ticket)
-                if target is None or target.pk == complaint.pk:
+                # Merged only into another open complaint the user may see (the same
+                # words for every refusal: an unseen code is not told from a missing one).
+                if (
+                    target is None
+                    or target.pk == complaint.pk
+                    or Status(target.status).is_final
+                    or not may_see(user, target)
+                ):
                     raise ApiError(
                         422,
                         "target_required",
-                        "A duplicate needs the ticket code of another existing complaint.",
+                        "A duplicate needs the ticket code of another open complaint you can see.",
                         "target_ticket",
                     )
                 complaint.merged_into = target.ticket_code

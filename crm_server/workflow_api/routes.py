@@ -11,6 +11,7 @@ from complaint_domain.status import Status
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import ActionRequest, Text
 from crm_server.core.sms import staff as sms_staff
+from crm_server.core.visibility import CITY_ROLES
 from crm_server.core.workflow import Workflow
 from crm_server.web.deps import ERRORS, CrmDep, UserDep
 from crm_server.workflow_api.schemas import ComplaintDetail, ComplaintList, SmsMessages, SmsTotals
@@ -77,5 +78,8 @@ def complaint_sms(crm: CrmDep, user: UserDep, ticket_code: TicketPath) -> Any:
 
 @router.get("/api/v1/workflow/sms/totals", response_model=SmsTotals, tags=["workflow"])
 def sms_totals(crm: CrmDep, user: UserDep, day: dt.date | None = None) -> Any:
-    """A day's SMS (Jakarta time; today by default): totals by state and kind, failures."""
+    """A day's SMS (Jakarta time; today by default): totals by state and kind, failures.
+    The city's figures: for the koordinator and the admin, as the console's page."""
+    if user.role not in CITY_ROLES:
+        raise ApiError(403, "forbidden_role", f"The role {user.role} may not read the city's SMS.")
     return sms_staff.daily_totals(crm, day)

@@ -136,8 +136,8 @@ ENGLISH: dict[str, str] = {
     "Tulis alasan penolakan; warga akan membacanya.": (
         "Write the reason for rejecting; the citizen will read it."
     ),
-    "Pilih atau tulis kode tiket aduan lain yang sudah ada untuk penggabungan.": (
-        "Choose or type the ticket code of another existing complaint to merge into."
+    "Pilih atau tulis kode tiket aduan lain yang masih terbuka dan dapat Anda lihat.": (
+        "Choose or type the ticket code of another open complaint you can see."
     ),
     "Tulis catatan publik untuk langkah ini.": "Write a public note for this step.",
     "Pilih dinas tujuan.": "Choose the agency.",
