@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from crm_server.console.deps import crm_of, staff_with_role
 from crm_server.console.render import page
+from crm_server.core.bounds import day_or_none
 from crm_server.core.channel_figures import channel_figures
 from crm_server.core.staff_sign_in import StaffSessionInfo
 
@@ -20,10 +21,7 @@ City = Annotated[StaffSessionInfo, Depends(staff_with_role("koordinator", "admin
 
 
 def _day(request: Request, name: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(request.query_params.get(name, "").strip())
-    except ValueError:
-        return None
+    return day_or_none(request.query_params.get(name, ""))
 
 
 @router.get("/console/kanal", response_class=HTMLResponse, include_in_schema=False)

@@ -16,6 +16,7 @@ from crm_server.console.deps import crm_of, staff_with_role
 from crm_server.console.inbox import STATE_WORDS
 from crm_server.console.render import HEADERS, language, page
 from crm_server.console.words import Translator, say, translator
+from crm_server.core.bounds import day_or_none
 from crm_server.core.city_figures import CityFigures, DeskHealth, Tally, city_figures
 from crm_server.core.inbox import Row
 from crm_server.core.staff_sign_in import StaffSessionInfo
@@ -33,10 +34,7 @@ NO_AGENCY = say("Belum diteruskan ke Dinas")
 
 def _period(request: Request) -> tuple[dt.date | None, dt.date | None]:
     def read(name: str) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(request.query_params.get(name, "").strip())
-        except ValueError:
-            return None
+        return day_or_none(request.query_params.get(name, ""))
 
     start, end = read("dari"), read("sampai")
     if start and end and start > end:

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.concurrency import run_in_threadpool
 
+from crm_server.core.bounds import MAX_ROW_ID
 from crm_server.core.crm import Crm
 from crm_server.core.staff_sign_in import StaffSessionInfo, session_for
 
@@ -84,6 +85,8 @@ async def current_staff(request: Request) -> StaffSessionInfo:
 
 
 Staff = Annotated[StaffSessionInfo, Depends(current_staff)]
+# A row's id in a console path: beyond a 64-bit integer the database's look-up overflowed.
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
 
 
 def staff_with_role(*roles: str) -> Callable[..., object]:

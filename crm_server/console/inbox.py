@@ -17,6 +17,7 @@ from complaint_domain.status import Status
 from crm_server.console.deps import Staff, crm_of
 from crm_server.console.render import page
 from crm_server.console.words import say
+from crm_server.core.bounds import day_or_none
 from crm_server.core.context import CrmContext
 from crm_server.core.inbox import VIEWS, Cursor, Filters, find_visible, inbox
 
@@ -52,10 +53,7 @@ FIELDS = (
 
 
 def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
+    return day_or_none(text)
 
 
 def filters_from(query: dict[str, str], crm: CrmContext) -> Filters:

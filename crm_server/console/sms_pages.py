@@ -18,6 +18,7 @@ from crm_server.console.deps import crm_of, staff_with_role
 from crm_server.console.inbox import STATE_WORDS
 from crm_server.console.render import page
 from crm_server.console.words import say
+from crm_server.core.bounds import day_or_none
 from crm_server.core.crm import Crm
 from crm_server.core.sms.staff import complaint_messages, daily_totals
 from crm_server.core.staff_sign_in import StaffSessionInfo
@@ -56,10 +57,7 @@ def messages_of(crm: Crm, ticket_code: str) -> dict[str, Any]:
 
 
 def _day(request: Request) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(request.query_params.get("hari", "").strip())
-    except ValueError:
-        return None
+    return day_or_none(request.query_params.get("hari", ""))
 
 
 @router.get("/console/sms", response_class=HTMLResponse, include_in_schema=False)

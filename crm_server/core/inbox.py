@@ -21,6 +21,7 @@ from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, parse_ticket_code
 from crm_server.core import lateness
 from crm_server.core.auth import UserAuth
+from crm_server.core.bounds import MAX_ROW_ID, day_or_none
 from crm_server.core.complaints import VERIFIER_UNIT, reporter_counts
 from crm_server.core.context import CrmContext
 from crm_server.core.visibility import visible, waiting
@@ -63,11 +64,11 @@ class Cursor:
     @classmethod
     def read(cls, text: str) -> Cursor | None:
         due_text, _, pk_text = text.partition("_")
-        try:
-            due = None if due_text == "-" else dt.date.fromisoformat(due_text)
-            return cls(due, int(pk_text))
-        except ValueError:
+        due = None if due_text == "-" else day_or_none(due_text)
+        if (due is None and due_text != "-") or not (pk_text.isascii() and pk_text.isdigit()):
             return None
+        pk = int(pk_text)
+        return cls(due, pk) if pk <= MAX_ROW_ID else None
 
 
 @dataclass(frozen=True)

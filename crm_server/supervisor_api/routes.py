@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from crm_server.core import supervision
+from crm_server.core.bounds import check_day
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import Text
 from crm_server.supervisor_api.schemas import (
@@ -72,6 +73,7 @@ def supervision_overview(
     hours no heartbeat came for ``heartbeat_minutes``), what was recorded from
     ``day`` (today) for ``days`` days, the counts per state and the overdue and
     *digantung* lists, oldest first. No personal data."""
+    check_day(day, "day")
     thresholds = supervision.Thresholds(
         unsent=dt.timedelta(minutes=unsent_minutes),
         heartbeat=dt.timedelta(minutes=heartbeat_minutes),

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from complaint_domain.status import Status
+from crm_server.core.bounds import check_day
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import ActionRequest, Text
 from crm_server.core.sms import staff as sms_staff
@@ -82,4 +83,5 @@ def sms_totals(crm: CrmDep, user: UserDep, day: dt.date | None = None) -> Any:
     The city's figures: for the koordinator and the admin, as the console's page."""
     if user.role not in CITY_ROLES:
         raise ApiError(403, "forbidden_role", f"The role {user.role} may not read the city's SMS.")
+    check_day(day, "day")
     return sms_staff.daily_totals(crm, day)

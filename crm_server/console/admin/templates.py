@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from complaint_domain.reference import CATEGORIES, CATEGORY_BY_CODE
 from crm_server.console.admin.base import Admin, admin_page, done
-from crm_server.console.deps import ConsoleRefusal, crm_of
+from crm_server.console.deps import ConsoleRefusal, RowId, crm_of
 from crm_server.console.words import say
 from crm_server.core.response_templates import (
     TemplateText,
@@ -82,7 +82,7 @@ def _problem(text: TemplateText) -> str:
     return ""
 
 
-def _found(request: Request, staff: Admin, template_id: int) -> TemplateText:
+def _found(request: Request, staff: Admin, template_id: RowId) -> TemplateText:
     for text in all_templates(crm_of(request)):
         if text.id == template_id:
             return text
@@ -95,7 +95,7 @@ async def templates_page(request: Request, staff: Admin) -> HTMLResponse:
 
 
 @router.get("/templates/{template_id}", response_class=HTMLResponse, include_in_schema=False)
-async def template_page(request: Request, staff: Admin, template_id: int) -> HTMLResponse:
+async def template_page(request: Request, staff: Admin, template_id: RowId) -> HTMLResponse:
     text = await run_in_threadpool(_found, request, staff, template_id)
     return await run_in_threadpool(_page, request, staff, "template.html", text=text)
 
@@ -130,7 +130,7 @@ async def add_template(
 async def change_template(
     request: Request,
     staff: Admin,
-    template_id: int,
+    template_id: RowId,
     title: Title = "",
     action: Code = "",
     category: Code = "",
@@ -144,7 +144,7 @@ async def change_template(
 @router.post(
     "/templates/{template_id}/delete", response_class=HTMLResponse, include_in_schema=False
 )
-async def remove_template(request: Request, staff: Admin, template_id: int) -> Response:
+async def remove_template(request: Request, staff: Admin, template_id: RowId) -> Response:
     deleted = await run_in_threadpool(
         delete_template, crm_of(request), staff.user.username, template_id
     )
