@@ -285,11 +285,12 @@ def _act(crm: object, args: argparse.Namespace) -> int:
 
 
 def _sms(settings: Settings, args: argparse.Namespace) -> int:
-    import logging
+    import logging.config
 
     from crm_server.core.crm import Crm
     from crm_server.core.sms import staff
     from crm_server.sms_gateway import runner
+    from crm_server.web.logs import log_config
 
     crm = _crm(settings)
     assert isinstance(crm, Crm)
@@ -305,7 +306,9 @@ def _sms(settings: Settings, args: argparse.Namespace) -> int:
                 return 1
             print(json.dumps(shown, indent=2, default=str))
             return 0
-        logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(message)s")
+        # The server's logging (redacted, an exception's type only), not basicConfig's
+        # tracebacks: a database error's text may carry a phone number.
+        logging.config.dictConfig(log_config(settings.log_level, settings.log_format))
         gateway = runner.gateway_from(settings, crm)
         if not args.once:
             runner.run_forever(crm, gateway, settings.sms_interval)

@@ -7,6 +7,7 @@ id and sends nothing twice); ``GET {url}/reports?after=N`` gives delivery report
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +17,15 @@ from crm_server.core.sms.sender import GatewayError, Outcome, Outgoing
 from crm_server.sms_gateway.gammu import Received
 
 TIMEOUT = 10.0
+# A run of digits long enough to be (part of) a phone number, as gateways write them.
+_NUMBER = re.compile(r"\+?\d[\d\s().-]{4,}\d")
+
+
+def _without_numbers(report: dict[str, Any]) -> str:
+    """The gateway's error text, kept for the staff, with any phone number masked:
+    gateways repeat the number in their errors ("+62812… unreachable")."""
+    return _NUMBER.sub("…", str(report.get("error", "")))[:200]
+
 REPORT_STATES = {"sent": "sent", "delivered": "delivered", "failed": "failed"}
 
 
@@ -68,7 +78,7 @@ class HttpGateway:
         for report in answer.get("reports", []):
             state = REPORT_STATES.get(str(report.get("state")))
             if state:
-                yield Outcome(str(report.get("ref", "")), state, str(report.get("error", ""))[:200])
+                yield Outcome(str(report.get("ref", "")), state, _without_numbers(report))
         self._reports_after = int(answer.get("cursor", self._reports_after))
 
     def received(self) -> Iterator[Received]:

@@ -142,13 +142,24 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
+class TextFormatter(logging.Formatter):
+    """Plain lines, with an exception's type only, as :class:`JsonFormatter`: a
+    traceback's messages may carry row values (a phone number in a key violation)."""
+
+    def formatException(self, ei: Any) -> str:
+        return f"exception: {ei[0].__name__}" if ei and ei[0] is not None else ""
+
+    def formatStack(self, stack_info: str) -> str:
+        return ""
+
+
 def log_config(level: str, fmt: str) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` for uvicorn and the CRM: every line through
     the redaction, as JSON (``fmt == "json"``) or as plain text."""
     formatter: dict[str, Any] = (
         {"()": JsonFormatter}
         if fmt == "json"
-        else {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+        else {"()": TextFormatter, "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
     )
     handler = {
         "class": "logging.StreamHandler",

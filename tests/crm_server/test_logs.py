@@ -234,3 +234,27 @@ def test_nothing_personal_in_logs(
         assert_no_personal_data(where)
         for value in (NIK, PHONE, PHONE.lstrip("+"), NAME):
             assert value not in where
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_logged_exception_gives_its_type_not_its_words(
+    fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The SMS worker and the server log through the same configuration: an exception's
+    message (a database error quoting a row's phone number) never reaches the log."""
+    import logging.config
+
+    from crm_server.web.logs import log_config
+
+    logging.config.dictConfig(log_config("info", fmt))
+    try:
+        try:
+            raise ValueError('duplicate key (phone)=(+6281234567890) "Sulastri"')
+        except ValueError:
+            logging.getLogger("crm_server.sms_gateway.runner").exception("sms run failed")
+        written = capsys.readouterr().err
+        assert "sms run failed" in written and "ValueError" in written
+        assert_no_personal_data(written)
+        assert "Traceback" not in written
+    finally:
+        logging.config.dictConfig({"version": 1, "disable_existing_loggers": False})

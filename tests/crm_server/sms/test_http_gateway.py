@@ -114,7 +114,8 @@ def test_messages_reports_and_replies_through_an_http_gateway(
     assert again == sent[0]["id"] and len(fake_gateway.messages) == 2
 
     fake_gateway.reports.append({"ref": first_ref, "state": "delivered"})
-    fake_gateway.reports.append({"ref": sent[1]["ref"], "state": "failed", "error": "no network"})
+    failure = {"ref": sent[1]["ref"], "state": "failed", "error": f"no network for {PHONE}"}
+    fake_gateway.reports.append(failure)  # a gateway that repeats the number in its error
     fake_gateway.inbox.append({"text": "no id, no sender"})  # skipped, not fatal
     fake_gateway.inbox.append({"id": "m1", "from": "0812-3456-7890", "text": f"cek {ticket}"})
     report = run_once(crm, gateway)
@@ -128,6 +129,8 @@ def test_messages_reports_and_replies_through_an_http_gateway(
         ("reply", "handed"),
     ]
     assert run_once(crm, gateway).received == 0  # type: ignore[union-attr]  # after the cursor
+    errors = [m["error"] for m in complaint_messages_all(crm) if m["state"] == "failed"]
+    assert errors == ["no network for …"]
 
 
 def test_a_gateway_down_or_refusing_the_key_is_retried_without_personal_data(
