@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import CompoundSelect, func, or_, select, union, update
+from sqlalchemy import CompoundSelect, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
+from crm_server.core.sms.forget import GONE, SETTLED, freed
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
@@ -137,10 +138,6 @@ def _phone_hashes_of(pks: list[int]) -> CompoundSelect:
     )
 
 
-_GONE = {"phone": "", "phone_hash": ""}
-_SETTLED = SmsMessage.state.not_in(["queued", "handing"])
-
-
 def _remove_sms(
     session: Session, pks: list[int], phone_hashes: set[str], cutoff: dt.datetime
 ) -> None:
@@ -150,27 +147,25 @@ def _remove_sms(
     which keep their hash; and whatever belongs to no complaint and is older than the
     cutoff (a CEK from a number never recorded, its "not found")."""
     session.execute(
-        update(SmsMessage).where(SmsMessage.complaint_pk.in_(pks), _SETTLED).values(_GONE)
+        update(SmsMessage).where(SmsMessage.complaint_pk.in_(pks), SETTLED).values(GONE)
     )
-    held = union(
-        select(Complaint.complainant_phone_hash).where(
-            Complaint.complainant_phone_hash.in_(phone_hashes)
-        ),
-        select(CoReporter.phone_hash).where(CoReporter.phone_hash.in_(phone_hashes)),
-    )
-    freed = sorted(phone_hashes - set(session.scalars(select(held.subquery().c[0]))) - {""})
+    gone = freed(session, phone_hashes)
     session.execute(
         update(SmsMessage)
         .where(
             SmsMessage.complaint_pk.is_(None),
-            _SETTLED,
-            or_(SmsMessage.phone_hash.in_(freed), SmsMessage.created_at < cutoff),
+            SETTLED,
+            SmsMessage.phone != "",
+            or_(SmsMessage.phone_hash.in_(gone), SmsMessage.created_at < cutoff),
         )
-        .values(_GONE)
+        .values(GONE)
     )
     session.execute(
         update(SmsInbound)
-        .where(or_(SmsInbound.phone_hash.in_(freed), SmsInbound.received_at < cutoff))
-        .values(_GONE)
+        .where(
+            SmsInbound.phone != "",
+            or_(SmsInbound.phone_hash.in_(gone), SmsInbound.received_at < cutoff),
+        )
+        .values(GONE)
     )
-    session.execute(update(SmsOptOut).where(SmsOptOut.phone_hash.in_(freed)).values(phone=""))
+    session.execute(update(SmsOptOut).where(SmsOptOut.phone_hash.in_(gone)).values(phone=""))

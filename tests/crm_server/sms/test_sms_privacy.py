@@ -3,7 +3,7 @@ with the data key and read in clear through the models; found by their keyed has
 (the opt-out, the daily cap, a CEK's sender); no unkeyed hash of a number in the
 messages' idempotency keys; re-encrypted by a key rotation; removed by retention
 (an opted-out number keeps only its hash, and stays stopped); migration 0016
-converts the rows of an existing database."""
+converts the rows of an existing database (and keys the rights requests' hash)."""
 
 from __future__ import annotations
 
@@ -24,12 +24,14 @@ from crm_server.core.retention import run_retention
 from crm_server.core.sms import inbound, planner, sender, templates
 from crm_server.db import crypto
 from crm_server.db.engine import alembic_config, migrate
+from crm_server.db.rights_models import RightsRequest
 from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
 from tests.crm_server.conftest import FakeClock
 from tests.crm_server.sms.helpers import OTHER, PHONE, KeepingGateway, sms_item, step
 
 Push = Callable[..., dict[str, Any]]
 DIGITS = PHONE[3:]  # "81234567890": in no stored value, in no form
+NIK = "3171014506780003"
 UNKEYED = hashlib.sha256(PHONE.encode()).hexdigest()[:16]
 
 
@@ -198,6 +200,15 @@ def test_migration_0016_encrypts_existing_rows(crm: Crm, push: Push, staff: Any)
                 text("INSERT INTO sms_optouts (phone, at) VALUES (:phone, :now)"),
                 {"phone": PHONE, "now": now},
             )
+            # A rights request as the code before kept it: an unkeyed SHA-256 of the NIK.
+            conn.execute(
+                text(
+                    "INSERT INTO rights_requests (complaint_pk, reporter, identifier_hash,"
+                    " kind, received_at, due_at, recorded_by, answer)"
+                    " VALUES (:pk, '', :hash, 'see', :now, :now, 'admin.crm', '')"
+                ),
+                {"pk": pk, "hash": hashlib.sha256(NIK.encode()).hexdigest(), "now": now},
+            )
         migrate(url)
     finally:
         migrate(url)
@@ -210,6 +221,9 @@ def test_migration_0016_encrypts_existing_rows(crm: Crm, push: Push, staff: Any)
         assert s.scalars(select(SmsInbound.phone)).one() == PHONE
         optout = s.get(SmsOptOut, keyed)
         assert optout is not None and optout.phone == PHONE
+        assert s.scalars(select(RightsRequest.identifier_hash)).one() == (
+            crm.data_keys.lookup_hash("nik", NIK)
+        )
     inbound.receive(crm, "IN9", PHONE, f"CEK {item['ticket_code']}")
     gateway = KeepingGateway()
     sender.hand_over(crm, gateway)

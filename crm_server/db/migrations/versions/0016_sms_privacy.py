@@ -1,12 +1,15 @@
-"""sms privacy: the SMS tables' phone numbers encrypted, with keyed lookup hashes
-(issue 18)
+"""sms privacy: the SMS tables' phone numbers encrypted, with keyed lookup hashes;
+the rights requests' identifier keyed (issue 18)
 
 ``sms_messages.phone`` and ``sms_inbound.phone`` are encrypted in place (with the
 data key the settings give, as in 0010) and get a ``phone_hash``; the opt-outs are
 keyed by that hash instead of the number. The messages' idempotency keys ended in
 an unkeyed SHA-256 of the number (reversible by hashing every number): that part
 becomes the start of the keyed hash. In batches; a row already encrypted is skipped,
-so a migration interrupted halfway runs again.
+so a migration interrupted halfway runs again. A citizen's rights request kept an
+unkeyed SHA-256 of the NIK or phone they gave (a NIK is found again by hashing every
+NIK): it becomes the keyed hash of the same value, recognised among the person's own
+NIK and phone; one that matches neither any more (corrected, removed) is cleared.
 
 Revision ID: 0016
 Revises: 0011
@@ -15,6 +18,7 @@ Revises: 0011
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 import sqlalchemy as sa
 from alembic import op
@@ -107,6 +111,47 @@ def _optouts_by_hash() -> None:
         op.bulk_insert(table, [{"phone_hash": h, **v} for h, v in rows.items()])
 
 
+def _rights_identifiers_keyed() -> None:
+    conn = op.get_bind()
+    requests = sa.table(
+        "rights_requests",
+        sa.column("id", sa.Integer()),
+        sa.column("complaint_pk", sa.Integer()),
+        sa.column("reporter", sa.String()),
+        sa.column("identifier_hash", sa.String()),
+    )
+    complaints = sa.table(
+        "complaints",
+        sa.column("pk", sa.Integer()),
+        sa.column("complainant", crypto.EncryptedJSON()),
+    )
+    co_reporters = sa.table(
+        "co_reporters",
+        sa.column("event_id", sa.Uuid()),
+        sa.column("reporter", crypto.EncryptedJSON()),
+    )
+    for row in conn.execute(sa.select(requests)).all():
+        if row.reporter:
+            person = conn.scalar(
+                sa.select(co_reporters.c.reporter).where(
+                    co_reporters.c.event_id == uuid.UUID(row.reporter)
+                )
+            )
+        else:
+            person = conn.scalar(
+                sa.select(complaints.c.complainant).where(complaints.c.pk == row.complaint_pk)
+            )
+        keyed = ""
+        nik = crypto.normal_nik(str((person or {}).get("nik") or ""))
+        phone = crypto.normal_phone(str((person or {}).get("phone") or ""))
+        for kind, value in (("nik", nik), ("phone", phone)):
+            if value and hashlib.sha256(value.encode()).hexdigest() == row.identifier_hash:
+                keyed = _keys().lookup_hash(kind, value)
+        conn.execute(
+            sa.update(requests).where(requests.c.id == row.id).values(identifier_hash=keyed)
+        )
+
+
 def upgrade() -> None:
     # A ciphertext is longer than the 20 characters of a number. (No rows refer to
     # these tables: SQLite's batch may make them again.)
@@ -126,6 +171,7 @@ def upgrade() -> None:
     _encrypt_phones("sms_messages", "id", with_key_column=True)
     _encrypt_phones("sms_inbound", "gateway_ref", with_key_column=False)
     _optouts_by_hash()
+    _rights_identifiers_keyed()
 
 
 def downgrade() -> None:
