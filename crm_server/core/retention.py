@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import CompoundSelect, func, or_, select, update
+from sqlalchemy import CompoundSelect, func, select, update
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES
@@ -77,6 +77,8 @@ def run_retention(crm: CrmContext, dry_run: bool = False, batch: int = BATCH) ->
     else:
         while _remove_batch(crm, run, now, batch):
             pass
+        with transaction(crm.sessions) as session:
+            _remove_old_sms(session, run.cutoff)
     with transaction(crm.sessions) as session:
         detail: dict[str, object] = {
             "complaints": len(run.tickets),
@@ -123,7 +125,7 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
             .where(CoReporter.complaint_pk.in_(pks))
             .values(reporter=ANONYMISED, nik_hash="", phone_hash="")
         )
-        _remove_sms(session, pks, phone_hashes, run.cutoff)
+        _remove_sms(session, pks, phone_hashes)
         run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
         run.tickets += [r.ticket_code for r in rows]
     return True
@@ -138,34 +140,40 @@ def _phone_hashes_of(pks: list[int]) -> CompoundSelect:
     )
 
 
-def _remove_sms(
-    session: Session, pks: list[int], phone_hashes: set[str], cutoff: dt.datetime
-) -> None:
+def _remove_sms(session: Session, pks: list[int], phone_hashes: set[str]) -> None:
     """The SMS side of removing the complaints ``pks`` (whose people are gone already):
     their messages' numbers; the numbers (``phone_hashes``) no complaint still holds:
-    in the messages and received messages without a complaint, and in the opt-outs,
-    which keep their hash; and whatever belongs to no complaint and is older than the
-    cutoff (a CEK from a number never recorded, its "not found")."""
+    in the messages without a complaint (a STOP's confirmation), the messages
+    received, and the opt-outs, which keep their hash."""
     session.execute(
         update(SmsMessage).where(SmsMessage.complaint_pk.in_(pks), SETTLED).values(GONE)
     )
     gone = freed(session, phone_hashes)
     session.execute(
         update(SmsMessage)
+        .where(SmsMessage.complaint_pk.is_(None), SETTLED, SmsMessage.phone_hash.in_(gone))
+        .values(GONE)
+    )
+    session.execute(update(SmsInbound).where(SmsInbound.phone_hash.in_(gone)).values(GONE))
+    session.execute(update(SmsOptOut).where(SmsOptOut.phone_hash.in_(gone)).values(phone=""))
+
+
+def _remove_old_sms(session: Session, cutoff: dt.datetime) -> None:
+    """What belongs to no complaint and is older than the cutoff, once per run: a
+    message received (a CEK from a number never recorded) and a reply without a
+    complaint (its "not found")."""
+    session.execute(
+        update(SmsMessage)
         .where(
             SmsMessage.complaint_pk.is_(None),
             SETTLED,
             SmsMessage.phone != "",
-            or_(SmsMessage.phone_hash.in_(gone), SmsMessage.created_at < cutoff),
+            SmsMessage.created_at < cutoff,
         )
         .values(GONE)
     )
     session.execute(
         update(SmsInbound)
-        .where(
-            SmsInbound.phone != "",
-            or_(SmsInbound.phone_hash.in_(gone), SmsInbound.received_at < cutoff),
-        )
+        .where(SmsInbound.phone != "", SmsInbound.received_at < cutoff)
         .values(GONE)
     )
-    session.execute(update(SmsOptOut).where(SmsOptOut.phone_hash.in_(gone)).values(phone=""))

@@ -228,3 +228,26 @@ def test_migration_0016_encrypts_existing_rows(crm: Crm, push: Push, staff: Any)
     gateway = KeepingGateway()
     sender.hand_over(crm, gateway)
     assert gateway.texts(PHONE) == []  # the migrated opt-out holds
+
+
+def test_a_stranger_s_cek_loses_its_number_after_the_retention_time(
+    crm: Crm, clock: FakeClock, push: Push, staff: Any
+) -> None:
+    item = sms_item()
+    push(item)  # still open: nothing of it is due
+    inbound.receive(crm, "IN1", OTHER, f"CEK {item['ticket_code']}")  # a number never recorded
+    sender.hand_over(crm, KeepingGateway())
+    clock.now += dt.timedelta(days=crm.settings.retention_days - 1)
+    assert run_retention(crm).tickets == []
+    assert OTHER in {i.phone for i in _inbound(crm)}  # not yet
+    clock.now += dt.timedelta(days=2)
+    assert run_retention(crm).tickets == []
+    assert {(i.phone, i.phone_hash) for i in _inbound(crm)} == {("", "")}
+    with crm.sessions() as s:
+        replies = s.scalars(select(SmsMessage).where(SmsMessage.kind == "reply")).all()
+    assert [(m.phone, m.text) for m in replies] == [("", templates.NOT_FOUND)]
+
+
+def _inbound(crm: Crm) -> list[SmsInbound]:
+    with crm.sessions() as s:
+        return list(s.scalars(select(SmsInbound)))
