@@ -47,6 +47,8 @@ def run(crm: Any, args: argparse.Namespace) -> int:
     done = data_keys.rotate(crm)
     print(
         f"re-encrypted under key {crm.data_keys.current_id}: "
-        f"{done['complaints']} complaints, {done['co_reporters']} co-reporters"
+        f"{done['complaints']} complaints, {done['co_reporters']} co-reporters, "
+        f"{done['sms_messages']} SMS, {done['sms_inbound']} received SMS, "
+        f"{done['sms_optouts']} SMS opt-outs"
     )
     return 0

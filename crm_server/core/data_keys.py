@@ -3,7 +3,8 @@ column is read (under whichever live key wrote it) and written again under the
 first key, with its lookup hashes made again under that key. In batches, each its
 own transaction, picking only rows not yet under the first key: an interrupted
 rotation simply runs again. While it runs, rows under the old key still read and
-lookups match either key's hash (``DataKeys.lookup_hashes``)."""
+lookups match either key's hash (``DataKeys.lookup_hashes``). The SMS tables' numbers
+follow (``core/sms/rotation.py``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import select, update
 
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
+from crm_server.core.sms import rotation
 from crm_server.db.crypto import person_hashes, stored_under
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
@@ -22,7 +24,9 @@ BATCH = 500
 
 def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt every row not under the current key; how many of each table."""
-    done = {"complaints": 0, "co_reporters": 0}
+    done = dict.fromkeys(
+        ("complaints", "co_reporters", "sms_messages", "sms_inbound", "sms_optouts"), 0
+    )
     for name, key, value, nik, phone in (
         (
             "complaints",
@@ -54,6 +58,17 @@ def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
                     )
             done[name] += len(rows)
             if len(rows) < batch:
+                break
+    for table, step in (
+        ("sms_messages", rotation.rotate_messages),
+        ("sms_inbound", rotation.rotate_inbound),
+        ("sms_optouts", rotation.rotate_optouts),
+    ):
+        while True:
+            with transaction(crm.sessions) as session:
+                count = step(session, crm.data_keys, batch)
+            done[table] += count
+            if count < batch:
                 break
     with transaction(crm.sessions) as session:
         add_audit(

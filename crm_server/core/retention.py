@@ -2,7 +2,9 @@
 ``retention_days`` after it was closed (done, rejected or merged). The complaint
 stays, anonymised: its facts, category, area, dates and states are kept for the
 statistics; the citizen's and every co-reporter's identity and contact, their
-lookup hashes and the phone numbers of its SMS go. Run daily by a periodic job
+lookup hashes and the phone numbers of its SMS go (a number that said STOP keeps
+only its keyed hash, which keeps it stopped; received messages and replies that
+belong to no complaint go by their own age). Run daily by a periodic job
 (``core/jobs.py``) and by ``crm-server retention [--dry-run]``; each run is in the
 audit log with its counts and ticket codes (never personal data)."""
 
@@ -11,14 +13,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CompoundSelect, func, select, update
+from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
+from crm_server.core.sms.forget import GONE, SETTLED, freed
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
-from crm_server.db.sms_models import SmsMessage
+from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
 
 ANONYMISED = {"anonymised": True}
 BATCH = 500
@@ -73,6 +77,8 @@ def run_retention(crm: CrmContext, dry_run: bool = False, batch: int = BATCH) ->
     else:
         while _remove_batch(crm, run, now, batch):
             pass
+        with transaction(crm.sessions) as session:
+            _remove_old_sms(session, run.cutoff)
     with transaction(crm.sessions) as session:
         detail: dict[str, object] = {
             "complaints": len(run.tickets),
@@ -103,6 +109,7 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
         if not rows:
             return False
         pks = [r.pk for r in rows]
+        phone_hashes: set[str] = set(session.scalars(_phone_hashes_of(pks)))
         session.execute(
             update(Complaint)
             .where(Complaint.pk.in_(pks))
@@ -118,11 +125,55 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
             .where(CoReporter.complaint_pk.in_(pks))
             .values(reporter=ANONYMISED, nik_hash="", phone_hash="")
         )
-        session.execute(
-            update(SmsMessage)
-            .where(SmsMessage.complaint_pk.in_(pks), SmsMessage.state.not_in(["queued", "handing"]))
-            .values(phone="")
-        )
+        _remove_sms(session, pks, phone_hashes)
         run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
         run.tickets += [r.ticket_code for r in rows]
     return True
+
+
+def _phone_hashes_of(pks: list[int]) -> CompoundSelect:
+    """The keyed hashes of the numbers recorded with the complaints ``pks``."""
+    return (
+        select(Complaint.complainant_phone_hash)
+        .where(Complaint.pk.in_(pks))
+        .union(select(CoReporter.phone_hash).where(CoReporter.complaint_pk.in_(pks)))
+    )
+
+
+def _remove_sms(session: Session, pks: list[int], phone_hashes: set[str]) -> None:
+    """The SMS side of removing the complaints ``pks`` (whose people are gone already):
+    their messages' numbers; the numbers (``phone_hashes``) no complaint still holds:
+    in the messages without a complaint (a STOP's confirmation), the messages
+    received, and the opt-outs, which keep their hash."""
+    session.execute(
+        update(SmsMessage).where(SmsMessage.complaint_pk.in_(pks), SETTLED).values(GONE)
+    )
+    gone = freed(session, phone_hashes)
+    session.execute(
+        update(SmsMessage)
+        .where(SmsMessage.complaint_pk.is_(None), SETTLED, SmsMessage.phone_hash.in_(gone))
+        .values(GONE)
+    )
+    session.execute(update(SmsInbound).where(SmsInbound.phone_hash.in_(gone)).values(GONE))
+    session.execute(update(SmsOptOut).where(SmsOptOut.phone_hash.in_(gone)).values(phone=""))
+
+
+def _remove_old_sms(session: Session, cutoff: dt.datetime) -> None:
+    """What belongs to no complaint and is older than the cutoff, once per run: a
+    message received (a CEK from a number never recorded) and a reply without a
+    complaint (its "not found")."""
+    session.execute(
+        update(SmsMessage)
+        .where(
+            SmsMessage.complaint_pk.is_(None),
+            SETTLED,
+            SmsMessage.phone != "",
+            SmsMessage.created_at < cutoff,
+        )
+        .values(GONE)
+    )
+    session.execute(
+        update(SmsInbound)
+        .where(SmsInbound.phone != "", SmsInbound.received_at < cutoff)
+        .values(GONE)
+    )

@@ -35,7 +35,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from complaint_domain.sql_types import UTCDateTime
-from crm_server.db.crypto import EncryptedJSON
+from crm_server.db.crypto import EncryptedJSON, EncryptedText
 
 
 def insert_for(session: Session) -> Any:
@@ -151,7 +151,7 @@ def _json_scalar(value: Any) -> str:
 
 def _converter(column_type: Any) -> Callable[[Any], Any] | None:
     """How a column's value goes into the JSON document (None: as is)."""
-    if isinstance(column_type, EncryptedJSON):
+    if isinstance(column_type, EncryptedJSON | EncryptedText):
         # Personal data: encrypted here as the ORM would (never in clear to the server).
         return functools.partial(column_type.process_bind_param, dialect=_POSTGRESQL)
     if isinstance(column_type, Uuid | UTCDateTime | Date):

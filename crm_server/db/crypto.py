@@ -173,6 +173,19 @@ def person_hashes(
     )
 
 
+def phone_lookup(phone: str, keys: DataKeys | None = None) -> str:
+    """A number's keyed hash under the current key, as ``person_hashes`` makes it
+    (so an SMS row matches its complaint's citizen); "" for no number."""
+    phone = normal_phone(phone)
+    return (keys or active()).lookup_hash("phone", phone) if phone else ""
+
+
+def phone_lookups(phone: str, keys: DataKeys | None = None) -> list[str]:
+    """The number's hash under every live key (rows not yet rotated still match)."""
+    phone = normal_phone(phone)
+    return (keys or active()).lookup_hashes("phone", phone) if phone else []
+
+
 def stored_under(column: Any, kid: str | None = None) -> Any:
     """SQL: the raw column holds a value encrypted (under key ``kid``, or any)."""
     pattern = f"{PREFIX}{kid}:%" if kid else f"{PREFIX}%"
@@ -207,3 +220,22 @@ class EncryptedJSON(TypeDecorator[Any]):
         if isinstance(value, str) and value.startswith(PREFIX):
             return json.loads(active().decrypt(value))
         return json.loads(value) if isinstance(value, str) else value
+
+
+class EncryptedText(TypeDecorator[str]):
+    """A short text (a phone number in the SMS tables) stored encrypted. "" stays ""
+    (nothing to hide: what retention leaves); a clear value from before migration
+    0016 still reads."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None or value == "":
+            return value
+        return active().encrypt(str(value).encode())
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if isinstance(value, str) and value.startswith(PREFIX):
+            return active().decrypt(value).decode()
+        return value

@@ -3,8 +3,12 @@ front of it, and desks enrolled with it."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import os
 import random
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,9 +106,12 @@ def make_desk(
     opened: list[Desk] = []
 
     def make(
-        code: str = "PBK1", timeout: tuple[float, float] = (1.0, 3.0), **kw: object
+        code: str = "PBK1",
+        timeout: tuple[float, float] = (1.0, 3.0),
+        home: Path | None = None,
+        **kw: object,
     ) -> DeskRig:
-        desk = open_desk(tmp_path / f"desk-{code}")
+        desk = open_desk((home or tmp_path) / f"desk-{code}")
         desk.settings.desk_code = code
         opened.append(desk)
         enrol = CrmClient(crm_server.url).enrol(crm_server.enrolment_code(code))
@@ -114,3 +121,51 @@ def make_desk(
     yield make
     for d in opened:
         d.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on a file system of its own, 64 MiB (tmpfs): a desk kept there meets
+    a real full disk (ENOSPC from the kernel, SQLITE_FULL from SQLite) when
+    ``fill_filesystem`` has taken its room. Mounting needs root (CAP_SYS_ADMIN)."""
+    where = tmp_path / "small-disk"
+    where.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "--lazy", str(where)], check=False)
+
+
+def fill_filesystem(desk: Desk) -> None:
+    """The desk's disk is full, whatever the database's page layout: the write-ahead
+    log is emptied (so the next commit must grow it) and a file takes every free
+    block of the file system. Every write then fails (SQLITE_FULL), as on a real
+    desk whose disk filled up; reads go on."""
+    conn = desk.database.raw_connection()
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+    assert busy == 0 and os.path.getsize(f"{desk.database.path}-wal") == 0
+    fd = os.open(desk.data_dir / "filler", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for size in (1 << 20, 1 << 12, 1):  # big chunks first, then the last blocks
+            with contextlib.suppress(OSError):
+                while os.write(fd, bytes(size)) == size:
+                    pass
+        with pytest.raises(OSError) as full:  # no byte fits any more
+            os.write(fd, b"x")
+        assert full.value.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+
+
+def free_filesystem(desk: Desk) -> None:
+    (desk.data_dir / "filler").unlink()

@@ -3,37 +3,30 @@ itself): a retried failure, said as such, and nothing lost or doubled after it."
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
 from desk_app.sync.state import LAST_SUCCESS_KEY
-from tests.sync.conftest import DeskRig
+from tests.sync.conftest import DeskRig, fill_filesystem, free_filesystem
 from tests.sync.crm import CrmProcess, assert_converged
 
 
-@pytest.mark.xfail(
-    reason="known gap since the database is encrypted (SQLCipher): the test's page-count "
-    "cap no longer makes the cycle's writes fail, so it needs a fill that does not depend "
-    "on the page layout; the storage-full path itself is tested in tests/services",
-    strict=False,
-)
 def test_a_full_desk_disk_is_a_retried_failure_then_nothing_lost_or_doubled(
-    make_desk, crm_server: CrmProcess
+    make_desk, crm_server: CrmProcess, small_disk: Path
 ):
-    from tests.services.test_storage_errors import fill_disk, free_disk
-
-    rig: DeskRig = make_desk()
+    rig: DeskRig = make_desk(home=small_disk)
     rig.record(30)
     assert rig.engine.run_once().ok and rig.engine.state.online
     rig.record(10, start=30)
-    # A write of the next cycle that needs a new page fails (noting the attempt, or the
-    # statuses pulled back: which one depends on where free room is left).
-    fill_disk(rig.desk)
+    # The disk fills up (a real ENOSPC): the cycle's first write fails, whatever it is
+    # and wherever the database's pages have room left.
+    fill_filesystem(rig.desk)
     report = rig.engine.run_once()
     state = rig.engine.state
     assert not report.ok and state.phase == "retry_wait"
     assert state.last_error_code == "storage_full" and "disk" in state.last_error
     assert state.online  # the desk's disk failed, not the line to the CRM ("Luring")
-    free_disk(rig.desk)
+    assert state.pending_count == 10  # nothing marked sent that the desk did not write
+    free_filesystem(rig.desk)
     rig.converge()
     assert_converged(crm_server, rig.desk)
 

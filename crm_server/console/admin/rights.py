@@ -1,7 +1,8 @@
 """The citizen's rights (UU No. 27/2022, docs/privacy.md section 7): an admin records
 a request (ticket code, the NIK or phone the citizen gives, the kind), sees its
 3 × 24-hour deadline until it is answered, and answers it: an export of everything
-held about that person (a ``.json`` file), a correction, or a removal. The core
+held about that person (a ``.json`` file), a correction, or a removal, each over
+every complaint the person is recorded on (listed on the request's page). The core
 (``core.rights``) audits every step."""
 
 from __future__ import annotations
@@ -92,10 +93,20 @@ def _one(request: Request, staff: Admin, request_id: int) -> rights.RightsRow:
     raise ConsoleRefusal(404, staff)
 
 
+def _request_page(
+    request: Request, staff: Admin, row: rights.RightsRow, status: int = 200, problem: str = ""
+) -> HTMLResponse:
+    return admin_page(
+        request, "right.html", staff, status_code=status, r=row, kinds=KINDS, answers=ANSWERS,
+        problem=PROBLEMS.get(problem, ""),
+        tickets=rights.ticket_codes(crm_of(request), row.id),
+    )  # fmt: skip
+
+
 @router.get("/rights/{request_id}", response_class=HTMLResponse, include_in_schema=False)
 async def one_request(request: Request, staff: Admin, request_id: int) -> HTMLResponse:
     row = await run_in_threadpool(_one, request, staff, request_id)
-    return admin_page(request, "right.html", staff, r=row, kinds=KINDS, answers=ANSWERS, problem="")
+    return await run_in_threadpool(_request_page, request, staff, row)
 
 
 @router.post("/rights/{request_id}/export", include_in_schema=False)
@@ -134,10 +145,7 @@ async def correct(
             rights.correct, crm_of(request), staff.user.username, request_id, changes
         )
     except rights.RightsError as exc:
-        return admin_page(
-            request, "right.html", staff, status_code=422, r=row, kinds=KINDS, answers=ANSWERS,
-            problem=PROBLEMS.get(exc.problem, ""),
-        )  # fmt: skip
+        return await run_in_threadpool(_request_page, request, staff, row, 422, exc.problem)
     return done(f"/console/admin/rights/{request_id}", "corrected")
 
 

@@ -17,9 +17,15 @@ ENGLISH: dict[str, str] = {
     "belum dijawab": "not answered yet",
     "Belum ada permintaan.": "No requests yet.",
     "Catat permintaan": "Record a request",
-    "Warga menyebut kode tiket aduannya dan NIK atau nomor telepon yang ia berikan saat itu.": (
-        "The citizen gives the ticket code of their complaint and the NIK or phone number "
-        "they gave with it."
+    "Warga menyebut kode tiket salah satu aduannya dan NIK atau nomor telepon yang ia berikan saat itu. Jawabannya mencakup semua aduan warga itu.": (
+        "The citizen gives the ticket code of one of their complaints and the NIK or phone "
+        "number they gave with it. The answer covers all of that citizen's complaints."
+    ),
+    "Aduan warga ini": "This citizen's complaints",
+    "Jawaban berlaku untuk semua aduan tempat warga ini tercatat (sebagai pelapor atau pelapor tambahan, dari kanal mana pun), dicari dengan NIK atau nomor teleponnya: ekspor memuat semuanya, perbaikan dan penghapusan mengubah semuanya.": (
+        "The answer applies to every complaint this citizen is recorded on (as the "
+        "complainant or a co-reporter, from any channel), found by their NIK or phone "
+        "number: the export holds them all, a correction and a removal change them all."
     ),
     "NIK atau nomor telepon": "NIK or phone number",
     "Catat": "Record",
@@ -44,20 +50,23 @@ ENGLISH: dict[str, str] = {
     ),
     "Permintaan {kind} · {code}": "Request: {kind} · {code}",
     "Ekspor data": "Export the data",
-    "Semua yang disimpan tentang warga ini, sebagai berkas untuk diserahkan kepadanya. Dicatat di log audit.": (
-        "Everything held about this citizen, as a file to hand to them. Recorded in the audit log."
+    "Semua yang disimpan tentang warga ini, di semua aduan di atas dan SMS ke nomornya, sebagai berkas untuk diserahkan kepadanya. Dicatat di log audit.": (
+        "Everything held about this citizen, on every complaint above and in the SMS to "
+        "their number, as a file to hand to them. Recorded in the audit log."
     ),
     "Unduh berkas data (.json)": "Download the data file (.json)",
     "Perbaiki data": "Correct the data",
-    "Isi hanya yang diperbaiki. Log audit mencatat kolomnya, bukan isinya.": (
-        "Fill in only what is corrected. The audit log records the fields, not their contents."
+    "Isi hanya yang diperbaiki; berlaku di semua aduan di atas. Log audit mencatat kolomnya, bukan isinya.": (
+        "Fill in only what is corrected; it applies on every complaint above. The audit log "
+        "records the fields, not their contents."
     ),
     "Nomor telepon": "Phone number",
     "Simpan perbaikan": "Save the correction",
     "Hapus data pribadi": "Remove the personal data",
-    "Nama, NIK, telepon dan alamat warga ini dihapus; fakta aduan tetap untuk statistik. Hanya bila undang-undang membolehkan.": (
-        "This citizen's name, NIK, phone and address are removed; the complaint's facts stay "
-        "for the statistics. Only where the law allows it."
+    "Nama, NIK, telepon dan alamat warga ini dihapus dari semua aduan di atas, juga nomornya dari SMS; fakta aduan tetap untuk statistik. Hanya bila undang-undang membolehkan.": (
+        "This citizen's name, NIK, phone and address are removed from every complaint above, "
+        "and their number from the SMS; the complaints' facts stay for the statistics. Only "
+        "where the law allows it."
     ),
     "Kembali ke daftar permintaan": "Back to the requests",
 }

@@ -18,9 +18,18 @@ from complaint_domain.status import Status, public_status_text
 from crm_server.core.complaints import find_complaint, shown_unit
 from crm_server.core.context import CrmContext
 from crm_server.core.sms import templates
-from crm_server.core.sms.outbox import MESSAGES, OPTOUTS, NewMessage, phone_hash, url_for, write
+from crm_server.core.sms.outbox import (
+    MESSAGES,
+    OPTOUTS,
+    NewMessage,
+    opted_out,
+    phone_hash,
+    url_for,
+    write,
+)
 from crm_server.core.sms.templates import Facts
 from crm_server.db.bulk import insert_for
+from crm_server.db.crypto import phone_lookup
 from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsInbound
 
@@ -44,13 +53,20 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
     words = " ".join(text.upper().split())
     command = "stop" if _STOP.match(words) else "cek" if _CEK.match(words) else "other"
     now = crm.now()
+    hashed = phone_lookup(phone)
     ref_key = hashlib.sha256(gateway_ref.encode()).hexdigest()
     with crm.sessions() as session, session.begin():
         conn = session.connection()
         insert = insert_for(session)
         first = conn.execute(
             insert(INBOUND)
-            .values(gateway_ref=ref_key, phone=phone, command=command, received_at=now)
+            .values(
+                gateway_ref=ref_key,
+                phone=phone,
+                phone_hash=hashed,
+                command=command,
+                received_at=now,
+            )
             .on_conflict_do_nothing()
             .returning(INBOUND.c.gateway_ref)
         ).first()
@@ -59,14 +75,14 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
         if command == "stop":
             stopped = conn.execute(
                 insert(OPTOUTS)
-                .values(phone=phone, at=now)
+                .values(phone_hash=hashed, phone=phone, at=now)
                 .on_conflict_do_nothing()
-                .returning(OPTOUTS.c.phone)
+                .returning(OPTOUTS.c.phone_hash)
             ).first()
             conn.execute(
                 update(MESSAGES)
                 .where(
-                    MESSAGES.c.phone == phone,
+                    MESSAGES.c.phone_hash.in_(crm.data_keys.lookup_hashes("phone", phone)),
                     MESSAGES.c.state == "queued",
                     MESSAGES.c.kind != "stopped",  # a STOP said twice keeps its confirmation
                 )
@@ -76,7 +92,7 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
                 key = f"stop:{phone_hash(phone)}"
                 write(conn, now, [NewMessage(key, None, phone, "stopped", templates.STOPPED)])
         elif command == "cek":
-            if conn.scalar(select(OPTOUTS.c.phone).where(OPTOUTS.c.phone == phone)):
+            if opted_out(conn, [phone]):
                 return command  # said STOP: nothing more, not even this
             match = _CEK.match(words)
             code_text = match.group(1) if match else ""

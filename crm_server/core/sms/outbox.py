@@ -4,7 +4,6 @@ the one-run-at-a-time lock, and writing messages exactly once."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from sqlalchemy import Connection, Table, select, text
 from complaint_domain.ticket import tracking_url
 from crm_server.core.context import CrmContext
 from crm_server.db.bulk import bulk_insert, one_of
+from crm_server.db.crypto import phone_lookup, phone_lookups
 from crm_server.db.sms_models import SmsCursor, SmsMessage, SmsOptOut
 
 MESSAGES = cast(Table, SmsMessage.__table__)
@@ -25,8 +25,9 @@ RUN_LOCK_KEY = 7_311_2121
 
 
 def phone_hash(phone: str) -> str:
-    """A number in an idempotency key without the number itself."""
-    return hashlib.sha256(phone.encode()).hexdigest()[:16]
+    """A number in an idempotency key without the number itself: the start of its
+    keyed hash (an unkeyed one could be reversed by hashing every number)."""
+    return phone_lookup(phone)[:16]
 
 
 def consenting_phone(person: Mapping[str, Any] | None) -> str:
@@ -50,9 +51,15 @@ class NewMessage:
 
 
 def opted_out(conn: Connection, phones: Collection[str]) -> set[str]:
-    if not phones:
+    """The ``phones`` that said STOP, found by their keyed hashes (under every live
+    key: an opt-out not yet rotated still holds)."""
+    by_hash = {h: phone for phone in phones for h in phone_lookups(phone)}
+    if not by_hash:
         return set()
-    return set(conn.scalars(select(OPTOUTS.c.phone).where(one_of(conn, OPTOUTS.c.phone, phones))))
+    found = conn.scalars(
+        select(OPTOUTS.c.phone_hash).where(one_of(conn, OPTOUTS.c.phone_hash, by_hash))
+    )
+    return {by_hash[h] for h in found}
 
 
 def write(conn: Connection, now: dt.datetime, messages: Sequence[NewMessage]) -> int:
@@ -65,6 +72,7 @@ def write(conn: Connection, now: dt.datetime, messages: Sequence[NewMessage]) ->
             "key": m.key,
             "complaint_pk": m.complaint_pk,
             "phone": m.phone,
+            "phone_hash": phone_lookup(m.phone),
             "kind": m.kind,
             "text": m.text,
             "created_at": now,

@@ -137,28 +137,29 @@ def _claim(
     day_start = dt.datetime.combine(now.astimezone(WIB).date(), dt.time(), WIB)
     with crm.engine.begin() as conn:
         rows = conn.execute(
-            select(m.id, m.phone, m.text, m.kind, m.state, m.attempts)
+            select(m.id, m.phone, m.phone_hash, m.text, m.kind, m.state, m.attempts)
             .where(m.state.in_(("queued", "handing")), m.next_attempt_at <= now)
             .order_by(m.id)
             .limit(limit)
         ).all()
-        phones = {r.phone for r in rows}
-        blocked = opted_out(conn, phones)
+        blocked = opted_out(conn, {r.phone for r in rows})
+        # Counted by the keyed hash: the numbers themselves are stored encrypted.
+        hashes = {r.phone_hash for r in rows}
         sent_today: Counter[str] = (
             Counter(
                 dict(
                     conn.execute(
-                        select(m.phone, func.count())
+                        select(m.phone_hash, func.count())
                         .where(
-                            m.phone.in_(phones),
+                            m.phone_hash.in_(hashes),
                             m.handed_at >= day_start,
                             m.kind.not_in(UNCAPPED),
                         )
-                        .group_by(m.phone)
+                        .group_by(m.phone_hash)
                     ).all()
                 )
             )
-            if phones
+            if hashes
             else Counter()
         )
         claimed, cancel, hold = [], [], []
@@ -168,10 +169,10 @@ def _claim(
                 claimed.append((r.id, r.attempts + 1, outgoing))
             elif r.phone in blocked and r.kind not in UNCAPPED:
                 cancel.append(r.id)
-            elif r.kind not in UNCAPPED and sent_today[r.phone] >= crm.settings.sms_daily_cap:
+            elif r.kind not in UNCAPPED and sent_today[r.phone_hash] >= crm.settings.sms_daily_cap:
                 hold.append(r.id)
             else:
-                sent_today[r.phone] += r.kind not in UNCAPPED
+                sent_today[r.phone_hash] += r.kind not in UNCAPPED
                 claimed.append(
                     (r.id, r.attempts + 1, Outgoing(ref_of(r.id), r.phone, r.text, r.attempts > 0))
                 )

@@ -46,7 +46,7 @@ def test_rights_pages(
     assert file.status_code == 200  # type: ignore[attr-defined]
     assert "attachment" in file.headers["content-disposition"]  # type: ignore[attr-defined]
     document = json.loads(file.content)  # type: ignore[attr-defined]
-    assert document["your_data"]["nik"] == "3171014506780003"
+    assert document["complaints"][0]["your_data"]["nik"] == "3171014506780003"
     assert "terlambat" not in admin.get("/console/admin/rights").text  # type: ignore[attr-defined]
     fixed = admin.post(f"/console/admin/rights/{row.id}/correct", {"name": "Sulastri W."})
     assert fixed.status_code == 303  # type: ignore[attr-defined]

@@ -51,7 +51,7 @@ def test_deadline_export_correct_remove_all_audited(push: Push, crm: Crm, clock:
     document = rights.export(crm, "admin.crm", see)
     text = json.dumps(document)
     assert "Sulastri Wijayakusuma" in text and "3171014506780003" in text
-    assert document["complaint"]["ticket_code"] == code
+    assert [c["complaint"]["ticket_code"] for c in document["complaints"]] == [code]
     assert rights.requests(crm, open_only=True) == []
     fix = rights.record_request(crm, "admin.crm", code, "3171014506780003", "correct")
     changed = rights.correct(

@@ -60,7 +60,7 @@ def test_killed_mid_hand_over_neither_loses_nor_doubles(
                 "tests.crm_server.sms.handover_child",
                 database_url,
                 str(daemon.spool),
-                str(tmp_path / "child"),
+                str(crm.settings.data_dir),  # the same deployment: the same data key
             ],
             cwd=ROOT,
             stdout=subprocess.PIPE,
