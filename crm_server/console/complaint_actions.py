@@ -27,6 +27,7 @@ TEXT_FIELDS = (
     "target_ticket",
     "target_ticket_other",
     "agency_code",
+    "kelurahan_code",
 )
 MAX_FILES = 5
 PERSONAL_WORDS = {
@@ -50,6 +51,8 @@ CODE_WORDS = {
     ),
     "note_required": say("Tulis catatan publik untuk langkah ini."),
     "agency_required": say("Pilih dinas tujuan."),
+    "kelurahan_required": say("Pilih kelurahan lokasi aduan sebelum menerimanya."),
+    "unknown_kelurahan": say("Pilih kelurahan dari daftar."),
     "unknown_agency": say("Pilih dinas tujuan."),
     "invalid_transition": say(
         "Aduan ini sudah berpindah tahap sejak halaman dibuka. Lihat keadaannya sekarang."
@@ -141,6 +144,7 @@ def take_action(crm: Crm, user: UserAuth, ticket_code: str, sent: SentAction) ->
             reason=values["reason"],
             target_ticket=(values["target_ticket_other"].strip() or values["target_ticket"]),
             agency_code=values["agency_code"],
+            kelurahan_code=values["kelurahan_code"],
             attachments=evidence,
         )
     except ValidationError:

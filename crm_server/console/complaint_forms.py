@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from complaint_domain.areas import AreaIndex
+from complaint_domain.areas import AreaIndex, AreaLevel
 from complaint_domain.reference import AGENCIES, AGENCY_BY_CODE
 from complaint_domain.status import Status
 from crm_server.console.words import say
@@ -86,6 +86,7 @@ class ActionForm:
     suggested_agency: str = ""
     suggestions: list[Suggestion] = field(default_factory=list)
     unit_name: str = ""
+    kelurahans: list[tuple[str, str]] = field(default_factory=list)  # when it must be named
     folded: bool = False  # shown closed below the usual step
 
 
@@ -148,6 +149,10 @@ def action_form(
     if name == "forward":
         form.agencies = [(a.code, a.name) for a in AGENCIES]
         form.suggested_agency = c.agency_code or Workflow(crm).agency_for(session, c.category_code)
+    elif name == "accept" and areas.get(c.kelurahan_code) is None:
+        form.kelurahans = [
+            (a.code, areas.describe(a.code)) for a in areas.at_level(AreaLevel.KELURAHAN)
+        ]
     elif name == "merge":
         form.suggestions = merge_suggestions(session, user, c)
     elif name == "assign":

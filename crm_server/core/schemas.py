@@ -151,4 +151,8 @@ class ActionRequest(Strict):
     reason: Text = Field(default="", max_length=500)
     target_ticket: Text = Field(default="", max_length=30)
     agency_code: Text = Field(default="", max_length=20)
+    # At acceptance, the kelurahan of a complaint that came without one the CRM knows
+    # (Open311 without an address id, a desk's newer area code): without it nobody
+    # below the city could see or act on the complaint.
+    kelurahan_code: Text = Field(default="", max_length=20)
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=10)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from complaint_domain.areas import AreaIndex
+from complaint_domain.areas import AreaIndex, AreaLevel
 from complaint_domain.complaint import WIB
 from complaint_domain.public_note import PersonalData, personal_data_in
 from complaint_domain.reference import AGENCY_BY_CODE, default_agency
@@ -308,11 +308,30 @@ class Workflow:
         if not mine:
             raise ApiError(403, "not_your_unit", "This complaint is not handled by your unit.")
 
+    @staticmethod
+    def _place(complaint: Complaint, kelurahan_code: str, areas: AreaIndex) -> None:
+        """The kelurahan named at acceptance, and its kota (the Suku Dinas follows it)."""
+        chosen = areas.get(kelurahan_code)
+        if chosen is None or chosen.level is not AreaLevel.KELURAHAN:
+            raise ApiError(422, "unknown_kelurahan", "Unknown kelurahan code.", "kelurahan_code")
+        complaint.kelurahan_code = chosen.code
+        kota = areas.kota_of(chosen.code)
+        complaint.kota_code = kota.code if kota else complaint.kota_code
+
     def _route(
         self, session: Session, complaint: Complaint, request: ActionRequest, areas: AreaIndex
     ) -> None:
         if request.action == "accept":
+            if request.kelurahan_code:
+                self._place(complaint, request.kelurahan_code, areas)
             kelurahan = areas.get(complaint.kelurahan_code)
+            if kelurahan is None or kelurahan.level is not AreaLevel.KELURAHAN:
+                raise ApiError(
+                    422,
+                    "kelurahan_required",
+                    "This complaint's kelurahan is not known: name it to accept the complaint.",
+                    "kelurahan_code",
+                )
             complaint.unit_code = complaint.kelurahan_code
             complaint.unit_name = f"Kelurahan {kelurahan.name}" if kelurahan else "Kelurahan"
         elif request.action == "handle":

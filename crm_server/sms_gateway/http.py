@@ -26,6 +26,7 @@ def _without_numbers(report: dict[str, Any]) -> str:
     gateways repeat the number in their errors ("+62812… unreachable")."""
     return _NUMBER.sub("…", str(report.get("error", "")))[:200]
 
+
 REPORT_STATES = {"sent": "sent", "delivered": "delivered", "failed": "failed"}
 
 

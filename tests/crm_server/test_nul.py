@@ -337,6 +337,7 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             "admin.kanal",
             note="Lengkap.",
             internal_note="Berkas dicek.",
+            kelurahan_code=KELURAHAN,  # named again at acceptance (as for an unknown one)
             attachments=[ATTACHMENT],
         ),
         lambda: w.act(w.complaint()["ticket_code"], "reject", "admin.kanal", reason="Bukan DKI."),

@@ -141,6 +141,17 @@ ENGLISH: dict[str, str] = {
     ),
     "Tulis catatan publik untuk langkah ini.": "Write a public note for this step.",
     "Pilih dinas tujuan.": "Choose the agency.",
+    "Pilih kelurahan lokasi aduan sebelum menerimanya.": (
+        "Choose the kelurahan where the problem is before accepting the complaint."
+    ),
+    "Pilih kelurahan dari daftar.": "Choose a kelurahan from the list.",
+    "Kelurahan lokasi aduan": "Kelurahan where the problem is",
+    "Kelurahan aduan ini belum dikenal CRM. Pilih dari uraian dan lokasinya; aduan "
+    "diteruskan ke kelurahan itu.": (
+        "The CRM does not know this complaint's kelurahan. Choose it from the description "
+        "and the location; the complaint goes to that kelurahan."
+    ),
+    "Pilih kelurahan…": "Choose a kelurahan…",
     "Aduan ini sudah berpindah tahap sejak halaman dibuka. Lihat keadaannya sekarang.": (
         "This complaint has moved on since the page was opened. See where it is now."
     ),
