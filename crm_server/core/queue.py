@@ -285,12 +285,10 @@ def call_next(crm: CrmContext, desk: DeskAuth, officer: str = "") -> Ticket | No
     now, day = crm.now(), queue_day(crm)
     limit = crm.settings.queue_priority_run
     with writing(crm), transaction(crm.sessions) as session:
-        _ensure_day(session, desk.site, day)
-        streak = session.execute(
-            select(QueueDay.priority_streak)
-            .where(QueueDay.site == desk.site, QueueDay.day == day)
-            .with_for_update()
-        ).scalar_one()
+        streak = _locked_streak(session, desk.site, day)
+        if streak is None:  # nothing issued today yet: the day's row comes first
+            _ensure_day(session, desk.site, day)
+            streak = _locked_streak(session, desk.site, day) or 0
         is_priority = case((QueueTicket.priority != "", 0), else_=1)
         by_class = is_priority if streak < limit else -is_priority
         row = session.execute(
@@ -320,6 +318,17 @@ def call_next(crm: CrmContext, desk: DeskAuth, officer: str = "") -> Ticket | No
         )
         _event(session, row, "called", now, desk.code, officer)
         return Ticket.of(row)
+
+
+def _locked_streak(session: Session, site: str, day: dt.date) -> int | None:
+    """The day's priority streak, its row locked (None: no row yet). The day's row
+    exists once a number was issued: an upsert at every call cost a statement."""
+    streak: int | None = session.execute(
+        select(QueueDay.priority_streak)
+        .where(QueueDay.site == site, QueueDay.day == day)
+        .with_for_update()
+    ).scalar_one_or_none()
+    return streak
 
 
 def act(

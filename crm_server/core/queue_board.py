@@ -45,7 +45,7 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
         .group_by(QueueEvent.ticket_id)
         .subquery()
     )
-    with crm.sessions() as session:
+    with crm.reads() as session:
         called = session.execute(
             select(
                 QueueTicket.number,
