@@ -23,7 +23,9 @@ from complaint_domain.queue import (
     offline_number,
 )
 from desk_app.printing.model import QueueTicketData
+from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import UserFacingError
+from desk_app.services.queue_figures import QueueFigures, fetch_figures
 from desk_app.store import queue as local
 from desk_app.store.db import Database
 
@@ -276,10 +278,14 @@ class QueueService:
         ok, board = self._online(lambda c: c.board())
         return board if ok else None
 
-    def figures(self, first: dt.date, last: dt.date) -> dict[str, Any] | None:
-        """The queue's figures for the supervisor view (wait, walk and service time per
-        desk, officer and hour; no-shows) from the CRM; None when it is unreachable."""
-        ok, answer = self._online(lambda c: c.figures(first, last))
+    def figures(
+        self, officer: Officer | None, first: dt.date, last: dt.date
+    ) -> QueueFigures | None:
+        """The queue's figures (wait, walk and service time per desk, officer and hour;
+        no-shows) from the CRM, for supervisors and admins only; None when the CRM
+        cannot be reached."""
+        require(officer, Role.SUPERVISOR)
+        ok, answer = self._online(lambda c: fetch_figures(c.client, first, last))
         return answer if ok else None
 
     def flush(self) -> int:
