@@ -10,6 +10,7 @@ holds the database, the file store or an engine (the desk stays private here).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,7 @@ class DeskServices:
             desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
         )
         self.kiosk = KioskService(desk.database, desk.clock, self._public_status)
+        self._queue_sessions = threading.local()  # requests sessions are not thread-safe
 
     def _public_status(self, code: str, token: str) -> dict[str, Any] | None:
         """The CRM's public tracking JSON of a receipt (no token needed); None when
@@ -98,6 +100,8 @@ class DeskServices:
     def _queue_client(self) -> QueueClient | None:
         """The CRM's queue API with the desk's token (None before enrolment). Short
         timeouts: a citizen waits at the desk while it asks."""
+        import requests
+
         from desk_app.services.enrolment import tls_verify
         from desk_app.sync.client import CrmClient
         from desk_app.sync.queue_client import QueueClient
@@ -110,8 +114,13 @@ class DeskServices:
             verify = tls_verify(settings.crm_ca_file)
         except UserFacingError:
             verify = True
+        # A session of the calling thread's own: the sync worker's is the sync
+        # worker's (a requests session is not to be shared between threads).
+        session = getattr(self._queue_sessions, "session", None)
+        if session is None:
+            session = self._queue_sessions.session = requests.Session()
         client = CrmClient(
-            settings.crm_url, token, session=self.sync.session, timeout=(2.0, 5.0), verify=verify
+            settings.crm_url, token, session=session, timeout=(2.0, 5.0), verify=verify
         )
         return QueueClient(client)
 
