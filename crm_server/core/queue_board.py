@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from complaint_domain.complaint import WIB
 from complaint_domain.queue import PRIORITIES, call_words, desk_label
@@ -27,43 +27,54 @@ from crm_server.db.queue_models import QueueEvent, QueueTicket
 RECENT = 4
 
 
+def _last_called() -> Select[str, str, dt.datetime | None, int, str]:
+    """The site's twelve tickets called last today, the last first. The order of
+    calls is the order of their events (two calls in the same instant still have one)."""
+    on_the_day = (
+        QueueTicket.site == bindparam("the_site"),
+        QueueTicket.day == bindparam("the_day"),
+    )
+    last_call = (
+        select(QueueEvent.ticket_id, func.max(QueueEvent.seq).label("last"))
+        .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
+        .where(*on_the_day, QueueEvent.kind.in_(("called", "recalled")))
+        .group_by(QueueEvent.ticket_id)
+        .subquery()
+    )
+    return (
+        select(
+            QueueTicket.number,
+            QueueTicket.desk_code,
+            QueueTicket.called_at,
+            QueueTicket.call_count,
+            QueueTicket.state,
+        )
+        .join(last_call, last_call.c.ticket_id == QueueTicket.id)
+        .where(QueueTicket.called_at.is_not(None))
+        .order_by(last_call.c.last.desc())
+        .limit(12)
+    )
+
+
+# Built once with bound parameters: the display asks every second, the desks after
+# every call, and building the statements each time cost as much as running them.
+_LAST_CALLED = _last_called()
+_WAITING = select(func.count(), func.min(QueueTicket.issued_at)).where(
+    QueueTicket.site == bindparam("the_site"),
+    QueueTicket.day == bindparam("the_day"),
+    QueueTicket.state == "waiting",
+)
+
+
 def board(crm: CrmContext, site: str) -> dict[str, Any]:
     """The display screen's data: the numbers being called now with their desk and
     the words of the call, the last four called, how many wait and the longest wait
     now. Only numbers and desks: this is public."""
     now, day = crm.now(), queue_day(crm)
-    # The order of calls is the order of their events (two calls in the same
-    # instant still have one).
-    last_call = (
-        select(QueueEvent.ticket_id, func.max(QueueEvent.seq).label("last"))
-        .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
-        .where(
-            QueueTicket.site == site,
-            QueueTicket.day == day,
-            QueueEvent.kind.in_(("called", "recalled")),
-        )
-        .group_by(QueueEvent.ticket_id)
-        .subquery()
-    )
+    key = {"the_site": site, "the_day": day}
     with crm.reads() as session:
-        called = session.execute(
-            select(
-                QueueTicket.number,
-                QueueTicket.desk_code,
-                QueueTicket.called_at,
-                QueueTicket.call_count,
-                QueueTicket.state,
-            )
-            .join(last_call, last_call.c.ticket_id == QueueTicket.id)
-            .where(QueueTicket.called_at.is_not(None))
-            .order_by(last_call.c.last.desc())
-            .limit(12)
-        ).all()
-        waiting, oldest = session.execute(
-            select(func.count(), func.min(QueueTicket.issued_at)).where(
-                QueueTicket.site == site, QueueTicket.day == day, QueueTicket.state == "waiting"
-            )
-        ).one()
+        called = session.execute(_LAST_CALLED, key).all()
+        waiting, oldest = session.execute(_WAITING, key).one()
     calling = [
         {
             "number": number,
