@@ -37,7 +37,7 @@ def test_a_held_queue_step_never_blocks_the_window(qtbot: QtBot, window: MainWin
         # The window goes on: the keyboard reaches it and the database worker runs.
         press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.intake)
-        done = []
+        done: list[object] = []
         window.runner.run(lambda: window.services.lookup.prepare_home(), done.append)
         qtbot.waitUntil(lambda: len(done) == 1)
         assert page.ticket is None  # the call has not happened yet
