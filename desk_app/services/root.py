@@ -39,6 +39,12 @@ if TYPE_CHECKING:
     from desk_app.sync.queue_client import QueueClient
 
 
+class _ThreadSessions(threading.local):
+    """The queue's requests session, one per thread (a session is not thread-safe)."""
+
+    session: Any = None
+
+
 class DeskServices:
     """The services of one open desk, for the UI.
 
@@ -69,7 +75,7 @@ class DeskServices:
             desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
         )
         self.kiosk = KioskService(desk.database, desk.clock, self._public_status)
-        self._queue_sessions = threading.local()  # requests sessions are not thread-safe
+        self._queue_sessions = _ThreadSessions()
 
     def _public_status(self, code: str, token: str) -> dict[str, Any] | None:
         """The CRM's public tracking JSON of a receipt (no token needed); None when
@@ -116,7 +122,7 @@ class DeskServices:
             verify = True
         # A session of the calling thread's own: the sync worker's is the sync
         # worker's (a requests session is not to be shared between threads).
-        session = getattr(self._queue_sessions, "session", None)
+        session = self._queue_sessions.session
         if session is None:
             session = self._queue_sessions.session = requests.Session()
         client = CrmClient(
