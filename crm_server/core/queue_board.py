@@ -201,8 +201,9 @@ def _summary(values: list[float]) -> dict[str, float | None]:
 
 def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[str, Any]:
     """Per ticket the wait (issued → first called), the walk (called → started) and
-    the service time (started → finished); summed per desk, officer and hour of
-    issue (Jakarta time); no-shows. Each ticket counts once, whoever sent it."""
+    the service time (started → finished), in the order the numbers were taken; summed
+    per desk, officer and hour of issue (Jakarta time); no-shows. Each ticket counts
+    once, whoever sent it."""
     with crm.sessions() as session:
         rows = (
             session.execute(
@@ -230,7 +231,8 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
         "hour": defaultdict(lambda: defaultdict(list)),
     }
     totals: dict[str, list[float]] = defaultdict(list)
-    for t in rows:
+    per_ticket: list[dict[str, Any]] = []
+    for t in sorted(rows, key=lambda r: (r.issued_at, r.seq)):
         keys = {
             "desk": t.desk_code or "-",
             "officer": t.officer or "-",
@@ -241,6 +243,16 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
             "walk": _minutes(t.called_at, t.started_at),
             "service": _minutes(t.started_at, t.finished_at),
         }
+        per_ticket.append(
+            {
+                "number": t.number,
+                "issued_at": t.issued_at.isoformat(),
+                "state": t.state,
+                "desk": t.desk_code,
+                "officer": t.officer,
+                **{span: None if v is None else round(v, 1) for span, v in spans.items()},
+            }
+        )
         for name, key in keys.items():
             bucket = groups[name][key]
             bucket["tickets"].append(1)
@@ -271,4 +283,5 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
         "served": sum(1 for t in rows if t.state == "done"),
         **{span: _summary(totals[span]) for span in ("wait", "walk", "service")},
         **{f"by_{name}": {k: flat(v) for k, v in sorted(g.items())} for name, g in groups.items()},
+        "per_ticket": per_ticket,  # numbers, desks and minutes: never a visitor's name
     }

@@ -71,6 +71,37 @@ class QueueGroup:
 
 
 @dataclass(frozen=True)
+class TicketTimes:
+    """One number's times, in minutes (None: that step has not happened)."""
+
+    number: str
+    issued_at: dt.datetime
+    state: str  # waiting, called, serving, done, no_show
+    desk: str
+    officer: str
+    wait: float | None
+    walk: float | None
+    service: float | None
+
+    @classmethod
+    def read(cls, raw: dict[str, Any]) -> TicketTimes:
+        def minutes(key: str) -> float | None:
+            value = raw.get(key)
+            return None if value is None else float(value)
+
+        return cls(
+            str(raw["number"]),
+            dt.datetime.fromisoformat(raw["issued_at"]),
+            str(raw["state"]),
+            str(raw["desk"]),
+            str(raw["officer"]),
+            minutes("wait"),
+            minutes("walk"),
+            minutes("service"),
+        )
+
+
+@dataclass(frozen=True)
 class QueueFigures:
     """The site's queue from ``first`` to ``last`` (Jakarta days)."""
 
@@ -85,6 +116,7 @@ class QueueFigures:
     per_desk: tuple[QueueGroup, ...] = ()
     per_officer: tuple[QueueGroup, ...] = ()
     per_hour: tuple[QueueGroup, ...] = ()
+    per_ticket: tuple[TicketTimes, ...] = ()
 
     @classmethod
     def read(cls, body: dict[str, Any]) -> QueueFigures:
@@ -103,6 +135,7 @@ class QueueFigures:
             groups("desk"),
             groups("officer"),
             groups("hour"),
+            tuple(TicketTimes.read(t) for t in body.get("per_ticket", ())),
         )
 
 

@@ -5,11 +5,19 @@ the number was taken. Numbers in cells, never colour alone."""
 
 from __future__ import annotations
 
+from complaint_domain.complaint import WIB
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.queue_figures import SPAN_NAMES, SPANS, QueueFigures, QueueGroup, Span
 from desk_app.services.table import NONE, Table
 
 QUEUE_TABLES = ("queue", "queue_times", "queue_per_desk", "queue_per_officer", "queue_per_hour")
+STATES = {
+    "waiting": QT_TRANSLATE_NOOP("Pantauan", "menunggu"),
+    "called": QT_TRANSLATE_NOOP("Pantauan", "dipanggil"),
+    "serving": QT_TRANSLATE_NOOP("Pantauan", "dilayani"),
+    "done": QT_TRANSLATE_NOOP("Pantauan", "selesai"),
+    "no_show": QT_TRANSLATE_NOOP("Pantauan", "tidak hadir"),
+}
 
 
 def minutes(value: float | None) -> str:
@@ -46,6 +54,41 @@ def _group_table(key: str, title: str, first: str, groups: tuple[QueueGroup, ...
                 minutes(g.wait.mean),
                 minutes(g.walk.mean),
                 minutes(g.service.mean),
+            )
+        )
+    table.marks.extend([""] * len(table.rows))
+    return table
+
+
+def ticket_table(figures: QueueFigures) -> Table:
+    """Every number of the period, in the order taken: its times in minutes."""
+    table = Table(
+        "queue_tickets",
+        QT_TRANSLATE_NOOP("Pantauan", "Antrean per nomor (menit)"),
+        (
+            QT_TRANSLATE_NOOP("Pantauan", "Nomor"),
+            QT_TRANSLATE_NOOP("Pantauan", "Diambil"),
+            QT_TRANSLATE_NOOP("Pantauan", "Keadaan"),
+            QT_TRANSLATE_NOOP("Pantauan", "Meja"),
+            QT_TRANSLATE_NOOP("Pantauan", "Petugas"),
+            QT_TRANSLATE_NOOP("Pantauan", "Tunggu"),
+            QT_TRANSLATE_NOOP("Pantauan", "Jalan"),
+            QT_TRANSLATE_NOOP("Pantauan", "Layanan"),
+        ),
+    )
+    several_days = figures.last > figures.first
+    for t in figures.per_ticket:
+        local = t.issued_at.astimezone(WIB)
+        table.rows.append(
+            (
+                t.number,
+                local.strftime("%d-%m-%Y %H.%M" if several_days else "%H.%M"),
+                STATES.get(t.state, t.state),
+                t.desk or NONE,
+                t.officer or NONE,
+                minutes(t.wait),
+                minutes(t.walk),
+                minutes(t.service),
             )
         )
     table.marks.extend([""] * len(table.rows))
@@ -107,4 +150,5 @@ def queue_tables(figures: QueueFigures) -> list[Table]:
             QT_TRANSLATE_NOOP("Pantauan", "Jam"),
             figures.per_hour,
         ),
+        ticket_table(figures),
     ]

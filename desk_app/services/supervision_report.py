@@ -29,6 +29,7 @@ SHEET_NAMES = {
     "queue_per_desk": "Antrean per meja",
     "queue_per_officer": "Antrean per petugas",
     "queue_per_hour": "Antrean per jam",
+    "queue_tickets": "Antrean per nomor",
 }
 FIRST_ROW = 4  # title, freshness, headers, then the rows
 

@@ -2129,6 +2129,14 @@ Status: {status}</translation>
         <translation>(not called yet)</translation>
     </message>
     <message>
+        <source>Antrean per nomor (menit)</source>
+        <translation>Queue per number (minutes)</translation>
+    </message>
+    <message>
+        <source>Diambil</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
         <source>Antrean pengunjung</source>
         <translation>Visitor queue</translation>
     </message>
@@ -2167,6 +2175,26 @@ Status: {status}</translation>
     <message>
         <source>Meja</source>
         <translation>Desk</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>dipanggil</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <source>dilayani</source>
+        <translation>being served</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>tidak hadir</source>
+        <translation>no-show</translation>
     </message>
     <message>
         <source>Antrean per petugas (rata-rata, menit)</source>

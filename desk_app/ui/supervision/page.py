@@ -39,7 +39,7 @@ from desk_app.ui.supervision.table_view import PantauanTableView
 
 CASE_TABLES = ("overdue", "digantung")
 # The sections in page order; the small count tables share a wrapping row.
-WIDE = ("desks", "overdue", "digantung")
+WIDE = ("desks", "queue_tickets", "overdue", "digantung")
 COMPACT = ("own", "per_desk", "per_officer", "per_hour", "per_day", "per_state", *QUEUE_TABLES)
 
 
@@ -241,7 +241,7 @@ class PantauanPage(QWidget):
         self.compact_box = QWidget()
         self.compact_row = FlowLayout(self.compact_box)
         self.compact_row.setContentsMargins(0, 0, 0, 0)
-        for key in ("desks", *COMPACT, *CASE_TABLES):
+        for key in ("desks", *COMPACT, "queue_tickets", *CASE_TABLES):
             card = self._card(key, compact=key in COMPACT)
             if key in COMPACT:
                 self.compact_row.addWidget(card)

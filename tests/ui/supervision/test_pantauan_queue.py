@@ -18,7 +18,7 @@ from desk_app.services.accounts import Role
 from desk_app.services.errors import PermissionDenied
 from desk_app.services.supervision_report import FIRST_ROW, SHEET_NAMES
 from desk_app.ui.flows.supervision_flow import ExportDialog
-from tests.ui.supervision.conftest import OFFICER, SUPERVISOR, LiveCrm, run_queue, wib
+from tests.ui.supervision.conftest import CITIZENS, OFFICER, SUPERVISOR, LiveCrm, run_queue, wib
 from tests.ui.supervision.test_pantauan import PASSWORD, open_window, refreshed
 
 DAY = dt.date(2026, 12, 21)
@@ -75,6 +75,12 @@ def test_queue_figures_on_the_page_and_in_the_report(
     officers = {row[0]: row[1:3] for row in page.cells("queue_per_officer")}
     assert officers["Ani Petugas"] == ["1", "0"] and officers["Budi Petugas"] == ["1", "1"]
     assert page.cells("queue_per_hour") == [["09.00–09.59", "3", "1", "12,5", "2,0", "8,0"]]
+    numbers = [t.number for t in figures.per_ticket]
+    assert page.cells("queue_tickets") == [
+        [numbers[0], "09.00", "selesai", "PBK1", "Ani Petugas", "10,0", "2,0", "8,0"],
+        [numbers[1], "09.00", "tidak hadir", "PBK2", "Budi Petugas", "15,0", "—", "—"],
+        [numbers[2], "09.00", "menunggu", "—", "—", "—", "—", "—"],
+    ]
 
     # The report holds the same, minutes as numbers.
     target = tmp_path / "laporan.xlsx"
@@ -89,6 +95,12 @@ def test_queue_figures_on_the_page_and_in_the_report(
     times = book[SHEET_NAMES["queue_times"]]
     assert times.cell(FIRST_ROW, 2).value == 12.5
     assert book[SHEET_NAMES["queue"]].cell(FIRST_ROW + 2, 2).value == 1  # no-shows
+    tickets = book[SHEET_NAMES["queue_tickets"]]
+    assert [c.value for c in tickets[FIRST_ROW]] == [
+        numbers[0], "09.00", "selesai", "PBK1", "Ani Petugas", 10.0, 2.0, 8.0
+    ]  # fmt: skip
+    text = "\n".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
+    assert not any(secret in text for secret in CITIZENS)  # numbers, never a visitor's data
 
 
 def test_the_queue_section_stays_hidden_when_the_crm_cannot_be_reached(
