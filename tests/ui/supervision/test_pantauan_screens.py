@@ -159,3 +159,7 @@ def test_pantauan_screens(
     page.scroller.verticalScrollBar().setValue(page.cards["queue"].y() + page.compact_box.y())
     qtbot.wait(100)
     shot(window, artifacts_dir, "pantauan-queue", font_scale)
+    assert len(page.cells("queue_tickets")) == 3
+    page.scroller.verticalScrollBar().setValue(page.cards["queue_tickets"].y())
+    qtbot.wait(100)
+    shot(window, artifacts_dir, "pantauan-queue-list", font_scale)
