@@ -83,7 +83,7 @@ def normalise_enrolment_code(text: str) -> str:
 
 
 def desk_for_token(crm: CrmContext, token: str) -> DeskAuth:
-    with crm.sessions() as session:
+    with crm.reads() as session:
         row = session.execute(
             select(Desk.id, Desk.code, Desk.site).where(Desk.token_hash == hash_secret(token))
         ).first()

@@ -21,7 +21,7 @@ from complaint_domain.areas import AreaIndex, AreaLevel
 from complaint_domain.complaint import WIB
 from complaint_domain.workdays import WorkCalendar
 from crm_server.db import crypto
-from crm_server.db.engine import make_engine, make_session_factory
+from crm_server.db.engine import make_engine, make_read_session_factory, make_session_factory
 from crm_server.db.models import Area, Holiday, TimeLimit
 from crm_server.settings import Settings
 
@@ -46,6 +46,8 @@ class CrmContext:
         crypto.install(self.data_keys)
         self.engine = engine or make_engine(settings.database_url)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+        # For the hot paths that only read (a desk's token, the queue's board).
+        self.reads: sessionmaker[Session] = make_read_session_factory(self.engine)
         self._areas: AreaIndex | None = None
         self._areas_loaded = 0.0
         self._working: _Working | None = None

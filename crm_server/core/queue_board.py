@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from complaint_domain.complaint import WIB
 from complaint_domain.queue import PRIORITIES, call_words, desk_label
@@ -27,43 +27,54 @@ from crm_server.db.queue_models import QueueEvent, QueueTicket
 RECENT = 4
 
 
+def _last_called() -> Select[str, str, dt.datetime | None, int, str]:
+    """The site's twelve tickets called last today, the last first. The order of
+    calls is the order of their events (two calls in the same instant still have one)."""
+    on_the_day = (
+        QueueTicket.site == bindparam("the_site"),
+        QueueTicket.day == bindparam("the_day"),
+    )
+    last_call = (
+        select(QueueEvent.ticket_id, func.max(QueueEvent.seq).label("last"))
+        .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
+        .where(*on_the_day, QueueEvent.kind.in_(("called", "recalled")))
+        .group_by(QueueEvent.ticket_id)
+        .subquery()
+    )
+    return (
+        select(
+            QueueTicket.number,
+            QueueTicket.desk_code,
+            QueueTicket.called_at,
+            QueueTicket.call_count,
+            QueueTicket.state,
+        )
+        .join(last_call, last_call.c.ticket_id == QueueTicket.id)
+        .where(QueueTicket.called_at.is_not(None))
+        .order_by(last_call.c.last.desc())
+        .limit(12)
+    )
+
+
+# Built once with bound parameters: the display asks every second, the desks after
+# every call, and building the statements each time cost as much as running them.
+_LAST_CALLED = _last_called()
+_WAITING = select(func.count(), func.min(QueueTicket.issued_at)).where(
+    QueueTicket.site == bindparam("the_site"),
+    QueueTicket.day == bindparam("the_day"),
+    QueueTicket.state == "waiting",
+)
+
+
 def board(crm: CrmContext, site: str) -> dict[str, Any]:
     """The display screen's data: the numbers being called now with their desk and
     the words of the call, the last four called, how many wait and the longest wait
     now. Only numbers and desks: this is public."""
     now, day = crm.now(), queue_day(crm)
-    # The order of calls is the order of their events (two calls in the same
-    # instant still have one).
-    last_call = (
-        select(QueueEvent.ticket_id, func.max(QueueEvent.seq).label("last"))
-        .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
-        .where(
-            QueueTicket.site == site,
-            QueueTicket.day == day,
-            QueueEvent.kind.in_(("called", "recalled")),
-        )
-        .group_by(QueueEvent.ticket_id)
-        .subquery()
-    )
-    with crm.sessions() as session:
-        called = session.execute(
-            select(
-                QueueTicket.number,
-                QueueTicket.desk_code,
-                QueueTicket.called_at,
-                QueueTicket.call_count,
-                QueueTicket.state,
-            )
-            .join(last_call, last_call.c.ticket_id == QueueTicket.id)
-            .where(QueueTicket.called_at.is_not(None))
-            .order_by(last_call.c.last.desc())
-            .limit(12)
-        ).all()
-        waiting, oldest = session.execute(
-            select(func.count(), func.min(QueueTicket.issued_at)).where(
-                QueueTicket.site == site, QueueTicket.day == day, QueueTicket.state == "waiting"
-            )
-        ).one()
+    key = {"the_site": site, "the_day": day}
+    with crm.reads() as session:
+        called = session.execute(_LAST_CALLED, key).all()
+        waiting, oldest = session.execute(_WAITING, key).one()
     calling = [
         {
             "number": number,
@@ -190,8 +201,9 @@ def _summary(values: list[float]) -> dict[str, float | None]:
 
 def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[str, Any]:
     """Per ticket the wait (issued → first called), the walk (called → started) and
-    the service time (started → finished); summed per desk, officer and hour of
-    issue (Jakarta time); no-shows. Each ticket counts once, whoever sent it."""
+    the service time (started → finished), in the order the numbers were taken; summed
+    per desk, officer and hour of issue (Jakarta time); no-shows. Each ticket counts
+    once, whoever sent it."""
     with crm.sessions() as session:
         rows = (
             session.execute(
@@ -219,7 +231,8 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
         "hour": defaultdict(lambda: defaultdict(list)),
     }
     totals: dict[str, list[float]] = defaultdict(list)
-    for t in rows:
+    per_ticket: list[dict[str, Any]] = []
+    for t in sorted(rows, key=lambda r: (r.issued_at, r.seq)):
         keys = {
             "desk": t.desk_code or "-",
             "officer": t.officer or "-",
@@ -230,6 +243,16 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
             "walk": _minutes(t.called_at, t.started_at),
             "service": _minutes(t.started_at, t.finished_at),
         }
+        per_ticket.append(
+            {
+                "number": t.number,
+                "issued_at": t.issued_at.isoformat(),
+                "state": t.state,
+                "desk": t.desk_code,
+                "officer": t.officer,
+                **{span: None if v is None else round(v, 1) for span, v in spans.items()},
+            }
+        )
         for name, key in keys.items():
             bucket = groups[name][key]
             bucket["tickets"].append(1)
@@ -260,4 +283,5 @@ def figures(crm: CrmContext, site: str, first: dt.date, last: dt.date) -> dict[s
         "served": sum(1 for t in rows if t.state == "done"),
         **{span: _summary(totals[span]) for span in ("wait", "walk", "service")},
         **{f"by_{name}": {k: flat(v) for k, v in sorted(g.items())} for name, g in groups.items()},
+        "per_ticket": per_ticket,  # numbers, desks and minutes: never a visitor's name
     }

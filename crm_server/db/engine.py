@@ -57,11 +57,22 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # IMMEDIATE unless the session was made by ``make_read_session_factory``.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that only read. On SQLite their transaction is DEFERRED: under WAL a
+    reader sees the last commit and waits for no writer, where the default
+    (IMMEDIATE) would queue every read behind every write for the one write lock,
+    each waiter sleeping in SQLite's busy handler (steps up to 100 ms). A write in
+    such a session fails ("database is locked"), it does not wait: read only."""
+    return sessionmaker(engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False)
 
 
 @contextmanager

@@ -3,15 +3,26 @@ reinstate, transfer, start and finish — through the CRM's shared queue when it
 answers, and on the desk's own when it does not (numbers prefixed with the desk's
 code, so they cannot collide with the shared ones; every step kept in an outbox
 that reaches the CRM later, each event once). Blocking: the UI calls it off the GUI
-thread (``desk_app.ui.tasks``)."""
+thread (``desk_app.ui.tasks``).
+
+Threads. The window's queue runner (``meja-queue``, a worker of its own so a slow
+CRM never holds up a save) calls it, and so may another thread (the Pantauan's, the
+display's timer). Its database writes are short ``BEGIN IMMEDIATE`` transactions on a
+connection of that thread's own, like the sync worker's: SQLite serialises them with
+the database worker's, each waiting (busy timeout) rather than failing. What SQLite
+cannot guard is this object's own state — whether the CRM answered, the fairness
+streak, the outbox being flushed — so one step runs at a time (``_turn``): two
+threads never flush the same events, nor pick the same offline ticket."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from complaint_domain.complaint import WIB
 from complaint_domain.messages import QT_TRANSLATE_NOOP
@@ -23,7 +34,9 @@ from complaint_domain.queue import (
     offline_number,
 )
 from desk_app.printing.model import QueueTicketData
+from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.errors import UserFacingError
+from desk_app.services.queue_figures import QueueFigures, fetch_figures
 from desk_app.store import queue as local
 from desk_app.store.db import Database
 
@@ -43,6 +56,23 @@ REFUSED = QT_TRANSLATE_NOOP("Queue", "Langkah antrean ini tidak dapat dilakukan 
 NO_TRANSFER_OFFLINE = QT_TRANSLATE_NOOP(
     "Queue", "CRM tidak terjangkau: nomor tidak dapat dipindah ke meja lain sekarang."
 )
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_at_a_time(step: Callable[P, R]) -> Callable[P, R]:
+    """Run a public step of :class:`QueueService` holding its ``_turn``."""
+
+    @functools.wraps(step)
+    def held(*args: P.args, **kwargs: P.kwargs) -> R:
+        service = args[0]
+        assert isinstance(service, QueueService)
+        with service._turn:
+            return step(*args, **kwargs)
+
+    return held
 
 
 @dataclass(frozen=True)
@@ -106,6 +136,8 @@ class QueueService:
         self._db, self._clock, self._desk_code, self._client = database, clock, desk_code, client
         self._priority_run, self._streak = priority_run, 0
         self.offline = False
+        # Re-entrant: a step that finds the CRM back flushes the outbox inside it.
+        self._turn = threading.RLock()
 
     # ------------------------------------------------------------------ plumbing
 
@@ -145,6 +177,7 @@ class QueueService:
 
     # ------------------------------------------------------------------ steps
 
+    @_one_at_a_time
     def issue(
         self, priority: str = "", seat_call: bool = False, complaint_code: str = ""
     ) -> QueueTicket:
@@ -192,6 +225,7 @@ class QueueService:
             issued_at=now,
         )
 
+    @_one_at_a_time
     def call_next(self, officer: str) -> QueueTicket | None:
         ok, answer = self._online(lambda c: c.call_next(officer))
         if ok:
@@ -228,6 +262,7 @@ class QueueService:
         )
         return replace(view, **changes)
 
+    @_one_at_a_time
     def act(
         self,
         ticket: QueueTicket,
@@ -260,6 +295,7 @@ class QueueService:
 
     # ------------------------------------------------------------------ reading
 
+    @_one_at_a_time
     def summary(self) -> QueueSummary:
         ok, board = self._online(lambda c: c.board())
         with self._db.read() as session:
@@ -271,17 +307,24 @@ class QueueService:
         longest = max(((now - t.issued_at).total_seconds() // 60 for t in mine), default=0)
         return QueueSummary(len(mine), int(longest), True, unsent)
 
+    @_one_at_a_time
     def board(self) -> dict[str, Any] | None:
         """The display screen's data from the CRM (None when unreachable)."""
         ok, board = self._online(lambda c: c.board())
         return board if ok else None
 
-    def figures(self, first: dt.date, last: dt.date) -> dict[str, Any] | None:
-        """The queue's figures for the supervisor view (wait, walk and service time per
-        desk, officer and hour; no-shows) from the CRM; None when it is unreachable."""
-        ok, answer = self._online(lambda c: c.figures(first, last))
+    @_one_at_a_time
+    def figures(
+        self, officer: Officer | None, first: dt.date, last: dt.date
+    ) -> QueueFigures | None:
+        """The queue's figures (wait, walk and service time per desk, officer and hour;
+        no-shows) from the CRM, for supervisors and admins only; None when the CRM
+        cannot be reached."""
+        require(officer, Role.SUPERVISOR)
+        ok, answer = self._online(lambda c: fetch_figures(c.client, first, last))
         return answer if ok else None
 
+    @_one_at_a_time
     def flush(self) -> int:
         """Send the offline events to the CRM; how many it took."""
         from desk_app.sync.client import SyncError

@@ -10,6 +10,7 @@ holds the database, the file store or an engine (the desk stays private here).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,12 @@ from desk_app.services.updates import UpdateService
 if TYPE_CHECKING:
     from complaint_domain.workdays import WorkCalendar
     from desk_app.sync.queue_client import QueueClient
+
+
+class _ThreadSessions(threading.local):
+    """The queue's requests session, one per thread (a session is not thread-safe)."""
+
+    session: Any = None
 
 
 class DeskServices:
@@ -68,6 +75,7 @@ class DeskServices:
             desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client
         )
         self.kiosk = KioskService(desk.database, desk.clock, self._public_status)
+        self._queue_sessions = _ThreadSessions()
 
     def _public_status(self, code: str, token: str) -> dict[str, Any] | None:
         """The CRM's public tracking JSON of a receipt (no token needed); None when
@@ -98,6 +106,8 @@ class DeskServices:
     def _queue_client(self) -> QueueClient | None:
         """The CRM's queue API with the desk's token (None before enrolment). Short
         timeouts: a citizen waits at the desk while it asks."""
+        import requests
+
         from desk_app.services.enrolment import tls_verify
         from desk_app.sync.client import CrmClient
         from desk_app.sync.queue_client import QueueClient
@@ -110,8 +120,13 @@ class DeskServices:
             verify = tls_verify(settings.crm_ca_file)
         except UserFacingError:
             verify = True
+        # A session of the calling thread's own: the sync worker's is the sync
+        # worker's (a requests session is not to be shared between threads).
+        session = self._queue_sessions.session
+        if session is None:
+            session = self._queue_sessions.session = requests.Session()
         client = CrmClient(
-            settings.crm_url, token, session=self.sync.session, timeout=(2.0, 5.0), verify=verify
+            settings.crm_url, token, session=session, timeout=(2.0, 5.0), verify=verify
         )
         return QueueClient(client)
 

@@ -28,6 +28,7 @@ from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
 from desk_app.services.errors import NotFound
+from desk_app.services.queue_figures import QueueFigures, fetch_figures
 from desk_app.store import keyvalue, outbox
 from desk_app.store.recorded import recorded_between
 from desk_app.sync.client import AuthFailed, SyncError
@@ -198,6 +199,7 @@ class Pantauan:
     crm: CrmPicture | None  # None: the CRM never answered this desk yet
     live: bool  # the CRM answered just now (else: the kept answer, or none)
     problem: str = ""  # a Message: why the CRM's part is not fresh ("" it is)
+    queue: QueueFigures | None = None  # the site's visitor queue (None: not from the CRM)
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,15 @@ class SupervisionService:
         except (KeyError, TypeError, ValueError):
             return Pantauan(own, self._kept(), False, BAD_ANSWER)
         self._keep(body)
-        return Pantauan(own, crm, True)
+        return Pantauan(own, crm, True, queue=self._queue(first, days))
+
+    def _queue(self, first: dt.date, days: int) -> QueueFigures | None:
+        """The site's queue figures for the same days; None when the CRM has none to
+        give (a CRM without the queue, or it went away since the answer above)."""
+        try:
+            return fetch_figures(self.client, first, first + dt.timedelta(days=days - 1))
+        except (SyncError, KeyError, TypeError, ValueError):
+            return None
 
     def history(self, officer: Officer | None, ticket_code: str) -> CaseHistory:
         """A complaint of the site: its public steps (for another desk's complaint,

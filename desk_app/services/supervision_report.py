@@ -24,6 +24,12 @@ SHEET_NAMES = {
     "per_state": "Per status",
     "overdue": "Terlambat",
     "digantung": "Digantung",
+    "queue": "Antrean",
+    "queue_times": "Antrean waktu",
+    "queue_per_desk": "Antrean per meja",
+    "queue_per_officer": "Antrean per petugas",
+    "queue_per_hour": "Antrean per jam",
+    "queue_tickets": "Antrean per nomor",
 }
 FIRST_ROW = 4  # title, freshness, headers, then the rows
 
@@ -71,7 +77,13 @@ def write_report(
     return tables
 
 
-def _value(cell: str) -> str | int:
-    """Counts as numbers (the koordinator sums them); everything else as text."""
+def _value(cell: str) -> str | int | float:
+    """Counts and minutes ("4,5") as numbers (the koordinator sums them); everything
+    else as text."""
     text = str(cell)
-    return int(text) if text.isdigit() else text
+    if text.isdigit():
+        return int(text)
+    whole, comma, tenths = text.partition(",")
+    if comma and whole.isdigit() and tenths.isdigit():
+        return float(f"{whole}.{tenths}")
+    return text

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from complaint_domain.complaint import WIB
 from complaint_domain.messages import QT_TRANSLATE_NOOP
@@ -25,22 +24,15 @@ from desk_app.services.supervision import (
     Pantauan,
     Recorded,
 )
+from desk_app.services.supervision_queue import queue_tables
+from desk_app.services.table import NONE, Table
 from desk_app.sync.state import format_age
 
-
-@dataclass(frozen=True)
-class Table:
-    key: str  # the sheet's and the view's name: desks, per_desk, …
-    title: str
-    headers: tuple[str, ...]
-    rows: list[tuple[str, ...]] = field(default_factory=list)
-    marks: list[str] = field(default_factory=list)  # per row: "", silent, outdated, own…
-    note: str = ""  # e.g. "200 of 340 shown"
+__all__ = ["NONE", "Namer", "Table", "freshness", "page_tables"]
 
 
 STATE_NAMES: dict[str, str] = {s.value: PUBLIC_LABELS[s] for s in Status}
 STATE_NAMES[Status.RETURNED.value] = QT_TRANSLATE_NOOP("Pantauan", "Proses (dikembalikan)")
-NONE = "—"
 
 
 def clock_time(at: dt.datetime | None) -> str:
@@ -313,10 +305,12 @@ def page_tables(
     pantauan: Pantauan, unsent_minutes: int, category: Namer, area: Namer
 ) -> list[Table]:
     """The page's tables, in order: this desk's own, then the CRM's (when it ever
-    answered)."""
+    answered), then the site's visitor queue (when the CRM gave its figures)."""
     tables = [own_table(pantauan.own)]
     if pantauan.crm is not None:
         tables.extend(crm_tables(pantauan.crm, unsent_minutes, category, area))
+    if pantauan.queue is not None:
+        tables.extend(queue_tables(pantauan.queue))
     return tables
 
 

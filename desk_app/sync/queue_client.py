@@ -4,7 +4,6 @@ desk's :class:`CrmClient` (its session, token, timeouts and error sorting: a
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from desk_app.sync.client import CrmClient
@@ -40,11 +39,4 @@ class QueueClient:
 
     def send_events(self, events: list[dict[str, Any]]) -> dict[str, int]:
         answer: dict[str, int] = self._post("/api/v1/queue/events", {"events": events})
-        return answer
-
-    def figures(self, first: dt.date, last: dt.date) -> dict[str, Any]:
-        params = {"from": first.isoformat(), "to": last.isoformat()}
-        answer: dict[str, Any] = self.client._request(
-            "GET", "/api/v1/queue/figures", params=params
-        ).json()
         return answer

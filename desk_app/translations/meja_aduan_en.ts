@@ -2105,8 +2105,104 @@ Status: {status}</translation>
         <translation>Desks of this site</translation>
     </message>
     <message>
+        <source>Nomor</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <source>Tidak hadir</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>Tunggu</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>Jalan</source>
+        <translation>Walk</translation>
+    </message>
+    <message>
+        <source>Layanan</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>(belum dipanggil)</source>
+        <translation>(not called yet)</translation>
+    </message>
+    <message>
+        <source>Antrean per nomor (menit)</source>
+        <translation>Queue per number (minutes)</translation>
+    </message>
+    <message>
+        <source>Diambil</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Antrean pengunjung</source>
+        <translation>Visitor queue</translation>
+    </message>
+    <message>
+        <source>Nomor diambil</source>
+        <translation>Numbers taken</translation>
+    </message>
+    <message>
+        <source>Selesai dilayani</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Antrean: waktu per nomor (menit)</source>
+        <translation>Queue: time per number (minutes)</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Rata-rata</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Terlama</source>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <source>Antrean per meja (rata-rata, menit)</source>
+        <translation>Queue per desk (mean, minutes)</translation>
+    </message>
+    <message>
         <source>Meja</source>
         <translation>Desk</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>dipanggil</source>
+        <translation>called</translation>
+    </message>
+    <message>
+        <source>dilayani</source>
+        <translation>being served</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <source>tidak hadir</source>
+        <translation>no-show</translation>
+    </message>
+    <message>
+        <source>Antrean per petugas (rata-rata, menit)</source>
+        <translation>Queue per officer (mean, minutes)</translation>
+    </message>
+    <message>
+        <source>Antrean per jam ambil nomor (rata-rata, menit)</source>
+        <translation>Queue per hour the number was taken (mean, minutes)</translation>
     </message>
     <message>
         <source>Keadaan</source>
@@ -2267,6 +2363,18 @@ Status: {status}</translation>
     <message>
         <source>{line} — {problem}</source>
         <translation>{line} — {problem}</translation>
+    </message>
+    <message>
+        <source>Tunggu (ambil → dipanggil)</source>
+        <translation>Wait (taken → called)</translation>
+    </message>
+    <message>
+        <source>Jalan (dipanggil → dilayani)</source>
+        <translation>Walk (called → served)</translation>
+    </message>
+    <message>
+        <source>Layanan (mulai → selesai)</source>
+        <translation>Service (start → finish)</translation>
     </message>
 </context>
 <context>

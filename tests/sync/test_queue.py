@@ -9,11 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
+
 from complaint_domain.complaint import WIB
+from desk_app.services.accounts import Officer, Role
+from desk_app.services.errors import PermissionDenied
 from desk_app.services.queue import QueueService
 from desk_app.sync.queue_client import QueueClient
 from tests.sync.conftest import OFFICER, DeskRig, form
 from tests.sync.faultproxy import FaultProxy
+
+SUPERVISOR = Officer("sari", "Sari Koordinator", Role.SUPERVISOR)
 
 
 def queue_of(rig: DeskRig, code: str) -> QueueService:
@@ -60,11 +66,13 @@ def test_two_desks_share_one_queue_then_work_offline_and_count_once(
     numbers = [c.number for c in calls if c]
     assert len(numbers) == 3 and set(numbers) <= {"A003", "A004", "PBK1-001", "PBK2-001"}
     today = dt.datetime.now(WIB).date()
-    figures = one.figures(today, today)
+    with pytest.raises(PermissionDenied):
+        one.figures(OFFICER, today, today)  # an officer is refused by the service
+    figures = one.figures(SUPERVISOR, today, today)
     assert figures is not None
-    assert figures["tickets"] == 7  # 4 shared + 3 offline, each once
-    assert figures["served"] == 1
-    assert figures["by_desk"]["PBK1"]["tickets"] >= 2
+    assert figures.tickets == 7  # 4 shared + 3 offline, each once
+    assert figures.served == 1
+    assert {g.key: g.tickets for g in figures.per_desk}["PBK1"] >= 2
 
 
 def test_returning_citizen_receipt_links_the_ticket(

@@ -1,5 +1,6 @@
 """The "Pantauan" page: every desk of the site, what was recorded (with the chart by
-hour), the site's complaints at the CRM per state, overdue and *digantung*.
+hour), the site's complaints at the CRM per state, the visitor queue's figures,
+overdue and *digantung*.
 
 It only shows what the flow hands it (:meth:`PantauanPage.show_tables`): plain
 tables built off the GUI thread. Everything scrolls in one column, so it fits a
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.services.supervision_queue import QUEUE_TABLES
 from desk_app.services.supervision_tables import Table
 from desk_app.ui.flow_layout import FlowLayout
 from desk_app.ui.i18n import shown
@@ -37,8 +39,8 @@ from desk_app.ui.supervision.table_view import PantauanTableView
 
 CASE_TABLES = ("overdue", "digantung")
 # The sections in page order; the small count tables share a wrapping row.
-WIDE = ("desks", "overdue", "digantung")
-COMPACT = ("own", "per_desk", "per_officer", "per_hour", "per_day", "per_state")
+WIDE = ("desks", "queue_tickets", "overdue", "digantung")
+COMPACT = ("own", "per_desk", "per_officer", "per_hour", "per_day", "per_state", *QUEUE_TABLES)
 
 
 class PantauanPage(QWidget):
@@ -239,7 +241,7 @@ class PantauanPage(QWidget):
         self.compact_box = QWidget()
         self.compact_row = FlowLayout(self.compact_box)
         self.compact_row.setContentsMargins(0, 0, 0, 0)
-        for key in ("desks", *COMPACT, *CASE_TABLES):
+        for key in ("desks", *COMPACT, "queue_tickets", *CASE_TABLES):
             card = self._card(key, compact=key in COMPACT)
             if key in COMPACT:
                 self.compact_row.addWidget(card)

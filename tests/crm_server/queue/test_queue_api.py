@@ -170,6 +170,12 @@ def test_figures_wait_walk_service_per_desk_officer_hour(crm: Crm, client, clock
     assert got["by_desk"]["PBK1"]["tickets"] == 3
     assert got["by_officer"]["Petugas Satu"]["no_shows"] == 1
     assert list(got["by_hour"]) == ["09:00"]
+    per_ticket = [(t["number"], t["state"], t["wait"], t["service"]) for t in got["per_ticket"]]
+    assert per_ticket == [
+        ("A001", "done", 10.0, 4.0),
+        ("A002", "done", 15.0, 6.0),
+        ("A003", "no_show", 22.0, None),
+    ]
     as_staff = client.get(
         f"/api/v1/queue/figures?from={day}&to={day}&site=Pendopo Balai Kota",
         headers=staff["koordinator"] if "koordinator" in staff else next(iter(staff.values())),

@@ -32,6 +32,7 @@ from desk_app.services.accounts import Officer, Role
 from desk_app.services.desk import Desk, open_desk
 from desk_app.services.enrolment import TokenStore
 from desk_app.services.intake import IntakeForm
+from desk_app.services.queue import QueueService
 from desk_app.services.root import DeskServices
 from desk_app.services.sync_control import SyncControl
 from desk_app.sync.backoff import Backoff
@@ -165,3 +166,30 @@ def proxy(live_crm: LiveCrm) -> Iterator[FaultProxy]:
 
 SUPERVISOR = Officer("sari", "Sari Koordinator", Role.SUPERVISOR)
 OFFICER = Officer("ani", "Ani Petugas", Role.OFFICER)
+
+
+def run_queue(live_crm: LiveCrm, one: QueueService, two: QueueService, day: dt.date) -> None:
+    """A morning of the site's shared queue, each step at a set CRM time (the CRM
+    measures the spans on its own clock): three numbers at 09.00; PBK1's Ani calls
+    the first at 09.10, serves it from 09.12 to 09.20; PBK2's Budi calls the second
+    at 09.15, again at 09.17, and marks it a no-show; the third still waits."""
+
+    def at(hh: int, mm: int) -> None:
+        live_crm.clock.now = wib(day.year, day.month, day.day, hh, mm)
+
+    at(9, 0)  # one desk is PBK1, two is PBK2
+    issued = [one.issue() for _ in range(3)]
+    assert not any(t.offline for t in issued)
+    at(9, 10)
+    ticket = one.call_next("Ani Petugas")
+    assert ticket is not None and ticket.id == issued[0].id
+    at(9, 12)
+    ticket = one.act(ticket, "start", "Ani Petugas")
+    at(9, 15)
+    missed = two.call_next("Budi Petugas")
+    assert missed is not None
+    at(9, 17)
+    missed = two.act(missed, "recall", "Budi Petugas")
+    at(9, 20)
+    one.act(ticket, "finish", "Ani Petugas", complaint_code="")
+    two.act(missed, "no-show", "Budi Petugas")

@@ -18,9 +18,12 @@ from pytestqt.qtbot import QtBot
 from complaint_domain.complaint import WIB
 from complaint_domain.ticket import mint, new_tracking_token
 from desk_app.services.accounts import Role
+from desk_app.services.queue import QueueService
+from desk_app.sync.client import CrmClient
+from desk_app.sync.queue_client import QueueClient
 from desk_app.ui.main_window import MainWindow
 from tests.ui.conftest import shot
-from tests.ui.supervision.conftest import LiveCrm, wib
+from tests.ui.supervision.conftest import LiveCrm, run_queue, wib
 
 PASSWORD = "rahasia-sari-1"
 CASES = [  # desk, officer, category, kelurahan, hour of 21 December, accepted
@@ -92,6 +95,14 @@ def build_site(live_crm: LiveCrm, site_desk: object) -> MainWindow:
     for i, (desk, officer, hour) in enumerate(TODAY):
         live_crm.clock.now = wib(2026, 12, 29, hour, 7 * i)
         _push(live_crm, tokens[desk], desk, 100 + i, live_crm.clock.now, officer=officer)
+    # The site's queue that morning, PBK1 and PBK2 calling.
+    two = QueueService(
+        a.desk.database,
+        live_crm.clock,
+        lambda: "PBK2",
+        lambda: QueueClient(CrmClient(live_crm.url, tokens["PBK2"])),
+    )
+    run_queue(live_crm, a.services().queue, two, dt.date(2026, 12, 29))
     live_crm.clock.now = wib(2026, 12, 29, 8, 40)
     live_crm.heartbeat(tokens["PBK2"], pending_count=3, oldest_unsent_age_seconds=1500,
                        app_version="0.1.0", officer="dewi")  # fmt: skip
@@ -130,6 +141,8 @@ def test_pantauan_screens(
     assert states["PBK3"] == "daring · ⬆ versi lama"
     assert states["PBK4"] == "daring"
     assert len(page.cells("overdue")) == 12
+    assert page.cells("queue") == [["Nomor diambil", "3"], ["Selesai dilayani", "1"],
+                                   ["Tidak hadir", "1"]]  # fmt: skip
     screen = QApplication.primaryScreen().availableGeometry()
     assert window.frameGeometry().width() <= screen.width()
     assert window.frameGeometry().height() <= screen.height()
@@ -143,3 +156,10 @@ def test_pantauan_screens(
     page.scroller.verticalScrollBar().setValue(page.cards["overdue"].y())
     qtbot.wait(100)
     shot(window, artifacts_dir, "pantauan-lists", font_scale)
+    page.scroller.verticalScrollBar().setValue(page.cards["queue"].y() + page.compact_box.y())
+    qtbot.wait(100)
+    shot(window, artifacts_dir, "pantauan-queue", font_scale)
+    assert len(page.cells("queue_tickets")) == 3
+    page.scroller.verticalScrollBar().setValue(page.cards["queue_tickets"].y())
+    qtbot.wait(100)
+    shot(window, artifacts_dir, "pantauan-queue-list", font_scale)
