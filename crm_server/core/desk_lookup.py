@@ -19,18 +19,18 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, load_only
 
+from complaint_domain.areas import AreaIndex
 from complaint_domain.reference import CHANNEL_BY_CODE
 from complaint_domain.status import Status, public_status_text
 from complaint_domain.ticket import TicketCodeError, parse_ticket_code
 from complaint_domain.validation import normalise_nik, normalise_phone
-from crm_server.core.audit import add_audit
+from crm_server.core.audit import record
 from crm_server.core.auth import DeskAuth
 from crm_server.core.complaints import shown_unit
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.supervision import WorkingDaysTo
 from crm_server.db.crypto import normal_phone
-from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter, Desk, Event
 
 KINDS = ("ticket", "phone", "nik")
@@ -61,28 +61,30 @@ def lookup(
     crm: CrmContext, desk: DeskAuth, officer: str, kind: str, value: str
 ) -> list[dict[str, Any]]:
     """The complaints that ``value`` (a ``kind`` of key) finds, newest first; raises
-    :class:`ApiError` (422) for a key that is not one. The lookup and its audit
-    entry are one transaction."""
+    :class:`ApiError` (422) for a key that is not one. Audited before it is answered."""
     key_hashes, ticket = _key(crm, kind, value)
     today = crm.today()
-    with transaction(crm.sessions) as session:
+    # Read first, then the audit entry in a transaction of its own: on SQLite a write
+    # transaction is an immediate one, and the areas and the calendar read the
+    # database through connections of their own, which would wait on it.
+    areas, days = crm.areas(), WorkingDaysTo(crm, today)
+    with crm.sessions() as session:
         found = _found(session, kind, key_hashes, ticket)
         desks = _desk_codes(session, {c.desk_id for c in found if c.desk_id is not None})
-        answer = [_shown(crm, session, c, desks, today) for c in found]
-        add_audit(
-            session,
-            crm.now(),
-            f"Meja {desk.code}",
-            AUDIT_ACTION,
-            subject=desk.code,
-            reason="warga di meja",
-            detail={
-                "desk": desk.code,
-                "officer": officer,
-                "key": kind,  # which kind of key: never the phone, NIK or code typed
-                "found": [c["ticket_code"] for c in answer],
-            },
-        )
+        answer = [_shown(session, c, desks, today, areas, days) for c in found]
+    record(
+        crm,
+        f"Meja {desk.code}",
+        AUDIT_ACTION,
+        subject=desk.code,
+        reason="warga di meja",
+        detail={
+            "desk": desk.code,
+            "officer": officer,
+            "key": kind,  # which kind of key: never the phone, NIK or code typed
+            "found": [c["ticket_code"] for c in answer],
+        },
+    )
     return answer
 
 
@@ -143,11 +145,16 @@ def _last_public_note(session: Session, pk: int) -> dict[str, Any] | None:
 
 
 def _shown(
-    crm: CrmContext, session: Session, c: Any, desks: dict[int, str], today: dt.date
+    session: Session,
+    c: Any,
+    desks: dict[int, str],
+    today: dt.date,
+    areas: AreaIndex,
+    days: WorkingDaysTo,
 ) -> dict[str, Any]:
     status = Status(c.status)
     late = not status.is_final and c.due_date is not None and today > c.due_date
-    area = crm.areas().get(c.kelurahan_code)
+    area = areas.get(c.kelurahan_code)
     channel = CHANNEL_BY_CODE.get(c.channel)
     return {
         "id": uuid.UUID(str(c.id)),
@@ -164,6 +171,6 @@ def _shown(
         "received_at": c.received_at,
         "due_date": c.due_date,
         "overdue": late,
-        "working_days_late": WorkingDaysTo(crm, today).since(c.due_date) if late else 0,
+        "working_days_late": days.since(c.due_date) if late else 0,
         "last_public_note": _last_public_note(session, c.pk),
     }
