@@ -62,9 +62,9 @@ class VisitDialog(QDialog):
             when = (
                 item.last_note_at.astimezone(WIB).strftime("%d-%m-%Y") if item.last_note_at else ""
             )
-            note = QLabel(f"{item.last_note} ({when})" if when else item.last_note)
-            note.setWordWrap(True)
-            facts.addRow(self.tr("Catatan terakhir:"), note)
+            last = QLabel(f"{item.last_note} ({when})" if when else item.last_note)
+            last.setWordWrap(True)
+            facts.addRow(self.tr("Catatan terakhir:"), last)
         intro = QLabel(
             self.tr(
                 "Warga datang ke meja tentang aduan ini? Catat kunjungannya sebagai tindak "
