@@ -21,7 +21,7 @@ from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
 from desk_app.services.errors import NotFound, UserFacingError
-from desk_app.store import outbox
+from desk_app.store import outbox, visits
 from desk_app.sync.events import EventHub, Listener
 from desk_app.sync.refusals import refusal_reason
 from desk_app.sync.state import SyncState, format_age
@@ -296,13 +296,14 @@ class SyncControl:
     def unsent_count(self) -> int:
         with self._desk.database.read() as session:
             count, _ = outbox.pending_summary(session)
-            return count + outbox.rejected_count(session)
+            return count + visits.pending_count(session) + outbox.rejected_count(session)
 
     def close_warning(self) -> str:
         """What to say when the app closes (a Message): "" when everything reached
         the CRM."""
         with self._desk.database.read() as session:
             waiting, _ = outbox.pending_summary(session)
+            waiting += visits.pending_count(session)
             refused = outbox.rejected_count(session)
         unsent = QT_TRANSLATE_NOOP(
             "SyncControl",

@@ -165,8 +165,13 @@ def test_offline_the_search_says_so_and_the_visit_goes_later(
     assert not services.sync.run_once()
     [waiting] = services.remote_lookup.visits_of(OFFICER, code)
     assert waiting.state == "pending"
+    # Said like any unsent item: in the counts and when the app closes.
+    assert services.sync.unsent_count() == 1
+    assert services.sync.engine.state.pending_count == 1
+    assert str(services.sync.close_warning()).startswith("1 aduan/tambahan belum terkirim")
     crm_server.start(port)
     assert services.sync.run_once()
+    assert services.sync.unsent_count() == 0 and services.sync.close_warning() == ""
     assert services.remote_lookup.visits_of(OFFICER, code)[0].state == "sent"
     with crm_server.crm.sessions() as s:
         assert s.scalar(select(CrmEvent.note).where(CrmEvent.kind == "desk_visit")) == (
