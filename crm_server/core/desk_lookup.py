@@ -13,6 +13,7 @@ is audited with the desk, the officer and the kind of key, never the key itself.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -36,6 +37,7 @@ from crm_server.db.models import Complaint, CoReporter, Desk, Event
 KINDS = ("ticket", "phone", "nik")
 MAX_FOUND = 20  # a citizen with more complaints than this is asked for a ticket code
 AUDIT_ACTION = "desk.lookup"
+_PHONE_TEXT = re.compile(r"[0-9+()\-. ]{6,30}")
 
 # What a found complaint is read with: its facts, never the columns holding its
 # citizen (so nothing personal is even decrypted in this process).
@@ -99,7 +101,9 @@ def _key(crm: CrmContext, kind: str, value: str) -> tuple[list[str], str]:
                 422, "invalid_ticket_code", "Not a valid ticket code.", "value"
             ) from None
     if kind == "phone":
-        phone, problem = normalise_phone(value)
+        # Only what a number is written with: phonenumbers alone would pick a number
+        # out of any text (a name and a number typed together).
+        phone, problem = normalise_phone(value) if _PHONE_TEXT.fullmatch(value) else ("", "")
         if problem is not None or not phone:
             raise ApiError(422, "invalid_phone", "Not a valid phone number.", "value")
         return crm.data_keys.lookup_hashes("phone", normal_phone(phone)), ""

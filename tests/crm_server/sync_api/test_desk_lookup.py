@@ -12,6 +12,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
+from crm_server.app import create_app
 from crm_server.core import audit
 from crm_server.core.channel_intake import ChannelReport, record
 from crm_server.core.crm import Crm
@@ -111,6 +112,7 @@ def test_not_found_and_bad_input_in_the_usual_shape(
     assert ask(client, desk, "ticket", "EMA-261118-0099-X").status_code == 422
     for kind, value, code in (
         ("phone", "12", "invalid_phone"),
+        ("phone", "Kartini 0812 7777 3131", "invalid_phone"),  # a name is no phone
         ("nik", "12345", "invalid_nik"),
         ("ticket", "not a code", "invalid_ticket_code"),
     ):
@@ -157,14 +159,19 @@ def test_each_lookup_is_audited_without_the_key(
     assert audit.verify(crm)[1] is None
 
 
-def test_lookups_are_rate_limited_per_desk(
-    crm: Crm, client: TestClient, desk: dict[str, str]
-) -> None:
-    for _ in range(crm.settings.desk_lookup_per_minute):
-        assert ask(client, desk, "phone", EMAIL_PHONE).status_code == 200
-    limited = ask(client, desk, "phone", EMAIL_PHONE)
-    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
-    assert limited.json()["error"]["code"] == "rate_limited"
+def test_lookups_are_rate_limited_per_desk(crm: Crm, desk: dict[str, str]) -> None:
+    # The limits' clock stands still: no token comes back while the test runs.
+    with TestClient(create_app(crm=crm, rate_clock=lambda: 1_000.0)) as client:
+        for _ in range(crm.settings.desk_lookup_per_minute):
+            assert ask(client, desk, "phone", EMAIL_PHONE).status_code == 200
+        limited = ask(client, desk, "phone", EMAIL_PHONE)
+        assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+        assert limited.json()["error"]["code"] == "rate_limited"
+        # Another desk has its own.
+        code = crm.create_enrolment("PBK2", "Pendopo Balai Kota")
+        token = client.post("/api/v1/enrol", json={"enrolment_code": code}).json()["token"]
+        other = {"Authorization": f"Bearer {token}"}
+        assert ask(client, other, "phone", EMAIL_PHONE).status_code == 200
 
 
 def test_a_visit_lands_on_another_channels_complaint_once(
