@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -99,9 +100,9 @@ def test_the_page_lists_the_email_complaint_and_the_visit_reaches_the_crm(
         return "Warga datang menanyakan kapan lampu diperbaiki."
 
     monkeypatch.setattr(VisitDialog, "ask", answer)
+    page.remote.focus_first()
     with qtbot.waitSignal(page.visit_recorded, timeout=10000):
-        page.remote.table.setCurrentCell(0, 0)
-        page.on_remote_open(item)
+        qtbot.keyClick(page.remote.table, Qt.Key.Key_Return)  # Enter opens it
     assert asked == [item]
     assert "Kunjungan dicatat pada aduan" in page.remote.line.text()
     assert services.sync.run_once()
