@@ -159,7 +159,8 @@ class RemoteLookupService:
             return RemoteResult(True, (), UNREACHABLE.format(reason=exc.message))
         except (KeyError, TypeError, ValueError):
             return RemoteResult(True, (), UNREACHABLE.format(reason="?"))
-        return RemoteResult(True, tuple(c for c in items if c.ticket_code not in set(known)))
+        here = set(known)
+        return RemoteResult(True, tuple(c for c in items if c.ticket_code not in here))
 
     def record_visit(self, officer: Officer | None, complaint: RemoteComplaint, note: str) -> str:
         """The citizen came about ``complaint`` (of another channel): a follow-up on it,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -106,11 +106,10 @@ class RemoteResultsPanel(QWidget):
         self._items = list(result.items)
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
+            # Late is said in words ("terlambat N hari kerja"), not by a colour that
+            # the high-contrast theme would hide.
             for column, text in enumerate(self._cells(item)):
-                cell = QTableWidgetItem(text)
-                if column == 6 and item.overdue:
-                    cell.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(row, column, cell)
+                self.table.setItem(row, column, QTableWidgetItem(text))
         n = len(self._items)
         if result.problem:
             self.line.setText(shown(result.problem))

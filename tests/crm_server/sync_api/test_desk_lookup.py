@@ -19,6 +19,7 @@ from crm_server.core.crm import Crm
 from crm_server.db.models import Desk, Event
 from tests.crm_server.conftest import (
     KELURAHAN,
+    FakeClock,
     assert_no_personal_data,
     auth,
     complaint_item,
@@ -205,3 +206,14 @@ def test_a_visit_lands_on_another_channels_complaint_once(
     wrong = {**visit, "id": str(uuid.uuid4()), "ticket_code": "PBK1-261118-0001-" + "X"}
     answer = client.post("/api/v1/sync/complaints", json={"items": [wrong]}, headers=auth(desk))
     assert answer.json()["results"][0]["outcome"] == "rejected"
+
+
+def test_a_late_complaint_says_how_late_in_working_days(
+    crm: Crm, client: TestClient, desk: dict[str, str], clock: FakeClock
+) -> None:
+    email_complaint(crm)
+    [found] = ask(client, desk, "phone", EMAIL_PHONE).json()["complaints"]
+    clock.advance(days=14)  # two weeks on: past the first response's limit
+    [late] = ask(client, desk, "phone", EMAIL_PHONE).json()["complaints"]
+    assert late["overdue"] is True and late["due_date"] == found["due_date"]
+    assert late["working_days_late"] >= 5
