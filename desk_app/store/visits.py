@@ -97,3 +97,26 @@ def mark_rejected(session: Session, visit_id: str, code: str) -> None:
         .where(VisitRow.id == visit_id, VisitRow.state == PENDING)
         .values(state=REJECTED, error_code=code[:40])
     )
+
+
+def rejected(session: Session) -> list[Visit]:
+    rows = session.scalars(select(VisitRow).where(VisitRow.state == REJECTED).order_by(VisitRow.at))
+    return [_visit(r) for r in rows]
+
+
+def state_of(session: Session, visit_id: str) -> str | None:
+    return session.scalar(select(VisitRow.state).where(VisitRow.id == visit_id))
+
+
+def requeue(session: Session, visit_id: str) -> None:
+    """A refused visit goes again on the next cycle (the officer asked)."""
+    session.execute(
+        update(VisitRow)
+        .where(VisitRow.id == visit_id, VisitRow.state == REJECTED)
+        .values(state=PENDING, error_code="")
+    )
+
+
+def rejected_count(session: Session) -> int:
+    count = session.scalar(select(func.count()).where(VisitRow.state == REJECTED))
+    return int(count or 0)

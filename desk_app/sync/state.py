@@ -170,7 +170,7 @@ class SyncStateKeeper:
             with self.db.read() as session:
                 count, oldest = outbox.pending_summary(session)
                 count += visits.pending_count(session)  # visits about other channels' too
-                rejected = outbox.rejected_count(session)
+                rejected = outbox.rejected_count(session) + visits.rejected_count(session)
         except StorageError:
             return state  # a disk that cannot be read: the last counts stand
         return replace(

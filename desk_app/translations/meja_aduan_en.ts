@@ -3467,6 +3467,10 @@ Status: {status}</translation>
         <translation>Field</translation>
     </message>
     <message>
+        <source>Kunjungan (kanal lain)</source>
+        <translation>Visit (another channel)</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>

@@ -7,6 +7,8 @@ revoked; no personal data in the answer or the CRM's log; the lookup audited."""
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,6 +169,7 @@ def test_offline_the_search_says_so_and_the_visit_goes_later(
     assert waiting.state == "pending"
     # Said like any unsent item: in the counts and when the app closes.
     assert services.sync.unsent_count() == 1
+    assert [(w.kind, w.ticket_code) for w in services.sync.waiting()] == [("visit", code)]
     assert services.sync.engine.state.pending_count == 1
     assert str(services.sync.close_warning()).startswith("1 aduan/tambahan belum terkirim")
     crm_server.start(port)
@@ -196,3 +199,22 @@ def test_a_revoked_desk_is_refused_and_roles_are_checked_in_the_service(
     refused = services.remote_lookup.search(OFFICER, PHONE)
     assert refused.items == () and "menolak token" in refused.problem
     assert len(audit.entries(crm_server.crm, action="desk.lookup")) == 1
+
+
+def test_a_visit_the_crm_refuses_is_listed_and_can_go_again(
+    counter: tuple[Desk, DeskServices], crm_server: CrmProcess
+) -> None:
+    _desk, services = counter
+    code = email_complaint(crm_server)
+    [found] = services.remote_lookup.search(OFFICER, PHONE).items
+    # The CRM no longer knows the id it gave (a complaint id that is not its own).
+    stale = dataclasses.replace(found, id=str(uuid.uuid4()))
+    visit_id = services.remote_lookup.record_visit(OFFICER, stale, "Warga datang lagi.")
+    assert services.sync.run_once()
+    [refused] = services.sync.rejected()
+    assert (refused.item_id, refused.kind, refused.ticket_code) == (visit_id, "visit", code)
+    assert refused.error_code == "unknown_complaint" and str(refused.reason)
+    assert services.sync.unsent_count() == 1 and services.sync.waiting() == []
+    assert services.sync.engine.state.rejected_count == 1
+    services.sync.resend(OFFICER, visit_id)
+    assert [w.item_id for w in services.sync.waiting()] == [visit_id]
