@@ -218,3 +218,20 @@ def test_a_visit_the_crm_refuses_is_listed_and_can_go_again(
     assert services.sync.engine.state.rejected_count == 1
     services.sync.resend(OFFICER, visit_id)
     assert [w.item_id for w in services.sync.waiting()] == [visit_id]
+
+
+def test_an_unenrolled_desk_does_not_ask_and_says_so(
+    tmp_path: Path, crm_server: CrmProcess
+) -> None:
+    desk = open_desk(tmp_path / "new-desk")
+    desk.settings.crm_url = crm_server.url
+    control = SyncControl(desk, token_store=TokenStore(desk.data_dir, keyring=None))
+    try:
+        email_complaint(crm_server)
+        result = DeskServices(desk, sync=control).remote_lookup.search(OFFICER, PHONE)
+        assert not result.asked and result.items == ()
+        assert result.problem == "CRM tidak ditanya: meja ini belum terdaftar."
+        assert not audit.entries(crm_server.crm, action="desk.lookup")
+    finally:
+        control.stop()
+        desk.close()
