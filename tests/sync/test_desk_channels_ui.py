@@ -18,6 +18,7 @@ from crm_server.db.models import Event as CrmEvent
 from desk_app.services.desk import Desk
 from desk_app.services.remote_lookup import RemoteComplaint
 from desk_app.services.root import DeskServices
+from desk_app.ui.i18n import install_translator
 from desk_app.ui.search_page import SearchPage
 from desk_app.ui.tasks import TaskRunner
 from desk_app.ui.theme import apply_theme
@@ -146,3 +147,44 @@ def test_offline_one_quiet_line_and_the_local_results(
     qtbot.waitUntil(lambda: page.summary.text() != "Mencari…")
     assert page.model.rowCount() == 1 and page.model.index(0, 1).data() == own
     assert not page.remote.table.isVisible()
+
+
+def test_in_english(
+    qtbot, counter: tuple[Desk, DeskServices], crm_server: CrmProcess, artifacts_dir: Path
+) -> None:
+    """The page and the dialog in English (the second language, complete)."""
+    _desk, services = counter
+    app = QApplication.instance()
+    translator = install_translator(app, "en")  # type: ignore[arg-type]
+    runner = TaskRunner()
+    try:
+        email_complaint(crm_server)
+        search = SearchPage(
+            services.lookup,
+            runner,
+            services.area_name,
+            remote=services.remote_lookup,
+            category_name=services.category_name,
+        )
+        qtbot.addWidget(search)
+        search.set_officer(OFFICER)
+        search.resize(*SCREEN)
+        search.show()
+        search.box.setText(PHONE)
+        with qtbot.waitSignal(search.remote_shown, timeout=10000):
+            search.on_search()
+        qtbot.waitUntil(lambda: not runner.busy)
+        assert search.remote.title.text() == "At the CRM — other channels"
+        assert search.remote.line.text() == "1 complaint from another channel at the CRM."
+        assert search.remote.table.item(0, 2).text() == "Waiting"
+        shoot(search, artifacts_dir, "desk-search-remote-en-1366")
+        dialog = VisitDialog(search, search.remote.item(0), services.category_name)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shoot(dialog, artifacts_dir, "desk-visit-dialog-en")
+        assert dialog.windowTitle().startswith("Complaint ")
+        search.stop()
+    finally:
+        runner.shutdown()
+        if translator is not None:
+            app.removeTranslator(translator)  # type: ignore[union-attr]
