@@ -84,6 +84,9 @@ def create_app(
         tracking=RateLimiter(
             settings.tracking_per_minute, bucket_store(crm, settings, "tracking"), rate_clock
         ),
+        desk_lookup=RateLimiter(
+            settings.desk_lookup_per_minute, bucket_store(crm, settings, "desk_lookup"), rate_clock
+        ),
     )
     # Load the holiday table now, not in the first request that needs a due date
     # (the holidays package takes ~0.5 s to import on a slow machine).

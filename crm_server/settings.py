@@ -144,6 +144,9 @@ class Settings:
     # each limit remembers (see ratelimit.py).
     enrol_per_minute: int = 10
     tracking_per_minute: int = 120
+    # Lookups of complaints by phone, NIK or ticket code per desk per minute (a
+    # stolen desk token must not become a way to ask who complained about what).
+    desk_lookup_per_minute: int = 30
     rate_limit_addresses: int = 10_000
     # Reverse proxies whose X-Forwarded-For is believed; none: the socket's peer.
     trusted_proxies: tuple[str, ...] = ()
@@ -230,6 +233,7 @@ class Settings:
             log_format=_choice(env, "MEJA_CRM_LOG_FORMAT", ("json", "text")),
             enrol_per_minute=_not_negative(env, "MEJA_CRM_ENROL_PER_MINUTE", 10),
             tracking_per_minute=_not_negative(env, "MEJA_CRM_TRACKING_PER_MINUTE", 120),
+            desk_lookup_per_minute=_not_negative(env, "MEJA_CRM_DESK_LOOKUP_PER_MINUTE", 30),
             rate_limit_addresses=_positive(env, "MEJA_CRM_RATE_LIMIT_ADDRESSES", 10_000),
             trusted_proxies=_networks(env.get("MEJA_CRM_TRUSTED_PROXIES", "")),
             console_idle_minutes=_positive(env, "MEJA_CRM_CONSOLE_IDLE_MINUTES", 30),

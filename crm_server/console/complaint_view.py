@@ -29,6 +29,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
 KIND_WORDS = {
     "citizen_added": say("Tambahan dari warga (meja)"),
     "reporter_added": say("Pelapor tambahan (meja)"),
+    "desk_visit": say("Warga datang ke meja (tindak lanjut)"),
     "note": say("Catatan internal"),
 }
 

@@ -108,9 +108,13 @@ class EventItem(Strict):
     id: uuid.UUID
     complaint_id: uuid.UUID
     ticket_code: Text = Field(max_length=30)
-    kind: Literal["citizen_added", "note", "reporter_added"]
+    # desk_visit: the citizen came to this desk about a complaint of any channel (one
+    # this desk did not record too); the officer's note is for the staff only.
+    kind: Literal["citizen_added", "note", "reporter_added", "desk_visit"]
     at: AwareDatetime
     note: Text = Field(default="", max_length=LIMITS["note"])
+    # The officer who recorded it (desk_visit; older desks send none).
+    officer: Text = Field(default="", max_length=80)
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=10)
     # reporter_added: a further citizen who reported the same problem (a co-reporter),
     # with their own consent; the same fields as a complaint's complainant.

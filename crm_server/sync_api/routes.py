@@ -1,5 +1,6 @@
 """Desk sync API v1 (docs/sync-protocol.md): enrolment, the push, attachments, the
-changes feed, reference data and the heartbeat."""
+changes feed, reference data and the heartbeat; the lookup of any channel's
+complaints is its own route group (``lookup``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from crm_server.core.crm import Crm
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import PushRequest, Text
+from crm_server.sync_api import lookup
 from crm_server.sync_api.schemas import (
     ChangesResponse,
     EnrolRequest,
@@ -27,6 +29,7 @@ from crm_server.web.ratelimit import RateLimits
 from crm_server.web.schemas import ErrorBody
 
 router = APIRouter(responses=ERRORS)
+router.include_router(lookup.router)  # the desk sees the other channels
 
 
 async def enrol_limit(request: Request) -> None:

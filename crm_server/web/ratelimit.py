@@ -75,6 +75,8 @@ class RateLimits:
 
     enrol: RateLimiter
     tracking: RateLimiter
+    # Per desk (its id), not per address: several desks of a site share one address.
+    desk_lookup: RateLimiter
 
 
 def client_key(connection: HTTPConnection) -> str:

@@ -29,6 +29,7 @@ from desk_app.services.previews import AttachmentPreviews
 from desk_app.services.queue import QueueService, QueueTicket
 from desk_app.services.receipts import ReceiptPrinter, ReceiptService, SystemPrinterFactory
 from desk_app.services.recovery import RecoveryKeys
+from desk_app.services.remote_lookup import RemoteLookupService
 from desk_app.services.settings import Settings
 from desk_app.services.supervision import SupervisionService
 from desk_app.services.sync_control import SyncControl
@@ -70,6 +71,7 @@ class DeskServices:
         self.recovery = RecoveryKeys(desk, self.receipts)
         self.sync = sync or SyncControl(desk)
         self.supervision = SupervisionService(desk, self.sync)
+        self.remote_lookup = RemoteLookupService(desk, self.sync)
         self.updates = UpdateService(desk)
         self.queue = QueueService(
             desk.database, desk.clock, lambda: desk.settings.desk_code, self._queue_client

@@ -21,7 +21,7 @@ from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
 from desk_app.services.errors import NotFound, UserFacingError
-from desk_app.store import outbox
+from desk_app.store import outbox, visits
 from desk_app.sync.events import EventHub, Listener
 from desk_app.sync.refusals import refusal_reason
 from desk_app.sync.state import SyncState, format_age
@@ -45,7 +45,7 @@ class OutboxLine:
     """One row of the "Sinkronisasi" panel."""
 
     item_id: str
-    kind: str  # complaint | event
+    kind: str  # complaint | event | visit (about another channel's complaint)
     ticket_code: str
     created_at: dt.datetime
     state: str  # pending | rejected
@@ -270,32 +270,39 @@ class SyncControl:
     # ------------------------------------------------------------------ the panel
 
     def waiting(self, limit: int = 500) -> list[OutboxLine]:
+        """The outbox's waiting items, then the visits about other channels' complaints."""
         with self._desk.database.read() as session:
-            return [_line(i) for i in outbox.pending(session, limit)]
+            lines = [_line(i) for i in outbox.pending(session, limit)]
+            return lines + [_visit_line(v) for v in visits.pending(session, limit)]
 
     def rejected(self) -> list[OutboxLine]:
         with self._desk.database.read() as session:
-            return [_line(i) for i in outbox.rejected(session)]
+            lines = [_line(i) for i in outbox.rejected(session)]
+            return lines + [_visit_line(v) for v in visits.rejected(session)]
 
     def resend(self, actor: Officer, item_id: str) -> None:
         """After the officer corrected a refused item: send it again on the next cycle."""
         require(actor, Role.OFFICER)
         with self._desk.database.write() as session:
-            if outbox.state_of(session, item_id) != outbox.REJECTED:
+            if visits.state_of(session, item_id) == visits.REJECTED:
+                visits.requeue(session, item_id)
+            elif outbox.state_of(session, item_id) != outbox.REJECTED:
                 raise NotFound(QT_TRANSLATE_NOOP("SyncControl", "Item ini tidak sedang ditolak."))
-            outbox.requeue(session, item_id, self._desk.clock(), actor.display_name)
-            # Additions refused only because their complaint was not at the CRM yet
-            # go again with it.
-            for other in outbox.rejected(session):
-                if other.complaint_id != item_id or other.error_code != "unknown_complaint":
-                    continue
-                outbox.requeue(session, other.item_id)
+            else:
+                outbox.requeue(session, item_id, self._desk.clock(), actor.display_name)
+                # Additions refused only because their complaint was not at the CRM
+                # yet go again with it.
+                for other in outbox.rejected(session):
+                    if other.complaint_id != item_id or other.error_code != "unknown_complaint":
+                        continue
+                    outbox.requeue(session, other.item_id)
         self.refresh()
         self.sync_now()
 
     def unsent_count(self) -> int:
         with self._desk.database.read() as session:
             count, _ = outbox.pending_summary(session)
+            count += visits.pending_count(session) + visits.rejected_count(session)
             return count + outbox.rejected_count(session)
 
     def close_warning(self) -> str:
@@ -303,7 +310,8 @@ class SyncControl:
         the CRM."""
         with self._desk.database.read() as session:
             waiting, _ = outbox.pending_summary(session)
-            refused = outbox.rejected_count(session)
+            waiting += visits.pending_count(session)
+            refused = outbox.rejected_count(session) + visits.rejected_count(session)
         unsent = QT_TRANSLATE_NOOP(
             "SyncControl",
             "{n} aduan/tambahan belum terkirim ke CRM. Data aman tersimpan di komputer ini "
@@ -356,4 +364,11 @@ def _line(item: outbox.OutboxItem) -> OutboxLine:
         item.error_code,
         item.error_message,
         item.error_field,
+    )
+
+
+def _visit_line(visit: visits.Visit) -> OutboxLine:
+    """A visit about another channel's complaint, as a line of the panel."""
+    return OutboxLine(
+        visit.id, "visit", visit.ticket_code, visit.at, visit.state, 0, visit.error_code, "", ""
     )

@@ -275,3 +275,23 @@ class QueueOutboxRow(Base):
     made: Mapped[int] = mapped_column(Integer, index=True)  # the order it was made in
     body: Mapped[str] = mapped_column(Text)  # the event as JSON (no personal data)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class VisitRow(Base):
+    """A citizen came to this desk about a complaint this desk does not hold (another
+    channel's, or another desk's): the visit waits here until the CRM confirms it.
+    Its own outbox: the main outbox's items are this desk's complaints and events."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_state_at", "state", "at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the event's id
+    complaint_id: Mapped[str] = mapped_column(String(36))  # the CRM's id of the complaint
+    ticket_code: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)  # the officer's words: for the CRM's staff
+    officer: Mapped[str] = mapped_column(String(80))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(10))  # pending, sent, rejected
+    error_code: Mapped[str] = mapped_column(String(40), default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -6,6 +6,7 @@ announces (:mod:`desk_app.sync.events`). The engine only coordinates; the work i
 
 - :mod:`~desk_app.sync.push` (and :mod:`~desk_app.sync.batches`): the outbox to the
   CRM, files first, batches overlapped;
+- :mod:`~desk_app.sync.visits`: the visits about other channels' complaints;
 - :mod:`~desk_app.sync.pull`: the changes feed and its cursor, reference data;
 - :mod:`~desk_app.sync.state`: where sync stands, failures and the backoff.
 
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP
-from desk_app.store import keyvalue, outbox
+from desk_app.store import keyvalue, outbox, visits
 from desk_app.store.attachments import FileStore
 from desk_app.store.db import Database, StorageError
 from desk_app.sync.backoff import Backoff
@@ -44,6 +45,7 @@ from desk_app.sync.pull import CURSOR_KEY, PULL_PAGE, REFERENCE_ETAG_KEY, REFERE
 from desk_app.sync.push import MAX_BATCH, PushPipeline
 from desk_app.sync.release import app_version, remember
 from desk_app.sync.state import LAST_SUCCESS_KEY, Clock, SyncState, SyncStateKeeper
+from desk_app.sync.visits import push_visits
 
 __all__ = [
     "CURSOR_KEY",
@@ -175,6 +177,8 @@ class SyncEngine:
         changed: list[str] = []
         try:
             self.pusher.push(counts)
+            # Visits about other channels' complaints: their own outbox (see visits.py).
+            push_visits(self.db, self.client, self.clock)
             keeper.update(counted=True, phase="pulling", online=True)
             changed = self.puller.pull(counts)
             if self.puller.reference():
@@ -217,6 +221,7 @@ class SyncEngine:
     def _heartbeat(self) -> None:
         with self.db.read() as session:
             count, oldest = outbox.pending_summary(session)
+            count += visits.pending_count(session)  # the supervisor sees these wait too
         age = None if oldest is None else max(0, int((self.clock() - oldest).total_seconds()))
         answer = self.client.heartbeat(count, age, self.version, self.officer)
         remember(self.db, answer)  # the release the CRM rolls out now (desk_app/sync/release.py)

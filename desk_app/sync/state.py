@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from complaint_domain.messages import QT_TRANSLATE_NOOP, Message
-from desk_app.store import keyvalue, outbox
+from desk_app.store import keyvalue, outbox, visits
 from desk_app.store.db import Database, StorageError
 from desk_app.sync.backoff import Backoff
 from desk_app.sync.events import EventHub
@@ -169,7 +169,8 @@ class SyncStateKeeper:
         try:
             with self.db.read() as session:
                 count, oldest = outbox.pending_summary(session)
-                rejected = outbox.rejected_count(session)
+                count += visits.pending_count(session)  # visits about other channels' too
+                rejected = outbox.rejected_count(session) + visits.rejected_count(session)
         except StorageError:
             return state  # a disk that cannot be read: the last counts stand
         return replace(

@@ -2709,6 +2709,99 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>RemoteLookup</name>
+    <message>
+        <source>CRM tidak ditanya: meja ini belum terdaftar.</source>
+        <translation>The CRM was not asked: this desk is not enrolled yet.</translation>
+    </message>
+    <message>
+        <source>CRM tidak dapat ditanya ({reason}); yang tampil hanya hasil di meja ini.</source>
+        <translation>The CRM could not be asked ({reason}); only this desk&apos;s results are shown.</translation>
+    </message>
+    <message>
+        <source>CRM menolak token meja ini: daftarkan meja lagi untuk mencari di CRM.</source>
+        <translation>The CRM refused this desk&apos;s token: enrol the desk again to search the CRM.</translation>
+    </message>
+    <message>
+        <source>CRM menolak pencarian ini ({reason}).</source>
+        <translation>The CRM refused this search ({reason}).</translation>
+    </message>
+    <message>
+        <source>Tulis catatan kunjungan (paling sedikit {count} karakter).</source>
+        <translation>Write a note of the visit (at least {count} characters).</translation>
+    </message>
+    <message>
+        <source>Catatan kunjungan paling panjang {count} karakter.</source>
+        <translation>A note of the visit is at most {count} characters.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteResultsPanel</name>
+    <message>
+        <source>Di CRM — kanal lain</source>
+        <translation>At the CRM — other channels</translation>
+    </message>
+    <message>
+        <source>Hasil dari CRM</source>
+        <translation>Results from the CRM</translation>
+    </message>
+    <message>
+        <source>Aduan dari kanal lain</source>
+        <translation>Complaints from other channels</translation>
+    </message>
+    <message>
+        <source>Nomor tiket</source>
+        <translation>Ticket code</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Batas / terlambat</source>
+        <translation>Due / late</translation>
+    </message>
+    <message>
+        <source>Enter atau klik dua kali: lihat dan catat kunjungan warga.</source>
+        <translation>Enter or double-click: see it and record the citizen&apos;s visit.</translation>
+    </message>
+    <message>
+        <source>Menanyakan CRM…</source>
+        <translation>Asking the CRM…</translation>
+    </message>
+    <message>
+        <source>Tidak ada aduan lain di CRM untuk pencarian ini.</source>
+        <translation>No other complaint at the CRM for this search.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n aduan dari kanal lain di CRM.</source>
+        <translation>
+            <numerusform>%n complaint from another channel at the CRM.</numerusform>
+            <numerusform>%n complaints from other channels at the CRM.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>terlambat {n} hari kerja</source>
+        <translation>{n} working days late</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Cari aduan</source>
@@ -2753,6 +2846,10 @@ Status: {status}</translation>
     <message>
         <source>Mencari…</source>
         <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Kunjungan dicatat pada aduan {code}; dikirim ke CRM (menunggu bila offline).</source>
+        <translation>Visit recorded on complaint {code}; sent to the CRM (it waits while offline).</translation>
     </message>
     <message>
         <source>nomor tiket {code}</source>
@@ -3478,6 +3575,10 @@ Status: {status}</translation>
         <translation>Field</translation>
     </message>
     <message>
+        <source>Kunjungan (kanal lain)</source>
+        <translation>Visit (another channel)</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
@@ -3838,6 +3939,69 @@ Status: {status}</translation>
     <message>
         <source>Belum dapat disimpan — periksa: {fields}</source>
         <translation>Cannot be saved yet — check: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Aduan {code}</source>
+        <translation>Complaint {code}</translation>
+    </message>
+    <message>
+        <source>Kanal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Ditangani:</source>
+        <translation>Handled by:</translation>
+    </message>
+    <message>
+        <source>Kelurahan:</source>
+        <translation>Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Kategori:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Diterima CRM:</source>
+        <translation>Received by the CRM:</translation>
+    </message>
+    <message>
+        <source>{date} — terlambat {n} hari kerja</source>
+        <translation>{date} — {n} working days late</translation>
+    </message>
+    <message>
+        <source>Batas waktu:</source>
+        <translation>Due by:</translation>
+    </message>
+    <message>
+        <source>Catatan terakhir:</source>
+        <translation>Last note:</translation>
+    </message>
+    <message>
+        <source>Warga datang ke meja tentang aduan ini? Catat kunjungannya sebagai tindak lanjut pada aduan ini (bukan aduan baru). Catatan dikirim ke CRM untuk petugas yang menanganinya, tidak tampil di halaman publik.</source>
+        <translation>Has the citizen come to the desk about this complaint? Record the visit as a follow-up on it (not a new complaint). The note goes to the CRM for the staff handling it; it is not shown on the public page.</translation>
+    </message>
+    <message>
+        <source>Catatan kunjungan</source>
+        <translation>Note of the visit</translation>
+    </message>
+    <message>
+        <source>Mis.: warga menanyakan kapan diperbaiki.</source>
+        <translation>E.g. the citizen asks when it will be repaired.</translation>
+    </message>
+    <message>
+        <source>Catat kunjungan</source>
+        <translation>Record the visit</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

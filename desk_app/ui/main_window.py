@@ -121,7 +121,13 @@ class MainWindow(QMainWindow):
         self.sign_in = SignInPage(s.settings.site_name, s.settings.desk_code)
         self.home = HomePage(s.area_name)
         self.intake = IntakeFormPage(s, self.runner)
-        self.search = SearchPage(s.lookup, self.runner, s.area_name)
+        self.search = SearchPage(
+            s.lookup,
+            self.runner,
+            s.area_name,
+            remote=s.remote_lookup,
+            category_name=s.category_name,
+        )
         self.detail = DetailView(lambda: s.areas, s.previews, self.runner)
         self.sync_panel = SyncPanel(self.sync, self.runner.run)
         self.pantauan = PantauanPage()
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
         self.intake.correction_closed.connect(self.on_show_sync)
         self.search.open_requested.connect(self.on_open_complaint)
         self.search.back_requested.connect(self.on_home)
+        self.search.visit_recorded.connect(lambda _code: self.sync.sync_now())
         self.detail.back_requested.connect(self.on_back_from_detail)
         self.detail.reprint_requested.connect(self.on_reprint)
         self.detail.add_requested.connect(self.detail_flow.on_add_requested)
@@ -368,6 +375,7 @@ class MainWindow(QMainWindow):
         self.intake.stop()
         self.sync.stop()
         self.supervision_flow.stop()
+        self.search.stop()
         self.queue_flow.shutdown()
         self.runner.shutdown(wait=True)  # queued saves reach the disk before we go
         super().closeEvent(event)

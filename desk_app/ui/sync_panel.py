@@ -91,6 +91,8 @@ class OutboxTableModel(QAbstractTableModel):
 def _kind(line: OutboxLine) -> str:
     if line.kind == "complaint":
         return QCoreApplication.translate("SyncPanel", "Aduan")
+    if line.kind == "visit":
+        return QCoreApplication.translate("SyncPanel", "Kunjungan (kanal lain)")
     return QCoreApplication.translate("SyncPanel", "Tambahan")
 
 

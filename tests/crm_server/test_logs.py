@@ -192,6 +192,11 @@ def _drive_everything(http: httpx2.Client, headers: dict[str, str]) -> dict[str,
         "/open311/v2/requests.json", data=_open311_form(address_id=NIK)
     ).status_code
     seen["tracking"] = http.get(f"/T/{item['ticket_code']}/{item['tracking_token']}").status_code
+    lookup = "/api/v1/sync/lookup"  # the desk sees the other channels: keys in the body
+    seen["lookups"] = [
+        http.post(lookup, json={"kind": kind, "value": value, "officer": "ani"}, headers=headers)
+        for kind, value in (("phone", PHONE), ("nik", NIK), ("phone", f"{NAME} {PHONE}0"))
+    ]
     return seen
 
 
@@ -222,6 +227,14 @@ def test_nothing_personal_in_logs(
     assert (seen["malformed"], seen["bad_token"], seen["reused_key"]) == (400, 401, 422)
     assert (seen["enrol"], seen["heartbeat"], seen["open311_refused"]) == (401, 422, 400)
     assert seen["tracking"] == 200
+    found, by_nik, refused = seen["lookups"]
+    assert (
+        found.json()["complaints"][0]["ticket_code"]
+        == by_nik.json()["complaints"][0]["ticket_code"]
+    )
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "invalid_phone"
+    for answer in seen["lookups"]:
+        assert_no_personal_data(answer.text)
     assert fault.status_code == 500 and fault.json()["error"]["code"] == "internal"
     assert open311_fault.status_code == 500
 

@@ -313,6 +313,12 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             fixed=auth(w.desk),
         ),
         lambda: Call(
+            "POST",
+            "/api/v1/sync/lookup",
+            json={"kind": "phone", "value": "0812 3456 7890", "officer": "ani"},
+            fixed=auth(w.desk),
+        ),
+        lambda: Call(
             "GET",
             "/api/v1/supervision",
             query={

@@ -28,6 +28,7 @@ ENGLISH: dict[str, str] = {
     "Catatan internal": "Internal note",
     "Tambahan dari warga (meja)": "The citizen's addition (desk)",
     "Pelapor tambahan (meja)": "A further reporter (desk)",
+    "Warga datang ke meja (tindak lanjut)": "The citizen came to a desk (follow-up)",
     # the fields
     "Kategori": "Category",
     "Lokasi": "Location",

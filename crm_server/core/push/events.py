@@ -1,4 +1,5 @@
-"""The desk's own events in a push (a citizen's addition, a note, a co-reporter).
+"""The desk's events in a push: on its own complaints a citizen's addition, a note,
+a co-reporter; on a complaint of any channel, a citizen's visit (``desk_visit``).
 
 A ``reporter_added`` event's citizen (their consent and contact) is stored apart
 from the event, in ``co_reporters`` under the event's id, like a complaint's
@@ -23,6 +24,7 @@ from crm_server.db.crypto import person_hashes
 from crm_server.db.models import CoReporter
 
 CO_REPORTERS = cast(Table, CoReporter.__table__)
+VISIT = "desk_visit"
 
 
 def store_events(
@@ -59,7 +61,10 @@ def store_events(
             results[i] = result(item_id, "already_had", f"E{existing[item.id]}")
             continue
         target = targets.get(item.complaint_id)
-        if target is None or target.desk_id != desk.id:
+        # A visit may be about any channel's complaint; every other event only about
+        # the desk's own (a desk that did not record it has nothing to add to it).
+        visit = item.kind == VISIT
+        if target is None or (target.desk_id != desk.id and not visit):
             results[i] = rejected(
                 item_id,
                 "unknown_complaint",
@@ -92,15 +97,18 @@ def store_events(
                 "desk_id": desk.id,
                 "kind": item.kind,
                 "status": status.value,
-                "actor": f"Meja {desk.code}",
+                "actor": f"Meja {desk.code}" + (f" · {item.officer}" if item.officer else ""),
                 "actor_role": "desk",
                 "note": item.note,
                 "unit_name": target.unit_name,
                 "public_label": status.public_label,
                 "at": item.at,
                 "recorded_at": now,
-                # A citizen's addition is not news from the handler: it does not
-                # reset the "digantung" clock.
+                # A citizen's addition or visit is not news from the handler: it
+                # does not reset the "digantung" clock. A visit's note is the
+                # officer's words (they may name the citizen): for the staff only,
+                # and it goes down no other desk's changes feed (this desk's
+                # ignores a complaint it does not hold).
                 "public": False,
                 "attachments": [a.model_dump(mode="json") for a in item.attachments],
             }

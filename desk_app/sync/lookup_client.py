@@ -1,0 +1,25 @@
+"""The CRM's lookup of any channel's complaints (``POST /api/v1/sync/lookup``), for the
+desk: a typed call on the desk's :class:`CrmClient` (its token, timeouts and error
+sorting). The key goes in the body, never in the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desk_app.sync.client import API, CrmClient
+
+
+class LookupClient:
+    def __init__(self, client: CrmClient) -> None:
+        self.client = client
+
+    @property
+    def base_url(self) -> str:
+        return self.client.base_url
+
+    def find(self, kind: str, value: str, officer: str) -> list[dict[str, Any]]:
+        """The complaints the CRM finds for a ``kind`` ("ticket", "phone", "nik") of key."""
+        body = {"kind": kind, "value": value, "officer": officer}
+        answer = self.client._request("POST", f"{API}/sync/lookup", json_body=body).json()
+        found = answer.get("complaints") if isinstance(answer, dict) else None
+        return [c for c in found if isinstance(c, dict)] if isinstance(found, list) else []
