@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
-from crm_server.db.crypto import person_hashes, stored_under
+from crm_server.db.crypto import email_hash, person_hashes, stored_under
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
 
@@ -23,13 +23,14 @@ BATCH = 500
 def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt every row not under the current key; how many of each table."""
     done = {"complaints": 0, "co_reporters": 0}
-    for name, key, value, nik, phone in (
+    for name, key, value, nik, phone, email in (
         (
             "complaints",
             Complaint.pk,
             Complaint.complainant,
             Complaint.complainant_nik_hash,
             Complaint.complainant_phone_hash,
+            Complaint.complainant_email_hash,
         ),
         (
             "co_reporters",
@@ -37,6 +38,7 @@ def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
             CoReporter.reporter,
             CoReporter.nik_hash,
             CoReporter.phone_hash,
+            CoReporter.email_hash,
         ),
     ):
         stale = ~stored_under(value, crm.data_keys.current_id)
@@ -50,7 +52,14 @@ def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
                     session.execute(
                         update(key.class_)
                         .where(key == row_key)
-                        .values({value: person, nik: hashes[0], phone: hashes[1]})
+                        .values(
+                            {
+                                value: person,
+                                nik: hashes[0],
+                                phone: hashes[1],
+                                email: email_hash(person, crm.data_keys),
+                            }
+                        )
                     )
             done[name] += len(rows)
             if len(rows) < batch:

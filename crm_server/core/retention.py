@@ -110,13 +110,14 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
                 complainant=ANONYMISED,
                 complainant_nik_hash="",
                 complainant_phone_hash="",
+                complainant_email_hash="",
                 personal_removed_at=now,
             )
         )
         result = session.execute(
             update(CoReporter)
             .where(CoReporter.complaint_pk.in_(pks))
-            .values(reporter=ANONYMISED, nik_hash="", phone_hash="")
+            .values(reporter=ANONYMISED, nik_hash="", phone_hash="", email_hash="")
         )
         session.execute(
             update(SmsMessage)

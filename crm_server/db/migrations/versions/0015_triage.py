@@ -1,0 +1,115 @@
+"""triage: SMS drafts and the e-mail lookup hashes (issue 22, items 3 and 4)
+
+An SMS that is no reply command becomes a draft (``sms_drafts``, its number and text
+encrypted); the complaints and co-reporters get a keyed hash of their e-mail address,
+so that the triage suggests a desk complaint for an e-mail from the same citizen
+without decrypting anything. The hashes of the rows already stored are made here.
+
+Revision ID: 0015
+Revises: 0011
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+
+import complaint_domain.sql_types
+from crm_server.db import crypto
+
+revision = "0015"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+UTC = complaint_domain.sql_types.UTCDateTime
+BATCH = 500
+
+
+def _keys() -> crypto.DataKeys:
+    try:
+        return crypto.active()
+    except crypto.DataKeyError:
+        from crm_server.settings import Settings
+
+        s = Settings.from_env()
+        keys = crypto.load(s.data_key, s.data_key_file, s.data_dir)
+        crypto.install(keys)
+        return keys
+
+
+def _hash_rows(table: str, key: str, column: str, email: str) -> None:
+    """Each row's e-mail hash from its (encrypted) person, in batches by key."""
+    conn = op.get_bind()
+    raw = sa.table(table, sa.column(key), sa.column(column, sa.Text()), sa.column(email))
+    last: Any = None
+    while True:
+        query = sa.select(raw.c[key], raw.c[column])
+        if last is not None:
+            query = query.where(raw.c[key] > last)
+        rows = conn.execute(query.order_by(raw.c[key]).limit(BATCH)).all()
+        if not rows:
+            return
+        keys = _keys()
+        for row_key, value in rows:
+            sealed = json.loads(value) if value and value.startswith('"') else value
+            if sealed and sealed.startswith(crypto.PREFIX):
+                person = json.loads(keys.decrypt(sealed))
+            else:
+                person = json.loads(value) if value else {}
+            digest = crypto.email_hash(person if isinstance(person, dict) else {}, keys)
+            if digest:
+                conn.execute(
+                    sa.update(raw).where(raw.c[key] == row_key).values({email: digest})
+                )
+        last = rows[-1][0]
+
+
+def upgrade() -> None:
+    hash_column = sa.String(length=64)
+    with op.batch_alter_table("complaints") as batch_op:
+        batch_op.add_column(
+            sa.Column("complainant_email_hash", hash_column, nullable=False, server_default="")
+        )
+        batch_op.create_index("ix_complaints_complainant_email_hash", ["complainant_email_hash"])
+    with op.batch_alter_table("co_reporters") as batch_op:
+        batch_op.add_column(
+            sa.Column("email_hash", hash_column, nullable=False, server_default="")
+        )
+        batch_op.create_index("ix_co_reporters_email_hash", ["email_hash"])
+    op.create_table(
+        "sms_drafts",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("inbound_ref", sa.String(length=64), nullable=False),
+        sa.Column("message", sa.Text().with_variant(sa.JSON(), "sqlite"), nullable=False),
+        sa.Column("phone_hash", hash_column, nullable=False),
+        sa.Column("received_at", UTC(), nullable=False),
+        sa.Column("state", sa.String(length=12), nullable=False),
+        sa.Column("reason", sa.String(length=500), nullable=False),
+        sa.Column("ticket_code", sa.String(length=30), nullable=False),
+        sa.Column("decided_by", sa.Integer(), nullable=True),
+        sa.Column("decided_at", UTC(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("inbound_ref"),
+    )
+    with op.batch_alter_table("sms_drafts") as batch_op:
+        batch_op.create_index("ix_sms_drafts_state", ["state"], unique=False)
+        batch_op.create_index("ix_sms_drafts_phone_hash", ["phone_hash"], unique=False)
+    _hash_rows("complaints", "pk", "complainant", "complainant_email_hash")
+    _hash_rows("co_reporters", "event_id", "reporter", "email_hash")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("sms_drafts") as batch_op:
+        batch_op.drop_index("ix_sms_drafts_phone_hash")
+        batch_op.drop_index("ix_sms_drafts_state")
+    op.drop_table("sms_drafts")
+    with op.batch_alter_table("co_reporters") as batch_op:
+        batch_op.drop_index("ix_co_reporters_email_hash")
+        batch_op.drop_column("email_hash")
+    with op.batch_alter_table("complaints") as batch_op:
+        batch_op.drop_index("ix_complaints_complainant_email_hash")
+        batch_op.drop_column("complainant_email_hash")
