@@ -107,9 +107,9 @@ def downgrade() -> None:
         batch_op.drop_index("ix_sms_drafts_phone_hash")
         batch_op.drop_index("ix_sms_drafts_state")
     op.drop_table("sms_drafts")
-    with op.batch_alter_table("co_reporters") as batch_op:
-        batch_op.drop_index("ix_co_reporters_email_hash")
-        batch_op.drop_column("email_hash")
-    with op.batch_alter_table("complaints") as batch_op:
-        batch_op.drop_index("ix_complaints_complainant_email_hash")
-        batch_op.drop_column("complainant_email_hash")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): a batch would recreate tables
+    # that rows refer to.
+    op.drop_index("ix_co_reporters_email_hash", table_name="co_reporters")
+    op.drop_index("ix_complaints_complainant_email_hash", table_name="complaints")
+    op.drop_column("co_reporters", "email_hash")
+    op.drop_column("complaints", "complainant_email_hash")

@@ -1,0 +1,40 @@
+"""Migration 0015 on a database with complaints (SQLite and PostgreSQL): the e-mail
+hashes of the complaints and co-reporters already stored are made from their
+encrypted citizens, so that the triage suggests them; down to 0011 and up again."""
+
+from __future__ import annotations
+
+from alembic import command
+from sqlalchemy import select, text
+
+from crm_server.core.channel_intake import ChannelReport, record
+from crm_server.core.crm import Crm
+from crm_server.db.engine import alembic_config, migrate
+from crm_server.db.models import Complaint
+
+
+def test_the_email_hashes_of_stored_complaints_are_made(crm: Crm) -> None:
+    report = ChannelReport(
+        channel="FACEBOOK",
+        source="https://facebook.com/posts/42",
+        contact="Warga.Satu@Example.id",
+        name="Warga Satu",
+        description="Saluran air tersumbat di RT 03, banjir setiap hujan.",
+        kelurahan_code="31.71.01.1001",
+        category_code="JALAN.RUSAK",
+    )
+    ticket = record(crm, 1, "Admin Facebook", report).ticket_code
+    url = crm.settings.database_url
+    try:
+        command.downgrade(alembic_config(url), "0011")
+        with crm.engine.connect() as conn:
+            columns = conn.execute(text("SELECT * FROM complaints")).keys()
+        assert "complainant_email_hash" not in columns
+        migrate(url)
+    finally:
+        migrate(url)
+    with crm.sessions() as session:
+        stored = session.scalar(
+            select(Complaint.complainant_email_hash).where(Complaint.ticket_code == ticket)
+        )
+    assert stored == crm.data_keys.lookup_hash("email", "warga.satu@example.id")
