@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from complaint_domain.complaint import WIB
 from complaint_domain.reference import CHANNEL_BY_CODE
 from complaint_domain.status import Status
 from crm_server.console.channel_record import REFUSAL_WORDS, choices_for, kelurahan_code
@@ -119,11 +120,12 @@ def _listed(crm: Crm, channel: TriageChannel) -> list[dict[str, Any]]:
                     else s.channel,
                     "state": STATE_WORDS[Status(s.status)],
                     "kelurahan": area.name if area else s.kelurahan_code,
-                    "received": s.received_at.strftime("%d-%m-%Y"),
+                    "received": s.received_at.astimezone(WIB).strftime("%d-%m-%Y"),
                     "why": [WHY_WORDS[r] for r in s.reasons],
                 }
             )
-        listed.append({"draft": draft, "suggestions": shown})
+        received = draft.received_at.astimezone(WIB).strftime("%d-%m-%Y %H.%M WIB")
+        listed.append({"draft": draft, "received": received, "suggestions": shown})
     return listed
 
 
