@@ -20,12 +20,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from complaint_domain.complaint import WIB
-from complaint_domain.reference import CHANNEL_BY_CODE
-from complaint_domain.status import Status
 from crm_server.console.channel_record import REFUSAL_WORDS, choices_for, kelurahan_code
-from crm_server.console.complaint_forms import STATE_WORDS
 from crm_server.console.deps import ConsoleRefusal, crm_of, staff_with_role
 from crm_server.console.render import page
+from crm_server.console.suggested import shown
 from crm_server.console.words import say
 from crm_server.core.crm import Crm
 from crm_server.core.mail import triage as mail_triage
@@ -86,12 +84,6 @@ REASON_WORDS = {
     "not_a_complaint": say("Bukan aduan"),
     "other": say("Alasan lain"),
 }
-WHY_WORDS = {
-    "phone": say("nomor telepon sama"),
-    "email": say("e-mail sama"),
-    "nik": say("NIK sama"),
-    "text": say("isi mirip"),
-}
 DRAFT_REFUSALS = {
     **REFUSAL_WORDS,
     "unknown_ticket": say("Kode tiket tidak ditemukan."),
@@ -106,26 +98,11 @@ def _admin_of(staff: StaffSessionInfo, channel: TriageChannel) -> None:
 
 def _listed(crm: Crm, channel: TriageChannel) -> list[dict[str, Any]]:
     """Each waiting draft with its suggestions, in words."""
-    areas = crm.areas()
     listed = []
     for draft in channel.core.drafts(crm):
-        shown = []
-        for s in channel.core.suggestions(crm, draft):
-            area = areas.get(s.kelurahan_code)
-            shown.append(
-                {
-                    "ticket": s.ticket_code,
-                    "channel": CHANNEL_BY_CODE[s.channel].name
-                    if s.channel in CHANNEL_BY_CODE
-                    else s.channel,
-                    "state": STATE_WORDS[Status(s.status)],
-                    "kelurahan": area.name if area else s.kelurahan_code,
-                    "received": s.received_at.astimezone(WIB).strftime("%d-%m-%Y"),
-                    "why": [WHY_WORDS[r] for r in s.reasons],
-                }
-            )
         received = draft.received_at.astimezone(WIB).strftime("%d-%m-%Y %H.%M WIB")
-        listed.append({"draft": draft, "received": received, "suggestions": shown})
+        suggestions = shown(crm, channel.core.suggestions(crm, draft))
+        listed.append({"draft": draft, "received": received, "suggestions": suggestions})
     return listed
 
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
 from complaint_domain.status import FINAL_STATES
 from complaint_domain.validation import normalise_nik
+from crm_server.core.channel_intake import ChannelReport, complainant_of
 from crm_server.core.context import CrmContext
 from crm_server.db.crypto import normal_email, normal_phone
 from crm_server.db.models import Complaint, CoReporter
@@ -72,10 +73,13 @@ def suggest(
     text: str,
     kelurahan_code: str = "",
     category_code: str = "",
+    exclude: str = "",
 ) -> list[Suggestion]:
-    """At most ``LIMIT`` open complaints, those sharing a contact first."""
+    """At most ``LIMIT`` open complaints (not ``exclude``, a ticket code), those
+    sharing a contact first."""
     found: dict[int, Suggestion] = {}
     keys = crm.data_keys
+    others = OPEN if not exclude else and_(OPEN, Complaint.ticket_code != exclude)
     phone, email = normal_phone(contact.phone), normal_email(contact.email)
     wanted = [
         ("phone", keys.lookup_hashes("phone", phone) if phone else []),
@@ -99,14 +103,14 @@ def suggest(
             co = select(CoReporter.complaint_pk).where(theirs.in_(hashes))
             rows = session.execute(
                 select(*SHOWN)
-                .where(OPEN, or_(own.in_(hashes), Complaint.pk.in_(co)))
+                .where(others, or_(own.in_(hashes), Complaint.pk.in_(co)))
                 .order_by(Complaint.received_at.desc())
                 .limit(LIMIT)
             )
             _add(found, rows, reason)
         words = utils.default_process(text)
         if len(words) >= 10:
-            query = select(Complaint.pk, Complaint.description).where(OPEN)
+            query = select(Complaint.pk, Complaint.description).where(others)
             if kelurahan_code and category_code:
                 query = query.where(
                     Complaint.kelurahan_code == kelurahan_code,
@@ -134,6 +138,25 @@ def suggest(
                 by_pk = {row.pk: row for row in rows}
                 _add(found, (by_pk[pk] for pk in pks if pk in by_pk), "text")
     return list(found.values())[:LIMIT]
+
+
+def for_report(crm: CrmContext, report: ChannelReport, ticket_code: str) -> list[Suggestion]:
+    """After recording ``report`` as ``ticket_code``: the other open complaints that
+    may be the same problem (the recording form's duplicate check)."""
+    person = complainant_of(report, crm.now())
+    contact = Contact(
+        phone=str(person.get("phone", "")),
+        email=str(person.get("email", "")),
+        niks=niks_in(report.description),
+    )
+    return suggest(
+        crm,
+        contact,
+        report.description,
+        report.kelurahan_code,
+        report.category_code,
+        exclude=ticket_code,
+    )
 
 
 def _add(found: dict[int, Suggestion], complaints: Iterable[Any], reason: str) -> None:

@@ -204,14 +204,59 @@ def test_each_channels_admins_only(
         crm.create_user(username, f"Admin {unit}", "channel_admin", unit)
     with crm.sessions.begin() as session:
         session.execute(update(User).values(password_hash=password_hash))
+    poll(crm, lambda _: FakeImap({101: THREE[101]}))
+    with crm.sessions() as session:
+        mail_draft = session.scalars(select(MailDraft.id)).one()
     email_admin, sms_admin = signed_in("admin.email"), signed_in("admin.sms")
-    assert email_admin.get("/console/kanal/sms").status_code == 403
-    refused: Any = email_admin.post(
-        f"/console/kanal/sms/{draft.id}", {"decision": "dismiss", "reason": "spam"}
-    )
-    assert refused.status_code == 403
-    assert sms_admin.get("/console/kanal/email").status_code == 403
-    assert signed_in("lurah.gambir").get("/console/kanal/sms").status_code == 403
+    dismissal = {"decision": "dismiss", "reason": "spam"}
+
+    def status(answer: Any) -> int:
+        return int(answer.status_code)
+
+    assert status(email_admin.get("/console/kanal/sms")) == 403
+    assert status(email_admin.post(f"/console/kanal/sms/{draft.id}", dismissal)) == 403
+    assert status(sms_admin.get("/console/kanal/email")) == 403
+    assert status(sms_admin.post(f"/console/kanal/email/{mail_draft}", dismissal)) == 403
+    assert status(signed_in("lurah.gambir").get("/console/kanal/sms")) == 403
+    assert status(email_admin.get("/console/kanal/email")) == 200
     nav = html(sms_admin, "/console/kanal/sms")
     assert 'href="/console/kanal/sms"' in nav and 'href="/console/kanal/email"' not in nav
-    assert draft.state == "draft" and sms_drafts(crm)[0].state == "draft"
+    assert sms_drafts(crm)[0].state == "draft"
+    with crm.sessions() as session:
+        assert session.get(MailDraft, mail_draft).state == "draft"  # type: ignore[union-attr]
+
+
+def test_the_recording_form_suggests_what_may_be_the_same(
+    crm: Crm, push: Push, accounts: dict[str, str], signed_in: SignedIn
+) -> None:
+    desk = complaint_item()  # the first citizen's number is PHONE, in kelurahan Gambir
+    similar = complaint_item(
+        description="Jalan berlubang besar di depan SDN 01 Gambir, membahayakan pengendara motor",
+    )
+    similar["complainant"]["phone"] = "+6281999990000"
+    elsewhere = complaint_item(description=COMPLAINT_SMS, category_code="KEBERSIHAN")
+    elsewhere["complainant"]["phone"] = "+6281999990001"
+    push(desk, similar, elsewhere)
+    console = signed_in("admin.kanal")
+    answer: Any = console.post(
+        "/console/kanal/catat",
+        {
+            "channel": "SMS",
+            "source": "0812-3456-7890",
+            "contact": "",
+            "name": "",
+            "description": COMPLAINT_SMS,
+            "kelurahan": "31.71.01.1001",
+            "category": "JALAN.RUSAK",
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    page = answer.text
+    new = re.search(r"Aduan tercatat: (SMS-[0-9A-Z-]+)", page)
+    assert new, page
+    section = page.split('id="h-similar"')[1]
+    assert desk["ticket_code"] in section and "nomor telepon sama" in section
+    assert similar["ticket_code"] in section and "isi mirip" in section
+    assert elsewhere["ticket_code"] not in section  # another category: not the same problem
+    assert f'href="/console/c/{new.group(1)}"' in page
+    assert section.count('class="suggestion"') == 2  # not the new complaint itself
