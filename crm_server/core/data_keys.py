@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
+from crm_server.db.channel_models import SmsDraft
 from crm_server.db.crypto import email_hash, person_hashes, stored_under
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
@@ -20,27 +21,42 @@ from crm_server.db.models import Complaint, CoReporter
 BATCH = 500
 
 
+def _hashes(person: Any, keys: Any) -> dict[str, str]:
+    nik, phone = person_hashes(person, keys)
+    return {"nik": nik, "phone": phone, "email": email_hash(person, keys)}
+
+
+# Each table with a personal column: its key, the encrypted column, and its lookup
+# hash columns by kind. An SMS draft's message holds a phone (and a text).
+TABLES: tuple[tuple[str, Any, Any, dict[str, Any]], ...] = (
+    (
+        "complaints",
+        Complaint.pk,
+        Complaint.complainant,
+        {
+            "nik": Complaint.complainant_nik_hash,
+            "phone": Complaint.complainant_phone_hash,
+            "email": Complaint.complainant_email_hash,
+        },
+    ),
+    (
+        "co_reporters",
+        CoReporter.event_id,
+        CoReporter.reporter,
+        {
+            "nik": CoReporter.nik_hash,
+            "phone": CoReporter.phone_hash,
+            "email": CoReporter.email_hash,
+        },
+    ),
+    ("sms_drafts", SmsDraft.id, SmsDraft.message, {"phone": SmsDraft.phone_hash}),
+)
+
+
 def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt every row not under the current key; how many of each table."""
-    done = {"complaints": 0, "co_reporters": 0}
-    for name, key, value, nik, phone, email in (
-        (
-            "complaints",
-            Complaint.pk,
-            Complaint.complainant,
-            Complaint.complainant_nik_hash,
-            Complaint.complainant_phone_hash,
-            Complaint.complainant_email_hash,
-        ),
-        (
-            "co_reporters",
-            CoReporter.event_id,
-            CoReporter.reporter,
-            CoReporter.nik_hash,
-            CoReporter.phone_hash,
-            CoReporter.email_hash,
-        ),
-    ):
+    done = {name: 0 for name, *_ in TABLES}
+    for name, key, value, hash_columns in TABLES:
         stale = ~stored_under(value, crm.data_keys.current_id)
         while True:
             with transaction(crm.sessions) as session:
@@ -48,18 +64,10 @@ def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
                     select(key, value).where(stale).order_by(key).limit(batch)
                 ).all()
                 for row_key, person in rows:
-                    hashes: Any = person_hashes(person, crm.data_keys)
+                    hashes = _hashes(person, crm.data_keys)
+                    values = {column: hashes[kind] for kind, column in hash_columns.items()}
                     session.execute(
-                        update(key.class_)
-                        .where(key == row_key)
-                        .values(
-                            {
-                                value: person,
-                                nik: hashes[0],
-                                phone: hashes[1],
-                                email: email_hash(person, crm.data_keys),
-                            }
-                        )
+                        update(key.class_).where(key == row_key).values({value: person, **values})
                     )
             done[name] += len(rows)
             if len(rows) < batch:

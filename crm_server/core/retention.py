@@ -2,7 +2,8 @@
 ``retention_days`` after it was closed (done, rejected or merged). The complaint
 stays, anonymised: its facts, category, area, dates and states are kept for the
 statistics; the citizen's and every co-reporter's identity and contact, their
-lookup hashes and the phone numbers of its SMS go. Run daily by a periodic job
+lookup hashes and the phone numbers of its SMS go; so do the sender and text of the
+channels' triage drafts decided as long ago. Run daily by a periodic job
 (``core/jobs.py``) and by ``crm-server retention [--dry-run]``; each run is in the
 audit log with its counts and ticket codes (never personal data)."""
 
@@ -16,6 +17,7 @@ from sqlalchemy import func, select, update
 from complaint_domain.status import FINAL_STATES
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
+from crm_server.db.channel_models import MailDraft, SmsDraft
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsMessage
@@ -31,6 +33,7 @@ class RetentionRun:
     dry_run: bool
     tickets: list[str] = field(default_factory=list)
     co_reporters: int = 0
+    drafts: int = 0  # the channels' triage drafts decided before the cutoff
 
     def summary(self) -> str:
         verb = "would remove" if self.dry_run else "removed"
@@ -73,10 +76,12 @@ def run_retention(crm: CrmContext, dry_run: bool = False, batch: int = BATCH) ->
     else:
         while _remove_batch(crm, run, now, batch):
             pass
+    run.drafts = _forget_drafts(crm, run.cutoff, dry_run)
     with transaction(crm.sessions) as session:
         detail: dict[str, object] = {
             "complaints": len(run.tickets),
             "co_reporters": run.co_reporters,
+            "drafts": run.drafts,
             "cutoff": run.cutoff.isoformat(),
             "tickets": run.tickets[:_AUDITED_TICKETS],
         }
@@ -127,3 +132,25 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
         run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
         run.tickets += [r.ticket_code for r in rows]
     return True
+
+
+def _forget_drafts(crm: CrmContext, cutoff: dt.datetime, dry_run: bool) -> int:
+    """The sender and the text of the triage's drafts decided before ``cutoff``: a
+    confirmed or merged one lives on in its complaint (and goes with it), a dismissed
+    one was no complaint at all. The decision itself (when, by whom, which ticket)
+    stays. How many drafts."""
+    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff, SmsDraft.phone_hash != "")
+    mail = (MailDraft.state != "draft", MailDraft.decided_at < cutoff, MailDraft.sender != "")
+    with transaction(crm.sessions) as session:
+        if dry_run:
+            return sum(
+                session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+                for model, where in ((SmsDraft, sms), (MailDraft, mail))
+            )
+        forgotten = session.execute(
+            update(SmsDraft).where(*sms).values(message=ANONYMISED, phone_hash="")
+        )
+        forgotten_mail = session.execute(
+            update(MailDraft).where(*mail).values(sender="", subject="", body="")
+        )
+    return int(forgotten.rowcount or 0) + int(forgotten_mail.rowcount or 0)  # type: ignore[attr-defined]
