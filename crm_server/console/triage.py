@@ -6,7 +6,8 @@ sender kept as a co-reporter) or dismissed with a reason (``POST …/{id}``, the
 Post/Redirect/Get). For a channel admin of that channel, or one without a channel.
 
 The sender (an e-mail address, a phone number) is shown to the admin who decides:
-they need it to tell a citizen's message from spam."""
+they need it to tell a citizen's message from spam; each look is in the audit log
+(``triage_viewed``, with the drafts' ids)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from crm_server.console.deps import ConsoleRefusal, crm_of, staff_with_role
 from crm_server.console.render import page
 from crm_server.console.suggested import shown
 from crm_server.console.words import say
+from crm_server.core import audit
 from crm_server.core.crm import Crm
 from crm_server.core.mail import triage as mail_triage
 from crm_server.core.staff_sign_in import StaffSessionInfo
@@ -32,6 +34,7 @@ from crm_server.core.triage import sms as sms_triage
 from crm_server.core.triage.drafts import DraftRefused
 
 router = APIRouter()
+VIEW_ACTION = "triage_viewed"
 ChannelAdmin = Annotated[StaffSessionInfo, Depends(staff_with_role("channel_admin"))]
 
 
@@ -102,7 +105,14 @@ def _listed(crm: Crm, channel: TriageChannel) -> list[dict[str, Any]]:
     for draft in channel.core.drafts(crm):
         received = draft.received_at.astimezone(WIB).strftime("%d-%m-%Y %H.%M WIB")
         suggestions = shown(crm, channel.core.suggestions(crm, draft))
-        listed.append({"draft": draft, "received": received, "suggestions": suggestions})
+        listed.append(
+            {
+                "draft": draft,
+                "text": channel.core.text_of(draft),
+                "received": received,
+                "suggestions": suggestions,
+            }
+        )
     return listed
 
 
@@ -114,6 +124,17 @@ def _routes(channel: TriageChannel) -> None:
         _admin_of(staff, channel)
         crm = crm_of(request)
         listed = await run_in_threadpool(_listed, crm, channel)
+        if listed:  # the senders were shown: each look is recorded
+            shown_ids = [item["draft"].id for item in listed]
+            await run_in_threadpool(
+                audit.record,
+                crm,
+                staff.user.username,
+                VIEW_ACTION,
+                channel.channel,
+                "",
+                {"drafts": shown_ids, "role": staff.user.role, "unit": staff.user.unit_code},
+            )
         choices = await run_in_threadpool(choices_for, crm, [channel.channel])
         query = request.query_params
         refusals = {**DRAFT_REFUSALS, "decided": channel.decided}
@@ -139,7 +160,15 @@ def _routes(channel: TriageChannel) -> None:
         form = await request.form()
         value = {
             k: str(form.get(k, "") or "")
-            for k in ("decision", "kelurahan", "category", "ticket", "reason", "note")
+            for k in (
+                "decision",
+                "kelurahan",
+                "category",
+                "description",
+                "ticket",
+                "reason",
+                "note",
+            )
         }
         user = staff.user
         run: Callable[..., Any] = run_in_threadpool
@@ -155,6 +184,7 @@ def _routes(channel: TriageChannel) -> None:
                     user.display_name,
                     kelurahan,
                     value["category"],
+                    value["description"],
                 )
                 done = f"confirmed&tiket={ticket}"
             elif value["decision"] == "merge":

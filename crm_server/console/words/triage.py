@@ -48,6 +48,7 @@ ENGLISH = {
     "NIK sama": "same NIK",
     "isi mirip": "similar text",
     "Gabung ke {ticket}": "Merge into {ticket}",
+    "Uraian aduan (boleh diperjelas)": "Description (may be made clearer)",
     "Bila sama dengan salah satu di bawah, buka aduan {ticket} dan gabungkan.": (
         "If it is the same as one below, open complaint {ticket} and merge it."
     ),

@@ -30,8 +30,13 @@ def drafts(crm: CrmContext) -> list[MailDraft]:
     return triage_drafts.waiting_list(crm, MailDraft)
 
 
+def text_of(draft: MailDraft) -> str:
+    """What the citizen wrote: the subject and the body."""
+    return "\n".join(p for p in (draft.subject, draft.body) if p)
+
+
 def suggestions(crm: CrmContext, draft: MailDraft) -> list[Suggestion]:
-    text = "\n".join(p for p in (draft.subject, draft.body) if p)
+    text = text_of(draft)
     return suggest(crm, Contact(email=draft.sender, niks=niks_in(text)), text)
 
 
@@ -70,7 +75,7 @@ def confirm(
         (a["original_name"], attachment_path(crm, a["sha256"]).read_bytes())
         for a in draft.attachments
     ]
-    text = description.strip() or "\n".join(p for p in (draft.subject, draft.body) if p)
+    text = description.strip() or text_of(draft)
     report = ChannelReport(
         channel="EMAIL",
         source=f"<{draft.message_id}>",

@@ -47,8 +47,12 @@ def drafts(crm: CrmContext) -> list[SmsDraft]:
     return decisions.waiting_list(crm, SmsDraft)
 
 
+def text_of(draft: SmsDraft) -> str:
+    return str(draft.message.get("text", ""))
+
+
 def suggestions(crm: CrmContext, draft: SmsDraft) -> list[Suggestion]:
-    text = str(draft.message.get("text", ""))
+    text = text_of(draft)
     return suggest(crm, Contact(phone=draft.message.get("phone", ""), niks=niks_in(text)), text)
 
 
@@ -68,10 +72,13 @@ def confirm(
     officer: str,
     kelurahan_code: str,
     category_code: str,
+    description: str = "",
 ) -> str:
-    """The draft received as a complaint of the SMS channel; its ticket code."""
+    """The draft received as a complaint of the SMS channel (with ``description``,
+    the admin's clearer words, or else its text); its ticket code."""
     draft = decisions.waiting(crm, SmsDraft, draft_id)
-    phone, text = draft.message["phone"], " ".join(str(draft.message["text"]).split())
+    phone = draft.message["phone"]
+    text = " ".join((description.strip() or text_of(draft)).split())
     report = ChannelReport(
         channel="SMS",
         source=phone,

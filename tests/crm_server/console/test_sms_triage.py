@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from crm_server.core import audit
 from crm_server.core.channel_intake import ChannelReport, record
 from crm_server.core.crm import Crm
 from crm_server.core.mail.mailbox import poll
@@ -73,6 +74,9 @@ def test_an_sms_complaint_is_drafted_once_confirmed_and_its_ticket_sent(
     page = html(console, "/console/kanal/sms")
     assert page.count('class="card stack draft"') == 1
     assert f"SMS dari {OTHER}" in page and COMPLAINT_SMS in page
+    (look,) = audit.entries(crm, action="triage_viewed")  # the number was seen: recorded
+    assert (look.actor, look.subject, look.detail["drafts"]) == ("admin.kanal", "SMS", [draft.id])
+    assert_no_personal_data(str(look.detail))
     url = f"/console/kanal/sms/{draft.id}"
     page = decide(console, url, decision="confirm", kelurahan="Gambir", category="")
     assert "Pilih kategori." in page  # said in words; the draft waits
@@ -260,3 +264,39 @@ def test_the_recording_form_suggests_what_may_be_the_same(
     assert elsewhere["ticket_code"] not in section  # another category: not the same problem
     assert f'href="/console/c/{new.group(1)}"' in page
     assert section.count('class="suggestion"') == 2  # not the new complaint itself
+
+
+def test_a_short_sms_is_made_clearer_and_a_confirmation_is_never_doubled(
+    crm: Crm, accounts: dict[str, str], signed_in: SignedIn
+) -> None:
+    inbound.receive(crm, "GW-1", OTHER, "Lubang!!")
+    inbound.receive(crm, "GW-2", PHONE, COMPLAINT_SMS)
+    short, long = sms_drafts(crm)
+    console = signed_in("admin.kanal")
+    where = {"kelurahan": "31.71.01.1001", "category": "JALAN.RUSAK"}
+    url = f"/console/kanal/sms/{short.id}"
+    page = decide(console, url, decision="confirm", description="", **where)
+    assert "Uraian aduan 10 sampai 4000 karakter." in page
+    clearer = "Lubang di Jl. Kenari depan warung, kata pengirim SMS."
+    page = decide(console, url, decision="confirm", description=clearer, **where)
+    assert "SMS dicatat sebagai aduan SMS-" in page
+
+    # A CRM stopped between recording the complaint and deciding the draft: the
+    # draft still waits; confirming it again finds that complaint, records no second.
+    report = ChannelReport(
+        channel="SMS",
+        source=PHONE,
+        contact=PHONE,
+        name="",
+        description=COMPLAINT_SMS,
+        kelurahan_code="31.71.01.1001",
+        category_code="JALAN.RUSAK",
+    )
+    first = record(crm, 1, "Admin Kanal", report).ticket_code
+    page = decide(console, f"/console/kanal/sms/{long.id}", decision="confirm", **where)
+    assert f"SMS dicatat sebagai aduan {first};" in page
+    with crm.sessions() as session:
+        descriptions = sorted(session.scalars(select(Complaint.description)))
+        decided = {d.id: d.ticket_code for d in session.scalars(select(SmsDraft))}
+    assert descriptions == sorted([clearer, COMPLAINT_SMS])
+    assert decided[long.id] == first
