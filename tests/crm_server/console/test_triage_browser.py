@@ -43,6 +43,7 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
     sqlite_only: None, crm: Crm, push: Push, accounts: dict[str, str], browser: Browser
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select
 
     desk = complaint_item()
@@ -72,7 +73,9 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
 
     # The other SMS: a complaint of its own, recorded from its draft.
     driver = browser.driver
-    driver.find_element(By.CSS_SELECTOR, "input[name=kelurahan]").send_keys("31.71.01.1001")
+    # Tab closes the kelurahan list's pop-up, which could cover the category's select.
+    kelurahan = driver.find_element(By.CSS_SELECTOR, "input[name=kelurahan]")
+    kelurahan.send_keys("31.71.01.1001" + Keys.TAB)
     Select(driver.find_element(By.CSS_SELECTOR, "select[name=category]")).select_by_value(
         "JALAN.RUSAK"
     )
