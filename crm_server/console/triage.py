@@ -90,6 +90,7 @@ REASON_WORDS = {
 DRAFT_REFUSALS = {
     **REFUSAL_WORDS,
     "unknown_ticket": say("Kode tiket tidak ditemukan."),
+    "closed_ticket": say("Aduan {ticket} sudah ditutup: catat sebagai aduan baru."),
     "reason": say("Pilih alasan; untuk alasan lain tulis keterangannya."),
 }
 

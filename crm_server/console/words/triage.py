@@ -49,6 +49,9 @@ ENGLISH = {
     "isi mirip": "similar text",
     "Gabung ke {ticket}": "Merge into {ticket}",
     "Uraian aduan (boleh diperjelas)": "Description (may be made clearer)",
+    "Aduan {ticket} sudah ditutup: catat sebagai aduan baru.": (
+        "Complaint {ticket} is closed: record this as a new complaint."
+    ),
     "Bila sama dengan salah satu di bawah, buka aduan {ticket} dan gabungkan.": (
         "If it is the same as one below, open complaint {ticket} and merge it."
     ),

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from complaint_domain.status import Status
+from complaint_domain.status import FINAL_STATES, Status
 from crm_server.core.complaints import find_complaint, shown_unit
 from crm_server.core.context import CrmContext
 from crm_server.db.channel_models import DraftDecision
@@ -97,9 +97,9 @@ def merge(
     ticket_text: str,
     reporter: dict[str, Any],
 ) -> Complaint:
-    """The draft joined to the complaint ``ticket_text`` (one merged as a duplicate
-    leads to the one it joined), its sender ``reporter`` a co-reporter of it; the
-    complaint (detached). ``user`` is (id, name, role)."""
+    """The draft joined to the open complaint ``ticket_text`` (one merged as a
+    duplicate leads to the one it joined), its sender ``reporter`` a co-reporter of
+    it; the complaint (detached). ``user`` is (id, name, role)."""
     now = crm.now()
     user_id, name, role = user
     with transaction(crm.sessions) as session:
@@ -109,6 +109,9 @@ def merge(
             complaint = find_complaint(session, complaint.merged_into) or complaint
         if complaint is None:
             raise DraftRefused("unknown_ticket")
+        if Status(complaint.status) in FINAL_STATES:
+            # Nobody acts on a closed complaint any more: the problem is new again.
+            raise DraftRefused("closed_ticket", complaint.ticket_code)
         _decided(
             session,
             model,

@@ -147,12 +147,10 @@ def test_suggestions_from_every_channel_and_a_merge_keeps_the_reporter(
         assert shown in mine, shown
     assert "Sulastri" not in page and "3171014506780003" not in page  # no one else's data
 
-    page = decide(
-        console,
-        f"/console/kanal/sms/{by_phone.id}",
-        decision="merge",
-        ticket=desk["ticket_code"],
-    )
+    url = f"/console/kanal/sms/{by_phone.id}"
+    page = decide(console, url, decision="merge", ticket=closed["ticket_code"])
+    assert f"Aduan {closed['ticket_code']} sudah ditutup: catat sebagai aduan baru." in page
+    page = decide(console, url, decision="merge", ticket=desk["ticket_code"])
     assert f"SMS digabung ke aduan {desk['ticket_code']}; pengirim dicatat sebagai pelapor." in page
     with crm.sessions() as session:
         (co,) = session.scalars(select(CoReporter))
