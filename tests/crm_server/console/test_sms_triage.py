@@ -159,6 +159,8 @@ def test_suggestions_from_every_channel_and_a_merge_keeps_the_reporter(
             select(Complaint).where(Complaint.ticket_code == desk["ticket_code"])
         ).one()
         assert co.complaint_pk == target.pk
+    history = html(console, f"/console/c/{desk['ticket_code']}")
+    assert "Pelapor tambahan (triase kanal)" in history and PHONE not in history
     texts = sent(crm).texts(PHONE)
     assert any(
         t.startswith(f"Laporan Anda dicatat pada aduan {desk['ticket_code']}") for t in texts
