@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
-from crm_server.db.channel_models import SmsDraft
+from crm_server.db.channel_models import MailDraft, SmsDraft
 from crm_server.db.crypto import email_hash, person_hashes, stored_under
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
@@ -26,13 +26,14 @@ def _hashes(person: Any, keys: Any) -> dict[str, str]:
     return {"nik": nik, "phone": phone, "email": email_hash(person, keys)}
 
 
-# Each table with a personal column: its key, the encrypted column, and its lookup
-# hash columns by kind. An SMS draft's message holds a phone (and a text).
-TABLES: tuple[tuple[str, Any, Any, dict[str, Any]], ...] = (
+# Each table with personal columns: its key, the encrypted columns (the first one
+# the person its lookup hashes are made from) and those hash columns by kind. An SMS
+# draft's message holds a phone (and a text); an e-mail draft's hashes none.
+TABLES: tuple[tuple[str, Any, tuple[Any, ...], dict[str, Any]], ...] = (
     (
         "complaints",
         Complaint.pk,
-        Complaint.complainant,
+        (Complaint.complainant,),
         {
             "nik": Complaint.complainant_nik_hash,
             "phone": Complaint.complainant_phone_hash,
@@ -42,33 +43,38 @@ TABLES: tuple[tuple[str, Any, Any, dict[str, Any]], ...] = (
     (
         "co_reporters",
         CoReporter.event_id,
-        CoReporter.reporter,
+        (CoReporter.reporter,),
         {
             "nik": CoReporter.nik_hash,
             "phone": CoReporter.phone_hash,
             "email": CoReporter.email_hash,
         },
     ),
-    ("sms_drafts", SmsDraft.id, SmsDraft.message, {"phone": SmsDraft.phone_hash}),
+    ("sms_drafts", SmsDraft.id, (SmsDraft.message,), {"phone": SmsDraft.phone_hash}),
+    (
+        "mail_drafts",
+        MailDraft.id,
+        (MailDraft.sender, MailDraft.subject, MailDraft.body, MailDraft.message_id),
+        {},
+    ),
 )
 
 
 def rotate(crm: CrmContext, batch: int = BATCH) -> dict[str, int]:
     """Re-encrypt every row not under the current key; how many of each table."""
     done = {name: 0 for name, *_ in TABLES}
-    for name, key, value, hash_columns in TABLES:
-        stale = ~stored_under(value, crm.data_keys.current_id)
+    for name, key, columns, hash_columns in TABLES:
+        stale = or_(*(~stored_under(c, crm.data_keys.current_id) for c in columns))
         while True:
             with transaction(crm.sessions) as session:
                 rows = session.execute(
-                    select(key, value).where(stale).order_by(key).limit(batch)
+                    select(key, *columns).where(stale).order_by(key).limit(batch)
                 ).all()
-                for row_key, person in rows:
-                    hashes = _hashes(person, crm.data_keys)
+                for row_key, *plain in rows:
+                    hashes = _hashes(plain[0], crm.data_keys) if hash_columns else {}
                     values = {column: hashes[kind] for kind, column in hash_columns.items()}
-                    session.execute(
-                        update(key.class_).where(key == row_key).values({value: person, **values})
-                    )
+                    values.update(zip(columns, plain, strict=True))
+                    session.execute(update(key.class_).where(key == row_key).values(values))
             done[name] += len(rows)
             if len(rows) < batch:
                 break

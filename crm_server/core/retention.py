@@ -139,18 +139,25 @@ def _forget_drafts(crm: CrmContext, cutoff: dt.datetime, dry_run: bool) -> int:
     confirmed or merged one lives on in its complaint (and goes with it), a dismissed
     one was no complaint at all. The decision itself (when, by whom, which ticket)
     stays. How many drafts."""
-    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff, SmsDraft.phone_hash != "")
-    mail = (MailDraft.state != "draft", MailDraft.decided_at < cutoff, MailDraft.sender != "")
+    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff, SmsDraft.forgotten_at.is_(None))
+    mail = (
+        MailDraft.state != "draft",
+        MailDraft.decided_at < cutoff,
+        MailDraft.forgotten_at.is_(None),
+    )
     with transaction(crm.sessions) as session:
         if dry_run:
             return sum(
                 session.scalar(select(func.count()).select_from(model).where(*where)) or 0
                 for model, where in ((SmsDraft, sms), (MailDraft, mail))
             )
+        now = crm.now()
         forgotten = session.execute(
-            update(SmsDraft).where(*sms).values(message=ANONYMISED, phone_hash="")
+            update(SmsDraft).where(*sms).values(message=ANONYMISED, phone_hash="", forgotten_at=now)
         )
         forgotten_mail = session.execute(
-            update(MailDraft).where(*mail).values(sender="", subject="", body="")
+            update(MailDraft)
+            .where(*mail)
+            .values(message_id="", sender="", subject="", body="", forgotten_at=now)
         )
     return int(forgotten.rowcount or 0) + int(forgotten_mail.rowcount or 0)  # type: ignore[attr-defined]

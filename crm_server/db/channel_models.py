@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_server.db.crypto import EncryptedJSON
@@ -38,22 +38,26 @@ class DraftDecision:
     ticket_code: Mapped[str] = mapped_column(String(30), default="")
     decided_by: Mapped[int | None] = mapped_column(Integer)
     decided_at: Mapped[dt.datetime | None]
+    # When retention removed the sender and the text (migration 0015).
+    forgotten_at: Mapped[dt.datetime | None]
 
 
 class MailDraft(DraftDecision, Base):
     """One message of the complaints mailbox, as read (issue 22): a draft in the
     e-mail admin's triage until confirmed, merged or dismissed. ``(uidvalidity,
     uid)`` is unique: a message is stored once, whatever happens between reading
-    and marking it seen. ``sender`` and ``body`` are personal data: never logged."""
+    and marking it seen. ``sender``, ``subject``, ``body`` and ``message_id`` (which
+    often names the sender) are personal data: stored encrypted (migration 0015),
+    never logged."""
 
     __tablename__ = "mail_drafts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     uid: Mapped[int] = mapped_column(BigInteger)
-    message_id: Mapped[str] = mapped_column(String(300))
-    sender: Mapped[str] = mapped_column(String(300))
-    subject: Mapped[str] = mapped_column(String(300))
-    body: Mapped[str] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(EncryptedJSON)
+    sender: Mapped[str] = mapped_column(EncryptedJSON)
+    subject: Mapped[str] = mapped_column(EncryptedJSON)
+    body: Mapped[str] = mapped_column(EncryptedJSON)
     attachments: Mapped[list[Any]]
     refused_files: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[dt.datetime]

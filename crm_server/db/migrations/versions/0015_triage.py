@@ -4,6 +4,8 @@ An SMS that is no reply command becomes a draft (``sms_drafts``, its number and 
 encrypted); the complaints and co-reporters get a keyed hash of their e-mail address,
 so that the triage suggests a desk complaint for an e-mail from the same citizen
 without decrypting anything. The hashes of the rows already stored are made here.
+The e-mail drafts' sender, subject, body and Message-ID are encrypted in place, and
+both kinds of draft get ``forgotten_at`` (when retention removed them).
 
 Revision ID: 0015
 Revises: 0011
@@ -68,6 +70,60 @@ def _hash_rows(table: str, key: str, column: str, email: str) -> None:
         last = rows[-1][0]
 
 
+MAIL_TEXTS = ("message_id", "sender", "subject", "body")
+
+
+def _mail_texts_encrypted() -> None:
+    """The columns become ``EncryptedJSON``'s (text; on SQLite JSON, holding the
+    ciphertext as a JSON string: no table refers to this one, so SQLite's batch may
+    recreate it) and each row is encrypted."""
+    conn = op.get_bind()
+    with op.batch_alter_table("mail_drafts") as batch_op:
+        for column in MAIL_TEXTS:
+            batch_op.alter_column(
+                column,
+                type_=sa.Text().with_variant(sa.JSON(), "sqlite"),
+                existing_nullable=False,
+            )
+    raw = sa.table("mail_drafts", sa.column("id"), *(sa.column(c, sa.Text()) for c in MAIL_TEXTS))
+    typed = sa.table(
+        "mail_drafts", sa.column("id"), *(sa.column(c, crypto.EncryptedJSON()) for c in MAIL_TEXTS)
+    )
+    last = 0
+    while True:
+        rows = conn.execute(
+            sa.select(raw).where(raw.c.id > last).order_by(raw.c.id).limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        _keys()
+        for row in rows:
+            values = {c: getattr(row, c) for c in MAIL_TEXTS}
+            if any(str(v).lstrip('"').startswith(crypto.PREFIX) for v in values.values()):
+                continue  # encrypted already
+            conn.execute(sa.update(typed).where(typed.c.id == row.id).values(values))
+        last = rows[-1].id
+
+
+def _mail_texts_decrypted() -> None:
+    conn = op.get_bind()
+    typed = sa.table(
+        "mail_drafts", sa.column("id"), *(sa.column(c, crypto.EncryptedJSON()) for c in MAIL_TEXTS)
+    )
+    raw = sa.table("mail_drafts", sa.column("id"), *(sa.column(c, sa.Text()) for c in MAIL_TEXTS))
+    _keys()
+    for row in conn.execute(sa.select(typed)).all():
+        values = {c: getattr(row, c) for c in MAIL_TEXTS}
+        conn.execute(sa.update(raw).where(raw.c.id == row.id).values(values))
+    with op.batch_alter_table("mail_drafts") as batch_op:
+        for column in MAIL_TEXTS:
+            batch_op.alter_column(
+                column,
+                type_=sa.Text() if column == "body" else sa.String(length=300),
+                existing_nullable=False,
+            )
+
+
 def upgrade() -> None:
     hash_column = sa.String(length=64)
     with op.batch_alter_table("complaints") as batch_op:
@@ -92,6 +148,7 @@ def upgrade() -> None:
         sa.Column("ticket_code", sa.String(length=30), nullable=False),
         sa.Column("decided_by", sa.Integer(), nullable=True),
         sa.Column("decided_at", UTC(), nullable=True),
+        sa.Column("forgotten_at", UTC(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("inbound_ref"),
     )
@@ -100,9 +157,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_sms_drafts_phone_hash", ["phone_hash"], unique=False)
     _hash_rows("complaints", "pk", "complainant", "complainant_email_hash")
     _hash_rows("co_reporters", "event_id", "reporter", "email_hash")
+    op.add_column("mail_drafts", sa.Column("forgotten_at", UTC(), nullable=True))
+    _mail_texts_encrypted()
 
 
 def downgrade() -> None:
+    _mail_texts_decrypted()
+    op.drop_column("mail_drafts", "forgotten_at")
     with op.batch_alter_table("sms_drafts") as batch_op:
         batch_op.drop_index("ix_sms_drafts_phone_hash")
         batch_op.drop_index("ix_sms_drafts_state")
