@@ -35,6 +35,9 @@ from crm_server.core.triage.drafts import DraftRefused
 
 router = APIRouter()
 VIEW_ACTION = "triage_viewed"
+# The oldest drafts first, this many at a time: each is shown with its suggestions
+# (a few look-ups each), and a flood of spam must not make the page slow.
+PAGE = 25
 ChannelAdmin = Annotated[StaffSessionInfo, Depends(staff_with_role("channel_admin"))]
 
 
@@ -103,7 +106,7 @@ def _admin_of(staff: StaffSessionInfo, channel: TriageChannel) -> None:
 def _listed(crm: Crm, channel: TriageChannel) -> list[dict[str, Any]]:
     """Each waiting draft with its suggestions, in words."""
     listed = []
-    for draft in channel.core.drafts(crm):
+    for draft in channel.core.drafts(crm, PAGE):
         received = draft.received_at.astimezone(WIB).strftime("%d-%m-%Y %H.%M WIB")
         suggestions = shown(crm, channel.core.suggestions(crm, draft))
         listed.append(
@@ -137,6 +140,7 @@ def _routes(channel: TriageChannel) -> None:
                 {"drafts": shown_ids, "role": staff.user.role, "unit": staff.user.unit_code},
             )
         choices = await run_in_threadpool(choices_for, crm, [channel.channel])
+        waiting = await run_in_threadpool(channel.core.waiting, crm)
         query = request.query_params
         refusals = {**DRAFT_REFUSALS, "decided": channel.decided}
         return page(
@@ -146,6 +150,7 @@ def _routes(channel: TriageChannel) -> None:
             channel=channel,
             action_path=path,
             listed=listed,
+            more=max(0, waiting - len(listed)),
             choices=choices,
             reasons=REASON_WORDS,
             done=channel.done.get(query.get("done", ""), ""),

@@ -49,6 +49,9 @@ ENGLISH = {
     "isi mirip": "similar text",
     "Gabung ke {ticket}": "Merge into {ticket}",
     "Uraian aduan (boleh diperjelas)": "Description (may be made clearer)",
+    "{n} lagi menunggu: tampil setelah yang di atas diputuskan.": (
+        "{n} more waiting: shown once those above are decided."
+    ),
     "Pelapor tambahan (triase kanal)": "Further reporter (channel triage)",
     "Aduan {ticket} sudah ditutup: catat sebagai aduan baru.": (
         "Complaint {ticket} is closed: record this as a new complaint."

@@ -25,9 +25,14 @@ log = logging.getLogger("crm_server.mail")
 __all__ = ["DISMISS_REASONS", "DraftRefused", "confirm", "dismiss", "drafts", "merge"]
 
 
-def drafts(crm: CrmContext) -> list[MailDraft]:
+def drafts(crm: CrmContext, limit: int | None = None) -> list[MailDraft]:
     """The drafts waiting for a decision, oldest first."""
-    return triage_drafts.waiting_list(crm, MailDraft)
+    return triage_drafts.waiting_list(crm, MailDraft, limit)
+
+
+def waiting(crm: CrmContext) -> int:
+    """How many drafts wait."""
+    return triage_drafts.waiting_count(crm, MailDraft)
 
 
 def text_of(draft: MailDraft) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES, Status
@@ -45,16 +45,20 @@ def waiting(crm: CrmContext, model: type[Draft], draft_id: int) -> Draft:
     return draft
 
 
-def waiting_list(crm: CrmContext, model: type[Draft]) -> list[Draft]:
-    """The drafts waiting for a decision, oldest first."""
+def waiting_list(crm: CrmContext, model: type[Draft], limit: int | None = None) -> list[Draft]:
+    """The drafts waiting for a decision, oldest first (the first ``limit``)."""
+    state = model.state
     with crm.sessions() as session:
-        found = list(
-            session.scalars(
-                select(model).where(model.state == "draft").order_by(model.id)  # type: ignore[attr-defined]
-            )
-        )
+        query = select(model).where(state == "draft").order_by(model.id)  # type: ignore[attr-defined]
+        found = list(session.scalars(query.limit(limit)))
         session.expunge_all()
     return found
+
+
+def waiting_count(crm: CrmContext, model: type[Draft]) -> int:
+    with crm.sessions() as session:
+        state = model.state
+        return int(session.scalar(select(func.count()).where(state == "draft")) or 0)
 
 
 def _decided(

@@ -42,9 +42,14 @@ def store(conn: Connection, inbound_ref: str, phone: str, text: str, now: dt.dat
     )
 
 
-def drafts(crm: CrmContext) -> list[SmsDraft]:
+def drafts(crm: CrmContext, limit: int | None = None) -> list[SmsDraft]:
     """The SMS drafts waiting for a decision, oldest first."""
-    return decisions.waiting_list(crm, SmsDraft)
+    return decisions.waiting_list(crm, SmsDraft, limit)
+
+
+def waiting(crm: CrmContext) -> int:
+    """How many drafts wait."""
+    return decisions.waiting_count(crm, SmsDraft)
 
 
 def text_of(draft: SmsDraft) -> str:

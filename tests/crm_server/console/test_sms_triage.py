@@ -300,3 +300,16 @@ def test_a_short_sms_is_made_clearer_and_a_confirmation_is_never_doubled(
         decided = {d.id: d.ticket_code for d in session.scalars(select(SmsDraft))}
     assert descriptions == sorted([clearer, COMPLAINT_SMS])
     assert decided[long.id] == first
+
+
+def test_the_oldest_drafts_a_page_at_a_time(
+    crm: Crm, accounts: dict[str, str], signed_in: SignedIn
+) -> None:
+    from crm_server.console.triage import PAGE
+
+    for n in range(PAGE + 2):
+        inbound.receive(crm, f"GW-{n}", OTHER, f"Pesan nomor {n:02d} tentang lampu jalan mati.")
+    page = html(signed_in("admin.kanal"), "/console/kanal/sms")
+    assert page.count('class="card stack draft"') == PAGE
+    assert "Pesan nomor 00 " in page and f"Pesan nomor {PAGE:02d} " not in page
+    assert "2 lagi menunggu: tampil setelah yang di atas diputuskan." in page
