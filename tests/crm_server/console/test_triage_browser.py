@@ -1,8 +1,8 @@
 """The SMS triage in a real browser (Chromium through Selenium, the application under
 uvicorn): a draft with a desk complaint of the same number suggested, merged with
-one click; another recorded as a complaint of the SMS channel; then the
-koordinator's figures per channel, where that SMS complaint counts. Screenshots at
-1366×768 and 360 px, axe-core, no overflow on the phone."""
+one click; another recorded as a complaint of the SMS channel; then the e-mail
+triage; the koordinator's figures per channel, where that SMS complaint counts.
+Screenshots at 1366×768 and 360 px, axe-core, no overflow on the phone."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ import pytest
 from sqlalchemy import func, select
 
 from crm_server.core.crm import Crm
+from crm_server.core.mail.mailbox import poll
 from crm_server.core.sms import inbound
 from crm_server.db.models import CoReporter
 from tests.crm_server.conftest import complaint_item
 from tests.crm_server.console.browser import Browser
+from tests.crm_server.mail.test_mailbox import THREE, FakeImap
 from tests.crm_server.sms.helpers import PHONE
 
 Push = Callable[..., dict[str, Any]]
@@ -86,6 +88,12 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
         notice,
     ), notice
     assert "Tidak ada SMS yang menunggu triase." in driver.page_source
+
+    # The e-mail triage is the same page for its channel.
+    poll(crm, lambda _: FakeImap(dict(THREE)))
+    browser.open("/console/kanal/email")
+    assert driver.page_source.count('class="card stack draft"') == 3
+    look(browser, "email")
 
     browser.sign_in("koordinator")
     browser.open("/console/kanal")
