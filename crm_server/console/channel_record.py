@@ -20,6 +20,7 @@ from complaint_domain.areas import AreaLevel
 from complaint_domain.reference import CATEGORIES, CHANNEL_BY_CODE
 from crm_server.console.deps import ConsoleRefusal, crm_of, staff_with_role
 from crm_server.console.render import page
+from crm_server.console.suggested import shown
 from crm_server.console.words import say
 from crm_server.core.channel_intake import (
     RECORDABLE,
@@ -30,6 +31,7 @@ from crm_server.core.channel_intake import (
 )
 from crm_server.core.crm import Crm
 from crm_server.core.staff_sign_in import StaffSessionInfo
+from crm_server.core.triage.suggestions import for_report
 
 router = APIRouter()
 ChannelAdmin = Annotated[StaffSessionInfo, Depends(staff_with_role("channel_admin"))]
@@ -170,4 +172,9 @@ async def record_sent(request: Request, staff: ChannelAdmin) -> Response:
             error_field=refused.field,
             first_ticket=refused.ticket_code,
         )
-    return _form(request, staff, choices, recorded=done)
+    similar = await run_in_threadpool(_similar, crm, report, done.ticket_code)
+    return _form(request, staff, choices, recorded=done, similar=similar)
+
+
+def _similar(crm: Crm, report: ChannelReport, ticket_code: str) -> list[dict[str, Any]]:
+    return shown(crm, for_report(crm, report, ticket_code))

@@ -32,6 +32,8 @@ KIND_WORDS = {
     "desk_visit": say("Warga datang ke meja (tindak lanjut)"),
     "note": say("Catatan internal"),
 }
+# A co-reporter added by a channel admin's triage (no desk: the CRM added them).
+TRIAGE_REPORTER = say("Pelapor tambahan (triase kanal)")
 
 
 def when(moment: dt.datetime) -> str:
@@ -106,6 +108,8 @@ def history(session: Session, c: Complaint) -> list[HistoryLine]:
     lines = []
     for e in session.scalars(select(Event).where(Event.complaint_pk == c.pk).order_by(Event.seq)):
         kind_words = KIND_WORDS.get(e.kind, "") if e.kind != "status" else ""
+        if e.kind == "reporter_added" and e.desk_id is None:
+            kind_words = TRIAGE_REPORTER
         note = e.note if e.kind != "reporter_added" else ""  # the reporter is personal data
         lines.append(
             HistoryLine(

@@ -41,12 +41,19 @@ class NavItem:
     path: str
     label: str
     roles: frozenset[str]  # empty: every role
+    channel: str = ""  # a channel's page: for its admins and those of no channel
+
+    def shown_to(self, role: str, unit_code: str) -> bool:
+        if self.roles and role not in self.roles:
+            return False
+        return not self.channel or unit_code in ("", self.channel)
 
 
 NAV = (
     NavItem("/console/", say("Kotak masuk"), frozenset()),
     NavItem("/console/kanal/catat", say("Catat dari kanal"), frozenset({"channel_admin"})),
-    NavItem("/console/kanal/email", say("Triase e-mail"), frozenset({"channel_admin"})),
+    NavItem("/console/kanal/email", say("Triase e-mail"), frozenset({"channel_admin"}), "EMAIL"),
+    NavItem("/console/kanal/sms", say("Triase SMS"), frozenset({"channel_admin"}), "SMS"),
     NavItem("/console/dashboard", say("Dasbor kota"), frozenset({"koordinator", "admin"})),
     NavItem("/console/admin/", say("Administrasi"), frozenset({"admin"})),
 )
@@ -72,8 +79,7 @@ def page(
     here = context.pop("here", default_here)
     nav = []
     if staff is not None:
-        role = staff.user.role
-        nav = [item for item in NAV if not item.roles or role in item.roles]
+        nav = [item for item in NAV if item.shown_to(staff.user.role, staff.user.unit_code)]
     body = TEMPLATES.get_template(template).render(
         t=translator(lang),
         lang=lang,

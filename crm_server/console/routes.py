@@ -15,9 +15,9 @@ from crm_server.console import (
     complaint_page,
     dashboard,
     inbox,
-    mail_triage,
     sign_in,
     sms_pages,
+    triage,
 )
 from crm_server.console.deps import ConsoleRefusal, SignInNeeded, login_url
 from crm_server.console.render import error_page
@@ -30,7 +30,7 @@ for part in (
     complaint_page,
     channel_record,
     channel_figures,
-    mail_triage,
+    triage,
     sms_pages,
     admin,
 ):

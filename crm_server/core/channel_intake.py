@@ -133,6 +133,8 @@ def complainant_of(report: ChannelReport, now: dt.datetime) -> dict[str, object]
     if not found["name"]:
         found["name"] = contact[:120]
     found["consent_given_at"] = now.isoformat()
+    if report.channel == "SMS" and "phone" in found:
+        found["sms_consent"] = True  # they wrote by SMS: news by SMS, until STOP/BERHENTI
     return found
 
 

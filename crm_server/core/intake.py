@@ -24,7 +24,7 @@ from complaint_domain.ticket import mint
 from crm_server.core.context import CrmContext
 from crm_server.core.desks import CRM_DESK_CODE
 from crm_server.db.bulk import bulk_insert
-from crm_server.db.crypto import person_hashes
+from crm_server.db.crypto import email_hash, person_hashes
 from crm_server.db.engine import lock_feed
 from crm_server.db.models import Complaint, Event
 
@@ -122,6 +122,7 @@ class Reception:
             "complainant": new.complainant,
             "complainant_nik_hash": nik_hash,
             "complainant_phone_hash": phone_hash,
+            "complainant_email_hash": email_hash(new.complainant),
             "kelurahan_code": kelurahan_code,
             "kota_code": ".".join(kelurahan_code.split(".")[:2]),
             "location": new.location,

@@ -4,7 +4,8 @@ stays, anonymised: its facts, category, area, dates and states are kept for the
 statistics; the citizen's and every co-reporter's identity and contact, their
 lookup hashes and the phone numbers of its SMS go (a number that said STOP keeps
 only its keyed hash, which keeps it stopped; received messages and replies that
-belong to no complaint go by their own age). Run daily by a periodic job
+belong to no complaint go by their own age); so do the sender and text of the
+channels' triage drafts decided as long ago. Run daily by a periodic job
 (``core/jobs.py``) and by ``crm-server retention [--dry-run]``; each run is in the
 audit log with its counts and ticket codes (never personal data)."""
 
@@ -20,6 +21,7 @@ from complaint_domain.status import FINAL_STATES
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
 from crm_server.core.sms.forget import GONE, SETTLED, freed
+from crm_server.db.channel_models import MailDraft, SmsDraft
 from crm_server.db.engine import transaction
 from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
@@ -35,6 +37,7 @@ class RetentionRun:
     dry_run: bool
     tickets: list[str] = field(default_factory=list)
     co_reporters: int = 0
+    drafts: int = 0  # the channels' triage drafts decided before the cutoff
 
     def summary(self) -> str:
         verb = "would remove" if self.dry_run else "removed"
@@ -79,10 +82,12 @@ def run_retention(crm: CrmContext, dry_run: bool = False, batch: int = BATCH) ->
             pass
         with transaction(crm.sessions) as session:
             _remove_old_sms(session, run.cutoff)
+    run.drafts = _forget_drafts(crm, run.cutoff, dry_run)
     with transaction(crm.sessions) as session:
         detail: dict[str, object] = {
             "complaints": len(run.tickets),
             "co_reporters": run.co_reporters,
+            "drafts": run.drafts,
             "cutoff": run.cutoff.isoformat(),
             "tickets": run.tickets[:_AUDITED_TICKETS],
         }
@@ -117,13 +122,14 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
                 complainant=ANONYMISED,
                 complainant_nik_hash="",
                 complainant_phone_hash="",
+                complainant_email_hash="",
                 personal_removed_at=now,
             )
         )
         result = session.execute(
             update(CoReporter)
             .where(CoReporter.complaint_pk.in_(pks))
-            .values(reporter=ANONYMISED, nik_hash="", phone_hash="")
+            .values(reporter=ANONYMISED, nik_hash="", phone_hash="", email_hash="")
         )
         _remove_sms(session, pks, phone_hashes)
         run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
@@ -177,3 +183,32 @@ def _remove_old_sms(session: Session, cutoff: dt.datetime) -> None:
         .where(SmsInbound.phone != "", SmsInbound.received_at < cutoff)
         .values(GONE)
     )
+
+
+def _forget_drafts(crm: CrmContext, cutoff: dt.datetime, dry_run: bool) -> int:
+    """The sender and the text of the triage's drafts decided before ``cutoff``: a
+    confirmed or merged one lives on in its complaint (and goes with it), a dismissed
+    one was no complaint at all. The decision itself (when, by whom, which ticket)
+    stays. How many drafts."""
+    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff, SmsDraft.forgotten_at.is_(None))
+    mail = (
+        MailDraft.state != "draft",
+        MailDraft.decided_at < cutoff,
+        MailDraft.forgotten_at.is_(None),
+    )
+    with transaction(crm.sessions) as session:
+        if dry_run:
+            return sum(
+                session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+                for model, where in ((SmsDraft, sms), (MailDraft, mail))
+            )
+        now = crm.now()
+        forgotten = session.execute(
+            update(SmsDraft).where(*sms).values(message=ANONYMISED, phone_hash="", forgotten_at=now)
+        )
+        forgotten_mail = session.execute(
+            update(MailDraft)
+            .where(*mail)
+            .values(message_id="", sender="", subject="", body="", forgotten_at=now)
+        )
+    return int(forgotten.rowcount or 0) + int(forgotten_mail.rowcount or 0)  # type: ignore[attr-defined]

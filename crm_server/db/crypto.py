@@ -186,6 +186,19 @@ def phone_lookups(phone: str, keys: DataKeys | None = None) -> list[str]:
     return (keys or active()).lookup_hashes("phone", phone) if phone else []
 
 
+def normal_email(raw: str) -> str:
+    """An e-mail address compared without case or spaces; "" for none."""
+    text = "".join(raw.split()).lower()
+    return text if "@" in text else ""
+
+
+def email_hash(person: Mapping[str, Any] | None, keys: DataKeys | None = None) -> str:
+    """A citizen's e-mail hash under the current key (migration 0015), "" without one:
+    the same complaint reported by e-mail and at a desk is found without decrypting."""
+    email = normal_email(str((person or {}).get("email") or ""))
+    return (keys or active()).lookup_hash("email", email) if email else ""
+
+
 def stored_under(column: Any, kid: str | None = None) -> Any:
     """SQL: the raw column holds a value encrypted (under key ``kid``, or any)."""
     pattern = f"{PREFIX}{kid}:%" if kid else f"{PREFIX}%"

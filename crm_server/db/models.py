@@ -264,6 +264,7 @@ class Complaint(Base):
     complainant: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     complainant_nik_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     complainant_phone_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    complainant_email_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     # When retention removed the personal data ("anonymised"), None while it is kept.
     personal_removed_at: Mapped[dt.datetime | None]
     kelurahan_code: Mapped[str] = mapped_column(String(13))
@@ -381,6 +382,7 @@ class CoReporter(Base):
     reporter: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)  # personal, encrypted
     nik_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     phone_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    email_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     at: Mapped[dt.datetime]
     recorded_at: Mapped[dt.datetime]
 

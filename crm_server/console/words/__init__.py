@@ -17,10 +17,10 @@ from crm_server.console.words import (
     common,
     complaint,
     inbox,
-    mail,
     rights,
     sign_in,
     sms,
+    triage,
 )
 
 LANGUAGES = ("id", "en")
@@ -32,7 +32,7 @@ ENGLISH: dict[str, str] = {
     **admin.ENGLISH,
     **channel.ENGLISH,
     **sms.ENGLISH,
-    **mail.ENGLISH,
+    **triage.ENGLISH,
     **rights.ENGLISH,
 }
 

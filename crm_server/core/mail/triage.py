@@ -1,8 +1,10 @@
 """The e-mail admin's decision on a draft of the complaints mailbox: confirm it as
 a complaint (through ``channel_intake.record``, so with the EMAIL channel's ticket
 prefix and its Message-ID as the source: never recorded twice), merge it into an
-existing complaint, or dismiss it (spam, not a complaint) with a reason. The
-sender of a confirmed or merged e-mail gets the ticket code back over SMTP."""
+existing complaint (its sender kept as a co-reporter), or dismiss it (spam, not a
+complaint) with a reason: the decisions every channel's triage shares
+(``core.triage.drafts``). The sender of a confirmed or merged e-mail gets the ticket
+code back over SMTP."""
 
 from __future__ import annotations
 
@@ -10,60 +12,37 @@ import logging
 import smtplib
 from email.message import EmailMessage
 
-from sqlalchemy import select
-
 from complaint_domain.ticket import parse_ticket_code, tracking_url
 from crm_server.core.attachments import attachment_path
 from crm_server.core.channel_intake import ChannelReport, RecordRefused, record, reply_text
-from crm_server.core.complaints import find_complaint
 from crm_server.core.context import CrmContext
+from crm_server.core.triage import drafts as triage_drafts
+from crm_server.core.triage.drafts import DISMISS_REASONS, DraftRefused
+from crm_server.core.triage.suggestions import Contact, Suggestion, niks_in, suggest
 from crm_server.db.channel_models import MailDraft
-from crm_server.db.engine import transaction
 
 log = logging.getLogger("crm_server.mail")
-DISMISS_REASONS = ("spam", "not_a_complaint", "other")
+__all__ = ["DISMISS_REASONS", "DraftRefused", "confirm", "dismiss", "drafts", "merge"]
 
 
-class DraftRefused(Exception):
-    """Not possible: ``code`` says why (the draft was decided already, an unknown
-    ticket, a missing reason, or a ``RecordRefused`` code)."""
-
-    def __init__(self, code: str, ticket_code: str = "") -> None:
-        super().__init__(code)
-        self.code = code
-        self.ticket_code = ticket_code
-
-
-def drafts(crm: CrmContext) -> list[MailDraft]:
+def drafts(crm: CrmContext, limit: int | None = None) -> list[MailDraft]:
     """The drafts waiting for a decision, oldest first."""
-    with crm.sessions() as session:
-        found = list(
-            session.scalars(
-                select(MailDraft).where(MailDraft.state == "draft").order_by(MailDraft.id)
-            )
-        )
-        session.expunge_all()
-    return found
+    return triage_drafts.waiting_list(crm, MailDraft, limit)
 
 
-def _waiting(crm: CrmContext, draft_id: int) -> MailDraft:
-    with crm.sessions() as session:
-        draft = session.get(MailDraft, draft_id)
-        if draft is None or draft.state != "draft":
-            raise DraftRefused("decided")
-        session.expunge(draft)
-    return draft
+def waiting(crm: CrmContext) -> int:
+    """How many drafts wait."""
+    return triage_drafts.waiting_count(crm, MailDraft)
 
 
-def _decide(crm: CrmContext, draft_id: int, user_id: int, **values: str) -> None:
-    with transaction(crm.sessions) as session:
-        draft = session.get(MailDraft, draft_id)
-        if draft is None or draft.state != "draft":
-            raise DraftRefused("decided")
-        for name, value in values.items():
-            setattr(draft, name, value)
-        draft.decided_by = user_id
-        draft.decided_at = crm.now()
+def text_of(draft: MailDraft) -> str:
+    """What the citizen wrote: the subject and the body."""
+    return "\n".join(p for p in (draft.subject, draft.body) if p)
+
+
+def suggestions(crm: CrmContext, draft: MailDraft) -> list[Suggestion]:
+    text = text_of(draft)
+    return suggest(crm, Contact(email=draft.sender, niks=niks_in(text)), text)
 
 
 def send_reply(crm: CrmContext, to: str, subject: str, text: str) -> bool:
@@ -96,12 +75,12 @@ def confirm(
     description: str = "",
 ) -> str:
     """The draft received as a complaint of the EMAIL channel; its ticket code."""
-    draft = _waiting(crm, draft_id)
+    draft = triage_drafts.waiting(crm, MailDraft, draft_id)
     files = [
         (a["original_name"], attachment_path(crm, a["sha256"]).read_bytes())
         for a in draft.attachments
     ]
-    text = description.strip() or "\n".join(p for p in (draft.subject, draft.body) if p)
+    text = description.strip() or text_of(draft)
     report = ChannelReport(
         channel="EMAIL",
         source=f"<{draft.message_id}>",
@@ -116,29 +95,31 @@ def confirm(
         done = record(crm, user_id, officer, report)
     except RecordRefused as refused:
         raise DraftRefused(refused.code, refused.ticket_code) from None
-    _decide(crm, draft_id, user_id, state="confirmed", ticket_code=done.ticket_code)
+    triage_drafts.decide(
+        crm, MailDraft, draft_id, user_id, state="confirmed", ticket_code=done.ticket_code
+    )
     send_reply(crm, draft.sender, f"Aduan Anda diterima: {done.ticket_code}", done.reply)
     return done.ticket_code
 
 
-def merge(crm: CrmContext, draft_id: int, user_id: int, ticket_text: str) -> str:
-    """The draft joined to the complaint ``ticket_text`` (the same problem); the
-    sender is told that complaint's ticket code and tracking address."""
-    draft = _waiting(crm, draft_id)
-    with crm.sessions() as session:
-        complaint = find_complaint(session, ticket_text)
-        if complaint is None:
-            raise DraftRefused("unknown_ticket")
-        code, token = complaint.ticket_code, complaint.tracking_token
-    address = tracking_url(crm.settings.public_host, parse_ticket_code(code), token)
-    _decide(crm, draft_id, user_id, state="merged", ticket_code=code)
+def merge(crm: CrmContext, draft_id: int, user: tuple[int, str, str], ticket_text: str) -> str:
+    """The draft joined to the complaint ``ticket_text`` (the same problem), its
+    sender a co-reporter of it; they are told its ticket code and tracking address."""
+    draft = triage_drafts.waiting(crm, MailDraft, draft_id)
+    reporter = {
+        "name": draft.sender,
+        "email": draft.sender,
+        "consent_given_at": crm.now().isoformat(),
+    }
+    complaint = triage_drafts.merge(crm, MailDraft, draft_id, user, ticket_text, reporter)
+    code = complaint.ticket_code
+    address = tracking_url(
+        crm.settings.public_host, parse_ticket_code(code), complaint.tracking_token
+    )
     send_reply(crm, draft.sender, f"Aduan Anda tercatat: {code}", reply_text(code, address))
     return code
 
 
 def dismiss(crm: CrmContext, draft_id: int, user_id: int, reason: str, note: str = "") -> None:
     """Not a complaint (spam, something else): nothing is sent back."""
-    if reason not in DISMISS_REASONS or (reason == "other" and not note.strip()):
-        raise DraftRefused("reason")
-    text = reason if reason != "other" else f"other: {' '.join(note.split())}"
-    _decide(crm, draft_id, user_id, state="dismissed", reason=text[:500])
+    triage_drafts.dismiss(crm, MailDraft, draft_id, user_id, reason, note)

@@ -20,7 +20,7 @@ from crm_server.core.intake import COMPLAINTS, EVENTS
 from crm_server.core.push.answers import missing_attachment, rejected, result
 from crm_server.core.schemas import EventItem
 from crm_server.db.bulk import bulk_insert, one_of
-from crm_server.db.crypto import person_hashes
+from crm_server.db.crypto import email_hash, person_hashes
 from crm_server.db.models import CoReporter
 
 CO_REPORTERS = cast(Table, CoReporter.__table__)
@@ -137,6 +137,7 @@ def store_events(
                         "reporter": reporter,
                         "nik_hash": nik_hash,
                         "phone_hash": phone_hash,
+                        "email_hash": email_hash(reporter),
                         "at": item.at,
                         "recorded_at": now,
                     }

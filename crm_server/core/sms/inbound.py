@@ -2,8 +2,9 @@
 only to a number recorded with that complaint (any other number gets the same "not
 found" as a code that does not exist: a code is no key to someone else's case);
 ``STOP`` or ``BERHENTI`` stops every further message to the number at once, and is
-confirmed once. Anything else gets no answer. Each received message is handled once,
-by the gateway's reference, whatever crashes."""
+confirmed once. Anything else gets no answer here: it becomes a draft in the SMS
+admin's triage (``core.triage.sms``). Each received message is handled once, by the
+gateway's reference, whatever crashes."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from crm_server.core.sms.outbox import (
     write,
 )
 from crm_server.core.sms.templates import Facts
+from crm_server.core.triage import sms as sms_triage
 from crm_server.db.bulk import insert_for
 from crm_server.db.crypto import phone_lookup
 from crm_server.db.models import Complaint, CoReporter
@@ -109,6 +111,10 @@ def receive(crm: CrmContext, gateway_ref: str, sender: str, text: str) -> str:
                 label = public_status_text(status, merged_into=complaint.merged_into)
                 pk, reply = complaint.pk, templates.cek_reply(facts, label)
             write(conn, now, [NewMessage(f"in:{ref_key[:40]}", pk, phone, "reply", reply)])
+        elif text.strip():
+            # Neither command: a complaint, perhaps: a draft in the SMS admin's triage,
+            # in this transaction (received once, drafted once, both kept or neither).
+            sms_triage.store(conn, ref_key, phone, text.strip(), now)
     return command
 
 

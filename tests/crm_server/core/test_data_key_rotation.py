@@ -16,10 +16,15 @@ from sqlalchemy import select, text
 from crm_server.cli import main as cli_main
 from crm_server.core.crm import Crm
 from crm_server.core.data_keys import rotate
+from crm_server.core.mail import triage as mail_triage
+from crm_server.core.mail.mailbox import poll
+from crm_server.core.sms import inbound
 from crm_server.db import crypto
+from crm_server.db.channel_models import SmsDraft
 from crm_server.db.models import Complaint, CoReporter
 from tests.crm_server.conftest import FakeClock, complaint_item
 from tests.crm_server.core.test_audit_chain import use_cli
+from tests.crm_server.mail.test_mailbox import THREE, FakeImap
 from tests.crm_server.sync_api.test_co_reporters import reporter_event
 
 NIK = "3171014506780003"
@@ -69,6 +74,8 @@ def test_rotation_re_encrypts_everything_and_old_rows_read_meanwhile(
     old_id, old_key = crm.data_keys.current_id, key_text(crm)
     first = complaint_item()
     push(first, reporter_event(first), complaint_item())
+    inbound.receive(crm, "GW-R", "+6285700001111", "Lampu jalan di gang Kenari mati sejak Jumat.")
+    poll(crm, lambda _: FakeImap({101: THREE[101]}))
     new_key = crypto.new_key_text()
     both = with_keys(crm, clock, f"{new_key}, {old_key}")
     try:
@@ -80,7 +87,12 @@ def test_rotation_re_encrypts_everything_and_old_rows_read_meanwhile(
         assert names(both).count("Sulastri Wijayakusuma") == 3
         assert found_by_nik(both) == 3
         done = rotate(both, batch=2)  # in batches smaller than the table
-        assert done == {"complaints": 2, "co_reporters": 1} | dict.fromkeys(SMS_TABLES, 0)
+        assert done == {
+            "complaints": 2,
+            "co_reporters": 1,
+            "sms_drafts": 1,
+            "mail_drafts": 1,
+        } | dict.fromkeys(SMS_TABLES, 0) | {"sms_inbound": 1}  # the SMS draft's message
         assert prefixes(both) == {both.data_keys.current_id}
         assert set(rotate(both).values()) == {0}  # resumable: nothing left
     finally:
@@ -90,6 +102,12 @@ def test_rotation_re_encrypts_everything_and_old_rows_read_meanwhile(
         read = names(only_new)  # the old key is gone: everything reads with the new one
         assert read.count("Sulastri Wijayakusuma") == 3 and len(read) == 4
         assert found_by_nik(only_new) == 3
+        with only_new.sessions() as s:
+            draft = s.scalars(select(SmsDraft)).one()
+        assert draft.message["phone"] == "+6285700001111"
+        assert draft.phone_hash == only_new.data_keys.lookup_hash("phone", "+6285700001111")
+        (mail,) = mail_triage.drafts(only_new)
+        assert mail.sender == "sari@example.id" and mail.subject == "Jalan berlubang"
     finally:
         only_new.close()
 

@@ -121,3 +121,34 @@ def test_the_command_line_dry_run_lists_and_changes_nothing(
     assert closed[0] in out and closed[1] in out and closed[2] not in out
     assert_no_personal_data(out)
     assert raw(crm) == before
+
+
+def test_decided_triage_drafts_lose_their_sender_and_text(crm: Crm, clock: FakeClock) -> None:
+    from crm_server.core.mail import triage as mail_triage
+    from crm_server.core.mail.mailbox import poll
+    from crm_server.core.sms import inbound
+    from crm_server.core.triage import sms as sms_triage
+    from crm_server.db.channel_models import MailDraft, SmsDraft
+    from tests.crm_server.mail.test_mailbox import THREE, FakeImap
+
+    for ref in ("GW-1", "GW-2"):
+        inbound.receive(crm, ref, "+6285700001111", "Lampu jalan di gang Kenari mati.")
+    decided, waiting = (d.id for d in sms_triage.drafts(crm))
+    sms_triage.dismiss(crm, decided, 1, "not_a_complaint")
+    poll(crm, lambda _: FakeImap({102: THREE[102]}))
+    (spam,) = mail_triage.drafts(crm)
+    mail_triage.dismiss(crm, spam.id, 1, "spam")
+    clock.now += dt.timedelta(days=731)
+    assert run_retention(crm, dry_run=True).drafts == 2
+    assert run_retention(crm).drafts == 2
+    with crm.sessions() as s:
+        mail = s.get(MailDraft, spam.id)
+    assert mail is not None and (mail.sender, mail.body, mail.message_id) == ("", "", "")
+    with crm.sessions() as s:
+        gone, kept = s.get(SmsDraft, decided), s.get(SmsDraft, waiting)
+    assert gone is not None and kept is not None
+    assert gone.message == {"anonymised": True} and gone.phone_hash == ""
+    assert gone.state == "dismissed" and gone.reason == "not_a_complaint"
+    assert kept.message["phone"] == "+6285700001111"  # still waiting: still needed
+    assert gone.forgotten_at == clock.now and kept.forgotten_at is None
+    assert run_retention(crm).drafts == 0

@@ -190,7 +190,10 @@ def three_decided(crm: Crm, push: Push, smtp_server: list[EmailMessage]) -> None
     ticket = triage.confirm(crm, scan.id, 1, "Admin E-mail", KELURAHAN, "JALAN.RUSAK")
     assert ticket.startswith("EMA-")
     triage.dismiss(crm, spam.id, 1, "spam")
-    assert triage.merge(crm, duplicate.id, 1, desk["ticket_code"]) == desk["ticket_code"]
+    assert (
+        triage.merge(crm, duplicate.id, (1, "Admin E-mail", "channel_admin"), desk["ticket_code"])
+        == desk["ticket_code"]
+    )
 
     assert triage.drafts(crm) == []
     with crm.sessions() as session:
