@@ -2872,8 +2872,8 @@ Status: {status}</translation>
         <translation>Type something to search for.</translation>
     </message>
     <message>
-        <source>Tidak ditemukan (dicari menurut {how}).</source>
-        <translation>Nothing found (searched by {how}).</translation>
+        <source>Tidak ditemukan di meja ini (dicari menurut {how}).</source>
+        <translation>Nothing found on this desk (searched by {how}).</translation>
     </message>
     <message numerus="yes">
         <source>%n aduan ditemukan</source>

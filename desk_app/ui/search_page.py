@@ -218,7 +218,9 @@ class SearchPage(QWidget):
         elif result.matched_by is MatchedBy.NOTHING:
             self.summary.setText(self.tr("Ketik sesuatu untuk dicari."))
         elif n == 0:
-            self.summary.setText(self.tr("Tidak ditemukan (dicari menurut {how}).").format(how=how))
+            self.summary.setText(
+                self.tr("Tidak ditemukan di meja ini (dicari menurut {how}).").format(how=how)
+            )
         else:
             self.summary.setText(
                 self.tr("%n aduan ditemukan", "", n)
