@@ -26,6 +26,7 @@ from complaint_domain.reference import AGENCY_BY_CODE, default_agency
 from complaint_domain.status import Status, can_transition, public_status_text
 from crm_server.core import complaints, timing
 from crm_server.core.auth import UserAuth
+from crm_server.core.co_reporters import carry_reporters
 from crm_server.core.complaints import find_complaint, shown_unit
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
@@ -217,6 +218,8 @@ class Workflow:
                         "target_ticket",
                     )
                 complaint.merged_into = target.ticket_code
+                # Its citizens hear of the complaint that is handled from now on.
+                carry_reporters(session, complaint, target, (user.display_name, user.role), now)
                 label_extra = target.ticket_code
                 note = note or f"Digabung dengan {target.ticket_code}."
             elif request.action in ("report", "return") and not note:

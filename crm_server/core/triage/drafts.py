@@ -7,19 +7,18 @@ them per their consent, and the count of reporters shows it."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES, Status
-from crm_server.core.complaints import find_complaint, shown_unit
+from crm_server.core.co_reporters import add_co_reporter
+from crm_server.core.complaints import find_complaint
 from crm_server.core.context import CrmContext
 from crm_server.db.channel_models import DraftDecision
-from crm_server.db.crypto import email_hash, person_hashes
 from crm_server.db.engine import lock_feed, transaction
-from crm_server.db.models import Complaint, CoReporter, Event
+from crm_server.db.models import Complaint
 
 DISMISS_REASONS = ("spam", "not_a_complaint", "other")
 Draft = TypeVar("Draft", bound=DraftDecision)
@@ -129,47 +128,3 @@ def merge(
         session.flush()
         session.expunge(complaint)
     return complaint
-
-
-def add_co_reporter(
-    session: Session,
-    complaint: Complaint,
-    reporter: dict[str, Any],
-    actor: tuple[str, str],
-    now: dt.datetime,
-) -> None:
-    """A further citizen of ``complaint``: the event (not public, not in a desk's feed:
-    the CRM added them) and their personal part apart, with its lookup hashes."""
-    event_id = uuid.uuid4()
-    session.add(
-        Event(
-            id=event_id,
-            complaint_pk=complaint.pk,
-            desk_id=None,
-            kind="reporter_added",
-            status=complaint.status,
-            actor=actor[0][:120],
-            actor_role=actor[1],
-            note="",
-            unit_name=shown_unit(complaint),
-            public_label=Status(complaint.status).public_label,
-            at=now,
-            recorded_at=now,
-            public=False,  # not news from the handler: the digantung clock runs on
-            attachments=[],
-        )
-    )
-    session.flush()  # the event first: co_reporters refers to its id by value
-    nik_hash, phone_hash = person_hashes(reporter)
-    session.add(
-        CoReporter(
-            event_id=event_id,
-            complaint_pk=complaint.pk,
-            reporter=reporter,
-            nik_hash=nik_hash,
-            phone_hash=phone_hash,
-            email_hash=email_hash(reporter),
-            at=now,
-            recorded_at=now,
-        )
-    )
