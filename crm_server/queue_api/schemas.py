@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from crm_server.core.bounds import FIRST_DAY, LAST_DAY, MAX_ROW_ID, is_sane_day
 from crm_server.core.schemas import Text
 
 Action = Literal["recall", "no-show", "reinstate", "transfer", "start", "finish", "link"]
@@ -28,6 +29,9 @@ Kind = Literal[
 def _aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValueError("A time must carry its UTC offset.")
+    # A queue's day is worked out from the time: the year 9999 overflowed (a 500).
+    if not is_sane_day(value.date()):
+        raise ValueError(f"A time must fall between {FIRST_DAY} and {LAST_DAY}.")
     return value
 
 
@@ -64,7 +68,7 @@ class QueueEventIn(BaseModel):
     complaint_code: Text = Field("", max_length=24)
     # The "issued" event's ticket (its number carries the desk's code).
     number: Text = Field("", max_length=16)
-    seq: int = Field(0, ge=0)
+    seq: int = Field(0, ge=0, le=MAX_ROW_ID)
     priority: Text = Field("", max_length=20)
     seat_call: bool = False
 

@@ -25,7 +25,7 @@ from crm_server.core.errors import field_path
 from crm_server.core.intake import COMPLAINTS, NewComplaint, Reception, crm_id, receive
 from crm_server.core.push.answers import missing_attachment, rejected, result
 from crm_server.core.push.body import push_items
-from crm_server.core.push.events import store_events
+from crm_server.core.push.events import EARLIEST, store_events
 from crm_server.core.schemas import PUSH_ITEM, ComplaintItem, EventItem, PushItem, PushRequest
 from crm_server.db.bulk import one_of
 from crm_server.db.models import StoredAttachment
@@ -34,7 +34,6 @@ from crm_server.db.models import StoredAttachment
 # desk part (it reads them as 1/1/0), digits for date and sequence.
 # No desk recorded a complaint before this: an older created_at is a broken clock
 # or a forged item.
-EARLIEST = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 _CANONICAL_TICKET = re.compile(r"[0-9A-HJKMNP-Z]{1,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]")
 
 

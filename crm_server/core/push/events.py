@@ -25,6 +25,7 @@ from crm_server.db.models import CoReporter
 
 CO_REPORTERS = cast(Table, CoReporter.__table__)
 VISIT = "desk_visit"
+EARLIEST = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # before the desks existed
 
 
 def store_events(
@@ -87,6 +88,13 @@ def store_events(
                 "attachment_missing",
                 "Upload the attachment before the event.",
                 missing,
+            )
+            continue
+        # As a complaint's created_at: a time far ahead broke the complaint's page (its
+        # working days counted to the year 9999) for every staff member.
+        if not EARLIEST <= item.at <= now + dt.timedelta(days=1):
+            results[i] = rejected(
+                item_id, "invalid", "at is in the future or before the desks existed.", "at"
             )
             continue
         status = Status(target.status)

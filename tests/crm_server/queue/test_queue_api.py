@@ -181,3 +181,17 @@ def test_figures_wait_walk_service_per_desk_officer_hour(crm: Crm, client, clock
         headers=staff["koordinator"] if "koordinator" in staff else next(iter(staff.values())),
     ).json()
     assert as_staff["tickets"] == 3
+
+
+def test_an_event_time_or_number_beyond_the_calendar_is_a_422(crm: Crm, client: TestClient):
+    """Found by a review: the year 9999 (a day computed from it overflowed) and a
+    sequence number beyond 64 bits were 500s."""
+    desk = enrol(crm, client, "PBK1")
+    base = {"id": str(uuid.uuid4()), "ticket_id": str(uuid.uuid4()), "kind": "issued"}
+    for wrong in (
+        {"at": "9999-12-31T23:00:00+00:00"},
+        {"at": "2026-11-18T08:00:00+07:00", "seq": 2**63},
+    ):
+        body = {"events": [{**base, "number": "PBK1-001", "seq": 1, **wrong}]}
+        answer = client.post("/api/v1/queue/events", json=body, headers=desk)
+        assert answer.status_code == 422, answer.text

@@ -94,3 +94,19 @@ def test_a_reporter_goes_with_its_kind_only_and_is_checked(push: Push) -> None:
     assert results[2]["error"]["field"] == "reporter.phone"
     assert "0813" not in str(results)
     assert push(reporter_event(item, id=str(uuid.uuid4())))["results"][0]["outcome"] == "accepted"
+
+
+def test_an_event_far_in_the_future_is_refused_not_stored(
+    push: Push, client: TestClient, staff: dict[str, dict[str, str]]
+) -> None:
+    """Found by a review: an event at 9999-12-31 was stored and the complaint's page
+    answered 500 for every staff member from then on."""
+    item = complaint_item()
+    push(item)
+    far = event_item(item, "Dari masa depan.", at="9999-12-31T23:00:00+00:00")
+    early = event_item(item, "Dari masa lalu.", at="1999-01-01T08:00:00+07:00")
+    results = push(far, early)["results"]
+    assert [(r["outcome"], r["error"]["field"]) for r in results] == [("rejected", "at")] * 2
+    code = item["ticket_code"]
+    detail = client.get(f"/api/v1/workflow/complaints/{code}", headers=staff["koordinator"])
+    assert detail.status_code == 200 and "masa depan" not in detail.text
