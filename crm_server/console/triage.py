@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from complaint_domain.complaint import WIB
 from crm_server.console.channel_record import REFUSAL_WORDS, choices_for, kelurahan_code
-from crm_server.console.deps import ConsoleRefusal, crm_of, staff_with_role
+from crm_server.console.deps import ConsoleRefusal, RowId, crm_of, staff_with_role
 from crm_server.console.render import page
 from crm_server.console.suggested import shown
 from crm_server.console.words import say
@@ -160,7 +160,7 @@ def _routes(channel: TriageChannel) -> None:
         )
 
     @router.post(path + "/{draft_id}", include_in_schema=False)
-    async def decide(request: Request, staff: ChannelAdmin, draft_id: int) -> Response:
+    async def decide(request: Request, staff: ChannelAdmin, draft_id: RowId) -> Response:
         _admin_of(staff, channel)
         crm = crm_of(request)
         form = await request.form()

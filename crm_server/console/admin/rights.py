@@ -15,7 +15,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from crm_server.console.admin.base import NOTICES, Admin, admin_page, done
-from crm_server.console.deps import ConsoleRefusal, crm_of
+from crm_server.console.deps import ConsoleRefusal, RowId, crm_of
 from crm_server.console.words import say
 from crm_server.core import rights
 
@@ -87,7 +87,7 @@ async def record(
     return done("/console/admin/rights", "recorded")
 
 
-def _one(request: Request, staff: Admin, request_id: int) -> rights.RightsRow:
+def _one(request: Request, staff: Admin, request_id: RowId) -> rights.RightsRow:
     for row in rights.requests(crm_of(request), request_id=request_id):
         return row
     raise ConsoleRefusal(404, staff)
@@ -104,13 +104,13 @@ def _request_page(
 
 
 @router.get("/rights/{request_id}", response_class=HTMLResponse, include_in_schema=False)
-async def one_request(request: Request, staff: Admin, request_id: int) -> HTMLResponse:
+async def one_request(request: Request, staff: Admin, request_id: RowId) -> HTMLResponse:
     row = await run_in_threadpool(_one, request, staff, request_id)
     return await run_in_threadpool(_request_page, request, staff, row)
 
 
 @router.post("/rights/{request_id}/export", include_in_schema=False)
-async def export(request: Request, staff: Admin, request_id: int) -> Response:
+async def export(request: Request, staff: Admin, request_id: RowId) -> Response:
     row = await run_in_threadpool(_one, request, staff, request_id)
     document = await run_in_threadpool(
         rights.export, crm_of(request), staff.user.username, request_id
@@ -131,7 +131,7 @@ async def export(request: Request, staff: Admin, request_id: int) -> Response:
 async def correct(
     request: Request,
     staff: Admin,
-    request_id: int,
+    request_id: RowId,
     name: Annotated[str, Form(max_length=120)] = "",
     phone: Annotated[str, Form(max_length=30)] = "",
     address: Annotated[str, Form(max_length=200)] = "",
@@ -150,7 +150,7 @@ async def correct(
 
 
 @router.post("/rights/{request_id}/remove", include_in_schema=False)
-async def remove(request: Request, staff: Admin, request_id: int) -> Response:
+async def remove(request: Request, staff: Admin, request_id: RowId) -> Response:
     await run_in_threadpool(_one, request, staff, request_id)
     await run_in_threadpool(rights.remove, crm_of(request), staff.user.username, request_id)
     return done(f"/console/admin/rights/{request_id}", "erased")

@@ -41,8 +41,12 @@ def test_a_cursor_or_id_beyond_the_database_is_not_an_error(
     for cursor in ("-_99999999999999999999999", "2026-11-18_-5", "-_²", "9999-12-31_1"):
         assert lurah.get(f"/console/?setelah={cursor}").status_code == 200, cursor
     admin = signed_in("admin.crm")
-    answer = admin.get("/console/admin/templates/99999999999999999999999")
-    assert answer.status_code in (404, 422)
+    for path in ("/console/admin/templates/", "/console/admin/rights/"):
+        answer = admin.get(path + "99999999999999999999999")
+        assert answer.status_code in (404, 422), path
+    kanal = signed_in("admin.kanal")
+    answer = kanal.post("/console/kanal/sms/99999999999999999999999", {"decision": "dismiss"})
+    assert answer.status_code in (403, 404, 422)
 
 
 def test_a_far_date_in_an_api_is_a_422(
