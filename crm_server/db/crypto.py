@@ -120,6 +120,18 @@ def active() -> DataKeys:
     return _ACTIVE
 
 
+def for_migration() -> DataKeys:
+    """The installed keys, or the settings' (a migration run by Alembic's own command,
+    outside a CRM process, installs them first)."""
+    try:
+        return active()
+    except DataKeyError:
+        from crm_server.settings import Settings
+
+        s = Settings.from_env()
+        return load_and_install(s.data_key, s.data_key_file, s.data_dir)
+
+
 def load(key_text: str, key_file: str, data_dir: Path) -> DataKeys:
     """The keys from the setting, the key file, or the data folder's generated key."""
     if key_text.strip():

@@ -31,17 +31,6 @@ UTC = complaint_domain.sql_types.UTCDateTime
 BATCH = 500
 
 
-def _keys() -> crypto.DataKeys:
-    try:
-        return crypto.active()
-    except crypto.DataKeyError:
-        from crm_server.settings import Settings
-
-        s = Settings.from_env()
-        keys = crypto.load(s.data_key, s.data_key_file, s.data_dir)
-        crypto.install(keys)
-        return keys
-
 
 def _to_text(table: str, column: str) -> None:
     """PostgreSQL: the column becomes text. SQLite keeps its JSON column (recreating a
@@ -66,7 +55,7 @@ def _encrypt_rows(table: str, key: str, column: str, nik: str, phone: str) -> No
         rows = conn.execute(query.order_by(raw.c[key]).limit(BATCH)).all()
         if not rows:
             return
-        keys = _keys()
+        keys = crypto.for_migration()
         for row_key, value in rows:
             person = json.loads(value) if value else {}
             nik_hash, phone_hash = crypto.person_hashes(person, keys)
@@ -146,7 +135,7 @@ def _decrypt_rows(table: str, key: str, column: str) -> None:
         ).all()
         if not rows:
             return
-        keys = _keys()
+        keys = crypto.for_migration()
         for row_key, value in rows:
             sealed = json.loads(value) if value.startswith('"') else value
             conn.execute(

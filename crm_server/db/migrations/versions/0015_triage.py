@@ -31,17 +31,6 @@ UTC = complaint_domain.sql_types.UTCDateTime
 BATCH = 500
 
 
-def _keys() -> crypto.DataKeys:
-    try:
-        return crypto.active()
-    except crypto.DataKeyError:
-        from crm_server.settings import Settings
-
-        s = Settings.from_env()
-        keys = crypto.load(s.data_key, s.data_key_file, s.data_dir)
-        crypto.install(keys)
-        return keys
-
 
 def _hash_rows(table: str, key: str, column: str, email: str) -> None:
     """Each row's e-mail hash from its (encrypted) person, in batches by key."""
@@ -55,7 +44,7 @@ def _hash_rows(table: str, key: str, column: str, email: str) -> None:
         rows = conn.execute(query.order_by(raw.c[key]).limit(BATCH)).all()
         if not rows:
             return
-        keys = _keys()
+        keys = crypto.for_migration()
         for row_key, value in rows:
             sealed = json.loads(value) if value and value.startswith('"') else value
             if sealed and sealed.startswith(crypto.PREFIX):
@@ -96,7 +85,7 @@ def _mail_texts_encrypted() -> None:
         ).all()
         if not rows:
             return
-        _keys()
+        crypto.for_migration()
         for row in rows:
             values = {c: getattr(row, c) for c in MAIL_TEXTS}
             if any(str(v).lstrip('"').startswith(crypto.PREFIX) for v in values.values()):
@@ -111,7 +100,7 @@ def _mail_texts_decrypted() -> None:
         "mail_drafts", sa.column("id"), *(sa.column(c, crypto.EncryptedJSON()) for c in MAIL_TEXTS)
     )
     raw = sa.table("mail_drafts", sa.column("id"), *(sa.column(c, sa.Text()) for c in MAIL_TEXTS))
-    _keys()
+    crypto.for_migration()
     for row in conn.execute(sa.select(typed)).all():
         values = {c: getattr(row, c) for c in MAIL_TEXTS}
         conn.execute(sa.update(raw).where(raw.c.id == row.id).values(values))

@@ -35,17 +35,6 @@ UTC = complaint_domain.sql_types.UTCDateTime
 BATCH = 500
 
 
-def _keys() -> crypto.DataKeys:
-    try:
-        return crypto.active()
-    except crypto.DataKeyError:
-        from crm_server.settings import Settings
-
-        s = Settings.from_env()
-        keys = crypto.load(s.data_key, s.data_key_file, s.data_dir)
-        crypto.install(keys)
-        return keys
-
 
 def rekeyed(key: str, phone: str, keys: crypto.DataKeys) -> str:
     """An idempotency key whose last part was the number's unkeyed hash, with the
@@ -78,7 +67,7 @@ def _encrypt_phones(table: str, key: str, with_key_column: bool) -> None:
         rows = conn.execute(query.order_by(raw.c[key]).limit(BATCH)).all()
         if not rows:
             return
-        keys = _keys()
+        keys = crypto.for_migration()
         for row in rows:
             values = {"phone": row.phone, "phone_hash": crypto.phone_lookup(row.phone, keys)}
             if with_key_column:
@@ -101,7 +90,7 @@ def _optouts_by_hash() -> None:
         sa.Column("at", UTC(), nullable=False),
         sa.PrimaryKeyConstraint("phone_hash"),
     )
-    keys = _keys()
+    keys = crypto.for_migration()
     rows = {
         crypto.phone_lookup(r.phone, keys): {"phone": r.phone, "at": r.at}
         for r in stopped
@@ -146,7 +135,7 @@ def _rights_identifiers_keyed() -> None:
         phone = crypto.normal_phone(str((person or {}).get("phone") or ""))
         for kind, value in (("nik", nik), ("phone", phone)):
             if value and hashlib.sha256(value.encode()).hexdigest() == row.identifier_hash:
-                keyed = _keys().lookup_hash(kind, value)
+                keyed = crypto.for_migration().lookup_hash(kind, value)
         conn.execute(
             sa.update(requests).where(requests.c.id == row.id).values(identifier_hash=keyed)
         )
@@ -178,7 +167,7 @@ def downgrade() -> None:
     """Back to clear numbers (with the configured key): only for going back a
     release. The idempotency keys keep their keyed part (still unique)."""
     conn = op.get_bind()
-    keys = _keys()
+    keys = crypto.for_migration()
     for table, key in (("sms_messages", "id"), ("sms_inbound", "gateway_ref")):
         raw = sa.table(table, sa.column(key), sa.column("phone", sa.Text()))
         rows = conn.execute(
