@@ -74,7 +74,6 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtMultimedia",
     "PySide6.QtMultimediaWidgets",
     "PySide6.Qt3DCore",
-    "PySide6.QtCharts",
     "PySide6.QtDataVisualization",
     "PySide6.QtGraphs",
     "PySide6.QtDesigner",
@@ -89,7 +88,6 @@ EXCLUDES: tuple[str, ...] = (
     "PySide6.QtPositioning",
     "PySide6.QtLocation",
     "PySide6.QtSerialPort",
-    "PySide6.QtTextToSpeech",
     "PySide6.QtDBus",
     # the CRM's side and the database drivers the desk never loads (SQLAlchemy's hook
     # names every dialect's driver)
@@ -103,10 +101,10 @@ EXCLUDES: tuple[str, ...] = (
     "psycopg2",
     "pymysql",
     "MySQLdb",
-    # keyring's Secret Service back-end (Linux desktops) and what it pulls in; a desk
-    # is a Windows PC (keyring's Windows back-end), elsewhere the token-file fallback
+    # keyring's Secret Service back-end (Linux desktops); a desk is a Windows PC
+    # (keyring's Windows back-end), elsewhere the token-file fallback. (cryptography,
+    # which it pulls in, stays: the desk's attachment files are sealed with AES-GCM.)
     "secretstorage",
-    "cryptography",
     "pytest",
     "pygments",
     # pkg_resources (setuptools) is only python-stdnum's fallback for old Pythons; in
@@ -152,6 +150,9 @@ DROPPED: tuple[str, ...] = (
     "*/plugins/imageformats/*wbmp*",
     "*/plugins/imageformats/*qpdf*",
     "*/plugins/iconengines/*svg*",
+    # Linux's speech back-end talks to the system's speech-dispatcher (libspeechd), which
+    # a bundle cannot bring; Windows speaks through its own (SAPI / WinRT plugins)
+    "*/plugins/texttospeech/*speechd*",
     "*qt6qml*",
     "*qt6quick*",
     "*qt6virtualkeyboard*",

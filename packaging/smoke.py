@@ -46,7 +46,7 @@ PUBLIC_HOST = "lacak.smoke.test"
 GOAL_MB = 150  # the goal, said against the size
 # Over this the recipe has let something big in (a Qt module, GTK, a driver): fail.
 # Linux carries what Windows has in the OS (ICU's 38 MB, X11, CUPS, GnuTLS…).
-CEILING_MB = 150 if sys.platform == "win32" else 225
+CEILING_MB = 160 if sys.platform == "win32" else 240
 EXE = ".exe" if sys.platform == "win32" else ""
 
 

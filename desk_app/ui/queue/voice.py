@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 import tempfile
 import wave
 from pathlib import Path
@@ -74,6 +75,13 @@ class Announcer(QObject):
     def announce(self, words: str) -> None:
         if self._effect is not None:
             self._effect.play()  # type: ignore[attr-defined]
+        elif sys.platform == "win32":
+            # The frozen desk leaves QtMultimedia out (its media back-end brings ~35 MB
+            # of FFmpeg for one chime); Windows plays a WAV file by itself.
+            import winsound
+
+            flags = winsound.SND_FILENAME | winsound.SND_ASYNC | winsound.SND_NODEFAULT
+            winsound.PlaySound(str(_chime_file()), flags)
         if self._speech is not None:
             for _ in range(2):
                 self._speech.enqueue(words)  # type: ignore[attr-defined]
