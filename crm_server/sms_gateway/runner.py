@@ -81,8 +81,7 @@ def run_once(
             inbound.receive(crm, message.ref, message.sender, message.text)
             gateway.done(message)
             report.received += 1
-        while made := planner.plan_events(crm):
-            report.made += made
+        report.made += planner.plan_all_events(crm)
         report.reminders = planner.plan_reminders(crm)
         while report.hand_over.handed < hand_limit:
             step = sender.hand_over(crm, gateway, batch)

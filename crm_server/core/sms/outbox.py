@@ -92,6 +92,16 @@ def cursor(conn: Connection, name: str) -> int:
     return int(value or 0)
 
 
+def claim_cursor(conn: Connection, name: str) -> int:
+    """The cursor's value, its row locked until the transaction ends: planners running
+    at once take turns. Without the lock two read the same start, and the slower one
+    set the cursor back behind the faster one's (its work was made again, and the
+    first run's INSERT of the row failed the others' whole transaction)."""
+    bulk_insert(conn, CURSORS, [{"name": name, "value": 0}])
+    locked = select(CURSORS.c.value).where(CURSORS.c.name == name).with_for_update()
+    return int(conn.scalar(locked) or 0)
+
+
 def set_cursor(conn: Connection, name: str, value: int) -> None:
     updated = conn.execute(CURSORS.update().where(CURSORS.c.name == name).values(value=value))
     if not updated.rowcount:

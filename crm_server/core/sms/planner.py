@@ -26,8 +26,8 @@ from crm_server.core.sms import templates
 from crm_server.core.sms.outbox import (
     MESSAGES,
     NewMessage,
+    claim_cursor,
     consenting_phone,
-    cursor,
     opted_out,
     phone_hash,
     set_cursor,
@@ -47,14 +47,30 @@ BATCH = 2000
 
 def plan_events(crm: CrmContext, limit: int = BATCH) -> int:
     """Messages for the next ``limit`` events after the cursor; the number made."""
+    return _plan_batch(crm, limit)[0]
+
+
+def plan_all_events(crm: CrmContext, limit: int = BATCH) -> int:
+    """Messages for every event after the cursor, ``limit`` at a time; the number made.
+    (Until the cursor reaches the last event: a batch of complaints whose citizens asked
+    for no SMS makes nothing and is no sign of the end.)"""
+    made, more = _plan_batch(crm, limit)
+    while more:
+        step, more = _plan_batch(crm, limit)
+        made += step
+    return made
+
+
+def _plan_batch(crm: CrmContext, limit: int) -> tuple[int, bool]:
+    """The messages of one batch: how many were made, and whether events remain."""
     now = crm.now()
     with crm.engine.begin() as conn:
-        start = cursor(conn, EVENTS_CURSOR)
+        start = claim_cursor(conn, EVENTS_CURSOR)
         # The highest seq first, then the events up to it: on PostgreSQL each statement
         # sees its own snapshot, and the feed lock makes what is visible a prefix.
         high = conn.scalar(select(func.max(EVENTS.c.seq))) or 0
         if high <= start:
-            return 0
+            return 0, False
         e, c = EVENTS.c, COMPLAINTS.c
         rows = conn.execute(
             select(
@@ -88,7 +104,7 @@ def plan_events(crm: CrmContext, limit: int = BATCH) -> int:
         blocked = opted_out(conn, {m.phone for m in messages})
         made = write(conn, now, [m for m in messages if m.phone not in blocked])
         set_cursor(conn, EVENTS_CURSOR, end)
-    return made
+    return made, end < high
 
 
 def _co_reporters(conn: Connection, pks: set[int]) -> dict[int, list[tuple[int, Any, str]]]:

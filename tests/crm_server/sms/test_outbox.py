@@ -116,10 +116,20 @@ def test_concurrent_planners_make_each_message_once(crm: Crm, push: Push, staff:
         t.start()
     for t in threads:
         t.join()
-    while planner.plan_events(crm, 7):
-        pass
+    planner.plan_all_events(crm, 7)  # what the threads left
     with crm.sessions() as s:
         assert s.scalar(select(func.count()).select_from(SmsMessage)) == 60
+
+
+def test_a_batch_that_makes_nothing_is_no_sign_of_the_end(crm: Crm, push: Push) -> None:
+    """Complaints whose citizens asked for no SMS fill whole batches: the planning goes
+    on past them (the SMS worker stopped at the first empty batch, and the messages
+    after it waited for the next run)."""
+    silent = [sms_item(consent=False) for _ in range(9)]
+    push(*silent, sms_item())
+    assert planner.plan_all_events(crm, 3) == 1
+    with crm.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(SmsMessage)) == 1
 
 
 def test_still_being_handled_every_n_working_days_until_closed(
