@@ -84,8 +84,9 @@ def parse_recovery_text(text: str) -> bytes:
     return secret
 
 
-def _keyring_module() -> Any | None:
-    """The keyring module when a real backend is there; None otherwise."""
+def keyring_module() -> Any | None:
+    """The keyring module when a real backend is there; None otherwise (the desk's
+    key and its CRM token both live there: enrolment uses this too)."""
     try:
         import keyring
         from keyring.backends import fail
@@ -111,7 +112,7 @@ class DeskKeyStore:
 
     def __init__(self, data_dir: Path, keyring: Any | None = "auto") -> None:
         self.data_dir = data_dir
-        self._keyring = _keyring_module() if keyring == "auto" else keyring
+        self._keyring = keyring_module() if keyring == "auto" else keyring
         digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
         self.username = f"desk-key-{digest}"
         self.file = _key_dir() / self.username

@@ -24,6 +24,7 @@ import requests
 from complaint_domain.messages import QT_TRANSLATE_NOOP
 from desk_app.services.accounts import Officer, Role, require
 from desk_app.services.desk import Desk
+from desk_app.services.desk_key import keyring_module
 from desk_app.services.errors import UserFacingError
 from desk_app.sync.client import AuthFailed, CrmClient, RequestRefused, Transient
 from desk_app.sync.engine import app_version
@@ -39,26 +40,13 @@ NO_KEYRING_WARNING = QT_TRANSLATE_NOOP(
 )
 
 
-def _keyring_module() -> Any | None:
-    """The keyring module when a real backend is there; None otherwise."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return None
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
-        return None
-    return keyring
-
-
 class TokenStore:
     """Where this desk's token is kept. One entry per data folder (several desks may
     share a machine, each with its own folder)."""
 
     def __init__(self, data_dir: Path, keyring: Any | None = "auto") -> None:
         self.data_dir = data_dir
-        self._keyring = _keyring_module() if keyring == "auto" else keyring
+        self._keyring = keyring_module() if keyring == "auto" else keyring
         digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
         self.username = f"desk-token-{digest}"
         self.file = data_dir / TOKEN_FILE

@@ -64,6 +64,17 @@ class Browser:
             self.driver.find_element(By.CSS_SELECTOR, "form[action='/console/logout'] button")
         )
 
+    def look(self, name: str) -> None:
+        """Screenshots at both sizes (``name-desk``, ``name-phone``); no serious axe
+        violation; nothing wider than a phone."""
+        for size in ("desk", "phone"):
+            self.size(size)
+            assert self.axe() == [], name
+            if size == "phone":
+                assert self.horizontal_overflow() == 0, name
+            self.screenshot(f"{name}-{size}")
+        self.size("desk")
+
     def size(self, name: str) -> None:
         width, height = SIZES[name]
         self.driver.set_window_size(width, height)

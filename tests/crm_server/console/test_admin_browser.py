@@ -29,12 +29,6 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
-
-
 @pytest.mark.slow
 @pytest.mark.usefixtures("sqlite_only")
 def test_the_admin_pages_at_a_desk_and_on_a_phone(

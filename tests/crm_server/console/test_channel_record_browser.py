@@ -29,16 +29,6 @@ def twitter_admin(crm: Crm, accounts: dict[str, str], password_hash: str) -> Non
         session.execute(update(User).values(password_hash=password_hash))
 
 
-def look(browser: Browser, name: str) -> None:
-    for size in ("desk", "phone"):
-        browser.size(size)
-        assert browser.axe() == [], name
-        if size == "phone":
-            assert browser.horizontal_overflow() == 0, name
-        browser.screenshot(f"channel-{name}-{size}")
-    browser.size("desk")
-
-
 def test_the_twitter_admin_records_a_post_by_keyboard(
     twitter_admin: None, browser: Browser, tmp_path: Path
 ) -> None:
@@ -51,7 +41,7 @@ def test_the_twitter_admin_records_a_post_by_keyboard(
     driver = browser.driver
     browser.sign_in("admin.twitter")
     browser.open("/console/kanal/catat")
-    look(browser, "form")
+    browser.look("channel-form")
 
     # The source field has the focus: the rest is typed, Tab by Tab.
     def typed(text: str) -> None:
@@ -72,7 +62,7 @@ def test_the_twitter_admin_records_a_post_by_keyboard(
     reply = driver.find_element(By.ID, "reply-text").get_attribute("value") or ""
     copy = driver.find_element(By.CSS_SELECTOR, "[data-copy]")
     assert copy.is_displayed()  # the script showed the copy button
-    look(browser, "recorded")
+    browser.look("channel-recorded")
 
     ticket = re.search(r"nomor tiket (TWT-\d{6}-\d{4}-[0-9A-Z])\.", reply)
     address = re.search(r"HTTPS://[^/\s]+(/T/\S+)$", reply)
@@ -92,4 +82,4 @@ def test_the_twitter_admin_records_a_post_by_keyboard(
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "record-error"))
     link = driver.find_element(By.CSS_SELECTOR, "#record-error a")
     assert link.get_attribute("href").endswith(f"/console/c/{ticket.group(1)}")
-    look(browser, "duplicate")
+    browser.look("channel-duplicate")

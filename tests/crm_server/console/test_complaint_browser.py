@@ -67,12 +67,6 @@ def png(width: int, height: int, colour: tuple[int, int, int], stripe: int = 0) 
 
 
 @pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
-
-
-@pytest.fixture
 def desk_rig(crm: Crm, live_server: str, tmp_path: Path, clock: FakeClock) -> Iterator[DeskRig]:
     """A real desk (its services and sync engine), enrolled with the live CRM; its
     clock is the CRM's, so both agree on the day."""
@@ -82,17 +76,6 @@ def desk_rig(crm: Crm, live_server: str, tmp_path: Path, clock: FakeClock) -> It
     client = CrmClient(live_server, enrolled.token, timeout=(2.0, 10.0))
     yield DeskRig(desk, fast_engine(desk, client), client)
     desk.close()
-
-
-def look(browser: Browser, name: str) -> None:
-    """Screenshots at both sizes; no serious axe violation; nothing wider than a phone."""
-    for size in ("desk", "phone"):
-        browser.size(size)
-        assert browser.axe() == [], name
-        if size == "phone":
-            assert browser.horizontal_overflow() == 0, name
-        browser.screenshot(f"complaint-{name}-{size}")
-    browser.size("desk")
 
 
 def action_form(browser: Browser, action: str) -> Any:
@@ -148,7 +131,7 @@ def test_the_whole_loop_in_a_real_browser(
     browser.sign_in("admin.kanal")
     browser.open(page)
     assert browser.driver.find_element(By.CSS_SELECTOR, "ul.files img").get_attribute("src")
-    look(browser, "channel-admin")
+    browser.look("complaint-channel-admin")
     Select(browser.driver.find_element(By.ID, "accept-template")).select_by_visible_text(
         "Diterima lengkap"
     )
@@ -162,13 +145,13 @@ def test_the_whole_loop_in_a_real_browser(
     assert Select(
         browser.driver.find_element(By.ID, "forward-agency")
     ).first_selected_option.get_attribute("value") == ("BINAMARGA")
-    look(browser, "kelurahan")
+    browser.look("complaint-kelurahan")
     browser.driver.find_element(By.ID, "contact-reason").send_keys("Memastikan lokasi persis")
     browser.submit(
         browser.driver.find_element(By.XPATH, "//form[contains(@action,'/contact')]//button")
     )
     assert "Warga Nomor 1" in browser.driver.find_element(By.ID, "kontak").text
-    look(browser, "kelurahan-contact")
+    browser.look("complaint-kelurahan-contact")
     # A phone number in the public note is refused in words; the form keeps the text.
     refused = action_form(browser, "forward")
     refused.find_element(By.NAME, "public_note").send_keys("Hubungi Pak RW di 0812-3456-7890.")
@@ -178,12 +161,12 @@ def test_the_whole_loop_in_a_real_browser(
     assert "0812-3456-7890" in browser.driver.find_element(By.ID, "forward-public").get_attribute(
         "value"
     )
-    look(browser, "kelurahan-refused")
+    browser.look("complaint-kelurahan-refused")
     take(browser, "forward", PUBLIC["forward"], INTERNAL["lurah.gambir"])
 
     browser.sign_in("dinas.binamarga")
     browser.open(page)
-    look(browser, "dinas")
+    browser.look("complaint-dinas")
     take(browser, "assign")
 
     # The Suku Dinas reports with a photo uploaded through the form.
@@ -191,14 +174,14 @@ def test_the_whole_loop_in_a_real_browser(
     photo.write_bytes(png(640, 480, (90, 90, 95), stripe=40))
     browser.sign_in("sudin.binamarga.jp")
     browser.open(page)
-    look(browser, "suku-dinas-report")
+    browser.look("complaint-suku-dinas-report")
     take(browser, "report", PUBLIC["report"], INTERNAL["sudin.binamarga.jp"], photo=photo)
     evidence = browser.driver.find_elements(By.CSS_SELECTOR, "ol.history ul.files img")
     assert len(evidence) == 1
 
     browser.sign_in("verifikator")
     browser.open(page)
-    look(browser, "verifier")
+    browser.look("complaint-verifier")
     take(browser, "return", PUBLIC["return"], INTERNAL["verifikator"], confirm=True)
 
     browser.sign_in("sudin.binamarga.jp")
@@ -209,7 +192,7 @@ def test_the_whole_loop_in_a_real_browser(
     browser.sign_in("verifikator")
     browser.open(page)
     take(browser, "approve", PUBLIC["approve"])
-    look(browser, "done")
+    browser.look("complaint-done")
 
     # The desk pulls "Selesai".
     desk_rig.converge()

@@ -15,12 +15,6 @@ from tests.crm_server.console.browser import Browser
 from tests.crm_server.console.city import WAITING, build_city
 
 
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
-
-
 @pytest.mark.slow
 @pytest.mark.usefixtures("sqlite_only")
 def test_each_inbox_and_the_dashboard_in_a_real_browser(

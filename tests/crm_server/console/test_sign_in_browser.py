@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crm_server.core.crm import Crm
 from tests.crm_server.console.browser import Browser
-
-
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from crm_server.core.crm import Crm
@@ -23,22 +22,6 @@ from tests.crm_server.mail.test_mailbox import THREE, FakeImap
 from tests.crm_server.sms.helpers import PHONE
 
 Push = Callable[..., dict[str, Any]]
-
-
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
-
-
-def look(browser: Browser, name: str) -> None:
-    for size in ("desk", "phone"):
-        browser.size(size)
-        assert browser.axe() == [], name
-        if size == "phone":
-            assert browser.horizontal_overflow() == 0, name
-        browser.screenshot(f"triage-{name}-{size}")
-    browser.size("desk")
 
 
 def test_an_sms_merged_into_the_suggested_desk_complaint(
@@ -58,7 +41,7 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
     browser.open("/console/kanal/sms")
     page = browser.driver.page_source
     assert desk["ticket_code"] in page and "nomor telepon sama" in page
-    look(browser, "sms")
+    browser.look("triage-sms")
 
     button = browser.driver.find_element(
         By.XPATH, f"//button[normalize-space()='Gabung ke {desk['ticket_code']}']"
@@ -69,7 +52,7 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
         f"SMS digabung ke aduan {desk['ticket_code']}; pengirim dicatat sebagai pelapor."
     )
     assert browser.driver.page_source.count('class="card stack draft"') == 1
-    look(browser, "sms-merged")
+    browser.look("triage-sms-merged")
     with crm.sessions() as session:
         assert session.scalar(select(func.count()).select_from(CoReporter)) == 1
 
@@ -93,10 +76,10 @@ def test_an_sms_merged_into_the_suggested_desk_complaint(
     poll(crm, lambda _: FakeImap(dict(THREE)))
     browser.open("/console/kanal/email")
     assert driver.page_source.count('class="card stack draft"') == 3
-    look(browser, "email")
+    browser.look("triage-email")
 
     browser.sign_in("koordinator")
     browser.open("/console/kanal")
     row = driver.find_element(By.XPATH, "//tr[th[normalize-space()='SMS']]")
     assert row.find_elements(By.TAG_NAME, "td")[0].text == "1"
-    look(browser, "channel-figures")
+    browser.look("triage-channel-figures")

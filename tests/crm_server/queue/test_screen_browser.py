@@ -16,12 +16,6 @@ from tests.crm_server.console.browser import started_browser
 from tests.crm_server.queue.test_queue_api import call, enrol, issue
 
 
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
-
-
 @pytest.mark.usefixtures("sqlite_only")
 def test_display_page_in_chromium(
     crm: Crm, client: TestClient, live_server: str, artifacts_dir: Path

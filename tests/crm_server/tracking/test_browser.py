@@ -19,7 +19,6 @@ from typing import Any
 import httpx2
 import pytest
 
-from crm_server.core.crm import Crm
 from tests.conftest import REPO
 from tests.crm_server.conftest import FakeClock, complaint_item
 
@@ -68,12 +67,6 @@ def run_chromium(args: list[str], tmp_path: Path) -> str:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
-
-
-@pytest.fixture
-def sqlite_only(crm: Crm) -> None:
-    if crm.dialect != "sqlite":
-        pytest.skip("the browser checks look at HTML, which does not depend on the database")
 
 
 @pytest.fixture
