@@ -19,6 +19,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from crm_server import health
 from crm_server.console import routes as console
 from crm_server.core.crm import Crm
+from crm_server.core.queue_changes import ChangeListener
 from crm_server.core.rate_buckets import BucketStore, DatabaseBuckets, MemoryBuckets
 from crm_server.db import crypto
 from crm_server.db.engine import migrate
@@ -61,14 +62,20 @@ def create_app(
         crm = Crm(settings)
         crm.ensure_reference_data()
     scheduler = Scheduler(crm, settings.job_tick_seconds) if settings.run_jobs else None
+    # PostgreSQL: this worker hears the others' queue changes (core.queue_changes)
+    listener = (
+        ChangeListener(crm.engine, crm.queue_changes) if crm.dialect == "postgresql" else None
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if scheduler is not None:
-            scheduler.start()
+        for started in (scheduler, listener):
+            if started is not None:
+                started.start()
         yield
-        if scheduler is not None:
-            scheduler.stop()
+        for started in (scheduler, listener):
+            if started is not None:
+                started.stop()
 
     app = FastAPI(
         lifespan=lifespan,

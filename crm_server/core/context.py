@@ -20,6 +20,7 @@ from complaint_domain.areas import Area as DomainArea
 from complaint_domain.areas import AreaIndex, AreaLevel
 from complaint_domain.complaint import WIB
 from complaint_domain.workdays import WorkCalendar
+from crm_server.core.queue_changes import QueueChanges
 from crm_server.db import crypto
 from crm_server.db.engine import make_engine, make_read_session_factory, make_session_factory
 from crm_server.db.models import Area, Holiday, TimeLimit
@@ -48,6 +49,8 @@ class CrmContext:
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
         # For the hot paths that only read (a desk's token, the queue's board).
         self.reads: sessionmaker[Session] = make_read_session_factory(self.engine)
+        # who waits for a site's queue to change (the display screens' long poll)
+        self.queue_changes = QueueChanges()
         self._areas: AreaIndex | None = None
         self._areas_loaded = 0.0
         self._working: _Working | None = None

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from complaint_domain.queue import CALLS_BEFORE_NO_SHOW, PRIORITIES, shared_numb
 from crm_server.core.auth import DeskAuth
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
+from crm_server.core.queue_changes import announce, committed
 from crm_server.db.engine import transaction
 from crm_server.db.queue_models import QueueDay, QueueEvent, QueueTicket
 
@@ -97,6 +99,17 @@ _SQLITE_TURN = threading.Lock()
 def writing(crm: CrmContext) -> AbstractContextManager[object]:
     """Hold around a queue write transaction."""
     return _SQLITE_TURN if crm.dialect == "sqlite" else nullcontext()
+
+
+@contextmanager
+def site_write(crm: CrmContext, site: str) -> Iterator[Session]:
+    """One write transaction on a site's queue; its display screens are told at the
+    commit (``core.queue_changes``), not before: a screen woken earlier would read the
+    board without the change."""
+    with writing(crm), transaction(crm.sessions) as session:
+        yield session
+        announce(session, site)
+    committed(crm.queue_changes, crm.dialect, site)
 
 
 def queue_day(crm: CrmContext, at: dt.datetime | None = None) -> dt.date:
@@ -207,7 +220,7 @@ def issue(
     if priority and priority not in PRIORITIES:
         raise ApiError(422, "invalid", "Unknown priority class.", "priority")
     now, day = crm.now(), queue_day(crm)
-    with writing(crm), transaction(crm.sessions) as session:
+    with site_write(crm, desk.site) as session:
         _ensure_day(session, desk.site, day)
         seq = session.execute(
             update(QueueDay)
@@ -318,7 +331,7 @@ def call_next(crm: CrmContext, desk: DeskAuth, officer: str = "") -> Ticket | No
     regular ticket waits; then first come, first served."""
     now, day = crm.now(), queue_day(crm)
     limit = crm.settings.queue_priority_run
-    with writing(crm), transaction(crm.sessions) as session:
+    with site_write(crm, desk.site) as session:
         streak = _locked_streak(session, desk.site, day)
         if streak is None:  # nothing issued today yet: the day's row comes first
             _ensure_day(session, desk.site, day)
@@ -362,7 +375,7 @@ def act(
     except ValueError:
         raise ApiError(404, "not_found", "No such queue ticket.") from None
     now = crm.now()
-    with writing(crm), transaction(crm.sessions) as session:
+    with site_write(crm, desk.site) as session:
         row = session.execute(
             select(QueueTicket).where(QueueTicket.id == key).with_for_update()
         ).scalar_one_or_none()

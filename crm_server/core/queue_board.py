@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import json
 import statistics
 import uuid
 from collections import defaultdict
@@ -20,8 +22,7 @@ from complaint_domain.queue import PRIORITIES, call_words, desk_label
 from crm_server.core.auth import DeskAuth
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
-from crm_server.core.queue import KINDS, _event, queue_day, step, writing
-from crm_server.db.engine import transaction
+from crm_server.core.queue import KINDS, _event, queue_day, site_write, step
 from crm_server.db.queue_models import QueueEvent, QueueTicket
 
 RECENT = 4
@@ -85,15 +86,18 @@ def board(crm: CrmContext, site: str) -> dict[str, Any]:
         for number, desk, at, count, state in called
         if state == "called"
     ]
-    return {
+    shown = {
         "site": site,
-        "at": now.isoformat(),
         "time": now.astimezone(WIB).strftime("%H.%M"),
         "calling": calling[:RECENT],
         "recent": [{"number": n, "desk": desk_label(d)} for n, d, *_ in called[:RECENT]],
         "waiting": int(waiting),
         "longest_wait_minutes": int((now - oldest).total_seconds() // 60) if oldest else 0,
     }
+    # What the screen shows, fingerprinted: a screen gives it back and waits until
+    # the board differs (``queue_api``'s long poll).
+    version = hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()[:16]
+    return {**shown, "at": now.isoformat(), "version": version}
 
 
 # ---------------------------------------------------------------- offline events
@@ -117,7 +121,7 @@ def apply_offline(
         if kind not in KINDS or at.tzinfo is None:
             raise ApiError(422, "invalid", "A queue event is malformed.", "events")
         officer = str(raw.get("officer", ""))[:120]
-        with writing(crm), transaction(crm.sessions) as session:
+        with site_write(crm, desk.site) as session:
             seen = select(QueueEvent.seq).where(QueueEvent.id == event_id)
             if session.execute(seen).first() is not None:
                 duplicate += 1

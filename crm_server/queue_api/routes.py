@@ -6,13 +6,16 @@ makes it quicker and adds the chime and the voice)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from crm_server.core import queue, queue_board
+from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import Text
 from crm_server.queue_api.schemas import Action, CallBody, EventsBody, IssueBody, StepBody
@@ -72,9 +75,36 @@ def tickets(crm: CrmDep, desk: DeskDep) -> dict[str, Any]:
     return {"tickets": [t.as_json() for t in queue.current(crm, desk)]}
 
 
+# A screen that gives the version it shows waits for a change, up to ``wait`` seconds
+# (a long poll: told at once, where asking every second showed a call up to a second
+# late). Kept under the desks' read timeout (30 s) and most proxies' idle limits.
+After = Annotated[str | None, Query(max_length=64, pattern="^[0-9a-f]*$")]
+Wait = Annotated[float, Query(ge=0, le=25)]
+
+
+async def _board(crm: CrmContext, site: str, after: str | None, wait: float) -> dict[str, Any]:
+    """The site's board; with ``after``, once it differs from that version, or when
+    ``wait`` seconds passed (then as it is)."""
+    changes = crm.queue_changes
+    seen = changes.generation(site)
+    shown = await run_in_threadpool(queue_board.board, crm, site)
+    deadline = time.monotonic() + wait
+    while after is not None and shown["version"] == after:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        moved = await changes.wait(site, seen, left)
+        seen = changes.generation(site)
+        shown = await run_in_threadpool(queue_board.board, crm, site)
+        if not moved:  # the period is over: the board as it is (its clock moved on)
+            break
+    return shown
+
+
 @router.get("/api/v1/queue/board", tags=["queue"])
-def board(crm: CrmDep, desk: DeskDep) -> dict[str, Any]:
-    return queue_board.board(crm, desk.site)
+async def board(crm: CrmDep, desk: DeskDep, after: After = None, wait: Wait = 20) -> dict[str, Any]:
+    """The display's data for the desk's site (``after``: see ``/layar/{site}.json``)."""
+    return await _board(crm, desk.site, after, wait)
 
 
 @router.post("/api/v1/queue/events", tags=["queue"])
@@ -114,9 +144,15 @@ def screen_script() -> Response:
 
 
 @router.get("/layar/{site}.json", tags=["queue"])
-def screen_json(crm: CrmDep, site: Annotated[Text, Path(max_length=200)]) -> JSONResponse:
-    """The display's data: numbers and desks only."""
-    return JSONResponse(queue_board.board(crm, site), headers=_PUBLIC)
+async def screen_json(
+    crm: CrmDep,
+    site: Annotated[Text, Path(max_length=200)],
+    after: After = None,
+    wait: Wait = 20,
+) -> JSONResponse:
+    """The display's data: numbers and desks only. With ``after`` (the ``version`` the
+    screen shows) the answer waits until the board differs, at most ``wait`` seconds."""
+    return JSONResponse(await _board(crm, site, after, wait), headers=_PUBLIC)
 
 
 @router.get("/layar/{site}", response_class=HTMLResponse, tags=["queue"])

@@ -1,9 +1,10 @@
 """The display page (*layar antrean*) for a TV's browser: the number being called in
 type a tenth of the screen's height and more, its desk and the words of the call,
 the last four called and how many wait. It refreshes itself every 5 seconds with a
-meta refresh; where scripts run, ``SCRIPT`` asks the JSON every second instead,
-rings a chime and says each new call twice in Indonesian (where the browser has an
-Indonesian voice). Only numbers and desks are ever shown."""
+meta refresh; where scripts run, ``SCRIPT`` asks the JSON instead, which answers as
+soon as the board changes (a long poll), rings a chime and says each new call twice
+in Indonesian (where the browser has an Indonesian voice). Only numbers and desks
+are ever shown."""
 
 from __future__ import annotations
 
@@ -76,8 +77,10 @@ def render_screen(board: dict[str, Any]) -> str:
 
 
 # Kept small and without a framework. It stops the meta refresh (a page reload
-# would cut a call being spoken), polls the JSON, and on a new call rings the
-# chime and says the words twice.
+# would cut a call being spoken), asks the JSON with the version it shows (the
+# answer comes when the board changes, or after 20 s), and on a new call rings the
+# chime and says the words twice. An answer that came back at once unchanged (an
+# older server) or an error makes it wait before asking again.
 SCRIPT = r"""
 (function(){
   var seen = {}, first = true, url = document.body.getAttribute('data-json');
@@ -113,9 +116,15 @@ SCRIPT = r"""
       if(!seen[x.call]){ seen[x.call]=1; if(!first){chime();say(x.words);} } });
     first=false;
   }
+  var version='';
   function poll(){
-    fetch(url,{cache:'no-store'}).then(function(r){return r.json();}).then(render)
-      .catch(function(){}).then(function(){setTimeout(poll,1000);});
+    var began=Date.now();
+    fetch(url+'?wait=20&after='+version,{cache:'no-store'})
+      .then(function(r){if(!r.ok) throw new Error(r.status); return r.json();})
+      .then(function(b){
+        var same=b.version===version; version=b.version; render(b);
+        setTimeout(poll, same && Date.now()-began<500 ? 1000 : 0);})
+      .catch(function(){setTimeout(poll,2000);});
   }
   poll();
 })();

@@ -75,6 +75,10 @@ def _one_at_a_time(step: Callable[P, R]) -> Callable[P, R]:
     return held
 
 
+# How long the display's long poll may wait for a change (under the read timeout).
+BOARD_WAIT_SECONDS = 20.0
+
+
 @dataclass(frozen=True)
 class QueueTicket:
     """A number as the officer's controls show it (never a name)."""
@@ -141,8 +145,9 @@ class QueueService:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _online(self, call: Callable[[QueueClient], Any]) -> tuple[bool, Any]:
-        """(True, answer) from the CRM; (False, None) when it cannot be reached."""
+    def _online(self, call: Callable[[QueueClient], Any], flush: bool = True) -> tuple[bool, Any]:
+        """(True, answer) from the CRM; (False, None) when it cannot be reached. When
+        the CRM is back, the offline events are sent (``flush``)."""
         from desk_app.sync.client import RequestRefused, SyncError  # on the worker thread
 
         client = self._client()
@@ -156,7 +161,7 @@ class QueueService:
         except SyncError:
             self.offline = True
             return False, None
-        if self.offline:
+        if self.offline and flush:
             self.offline = False
             self.flush()
         return True, answer
@@ -307,10 +312,12 @@ class QueueService:
         longest = max(((now - t.issued_at).total_seconds() // 60 for t in mine), default=0)
         return QueueSummary(len(mine), int(longest), True, unsent)
 
-    @_one_at_a_time
-    def board(self) -> dict[str, Any] | None:
-        """The display screen's data from the CRM (None when unreachable)."""
-        ok, board = self._online(lambda c: c.board())
+    def board(self, after: str = "", wait: float = BOARD_WAIT_SECONDS) -> dict[str, Any] | None:
+        """The display screen's data from the CRM (None when unreachable): once it
+        differs from the version ``after``, at most ``wait`` seconds later (a long
+        poll). Not one of the desk's steps: it holds no turn (the officer's steps do
+        not wait behind it) and sends nothing."""
+        ok, board = self._online(lambda c: c.board(after, wait), flush=False)
         return board if ok else None
 
     @_one_at_a_time

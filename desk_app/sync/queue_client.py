@@ -33,8 +33,13 @@ class QueueClient:
         ]
         return ticket
 
-    def board(self) -> dict[str, Any]:
-        answer: dict[str, Any] = self.client._request("GET", "/api/v1/queue/board").json()
+    def board(self, after: str | None = None, wait: float = 0) -> dict[str, Any]:
+        """The site's board; with ``after`` (the version shown), once it differs, at
+        most ``wait`` seconds later (kept under the client's read timeout)."""
+        params = {"after": after, "wait": wait} if after is not None else None
+        answer: dict[str, Any] = self.client._request(
+            "GET", "/api/v1/queue/board", params=params
+        ).json()
         return answer
 
     def send_events(self, events: list[dict[str, Any]]) -> dict[str, int]:

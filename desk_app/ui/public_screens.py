@@ -1,17 +1,16 @@
 """``desk-app display`` and ``desk-app kiosk``: the site's public screens as their own
 full-screen windows on a desk PC (no sign-in: they show numbers and statuses only).
-The CRM is asked on a worker thread; the window only shows the answers."""
+The CRM is asked on worker threads; the windows only show the answers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
-
 from desk_app.services.kiosk import KioskStatus
 from desk_app.services.settings import load_settings, settings_path
 from desk_app.ui.app import prepare_application
+from desk_app.ui.queue.board_watch import BoardWatch
 from desk_app.ui.queue.display import DisplayScreen
 from desk_app.ui.queue.kiosk import KioskScreen
 from desk_app.ui.tasks import TaskRunner
@@ -25,22 +24,12 @@ def run_public_screen(data_dir: Path, which: str) -> int:
     app = prepare_application(settings)
     services = open_services(data_dir)
     runner = TaskRunner(name="meja-queue")
+    watch: BoardWatch | None = None
     if which == "display":
         screen: Any = DisplayScreen()
-        timer = QTimer(screen)
-        timer.setInterval(1000)
-
-        def tick() -> None:
-            if not runner.busy:
-                runner.run(services.queue.board, show)
-
-        def show(board: dict[str, Any] | None) -> None:
-            if board is not None:
-                screen.show_board(board)
-
-        timer.timeout.connect(tick)
-        timer.start()
-        tick()
+        watch = BoardWatch(services.queue.board, screen)
+        watch.seen.connect(screen.show_board)
+        watch.start()
     else:
 
         def check(text: str, done: Any) -> None:
@@ -54,5 +43,7 @@ def run_public_screen(data_dir: Path, which: str) -> int:
     try:
         return app.exec()
     finally:
+        if watch is not None:
+            watch.stop()
         runner.shutdown()
         services.close()

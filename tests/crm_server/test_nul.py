@@ -256,9 +256,9 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             "POST", "/api/v1/queue/events", json={"events": [issued, linked]}, fixed=auth(w.desk)
         )
 
-    def layar(suffix: str) -> Callable[[], Call]:
+    def layar(suffix: str, **query: str) -> Callable[[], Call]:
         return lambda: Call(
-            "GET", "/layar/{site}" + suffix, path_params={"site": "Pendopo Balai Kota"}
+            "GET", "/layar/{site}" + suffix, path_params={"site": "Pendopo Balai Kota"}, query=query
         )
 
     staff = w.staff["koordinator"]  # reads the whole city
@@ -281,7 +281,13 @@ def valid_calls(w: World) -> list[Callable[[], Call]]:
             fixed=auth(w.desk),
         ),
         layar(""),
-        layar(".json"),
+        layar(".json", after="0123456789abcdef", wait="0"),
+        lambda: Call(
+            "GET",
+            "/api/v1/queue/board",
+            query={"after": "0123456789abcdef", "wait": "0"},
+            fixed=auth(w.desk),
+        ),
         lambda: Call(
             "POST",
             "/api/v1/enrol",

@@ -5,10 +5,9 @@ how many wait. A new call rings the chime and is said twice. Numbers only."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -33,26 +32,15 @@ class DisplayScreen(QWidget):
     own while offline). Sizes follow the window's height, so one layout serves
     1366×768 and 1920×1080 alike."""
 
-    def __init__(
-        self,
-        fetch: Callable[[], dict[str, Any] | None] | None = None,
-        announcer: Announcer | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, announcer: Announcer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Layar antrean"))
         self.setStyleSheet(f"background: {BACKGROUND};")
         self.setAutoFillBackground(True)
-        self._fetch = fetch
         self._announcer = announcer or Announcer(self)
         self._seen: set[str] = set()
         self._first = True
         self._init_widgets()
-        if fetch is not None:
-            self._timer = QTimer(self)
-            self._timer.setInterval(1000)
-            self._timer.timeout.connect(self.refresh)
-            self._timer.start()
 
     def _init_widgets(self) -> None:
         self.title = _label(self.tr("Antrean"))
@@ -99,13 +87,6 @@ class DisplayScreen(QWidget):
             font.setPixelSize(int(h * share))
             label.setFont(font)
         super().resizeEvent(event)
-
-    def refresh(self) -> None:
-        if self._fetch is None:
-            return
-        board = self._fetch()
-        if board is not None:
-            self.show_board(board)
 
     def show_board(self, board: dict[str, Any]) -> None:
         self.title.setText(self.tr("Antrean {site}").format(site=board.get("site", "")))
