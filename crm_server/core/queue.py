@@ -107,8 +107,10 @@ def site_write(crm: CrmContext, site: str) -> Iterator[Session]:
     commit (``core.queue_changes``), not before: a screen woken earlier would read the
     board without the change."""
     with writing(crm), transaction(crm.sessions) as session:
-        yield session
+        # First, before any lock is taken: the notice waits for the commit anyway, and
+        # sent last it cost a round trip while the site's day row was held.
         announce(session, site)
+        yield session
     committed(crm.queue_changes, crm.dialect, site)
 
 
