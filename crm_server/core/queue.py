@@ -20,7 +20,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, and_, bindparam, case, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -289,74 +289,7 @@ def estimate_minutes(session: Session, site: str, day: dt.date, ahead: int) -> i
     return round(ahead * per / desks)
 
 
-# ---------------------------------------------------------------- calling and serving
-
-
-def _next_waiting(priority_first: bool) -> Select[QueueTicket]:
-    """The next ticket for the desk ``the_desk``: transferred to it first; then the
-    priority classes first (or the regular ones, when ``priority_first`` is False);
-    then first come, first served. Locked, skipping a ticket another desk holds."""
-    to_desk = bindparam("the_desk", type_=String)
-    is_priority = case((QueueTicket.priority != "", 0), else_=1)
-    return (
-        select(QueueTicket)
-        .where(
-            QueueTicket.site == bindparam("the_site"),
-            QueueTicket.day == bindparam("the_day"),
-            QueueTicket.state == "waiting",
-            or_(QueueTicket.target_desk == "", QueueTicket.target_desk == to_desk),
-        )
-        .order_by(
-            case((QueueTicket.target_desk == to_desk, 0), else_=1),
-            is_priority if priority_first else -is_priority,
-            QueueTicket.issued_at,
-            QueueTicket.seq,
-        )
-        .limit(1)
-        .with_for_update(skip_locked=True)
-    )
-
-
-# Call-next's statements are built once, with bound parameters: built at every call
-# (with their cache keys) they cost as much CPU as running them, and in a burst every
-# desk waits for the call before its own.
-_NEXT_WAITING = {True: _next_waiting(True), False: _next_waiting(False)}
-_DAY_ROW = (QueueDay.site == bindparam("the_site"), QueueDay.day == bindparam("the_day"))
-_STREAK = select(QueueDay.priority_streak).where(*_DAY_ROW).with_for_update()
-_SET_STREAK = update(QueueDay).where(*_DAY_ROW).values(priority_streak=bindparam("streak"))
-
-
-def call_next(crm: CrmContext, desk: DeskAuth, officer: str = "") -> Ticket | None:
-    """The next ticket for this desk, called in one atomic step; None when nobody
-    waits. Order: tickets transferred to this desk; then priority classes first,
-    unless ``queue_priority_run`` priority calls were just made in a row and a
-    regular ticket waits; then first come, first served."""
-    now, day = crm.now(), queue_day(crm)
-    limit = crm.settings.queue_priority_run
-    with site_write(crm, desk.site) as session:
-        streak = _locked_streak(session, desk.site, day)
-        if streak is None:  # nothing issued today yet: the day's row comes first
-            _ensure_day(session, desk.site, day)
-            streak = _locked_streak(session, desk.site, day) or 0
-        key = {"the_site": desk.site, "the_day": day}
-        row = session.execute(
-            _NEXT_WAITING[streak < limit], {**key, "the_desk": desk.code}
-        ).scalar_one_or_none()
-        if row is None:
-            return None
-        step(row, "called", now, desk.code, officer)
-        session.execute(_SET_STREAK, {**key, "streak": streak + 1 if row.priority else 0})
-        _event(session, row, "called", now, desk.code, officer)
-        return Ticket.of(row)
-
-
-def _locked_streak(session: Session, site: str, day: dt.date) -> int | None:
-    """The day's priority streak, its row locked (None: no row yet). The day's row
-    exists once a number was issued: an upsert at every call cost a statement."""
-    streak: int | None = session.execute(
-        _STREAK, {"the_site": site, "the_day": day}
-    ).scalar_one_or_none()
-    return streak
+# ---------------------------------------------------------------- serving
 
 
 def act(

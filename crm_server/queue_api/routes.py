@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from crm_server.core import queue, queue_board
+from crm_server.core import queue, queue_board, queue_calling
 from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.core.schemas import Text
@@ -53,7 +53,7 @@ def issue(crm: CrmDep, desk: DeskDep, body: IssueBody) -> dict[str, Any]:
 @router.post("/api/v1/queue/call-next", tags=["queue"])
 def call_next(crm: CrmDep, desk: DeskDep, body: CallBody) -> dict[str, Any]:
     """Call the next visitor (one atomic step); ``ticket`` is null when nobody waits."""
-    ticket = queue.call_next(crm, desk, body.officer)
+    ticket = queue_calling.call_next(crm, desk, body.officer)
     return {"ticket": ticket.as_json() if ticket else None}
 
 

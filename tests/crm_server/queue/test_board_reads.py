@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
 
-from crm_server.core import queue, queue_board
+from crm_server.core import queue, queue_board, queue_calling
 from crm_server.core.crm import Crm
 from crm_server.db.engine import transaction
 
@@ -21,7 +21,7 @@ SITE = "Pendopo Balai Kota"
 def test_board_and_token_read_while_a_queue_write_holds_the_lock(crm: Crm) -> None:
     desk, token = crm.enrol(crm.create_enrolment("PBK1", SITE))
     first = queue.issue(crm, desk)[0]
-    queue.call_next(crm, desk, "Ani")
+    queue_calling.call_next(crm, desk, "Ani")
     holding, release = threading.Event(), threading.Event()
 
     def writer() -> None:
@@ -50,5 +50,5 @@ def test_an_open_read_does_not_hold_up_a_writer(crm: Crm) -> None:
         assert queue_board.board(crm, SITE)["waiting"] == 1
         session.execute(text("SELECT count(*) FROM queue_tickets")).scalar()
         with ThreadPoolExecutor(max_workers=1) as pool:
-            called = pool.submit(queue.call_next, crm, desk, "Ani").result(timeout=20)
+            called = pool.submit(queue_calling.call_next, crm, desk, "Ani").result(timeout=20)
         assert called is not None
