@@ -23,13 +23,15 @@ BATCH = 500
 
 
 def _hashes(person: Any, keys: Any) -> dict[str, str]:
+    if isinstance(person, str):  # an e-mail draft's sender: an address, no person
+        person = {"email": person}
     nik, phone = person_hashes(person, keys)
     return {"nik": nik, "phone": phone, "email": email_hash(person, keys)}
 
 
 # Each table with personal columns: its key, the encrypted columns (the first one
 # the person its lookup hashes are made from) and those hash columns by kind. An SMS
-# draft's message holds a phone (and a text); an e-mail draft's hashes none.
+# draft's message holds a phone (and a text); an e-mail draft's sender an address.
 TABLES: tuple[tuple[str, Any, tuple[Any, ...], dict[str, Any]], ...] = (
     (
         "complaints",
@@ -56,7 +58,7 @@ TABLES: tuple[tuple[str, Any, tuple[Any, ...], dict[str, Any]], ...] = (
         "mail_drafts",
         MailDraft.id,
         (MailDraft.sender, MailDraft.subject, MailDraft.body, MailDraft.message_id),
-        {},
+        {"email": MailDraft.sender_hash},
     ),
 )
 

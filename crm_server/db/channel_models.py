@@ -58,6 +58,9 @@ class MailDraft(DraftDecision, Base):
     sender: Mapped[str] = mapped_column(EncryptedJSON)
     subject: Mapped[str] = mapped_column(EncryptedJSON)
     body: Mapped[str] = mapped_column(EncryptedJSON)
+    # The sender's keyed hash (as the complaints' e-mail hash, migration 0017): a
+    # citizen's rights request finds their e-mails without decrypting every sender.
+    sender_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     attachments: Mapped[list[Any]]
     refused_files: Mapped[int] = mapped_column(Integer, default=0)
     received_at: Mapped[dt.datetime]

@@ -207,7 +207,13 @@ def normal_email(raw: str) -> str:
 def email_hash(person: Mapping[str, Any] | None, keys: DataKeys | None = None) -> str:
     """A citizen's e-mail hash under the current key (migration 0015), "" without one:
     the same complaint reported by e-mail and at a desk is found without decrypting."""
-    email = normal_email(str((person or {}).get("email") or ""))
+    return email_lookup(str((person or {}).get("email") or ""), keys)
+
+
+def email_lookup(address: str, keys: DataKeys | None = None) -> str:
+    """An address's keyed hash under the current key, as ``email_hash`` makes it (so
+    an e-mail draft's sender matches the complaints' e-mail); "" for none."""
+    email = normal_email(address)
     return (keys or active()).lookup_hash("email", email) if email else ""
 
 

@@ -23,6 +23,7 @@ from crm_server.core.attachments import store_attachment
 from crm_server.core.context import CrmContext
 from crm_server.core.mail.parse import parse_mail
 from crm_server.db.channel_models import MailDraft
+from crm_server.db.crypto import email_lookup
 from crm_server.db.engine import transaction
 
 log = logging.getLogger("crm_server.mail")
@@ -61,6 +62,7 @@ def store_draft(crm: CrmContext, uidvalidity: int, uid: int, raw: bytes) -> bool
                     uid=uid,
                     message_id=parsed.message_id,
                     sender=parsed.sender,
+                    sender_hash=email_lookup(parsed.sender, crm.data_keys),
                     subject=parsed.subject,
                     body=parsed.body,
                     attachments=refs,

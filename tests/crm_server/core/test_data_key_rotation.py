@@ -108,6 +108,7 @@ def test_rotation_re_encrypts_everything_and_old_rows_read_meanwhile(
         assert draft.phone_hash == only_new.data_keys.lookup_hash("phone", "+6285700001111")
         (mail,) = mail_triage.drafts(only_new)
         assert mail.sender == "sari@example.id" and mail.subject == "Jalan berlubang"
+        assert mail.sender_hash == only_new.data_keys.lookup_hash("email", "sari@example.id")
     finally:
         only_new.close()
 
