@@ -12,9 +12,10 @@ audit log with its counts and ticket codes (never personal data)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import CompoundSelect, func, select, update
+from sqlalchemy import ColumnElement, CompoundSelect, func, select, update
 from sqlalchemy.orm import Session
 
 from complaint_domain.status import FINAL_STATES
@@ -27,6 +28,9 @@ from crm_server.db.models import Complaint, CoReporter
 from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
 
 ANONYMISED = {"anonymised": True}
+# What a forgotten draft holds in place of its number, sender and text.
+SMS_FORGOTTEN = {"message": ANONYMISED, "phone_hash": ""}
+MAIL_FORGOTTEN = {"message_id": "", "sender": "", "sender_hash": "", "subject": "", "body": ""}
 BATCH = 500
 _AUDITED_TICKETS = 1000  # an entry names at most this many (the counts are whole)
 
@@ -190,25 +194,40 @@ def _forget_drafts(crm: CrmContext, cutoff: dt.datetime, dry_run: bool) -> int:
     confirmed or merged one lives on in its complaint (and goes with it), a dismissed
     one was no complaint at all. The decision itself (when, by whom, which ticket)
     stays. How many drafts."""
-    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff, SmsDraft.forgotten_at.is_(None))
-    mail = (
-        MailDraft.state != "draft",
-        MailDraft.decided_at < cutoff,
-        MailDraft.forgotten_at.is_(None),
-    )
+    sms = (SmsDraft.state != "draft", SmsDraft.decided_at < cutoff)
+    mail = (MailDraft.state != "draft", MailDraft.decided_at < cutoff)
     with transaction(crm.sessions) as session:
         if dry_run:
             return sum(
-                session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+                session.scalar(
+                    select(func.count())
+                    .select_from(model)
+                    .where(*where, model.forgotten_at.is_(None))
+                )
+                or 0
                 for model, where in ((SmsDraft, sms), (MailDraft, mail))
             )
-        now = crm.now()
-        forgotten = session.execute(
-            update(SmsDraft).where(*sms).values(message=ANONYMISED, phone_hash="", forgotten_at=now)
-        )
-        forgotten_mail = session.execute(
-            update(MailDraft)
-            .where(*mail)
-            .values(message_id="", sender="", subject="", body="", forgotten_at=now)
-        )
+        return forget_drafts(session, crm.now(), sms, mail)
+
+
+def forget_drafts(
+    session: Session,
+    now: dt.datetime,
+    sms: Sequence[ColumnElement[bool]],
+    mail: Sequence[ColumnElement[bool]],
+) -> int:
+    """Forget the drafts that match ``sms`` and ``mail`` (and are not forgotten yet):
+    the number, sender and text with their lookup hashes; the decision stays. One
+    way for retention and for a citizen's removal (``core/rights_drafts.py``), so
+    that a draft forgotten either way holds the same nothing. How many drafts."""
+    forgotten = session.execute(
+        update(SmsDraft)
+        .where(*sms, SmsDraft.forgotten_at.is_(None))
+        .values({**SMS_FORGOTTEN, "forgotten_at": now})
+    )
+    forgotten_mail = session.execute(
+        update(MailDraft)
+        .where(*mail, MailDraft.forgotten_at.is_(None))
+        .values({**MAIL_FORGOTTEN, "forgotten_at": now})
+    )
     return int(forgotten.rowcount or 0) + int(forgotten_mail.rowcount or 0)  # type: ignore[attr-defined]
