@@ -7,8 +7,10 @@ person, on any complaint of any channel, as citizen or co-reporter
 (``people.records_of_person``): the export shows them all, a correction and a
 removal apply to them all (a person has one name and one number; a phone
 corrected on one complaint only would leave the SMS of the others going to the
-wrong one). Every step is in the audit log, which names the fields and the ticket
-codes, never the values."""
+wrong one). The triage drafts sent from the person's numbers and addresses
+(``rights_drafts``) are shown and removed with them, kept as received by a
+correction. Every step is in the audit log, which names the fields, the ticket
+codes and the draft ids, never the values."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from complaint_domain.validation import normalise_phone
+from crm_server.core import rights_drafts
 from crm_server.core.audit import add_audit
 from crm_server.core.complaints import find_complaint
 from crm_server.core.context import CrmContext
@@ -222,6 +225,13 @@ def ticket_codes(crm: CrmContext, request_id: int) -> list[str]:
     return list(dict.fromkeys(record.ticket_code for record, _ in found))
 
 
+def drafts(crm: CrmContext, request_id: int) -> list[tuple[str, dt.datetime, str]]:
+    """The triage drafts the answer covers: channel, received, state (no contents)."""
+    with crm.sessions() as session:
+        found = _records(session, crm.data_keys, _open(session, request_id))
+        return rights_drafts.listed(rights_drafts.drafts_of(session, crm.data_keys, found))
+
+
 def _complaint_document(session: Session, complaint: Complaint) -> dict[str, Any]:
     steps = [
         {"at": e.at.isoformat(), "status": e.public_label, "note": e.note}
@@ -277,17 +287,20 @@ def export(crm: CrmContext, actor: str, request_id: int) -> dict[str, Any]:
                 .order_by(SmsMessage.id)
             )
         ]
+        # The SMS and e-mails from their number or address that are no complaint.
+        held = rights_drafts.drafts_of(session, crm.data_keys, found)
         codes = list(dict.fromkeys(record.ticket_code for record, _ in found))
         _answered(request, now, "exported")
         add_audit(
             session, now, actor, "rights.exported", codes[0], "",
-            {"request": request.id, "tickets": codes},
+            {"request": request.id, "tickets": codes, "drafts": held.audited()},
         )  # fmt: skip
         return {
             "exported_at": now.isoformat(),
             "law": "UU No. 27/2022 tentang Pelindungan Data Pribadi",
             "complaints": complaints,
             "sms": sms,
+            "triage_drafts": rights_drafts.documents(held),
         }
 
 
@@ -331,6 +344,8 @@ def remove(crm: CrmContext, actor: str, request_id: int) -> None:
         request = _open(session, request_id)
         found = _records(session, crm.data_keys, request)
         numbers = _phone_hashes(crm.data_keys, [p for _, p in found])
+        # Found while the records still hold the numbers and addresses.
+        held = rights_drafts.drafts_of(session, crm.data_keys, found)
         for record, person in found:
             for key in PERSONAL_FIELDS:
                 if key in person:
@@ -339,11 +354,14 @@ def remove(crm: CrmContext, actor: str, request_id: int) -> None:
             _save_person(session, crm.data_keys, record, person)
         session.flush()  # the records hold the numbers no more: then the SMS tables
         forget_numbers(session, now, numbers, {record.complaint_pk for record, _ in found})
+        # A draft's own inbound SMS row went with its number just above (a number no
+        # complaint holds any more); the draft itself as retention forgets it.
+        forgotten = rights_drafts.forget(session, now, held)
         _answered(request, now, "removed")
         codes = list(dict.fromkeys(record.ticket_code for record, _ in found))
         add_audit(
             session, now, actor, "rights.removed", _ticket(session, request), "",
-            {"request": request.id, "tickets": codes},
+            {"request": request.id, "tickets": codes, **forgotten},
         )  # fmt: skip
 
 
