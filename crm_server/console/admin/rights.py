@@ -2,8 +2,9 @@
 a request (ticket code, the NIK or phone the citizen gives, the kind), sees its
 3 × 24-hour deadline until it is answered, and answers it: an export of everything
 held about that person (a ``.json`` file), a correction, or a removal, each over
-every complaint the person is recorded on (listed on the request's page). The core
-(``core.rights``) audits every step."""
+every complaint the person is recorded on and the triage drafts from their number or
+address (both listed on the request's page, the drafts without their contents). The
+core (``core.rights``) audits every step."""
 
 from __future__ import annotations
 
@@ -36,10 +37,20 @@ ANSWERS = {
     "corrected": say("Data diperbaiki"),
     "removed": say("Data dihapus"),
 }
+# A triage draft's state, as the request's page names it.
+DRAFT_STATES = {
+    "draft": say("menunggu keputusan"),
+    "confirmed": say("diterima sebagai aduan"),
+    "merged": say("digabung ke aduan"),
+    "dismissed": say("ditolak"),
+}
 NOTICES.update(
     {
         "recorded": say("Permintaan dicatat. Jawab dalam 3 × 24 jam."),
-        "corrected": say("Data diperbaiki; log audit mencatat kolomnya, bukan isinya."),
+        "corrected": say(
+            "Data diperbaiki; log audit mencatat kolomnya, bukan isinya. Draf triase tetap"
+            " seperti diterima."
+        ),
         "erased": say("Data pribadi dihapus; fakta aduan tetap untuk statistik."),
     }
 )
@@ -100,6 +111,7 @@ def _request_page(
         request, "right.html", staff, status_code=status, r=row, kinds=KINDS, answers=ANSWERS,
         problem=PROBLEMS.get(problem, ""),
         tickets=rights.ticket_codes(crm_of(request), row.id),
+        drafts=rights.drafts(crm_of(request), row.id), draft_states=DRAFT_STATES,
     )  # fmt: skip
 
 
