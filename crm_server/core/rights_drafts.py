@@ -43,8 +43,19 @@ class PersonDrafts:
         return {"sms": [d.id for d in self.sms], "email": [d.id for d in self.mail]}
 
 
-def _hashes(keys: DataKeys, kind: str, values: Iterable[str]) -> set[str]:
-    return {h for value in set(values) - {""} for h in keys.lookup_hashes(kind, value)}
+def _hashes(keys: DataKeys, kind: str, values: Iterable[str]) -> dict[str, set[str]]:
+    """Each value's hashes under every live key (rows not yet rotated still match)."""
+    return {value: set(keys.lookup_hashes(kind, value)) for value in set(values) - {""}}
+
+
+def _all(hashes: dict[str, set[str]]) -> set[str]:
+    return {h for each in hashes.values() for h in each}
+
+
+def _not_shared(hashes: dict[str, set[str]], shared: set[str]) -> set[str]:
+    """The hashes of the values none of whose hashes is shared (during a key rotation
+    another's record may hold the value under the other key)."""
+    return _all({v: each for v, each in hashes.items() if not each & shared})
 
 
 def _held_by_others(
@@ -84,13 +95,13 @@ def drafts_of(
     """The drafts from the numbers and addresses recorded on the person's records
     ``found`` (with their fields), but those someone else's record holds too."""
     people = [person for _, person in found]
-    phones = _hashes(keys, "phone", (normal_phone(str(p.get("phone") or "")) for p in people))
-    emails = _hashes(keys, "email", (normal_email(str(p.get("email") or "")) for p in people))
-    if not (phones or emails):
+    by_phone = _hashes(keys, "phone", (normal_phone(str(p.get("phone") or "")) for p in people))
+    by_email = _hashes(keys, "email", (normal_email(str(p.get("email") or "")) for p in people))
+    if not (by_phone or by_email):
         return PersonDrafts([], [])
     places = {(record.complaint_pk, record.reporter) for record, _ in found}
-    shared = _held_by_others(session, places, phones, emails)
-    phones, emails = phones - shared, emails - shared
+    shared = _held_by_others(session, places, _all(by_phone), _all(by_email))
+    phones, emails = _not_shared(by_phone, shared), _not_shared(by_email, shared)
     sms = list(
         session.scalars(
             select(SmsDraft)
