@@ -51,8 +51,9 @@ HIDDEN_IMPORTS: tuple[str, ...] = (
 # Third-party packages whose own data files the desk reads: (package, includes).
 PACKAGE_DATA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("escpos", ("*.json", "**/*.json")),  # the printers' capabilities (capabilities.json)
-    # the Indonesian names of the public holidays (working-day arithmetic)
-    ("holidays", ("locale/id/**/*.mo", "locale/en_US/**/*.mo")),
+    # the names of Indonesia's public holidays, in Indonesian and English (working-day
+    # arithmetic; the catalogues of the other countries are not needed: ID.mo only)
+    ("holidays", ("locale/id/**/ID.mo", "locale/en_US/**/ID.mo")),
 )
 
 # Distributions whose metadata the bundle keeps: our own version (importlib.metadata,
@@ -120,9 +121,25 @@ EXCLUDES: tuple[str, ...] = (
     "phonenumbers.carrierdata",
     "phonenumbers.timezone",
     "phonenumbers.tzdata",
-    # Pillow's AVIF codec (5 MB): the desk reads PNG and JPEG attachments
+    # Pillow's AVIF codec (5 MB): the desk reads JPEG, PNG, WEBP and TIFF attachments
     "PIL._avif",
     "PIL.AvifImagePlugin",
+    # Pillow's FreeType text drawing (with FreeType, HarfBuzz, libpng and Brotli: 2.9 MB
+    # on Linux): no one draws text with Pillow (thumbnails are scaled photos and PDF
+    # pages, the ESC/POS printer gets rendered receipts); PIL.ImageFont itself stays
+    # importable without it (it imports _imagingft under try/except ImportError).
+    # (_imagingcms stays: converting a LAB-mode TIFF to RGB needs it.)
+    "PIL._imagingft",
+    # RapidFuzz's AVX2 builds (5.3 MB): it imports them only on a CPU with AVX2, under
+    # contextlib.suppress(ImportError), and falls back to its plain builds, which every
+    # desk PC runs (many kelurahan PCs have no AVX2 anyway); the duplicate check scores
+    # a few hundred short texts, where AVX2 gains nothing one would notice.
+    "rapidfuzz.fuzz_cpp_avx2",
+    "rapidfuzz.distance.metrics_cpp_avx2",
+    # the stock exchanges' calendars of holidays (holidays/__init__ names them for its
+    # lazy loader only; they are imported when asked for by name): the desk asks for
+    # Indonesia's public holidays only
+    "holidays.financial",
 )
 # (SQLAlchemy's other dialects stay: Alembic's DDL package imports every one of them.)
 
@@ -197,13 +214,34 @@ DROPPED: tuple[str, ...] = (
     "libjpeg.so.62",
     "*pyside6/qt/translations/*",  # but for the few KEPT names below (Linux, macOS)
     "*pyside6/translations/*",  # (Windows)
+    # holidays: every country's module (3 MB); the desk asks for Indonesia's alone
+    # (KEPT), and the package's __init__, which imports them all, is replaced by
+    # HOLIDAY_COUNTRIES_INIT below
+    "holidays/countries/*",
+    # python-stdnum's data files (2.3 MB: the world's MAC prefixes, mobile networks,
+    # Chinese regions, banks…); the NIK check reads Indonesia's regions alone (KEPT)
+    "stdnum/*.dat",
 )
 # Kept whatever DROPPED says: Qt's own words in English (Indonesian is our own
-# catalogue, desk_app/translations/qtbase_id.qm).
+# catalogue, desk_app/translations/qtbase_id.qm), Indonesia's holidays, the regions of
+# Indonesia a NIK is checked against (stdnum.id.nik.validate).
 KEPT: tuple[str, ...] = (
     "pyside6/qt/translations/qtbase_en.qm",
     "pyside6/translations/qtbase_en.qm",
+    "holidays/countries/indonesia.pyc",
+    "stdnum/id/loc.dat",
 )
+
+# What the bundle's holidays/countries/__init__ says instead of the package's own
+# (which imports the module of each of its ~250 countries): Indonesia's names, all that
+# holidays.country_holidays("ID") imports (holidays.countries.indonesia, by name).
+HOLIDAY_COUNTRIES_INIT = "from holidays.countries.indonesia import ID, IDN, Indonesia\n"
+
+# PyInstaller's run-time hooks left out (each runs at every start, before our code):
+# multiprocessing's (~12 ms: it imports multiprocessing, pickle, socket, subprocess)
+# is there for child processes started by multiprocessing, which the desk never starts
+# (its workers are threads: concurrent.futures.ThreadPoolExecutor, threading).
+RUNTIME_HOOKS_DROPPED: tuple[str, ...] = ("pyi_rth_multiprocessing",)
 
 
 def kept(path_in_bundle: str) -> bool:

@@ -120,10 +120,41 @@ def test_the_holiday_calendar_module_is_named() -> None:
         ("PySide6/opengl32sw.dll", False),
         ("libgtk-3.so.0", False),
         ("libglib-2.0.so.0", True),  # QtCore's event loop on Linux
+        ("holidays/countries/indonesia.pyc", True),
+        ("holidays\\countries\\indonesia.pyc", True),
+        ("holidays/countries/germany.pyc", False),
+        ("holidays/countries/__init__.pyc", False),  # replaced: HOLIDAY_COUNTRIES_INIT
+        ("holidays/calendars/islamic.pyc", True),
+        ("stdnum/id/loc.dat", True),
+        ("stdnum/oui.dat", False),
+        ("stdnum/cn/loc.dat", False),
     ],
 )
 def test_what_is_trimmed_from_qt(path: str, kept: bool) -> None:
     assert bundle.kept(path) is kept
+
+
+def test_the_bundles_holiday_countries_are_what_the_desk_asks_for() -> None:
+    """The bundle's holidays.countries (HOLIDAY_COUNTRIES_INIT) names the class that
+    holidays.country_holidays("ID") returns, from the one country module KEPT."""
+    import holidays
+
+    table = holidays.country_holidays("ID")
+    module = type(table).__module__
+    assert f"{module.replace('.', '/')}.pyc" in bundle.KEPT
+    init = ast.parse(bundle.HOLIDAY_COUNTRIES_INIT)
+    imports = [node for node in init.body if isinstance(node, ast.ImportFrom)]
+    assert len(imports) == len(init.body) == 1 and imports[0].module == module
+    assert type(table).__name__ in {alias.name for alias in imports[0].names}
+
+
+def test_only_the_multiprocessing_run_time_hook_is_left_out() -> None:
+    """Its hook serves child processes started by multiprocessing: the desk starts none."""
+    assert bundle.RUNTIME_HOOKS_DROPPED == ("pyi_rth_multiprocessing",)
+    for name in package_files():
+        if name.endswith(".py"):
+            text = (REPO / name).read_text(encoding="utf-8")
+            assert "multiprocessing" not in text and "ProcessPoolExecutor" not in text, name
 
 
 def test_the_windows_version_comes_from_pyproject() -> None:
@@ -140,7 +171,8 @@ def test_the_windows_version_comes_from_pyproject() -> None:
 def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> None:
     spec = (PACKAGING / "desk.spec").read_text()
     for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
-                 "kept", "windows_version_file"):  # fmt: skip
+                 "kept", "windows_version_file", "HOLIDAY_COUNTRIES_INIT",
+                 "RUNTIME_HOOKS_DROPPED"):  # fmt: skip
         assert f"bundle.{name}" in spec, name
     iss = (PACKAGING / "desk.iss").read_text()
     assert "dist\\meja-aduan\\*" in iss and "PrivilegesRequired=admin" in iss
