@@ -136,12 +136,18 @@ EXCLUDES: tuple[str, ...] = (
     # a few hundred short texts, where AVX2 gains nothing one would notice.
     "rapidfuzz.fuzz_cpp_avx2",
     "rapidfuzz.distance.metrics_cpp_avx2",
+    # … and its distance metrics and process.extract* in C++ (3.7 MB): the desk calls
+    # fuzz.token_set_ratio alone (in fuzz_cpp, which needs neither); rapidfuzz.distance
+    # and rapidfuzz.process, which rapidfuzz/__init__ imports, fall back to their pure
+    # Python versions (same suppress(ImportError))
+    "rapidfuzz.distance.metrics_cpp",
+    "rapidfuzz.process_cpp_impl",
     # the stock exchanges' calendars of holidays (holidays/__init__ names them for its
     # lazy loader only; they are imported when asked for by name): the desk asks for
     # Indonesia's public holidays only
     "holidays.financial",
 )
-# (SQLAlchemy's other dialects stay: Alembic's DDL package imports every one of them.)
+# (SQLAlchemy's other dialects go as files, DROPPED: Alembic's DDL package imports them.)
 
 # Files that Qt's hooks collect and the desk never loads, matched against the path
 # inside the bundle (lower case, "/"): the platforms other than the desktop's (Wayland
@@ -215,9 +221,22 @@ DROPPED: tuple[str, ...] = (
     "*pyside6/qt/translations/*",  # but for the few KEPT names below (Linux, macOS)
     "*pyside6/translations/*",  # (Windows)
     # holidays: every country's module (3 MB); the desk asks for Indonesia's alone
-    # (KEPT), and the package's __init__, which imports them all, is replaced by
-    # HOLIDAY_COUNTRIES_INIT below
+    # (KEPT), and the package's __init__, which imports them all, is replaced
+    # (REPLACED_INITS below)
     "holidays/countries/*",
+    # SQLAlchemy's dialects and Alembic's DDL for the databases other than SQLite (2 MB):
+    # alembic/ddl/__init__ imports them all, and is replaced (REPLACED_INITS); the desk's
+    # store is SQLite (SQLCipher through the sqlite dialect), SQLAlchemy loads a dialect
+    # by its name only when an engine asks for it
+    "sqlalchemy/dialects/postgresql/*",
+    "sqlalchemy/dialects/mysql/*",
+    "sqlalchemy/dialects/mssql/*",
+    "sqlalchemy/dialects/oracle/*",
+    "alembic/ddl/postgresql.pyc",
+    "alembic/ddl/mysql.pyc",
+    "alembic/ddl/mssql.pyc",
+    "alembic/ddl/oracle.pyc",
+    "alembic/ddl/__init__.pyc",
     # python-stdnum's data files (2.3 MB: the world's MAC prefixes, mobile networks,
     # Chinese regions, banks…); the NIK check reads Indonesia's regions alone (KEPT)
     "stdnum/*.dat",
@@ -232,10 +251,22 @@ KEPT: tuple[str, ...] = (
     "stdnum/id/loc.dat",
 )
 
-# What the bundle's holidays/countries/__init__ says instead of the package's own
-# (which imports the module of each of its ~250 countries): Indonesia's names, all that
-# holidays.country_holidays("ID") imports (holidays.countries.indonesia, by name).
-HOLIDAY_COUNTRIES_INIT = "from holidays.countries.indonesia import ID, IDN, Indonesia\n"
+# Packages whose __init__ imports every one of their modules, of which the bundle
+# carries a few (DROPPED, KEPT): (the __init__'s path in the bundle, what it says there
+# instead), compiled by the recipe.
+REPLACED_INITS: tuple[tuple[str, str], ...] = (
+    # ~250 countries: Indonesia's names, all that holidays.country_holidays("ID")
+    # imports (holidays.countries.indonesia, by name)
+    (
+        "holidays/countries/__init__.pyc",
+        "from holidays.countries.indonesia import ID, IDN, Indonesia\n",
+    ),
+    # the DDL of each database: SQLite's (the desk's migrations), and the default
+    (
+        "alembic/ddl/__init__.pyc",
+        "from . import sqlite\nfrom .impl import DefaultImpl as DefaultImpl\n",
+    ),
+)
 
 # PyInstaller's run-time hooks left out (each runs at every start, before our code):
 # multiprocessing's (~12 ms: it imports multiprocessing, pickle, socket, subprocess)

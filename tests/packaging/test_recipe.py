@@ -135,17 +135,38 @@ def test_what_is_trimmed_from_qt(path: str, kept: bool) -> None:
 
 
 def test_the_bundles_holiday_countries_are_what_the_desk_asks_for() -> None:
-    """The bundle's holidays.countries (HOLIDAY_COUNTRIES_INIT) names the class that
+    """The bundle's holidays.countries (REPLACED_INITS) names the class that
     holidays.country_holidays("ID") returns, from the one country module KEPT."""
     import holidays
 
     table = holidays.country_holidays("ID")
     module = type(table).__module__
     assert f"{module.replace('.', '/')}.pyc" in bundle.KEPT
-    init = ast.parse(bundle.HOLIDAY_COUNTRIES_INIT)
+    inits = dict(bundle.REPLACED_INITS)
+    init = ast.parse(inits["holidays/countries/__init__.pyc"])
     imports = [node for node in init.body if isinstance(node, ast.ImportFrom)]
     assert len(imports) == len(init.body) == 1 and imports[0].module == module
     assert type(table).__name__ in {alias.name for alias in imports[0].names}
+
+
+def test_every_replaced_init_is_dropped_and_its_modules_kept() -> None:
+    """Each replaced __init__ leaves out its package's own (DROPPED), and what it
+    imports stays in the bundle."""
+    for path, source in bundle.REPLACED_INITS:
+        assert not bundle.kept(path), path
+        package = path.rsplit("/", 1)[0]
+        for node in ast.parse(source).body:
+            assert isinstance(node, ast.ImportFrom)
+            if node.level:  # from . import sqlite / from .impl import …
+                names = [node.module] if node.module else [a.name for a in node.names]
+                modules = [f"{package}/{name}.pyc" for name in names]
+            else:
+                modules = [f"{(node.module or '').replace('.', '/')}.pyc"]
+            for module in modules:
+                assert bundle.kept(module), module
+    assert bundle.kept("alembic/ddl/sqlite.pyc") and not bundle.kept("alembic/ddl/mssql.pyc")
+    assert bundle.kept("sqlalchemy/dialects/sqlite/base.pyc")
+    assert not bundle.kept("sqlalchemy/dialects/postgresql/base.pyc")
 
 
 def test_only_the_multiprocessing_run_time_hook_is_left_out() -> None:
@@ -171,7 +192,7 @@ def test_the_windows_version_comes_from_pyproject() -> None:
 def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> None:
     spec = (PACKAGING / "desk.spec").read_text()
     for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
-                 "kept", "windows_version_file", "HOLIDAY_COUNTRIES_INIT",
+                 "kept", "windows_version_file", "REPLACED_INITS",
                  "RUNTIME_HOOKS_DROPPED"):  # fmt: skip
         assert f"bundle.{name}" in spec, name
     iss = (PACKAGING / "desk.iss").read_text()
