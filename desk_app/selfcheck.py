@@ -10,7 +10,8 @@ desk-app --data-dir D self-check receipt --username U --pdf FILE   (password on 
     complaint, lays out its receipt and saves it as PDF, then opens that PDF with
     QtPdf; also loads the English catalogues (ours and Qt's), names the keyring
     back-end and the SQLite driver, and uses each library the bundle carries only in
-    part (holidays, RapidFuzz, python-stdnum, Pillow's codecs). Prints one JSON line.
+    part (holidays, RapidFuzz, python-stdnum, Pillow's codecs, ICU's data through Qt's
+    collation). Prints one JSON line.
 desk-app --data-dir D self-check sync
     one sync cycle with the CRM the desk is enrolled with; prints one JSON line:
     what still waits, what was refused, and the note of a newer release if any.
@@ -179,8 +180,13 @@ def _trimmed_libraries() -> dict[str, str]:
         Image.new("RGB", (320, 240), "#c04040").save(data, format=name)
         if thumbnail(data.getvalue(), media_type):
             formats.append(name)
+    from PySide6.QtCore import QCollator, QLocale
+
+    # Qt's collation (ICU on Linux, whose data the bundle carries in part)
+    words = sorted(["budi", "Zaenal", "Ádi", "abdul"], key=QCollator(QLocale("id_ID")).sortKey)
     return {
         "holidays": independence if after == dt.date(2026, 8, 18) else "",
+        "qt_collation": " ".join(words) if words == ["abdul", "Ádi", "budi", "Zaenal"] else "",
         "rapidfuzz": fuzz.token_set_ratio.__module__ if score == 100 else "",
         "stdnum": nik if refused is None else "",
         "pillow": " ".join(formats) if len(formats) == 4 else "",

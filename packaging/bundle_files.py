@@ -268,6 +268,35 @@ REPLACED_INITS: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# Linux: ICU's data (libicudata, 32 MB), which Qt's Linux wheel links (the Windows
+# bundle has none: Qt uses Windows' own). QtCore is its only user in the bundle, for
+# collation (QCollator), case mapping by locale, time-zone names and text codecs; the
+# recipe rebuilds the library with the items icu_item_kept() keeps (packaging/icu_data.py,
+# with ICU's icupkg and genccode; without them the library stays whole). Left out:
+# the break iterators, transliterators and spelled-out numbers (no ICU function that
+# QtCore calls uses them), and every locale's data but those below, so Indonesian and
+# English collate and name time zones as before and other locales fall back to ICU's
+# root (the desk speaks Indonesian and English). Converters and normalisation stay.
+ICU_TREES_DROPPED: tuple[str, ...] = ("brkitr", "translit", "rbnf")
+ICU_LOCALES_KEPT: tuple[str, ...] = (
+    "root", "pool", "res_index",  # every tree's root, shared keys and index
+    "id", "id_ID", "in", "in_ID",  # Indonesian ("in": ICU's old code for it)
+    "en", "en_001", "en_US", "en_US_POSIX",  # English; en_US_POSIX is the "C" locale
+)  # fmt: skip
+
+
+def icu_item_kept(item: str) -> bool:
+    """Whether an item of ICU's data package ("coll/id.res", "zone/fr.res",
+    "brkitr/word.brk", "ibm-1252_P100-2000.cnv") stays in the bundle's libicudata."""
+    import re
+
+    tree, _, name = item.rpartition("/")
+    if tree in ICU_TREES_DROPPED:
+        return False
+    locale = re.fullmatch(r"([a-z]{2,3}(?:_[A-Za-z0-9]*)*)\.res", name)
+    return locale is None or locale.group(1) in ICU_LOCALES_KEPT
+
+
 # PyInstaller's run-time hooks left out (each runs at every start, before our code):
 # multiprocessing's (~12 ms: it imports multiprocessing, pickle, socket, subprocess)
 # is there for child processes started by multiprocessing, which the desk never starts

@@ -169,6 +169,37 @@ def test_every_replaced_init_is_dropped_and_its_modules_kept() -> None:
     assert not bundle.kept("sqlalchemy/dialects/postgresql/base.pyc")
 
 
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/id.res", True),
+        ("coll/root.res", True),
+        ("coll/ucadata.icu", True),  # the root collation itself
+        ("zone/id.res", True),
+        ("zone/en_US_POSIX.res", True),
+        ("curr/res_index.res", True),  # not a locale, though it looks like one
+        ("curr/pool.res", True),
+        ("id.res", True),
+        ("in_ID.res", True),
+        ("supplementalData.res", True),
+        ("zoneinfo64.res", True),
+        ("metaZones.res", True),
+        ("ibm-1252_P100-2000.cnv", True),  # converters stay
+        ("uts46.nrm", True),
+        ("coll/fr.res", False),
+        ("zone/ja_JP.res", False),
+        ("de__PHONEBOOK.res", False),
+        ("yue_Hant_HK.res", False),
+        ("brkitr/word.brk", False),
+        ("brkitr/root.res", False),  # no break iteration at all
+        ("translit/root.res", False),
+        ("rbnf/id.res", False),
+    ],
+)
+def test_what_is_kept_of_icus_data(item: str, kept: bool) -> None:
+    assert bundle.icu_item_kept(item) is kept
+
+
 def test_only_the_multiprocessing_run_time_hook_is_left_out() -> None:
     """Its hook serves child processes started by multiprocessing: the desk starts none."""
     assert bundle.RUNTIME_HOOKS_DROPPED == ("pyi_rth_multiprocessing",)
@@ -193,7 +224,7 @@ def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> N
     spec = (PACKAGING / "desk.spec").read_text()
     for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
                  "kept", "windows_version_file", "REPLACED_INITS",
-                 "RUNTIME_HOOKS_DROPPED"):  # fmt: skip
+                 "RUNTIME_HOOKS_DROPPED", "icu_item_kept"):  # fmt: skip
         assert f"bundle.{name}" in spec, name
     iss = (PACKAGING / "desk.iss").read_text()
     assert "dist\\meja-aduan\\*" in iss and "PrivilegesRequired=admin" in iss
