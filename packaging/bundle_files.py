@@ -142,6 +142,12 @@ EXCLUDES: tuple[str, ...] = (
     # Python versions (same suppress(ImportError))
     "rapidfuzz.distance.metrics_cpp",
     "rapidfuzz.process_cpp_impl",
+    # ReportLab's charts and drawings, and its page-layout engine (1.4 MB): the desk
+    # draws its receipts and slips on a pdfgen canvas (desk_app/printing/layout), which
+    # needs neither (none of them is imported while tests/printing lays out every
+    # document); they are reached only from ReportLab's own modules the desk never calls
+    "reportlab.graphics",
+    "reportlab.platypus",
     # the stock exchanges' calendars of holidays (holidays/__init__ names them for its
     # lazy loader only; they are imported when asked for by name): the desk asks for
     # Indonesia's public holidays only
