@@ -46,8 +46,9 @@ RELEASE = "99.0.0"  # announced by the CRM: newer than any desk
 PUBLIC_HOST = "lacak.smoke.test"
 GOAL_MB = 150  # the goal, said against the size
 # Over this the recipe has let something big in (a Qt module, GTK, a driver): fail.
-# Linux carries what Windows has in the OS (ICU's 38 MB, X11, CUPS, GnuTLS…).
-CEILING_MB = 160 if sys.platform == "win32" else 240
+# Linux carries what Windows has in the OS (ICU: 15 MB, 38 MB where icu-devtools was
+# missing at the build and its data stayed whole; X11, CUPS, GnuTLS…: 26 MB).
+CEILING_MB = 160 if sys.platform == "win32" else 215
 EXE = ".exe" if sys.platform == "win32" else ""
 
 
