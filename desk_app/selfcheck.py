@@ -8,8 +8,10 @@ before the window's first screen.
 desk-app --data-dir D self-check receipt --username U --pdf FILE   (password on stdin)
     signs in through the composition root (desk_app/services/root.py), records one
     complaint, lays out its receipt and saves it as PDF, then opens that PDF with
-    QtPdf; also loads the English catalogues (ours and Qt's) and names the keyring
-    back-end and the SQLite driver. Prints one JSON line.
+    QtPdf; also loads the English catalogues (ours and Qt's), names the keyring
+    back-end and the SQLite driver, and uses each library the bundle carries only in
+    part (holidays, RapidFuzz, python-stdnum, Pillow's codecs, ICU's data through Qt's
+    collation). Prints one JSON line.
 desk-app --data-dir D self-check sync
     one sync cycle with the CRM the desk is enrolled with; prints one JSON line:
     what still waits, what was refused, and the note of a newer release if any.
@@ -91,8 +93,9 @@ def record_and_print(services: Any, username: str, password: str, pdf: Path) -> 
     services.intake.mark_printed(receipt.complaint_id, True)
     pages = _qt_pdf_pages(pdf)
     translations = _english_catalogues()
+    trimmed = _trimmed_libraries()
     return {
-        "ok": pages > 0 and all(translations.values()),
+        "ok": pages > 0 and all(translations.values()) and all(trimmed.values()),
         "version": app_version(),
         "ticket_code": complaint.ticket_code,
         "tracking_url": qr_payload(
@@ -101,6 +104,7 @@ def record_and_print(services: Any, username: str, password: str, pdf: Path) -> 
         "pdf": str(pdf),
         "qtpdf_pages": pages,
         "translations": translations,
+        "trimmed": trimmed,
         "keyring": _keyring_backend(),
         "sqlite": sqlite3.sqlite_version,
         "frozen": bool(getattr(sys, "frozen", False)),
@@ -148,6 +152,44 @@ def _english_catalogues() -> dict[str, bool]:
         "meja_aduan_en": install_translator(app, "en") is not None,
         "qtbase_en": install_qt_translator(app, "en") is not None,
         "qtbase_id": install_qt_translator(app, "id") is not None,
+    }
+
+
+def _trimmed_libraries() -> dict[str, str]:
+    """The libraries the bundle carries only in part (packaging/bundle_files.py), each
+    doing what the desk asks of it; a value is empty when it could not."""
+    import datetime as dt
+    import io
+
+    from PIL import Image
+    from rapidfuzz import fuzz
+
+    from complaint_domain.validation import normalise_nik
+    from complaint_domain.workdays import WorkCalendar
+    from desk_app.services.previews import thumbnail
+
+    calendar = WorkCalendar()  # holidays: Indonesia's module alone
+    independence = calendar.holiday_name(dt.date(2026, 8, 17)) or ""
+    after = calendar.add_working_days(dt.date(2026, 8, 14), 1)  # Friday, then the 17th
+    score = fuzz.token_set_ratio("jalan berlubang depan kantor", "jalan berlubang di depan kantor")
+    nik, refused = normalise_nik("3171034501900001")  # stdnum: its Indonesian regions
+    formats = []  # Pillow: each format an attachment may be in, as a thumbnail
+    for name, media_type in (("JPEG", "image/jpeg"), ("PNG", "image/png"),
+                             ("WEBP", "image/webp"), ("TIFF", "image/tiff")):  # fmt: skip
+        data = io.BytesIO()
+        Image.new("RGB", (320, 240), "#c04040").save(data, format=name)
+        if thumbnail(data.getvalue(), media_type):
+            formats.append(name)
+    from PySide6.QtCore import QCollator, QLocale
+
+    # Qt's collation (ICU on Linux, whose data the bundle carries in part)
+    words = sorted(["budi", "Zaenal", "Ádi", "abdul"], key=QCollator(QLocale("id_ID")).sortKey)
+    return {
+        "holidays": independence if after == dt.date(2026, 8, 18) else "",
+        "qt_collation": " ".join(words) if words == ["abdul", "Ádi", "budi", "Zaenal"] else "",
+        "rapidfuzz": fuzz.token_set_ratio.__module__ if score == 100 else "",
+        "stdnum": nik if refused is None else "",
+        "pillow": " ".join(formats) if len(formats) == 4 else "",
     }
 
 

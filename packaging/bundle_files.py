@@ -51,8 +51,9 @@ HIDDEN_IMPORTS: tuple[str, ...] = (
 # Third-party packages whose own data files the desk reads: (package, includes).
 PACKAGE_DATA: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("escpos", ("*.json", "**/*.json")),  # the printers' capabilities (capabilities.json)
-    # the Indonesian names of the public holidays (working-day arithmetic)
-    ("holidays", ("locale/id/**/*.mo", "locale/en_US/**/*.mo")),
+    # the names of Indonesia's public holidays, in Indonesian and English (working-day
+    # arithmetic; the catalogues of the other countries are not needed: ID.mo only)
+    ("holidays", ("locale/id/**/ID.mo", "locale/en_US/**/ID.mo")),
 )
 
 # Distributions whose metadata the bundle keeps: our own version (importlib.metadata,
@@ -120,11 +121,39 @@ EXCLUDES: tuple[str, ...] = (
     "phonenumbers.carrierdata",
     "phonenumbers.timezone",
     "phonenumbers.tzdata",
-    # Pillow's AVIF codec (5 MB): the desk reads PNG and JPEG attachments
+    # Pillow's AVIF codec (5 MB): the desk reads JPEG, PNG, WEBP and TIFF attachments
     "PIL._avif",
     "PIL.AvifImagePlugin",
+    # Pillow's FreeType text drawing (with FreeType, HarfBuzz, libpng and Brotli: 2.9 MB
+    # on Linux): no one draws text with Pillow (thumbnails are scaled photos and PDF
+    # pages, the ESC/POS printer gets rendered receipts); PIL.ImageFont itself stays
+    # importable without it (it imports _imagingft under try/except ImportError).
+    # (_imagingcms stays: converting a LAB-mode TIFF to RGB needs it.)
+    "PIL._imagingft",
+    # RapidFuzz's AVX2 builds (5.3 MB): it imports them only on a CPU with AVX2, under
+    # contextlib.suppress(ImportError), and falls back to its plain builds, which every
+    # desk PC runs (many kelurahan PCs have no AVX2 anyway); the duplicate check scores
+    # a few hundred short texts, where AVX2 gains nothing one would notice.
+    "rapidfuzz.fuzz_cpp_avx2",
+    "rapidfuzz.distance.metrics_cpp_avx2",
+    # … and its distance metrics and process.extract* in C++ (3.7 MB): the desk calls
+    # fuzz.token_set_ratio alone (in fuzz_cpp, which needs neither); rapidfuzz.distance
+    # and rapidfuzz.process, which rapidfuzz/__init__ imports, fall back to their pure
+    # Python versions (same suppress(ImportError))
+    "rapidfuzz.distance.metrics_cpp",
+    "rapidfuzz.process_cpp_impl",
+    # ReportLab's charts and drawings, and its page-layout engine (1.4 MB): the desk
+    # draws its receipts and slips on a pdfgen canvas (desk_app/printing/layout), which
+    # needs neither (none of them is imported while tests/printing lays out every
+    # document); they are reached only from ReportLab's own modules the desk never calls
+    "reportlab.graphics",
+    "reportlab.platypus",
+    # the stock exchanges' calendars of holidays (holidays/__init__ names them for its
+    # lazy loader only; they are imported when asked for by name): the desk asks for
+    # Indonesia's public holidays only
+    "holidays.financial",
 )
-# (SQLAlchemy's other dialects stay: Alembic's DDL package imports every one of them.)
+# (SQLAlchemy's other dialects go as files, DROPPED: Alembic's DDL package imports them.)
 
 # Files that Qt's hooks collect and the desk never loads, matched against the path
 # inside the bundle (lower case, "/"): the platforms other than the desktop's (Wayland
@@ -197,13 +226,88 @@ DROPPED: tuple[str, ...] = (
     "libjpeg.so.62",
     "*pyside6/qt/translations/*",  # but for the few KEPT names below (Linux, macOS)
     "*pyside6/translations/*",  # (Windows)
+    # holidays: every country's module (3 MB); the desk asks for Indonesia's alone
+    # (KEPT), and the package's __init__, which imports them all, is replaced
+    # (REPLACED_INITS below)
+    "holidays/countries/*",
+    # SQLAlchemy's dialects and Alembic's DDL for the databases other than SQLite (2 MB):
+    # alembic/ddl/__init__ imports them all, and is replaced (REPLACED_INITS); the desk's
+    # store is SQLite (SQLCipher through the sqlite dialect), SQLAlchemy loads a dialect
+    # by its name only when an engine asks for it
+    "sqlalchemy/dialects/postgresql/*",
+    "sqlalchemy/dialects/mysql/*",
+    "sqlalchemy/dialects/mssql/*",
+    "sqlalchemy/dialects/oracle/*",
+    "alembic/ddl/postgresql.pyc",
+    "alembic/ddl/mysql.pyc",
+    "alembic/ddl/mssql.pyc",
+    "alembic/ddl/oracle.pyc",
+    "alembic/ddl/__init__.pyc",
+    # python-stdnum's data files (2.3 MB: the world's MAC prefixes, mobile networks,
+    # Chinese regions, banks…); the NIK check reads Indonesia's regions alone (KEPT)
+    "stdnum/*.dat",
 )
 # Kept whatever DROPPED says: Qt's own words in English (Indonesian is our own
-# catalogue, desk_app/translations/qtbase_id.qm).
+# catalogue, desk_app/translations/qtbase_id.qm), Indonesia's holidays, the regions of
+# Indonesia a NIK is checked against (stdnum.id.nik.validate).
 KEPT: tuple[str, ...] = (
     "pyside6/qt/translations/qtbase_en.qm",
     "pyside6/translations/qtbase_en.qm",
+    "holidays/countries/indonesia.pyc",
+    "stdnum/id/loc.dat",
 )
+
+# Packages whose __init__ imports every one of their modules, of which the bundle
+# carries a few (DROPPED, KEPT): (the __init__'s path in the bundle, what it says there
+# instead), compiled by the recipe.
+REPLACED_INITS: tuple[tuple[str, str], ...] = (
+    # ~250 countries: Indonesia's names, all that holidays.country_holidays("ID")
+    # imports (holidays.countries.indonesia, by name)
+    (
+        "holidays/countries/__init__.pyc",
+        "from holidays.countries.indonesia import ID, IDN, Indonesia\n",
+    ),
+    # the DDL of each database: SQLite's (the desk's migrations), and the default
+    (
+        "alembic/ddl/__init__.pyc",
+        "from . import sqlite\nfrom .impl import DefaultImpl as DefaultImpl\n",
+    ),
+)
+
+# Linux: ICU's data (libicudata, 32 MB), which Qt's Linux wheel links (the Windows
+# bundle has none: Qt uses Windows' own). QtCore is its only user in the bundle, for
+# collation (QCollator), case mapping by locale, time-zone names and text codecs; the
+# recipe rebuilds the library with the items icu_item_kept() keeps (packaging/icu_data.py,
+# with ICU's icupkg and genccode; without them the library stays whole). Left out:
+# the break iterators, transliterators and spelled-out numbers (no ICU function that
+# QtCore calls uses them), and every locale's data but those below, so Indonesian and
+# English collate and name time zones as before and other locales fall back to ICU's
+# root (the desk speaks Indonesian and English). Converters and normalisation stay.
+ICU_TREES_DROPPED: tuple[str, ...] = ("brkitr", "translit", "rbnf")
+ICU_LOCALES_KEPT: tuple[str, ...] = (
+    "root", "pool", "res_index",  # every tree's root, shared keys and index
+    "id", "id_ID", "in", "in_ID",  # Indonesian ("in": ICU's old code for it)
+    "en", "en_001", "en_US", "en_US_POSIX",  # English; en_US_POSIX is the "C" locale
+)  # fmt: skip
+
+
+def icu_item_kept(item: str) -> bool:
+    """Whether an item of ICU's data package ("coll/id.res", "zone/fr.res",
+    "brkitr/word.brk", "ibm-1252_P100-2000.cnv") stays in the bundle's libicudata."""
+    import re
+
+    tree, _, name = item.rpartition("/")
+    if tree in ICU_TREES_DROPPED:
+        return False
+    locale = re.fullmatch(r"([a-z]{2,3}(?:_[A-Za-z0-9]*)*)\.res", name)
+    return locale is None or locale.group(1) in ICU_LOCALES_KEPT
+
+
+# PyInstaller's run-time hooks left out (each runs at every start, before our code):
+# multiprocessing's (~12 ms: it imports multiprocessing, pickle, socket, subprocess)
+# is there for child processes started by multiprocessing, which the desk never starts
+# (its workers are threads: concurrent.futures.ThreadPoolExecutor, threading).
+RUNTIME_HOOKS_DROPPED: tuple[str, ...] = ("pyi_rth_multiprocessing",)
 
 
 def kept(path_in_bundle: str) -> bool:

@@ -22,6 +22,22 @@ if [ ! -f "$stamp" ] || [ ! -x .venv/bin/pyinstaller ]; then
     rm -f .venv/.package-*
     touch "$stamp"
 fi
+# The tools that rebuild ICU's data smaller for the Linux bundle (packaging/icu_data.py);
+# without them the bundle carries ICU's whole data (~23 MB more) and still works.
+need=()
+for tool in icupkg:icu-devtools genccode:icu-devtools gcc:gcc objcopy:binutils; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool##*:}")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    need=($(printf '%s\n' "${need[@]}" | sort -u))
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "== installing ${need[*]} (Debian packages: ICU's data rebuilt smaller)"
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") \
+            >/tmp/meja-apt-package.log 2>&1 || echo "== could not install ${need[*]}: ICU stays whole"
+    else
+        echo "== ICU's data stays whole; to rebuild it smaller: sudo apt-get install ${need[*]}"
+    fi
+fi
 unset PYTHONPATH PYTHONHOME
 clean=()
 if [ "${PACKAGE_CLEAN:-0}" = 1 ]; then clean=(--clean); fi

@@ -120,10 +120,93 @@ def test_the_holiday_calendar_module_is_named() -> None:
         ("PySide6/opengl32sw.dll", False),
         ("libgtk-3.so.0", False),
         ("libglib-2.0.so.0", True),  # QtCore's event loop on Linux
+        ("holidays/countries/indonesia.pyc", True),
+        ("holidays\\countries\\indonesia.pyc", True),
+        ("holidays/countries/germany.pyc", False),
+        ("holidays/countries/__init__.pyc", False),  # replaced: HOLIDAY_COUNTRIES_INIT
+        ("holidays/calendars/islamic.pyc", True),
+        ("stdnum/id/loc.dat", True),
+        ("stdnum/oui.dat", False),
+        ("stdnum/cn/loc.dat", False),
     ],
 )
 def test_what_is_trimmed_from_qt(path: str, kept: bool) -> None:
     assert bundle.kept(path) is kept
+
+
+def test_the_bundles_holiday_countries_are_what_the_desk_asks_for() -> None:
+    """The bundle's holidays.countries (REPLACED_INITS) names the class that
+    holidays.country_holidays("ID") returns, from the one country module KEPT."""
+    import holidays
+
+    table = holidays.country_holidays("ID")
+    module = type(table).__module__
+    assert f"{module.replace('.', '/')}.pyc" in bundle.KEPT
+    inits = dict(bundle.REPLACED_INITS)
+    init = ast.parse(inits["holidays/countries/__init__.pyc"])
+    imports = [node for node in init.body if isinstance(node, ast.ImportFrom)]
+    assert len(imports) == len(init.body) == 1 and imports[0].module == module
+    assert type(table).__name__ in {alias.name for alias in imports[0].names}
+
+
+def test_every_replaced_init_is_dropped_and_its_modules_kept() -> None:
+    """Each replaced __init__ leaves out its package's own (DROPPED), and what it
+    imports stays in the bundle."""
+    for path, source in bundle.REPLACED_INITS:
+        assert not bundle.kept(path), path
+        package = path.rsplit("/", 1)[0]
+        for node in ast.parse(source).body:
+            assert isinstance(node, ast.ImportFrom)
+            if node.level:  # from . import sqlite / from .impl import …
+                names = [node.module] if node.module else [a.name for a in node.names]
+                modules = [f"{package}/{name}.pyc" for name in names]
+            else:
+                modules = [f"{(node.module or '').replace('.', '/')}.pyc"]
+            for module in modules:
+                assert bundle.kept(module), module
+    assert bundle.kept("alembic/ddl/sqlite.pyc") and not bundle.kept("alembic/ddl/mssql.pyc")
+    assert bundle.kept("sqlalchemy/dialects/sqlite/base.pyc")
+    assert not bundle.kept("sqlalchemy/dialects/postgresql/base.pyc")
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/id.res", True),
+        ("coll/root.res", True),
+        ("coll/ucadata.icu", True),  # the root collation itself
+        ("zone/id.res", True),
+        ("zone/en_US_POSIX.res", True),
+        ("curr/res_index.res", True),  # not a locale, though it looks like one
+        ("curr/pool.res", True),
+        ("id.res", True),
+        ("in_ID.res", True),
+        ("supplementalData.res", True),
+        ("zoneinfo64.res", True),
+        ("metaZones.res", True),
+        ("ibm-1252_P100-2000.cnv", True),  # converters stay
+        ("uts46.nrm", True),
+        ("coll/fr.res", False),
+        ("zone/ja_JP.res", False),
+        ("de__PHONEBOOK.res", False),
+        ("yue_Hant_HK.res", False),
+        ("brkitr/word.brk", False),
+        ("brkitr/root.res", False),  # no break iteration at all
+        ("translit/root.res", False),
+        ("rbnf/id.res", False),
+    ],
+)
+def test_what_is_kept_of_icus_data(item: str, kept: bool) -> None:
+    assert bundle.icu_item_kept(item) is kept
+
+
+def test_only_the_multiprocessing_run_time_hook_is_left_out() -> None:
+    """Its hook serves child processes started by multiprocessing: the desk starts none."""
+    assert bundle.RUNTIME_HOOKS_DROPPED == ("pyi_rth_multiprocessing",)
+    for name in package_files():
+        if name.endswith(".py"):
+            text = (REPO / name).read_text(encoding="utf-8")
+            assert "multiprocessing" not in text and "ProcessPoolExecutor" not in text, name
 
 
 def test_the_windows_version_comes_from_pyproject() -> None:
@@ -140,7 +223,8 @@ def test_the_windows_version_comes_from_pyproject() -> None:
 def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> None:
     spec = (PACKAGING / "desk.spec").read_text()
     for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
-                 "kept", "windows_version_file"):  # fmt: skip
+                 "kept", "windows_version_file", "REPLACED_INITS",
+                 "RUNTIME_HOOKS_DROPPED", "icu_item_kept"):  # fmt: skip
         assert f"bundle.{name}" in spec, name
     iss = (PACKAGING / "desk.iss").read_text()
     assert "dist\\meja-aduan\\*" in iss and "PrivilegesRequired=admin" in iss

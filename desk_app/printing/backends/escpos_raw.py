@@ -16,13 +16,7 @@ import contextlib
 import socket
 import subprocess
 from collections.abc import Callable
-from typing import Any
-
-from escpos import printer as escpos_printers
-from escpos.escpos import Escpos
-from escpos.exceptions import DeviceNotFoundError
-from escpos.exceptions import Error as EscposError
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from desk_app.printing.backends.base import Printer, PrinterKind, PrinterSettings
 from desk_app.printing.document import PrintDocument
@@ -34,7 +28,15 @@ from desk_app.printing.errors import (
     PrinterSettingsError,
     PrintFailedError,
 )
-from desk_app.printing.raster import receipt_raster
+
+if TYPE_CHECKING:
+    # python-escpos, pdfium and Pillow are imported when a receipt is printed, not
+    # when the desk loads (this module is imported then, with desk_app.printing):
+    # python-escpos reads its printers' capabilities from YAML at its import (~0.25 s,
+    # and a new temporary folder each time), pypdfium2 ~0.06 s; most desks print
+    # through Windows or to PDF and never need them.
+    from escpos.escpos import Escpos
+    from PIL import Image
 
 STATUS_TIMEOUT_S = 2.0
 _FRAGMENT_ROWS = 256  # GS v 0 bands: small enough for any printer's buffer
@@ -53,6 +55,8 @@ def parse_address(target: str) -> tuple[str, int]:
 
 
 def _connect(settings: PrinterSettings) -> Escpos:
+    from escpos import printer as escpos_printers  # at the first print (see the top)
+
     kind = settings.kind
     if kind is PrinterKind.ESCPOS_NETWORK:
         host, port = parse_address(settings.target)
@@ -92,9 +96,14 @@ class EscposPrinter(Printer):
 
     def raster(self, document: PrintDocument) -> Image.Image:
         """The 1-bit image this printer receives: its own width in dots."""
+        from desk_app.printing.raster import receipt_raster  # pdfium: at the first print
+
         return receipt_raster(document, self.paper.width_dots)
 
     def print_document(self, document: PrintDocument) -> None:
+        from escpos.exceptions import DeviceNotFoundError
+        from escpos.exceptions import Error as EscposError
+
         image = self.raster(document)
         device = self._connect(self.settings)
         # The profile tells python-escpos the head's width, so an image wider than
