@@ -42,11 +42,30 @@ def test_a_cursor_or_id_beyond_the_database_is_not_an_error(
         assert lurah.get(f"/console/?setelah={cursor}").status_code == 200, cursor
     admin = signed_in("admin.crm")
     for path in ("/console/admin/templates/", "/console/admin/rights/"):
-        answer = admin.get(path + "99999999999999999999999")
-        assert answer.status_code in (404, 422), path
+        for stray in ("99999999999999999999999", "abc", "0"):
+            answer = admin.get(path + stray)
+            assert answer.status_code == 404, (path, stray)  # the console's own page
+            assert "Halaman tidak ditemukan" in answer.text, (path, stray)
     kanal = signed_in("admin.kanal")
     answer = kanal.post("/console/kanal/sms/99999999999999999999999", {"decision": "dismiss"})
-    assert answer.status_code in (403, 404, 422)
+    assert answer.status_code in (403, 404)
+
+
+def test_a_console_address_that_is_no_page_answers_with_the_console_page(
+    signed_in: Callable[[str], Console], client: TestClient, desk: dict[str, str]
+) -> None:
+    """Not the APIs' JSON: a staff member reads "not found" in the console's words. The
+    APIs keep their JSON."""
+    admin = signed_in("admin.crm")
+    for path in ("/console/no-such-page", "/console/admin/rights/abc/export"):
+        answer = admin.get(path)
+        assert answer.status_code == 404, path
+        assert answer.headers["content-type"].startswith("text/html"), path
+        assert "Halaman tidak ditemukan" in answer.text and "abc" not in answer.text
+    api = client.get("/api/v1/queue/tickets/x", headers=auth(desk))
+    assert api.status_code in (404, 405) and api.json()["error"]
+    api = client.get("/api/v1/workflow/complaints/abc", headers=auth(desk))
+    assert api.headers["content-type"].startswith("application/json")
 
 
 def test_a_far_date_in_an_api_is_a_422(
