@@ -4,7 +4,6 @@ Indonesian collates and names time zones as with the whole data."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -14,16 +13,12 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import REPO
+from tests.packaging.recipe_files import load
 from tests.packaging.test_recipe import bundle
 
 
 def load_icu_data() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("icu_data", REPO / "packaging" / "icu_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("icu_data")
 
 
 icu_data = load_icu_data()

@@ -7,7 +7,6 @@ is ``make package``)."""
 from __future__ import annotations
 
 import ast
-import importlib.util
 import subprocess
 import sys
 import tomllib
@@ -17,16 +16,13 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import REPO
+from tests.packaging.recipe_files import load
 
 PACKAGING = REPO / "packaging"
 
 
 def load_bundle_files() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bundle_files", PACKAGING / "bundle_files.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("bundle_files")
 
 
 bundle = load_bundle_files()

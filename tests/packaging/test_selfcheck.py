@@ -4,7 +4,6 @@ the same commands from the frozen bundle (packaging/smoke.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -17,18 +16,14 @@ from typing import Any
 import pytest
 
 from desk_app.services.desk import open_desk
-from tests.conftest import REPO
+from tests.packaging.recipe_files import load
 from tests.sync.crm import CrmProcess
 
 PASSWORD = "rahasia-sekali-1"
 
 
 def load_smoke() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("smoke", REPO / "packaging" / "smoke.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("smoke")
 
 
 def desk_app(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
