@@ -52,8 +52,10 @@ class QueueChanges:
 
     def __init__(self, listening: bool = True) -> None:
         self._lock = threading.Lock()
-        self._generation: dict[str, int] = defaultdict(int)
-        self._everything = 0  # moved by a notice from another worker: every site
+        # Only sites whose queue was written have an entry: a screen asking for any name
+        # (the page is public) must not grow it.
+        self._generation: dict[str, int] = {}
+        self._everything = 0  # moved when a listener (re)connects: every site at once
         self._waiters: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]]]
         self._waiters = defaultdict(set)
         # False while a PostgreSQL worker's listener is not connected
@@ -63,7 +65,7 @@ class QueueChanges:
         """Read this before reading the board, and give it to :meth:`wait`: a change
         between the two then wakes the wait at once instead of being missed."""
         with self._lock:
-            return self._generation[site] + self._everything
+            return self._generation.get(site, 0) + self._everything
 
     def changed(self, site: str | None = None) -> None:
         """The queue of ``site`` (None: of any site) changed: wake who waits for it."""
@@ -73,7 +75,7 @@ class QueueChanges:
                 woken = [w for waiting in self._waiters.values() for w in waiting]
                 self._waiters.clear()
             else:
-                self._generation[site] += 1
+                self._generation[site] = self._generation.get(site, 0) + 1
                 woken = list(self._waiters.pop(site, ()))
         for loop, future in woken:
             loop.call_soon_threadsafe(_settle, future)
@@ -87,7 +89,7 @@ class QueueChanges:
         future: asyncio.Future[None] = loop.create_future()
         entry = (loop, future)
         with self._lock:
-            if self._generation[site] + self._everything != seen:
+            if self._generation.get(site, 0) + self._everything != seen:
                 return True
             self._waiters[site].add(entry)
         try:
