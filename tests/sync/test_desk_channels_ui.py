@@ -34,11 +34,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 SCREEN = (1366, 768 - 40)  # the offscreen screen less a taskbar
 
 
-@pytest.fixture
-def page(qtbot, counter: tuple[Desk, DeskServices]) -> Iterator[SearchPage]:
-    _desk, services = counter
-    apply_theme(QApplication.instance())  # type: ignore[arg-type]
-    runner = TaskRunner()
+def open_search(qtbot, services: DeskServices, runner: TaskRunner) -> SearchPage:
+    """The search page as the officer has it, on a 1366×768 screen."""
     search = SearchPage(
         services.lookup,
         runner,
@@ -50,6 +47,15 @@ def page(qtbot, counter: tuple[Desk, DeskServices]) -> Iterator[SearchPage]:
     search.set_officer(OFFICER)
     search.resize(*SCREEN)
     search.show()
+    return search
+
+
+@pytest.fixture
+def page(qtbot, counter: tuple[Desk, DeskServices]) -> Iterator[SearchPage]:
+    _desk, services = counter
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
+    runner = TaskRunner()
+    search = open_search(qtbot, services, runner)
     yield search
     search.stop()
     runner.shutdown()
@@ -159,17 +165,7 @@ def test_in_english(
     runner = TaskRunner()
     try:
         email_complaint(crm_server)
-        search = SearchPage(
-            services.lookup,
-            runner,
-            services.area_name,
-            remote=services.remote_lookup,
-            category_name=services.category_name,
-        )
-        qtbot.addWidget(search)
-        search.set_officer(OFFICER)
-        search.resize(*SCREEN)
-        search.show()
+        search = open_search(qtbot, services, runner)  # built after the translator
         search.box.setText(PHONE)
         with qtbot.waitSignal(search.remote_shown, timeout=10000):
             search.on_search()

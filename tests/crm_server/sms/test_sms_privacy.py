@@ -35,6 +35,13 @@ NIK = "3171014506780003"
 UNKEYED = hashlib.sha256(PHONE.encode()).hexdigest()[:16]
 
 
+def handed_over(crm: Crm) -> list[str]:
+    """What the outbox hands a gateway now for ``PHONE``."""
+    gateway = KeepingGateway()
+    sender.hand_over(crm, gateway)
+    return gateway.texts(PHONE)
+
+
 def raw_sms(crm: Crm) -> dict[str, list[Any]]:
     with crm.engine.connect() as conn:
         return {
@@ -66,9 +73,7 @@ def life_with_stop(crm: Crm, push: Push, accept: bool = True) -> str:
     inbound.receive(crm, "IN1", "0812-3456-7890", f"CEK {ticket}")
     inbound.receive(crm, "IN2", OTHER, f"CEK {ticket}")
     inbound.receive(crm, "IN3", PHONE, "BERHENTI")
-    gateway = KeepingGateway()
-    sender.hand_over(crm, gateway)
-    assert gateway.texts(PHONE)[-1] == templates.STOPPED
+    assert handed_over(crm)[-1] == templates.STOPPED
     return ticket
 
 
@@ -94,9 +99,7 @@ def test_numbers_are_encrypted_and_found_by_their_keyed_hash(
     inbound.receive(crm, "IN4", PHONE, f"CEK {ticket}")
     step(crm, "lurah.gambir", ticket, "forward")
     planner.plan_events(crm)
-    gateway = KeepingGateway()
-    sender.hand_over(crm, gateway)
-    assert gateway.texts(PHONE) == []
+    assert handed_over(crm) == []
 
 
 def test_a_key_rotation_re_encrypts_the_numbers_and_the_stop_still_holds(
@@ -125,9 +128,7 @@ def test_a_key_rotation_re_encrypts_the_numbers_and_the_stop_still_holds(
             keys = s.scalars(select(SmsMessage.key).where(SmsMessage.phone_hash == keyed)).all()
         assert any(k.endswith(":" + keyed[:16]) for k in keys)  # the idempotency keys follow
         inbound.receive(only_new, "IN5", PHONE, f"CEK {ticket}")  # still stopped
-        gateway = KeepingGateway()
-        sender.hand_over(only_new, gateway)
-        assert gateway.texts(PHONE) == []
+        assert handed_over(only_new) == []
     finally:
         only_new.close()
 
@@ -150,9 +151,7 @@ def test_retention_removes_the_numbers_and_a_stopped_one_stays_stopped(
     push(again)
     step(crm, "admin.kanal", again["ticket_code"], "accept")
     planner.plan_events(crm)
-    gateway = KeepingGateway()
-    sender.hand_over(crm, gateway)
-    assert gateway.texts(PHONE) == []
+    assert handed_over(crm) == []
 
 
 def test_a_number_still_on_a_kept_complaint_keeps_its_opt_out_number(
@@ -225,9 +224,7 @@ def test_migration_0016_encrypts_existing_rows(crm: Crm, push: Push, staff: Any)
             crm.data_keys.lookup_hash("nik", NIK)
         )
     inbound.receive(crm, "IN9", PHONE, f"CEK {item['ticket_code']}")
-    gateway = KeepingGateway()
-    sender.hand_over(crm, gateway)
-    assert gateway.texts(PHONE) == []  # the migrated opt-out holds
+    assert handed_over(crm) == []  # the migrated opt-out holds
 
 
 def test_a_stranger_s_cek_loses_its_number_after_the_retention_time(
