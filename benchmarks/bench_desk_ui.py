@@ -271,7 +271,7 @@ def _save_rows(data_dir: Path, rounds: int) -> list[list[object]]:
             raise RuntimeError("the receipt preview did not appear")
         window.preview.reject()
         app.processEvents()
-        if i >= 3:  # the first saves warm caches (fonts, reportlab, pdfium)
+        if i >= 3:  # the first saves warm caches (fonts, reportlab, QtPdf)
             samples.append(elapsed)
     # The complaints recorded here are unsent (no CRM): closing asks; answer "close".
     from desk_app.ui.sync_worker import UnsentOnCloseDialog

@@ -118,7 +118,7 @@ def measure(count: int) -> list[tuple[str, list[float], float]]:
         ("QR (segno, level Q)", qr_times, _peak_mib(lambda: qr(sample))),
         ("PDF layout (reportlab, 80 mm)", pdf_times, _peak_mib(lambda: render_receipt(sample))),
         (
-            "raster 576 dots (pdfium, 1-bit)",
+            "raster 576 dots (QtPdf, 1-bit)",
             raster_times,
             _peak_mib(lambda: receipt_raster(document)),
         ),
@@ -142,7 +142,7 @@ def report(count: int) -> float:
     print(f"PDF + raster p95 {p95:.1f} ms (target < 50 ms): {verdict}")
     print(
         f"process peak RSS {peak_rss_mb():.0f} MiB;"
-        " peak MiB per call is tracemalloc (Python allocations; pdfium's buffers not counted)"
+        " peak MiB per call is tracemalloc (Python allocations; QtPdf's buffers not counted)"
     )
     return p95
 

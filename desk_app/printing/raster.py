@@ -1,6 +1,6 @@
 """The receipt as a thermal head prints it: one bit per dot, at the printer's width.
 
-The PDF is rendered with pdfium (the same engine that made the PNGs people review),
+The PDF is rendered by QtPdf (the same renderer that makes the preview people review),
 in grey, and thresholded at the middle: the QR modules sit on whole dots, so they
 come out as crisp blocks; text edges lose only their anti-aliasing.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 
-import pypdfium2 as pdfium
 from PIL import Image
 
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.formats import THERMAL_DPI
+from desk_app.printing.pdf_pages import first_page_pillow
 
 THRESHOLD = 128  # grey at or above this is paper, below is a burnt dot
 
@@ -22,25 +22,17 @@ def render_grey(document: PrintDocument, width_px: int) -> Image.Image:
     """Page 1 of the document in 8-bit grey, exactly ``width_px`` wide, on white.
 
     The scale comes from the dot grid, not from the stored page width: that width is
-    rounded down a hair (see ``formats.page_pt``), and dividing by it would make
-    pdfium's bitmap one row taller and stretch the page by a fraction of a dot.
+    rounded down a hair (see ``formats.page_pt``), and dividing by it would make the
+    page one row taller and stretch it by a fraction of a dot. The height is the
+    page's, in whole dots (a page a hair over a whole number of dots is not given an
+    extra blank row).
     """
     scale = THERMAL_DPI / 72 * width_px / document.paper.width_dots
-    pdf = pdfium.PdfDocument(document.pdf)
-    try:
-        page = pdf[0]
-        page_height = page.get_height()
-        bitmap = page.render(scale=scale, grayscale=True, fill_color=(255, 255, 255, 255))
-        image = bitmap.to_pil().convert("L")
-        page.close()
-    finally:
-        pdf.close()
-    height_px = max(1, math.floor(page_height * scale + 0.01))
-    if image.size != (width_px, height_px):
-        # pdfium rounds the bitmap up by a pixel when the page is a fraction of a dot
-        # over a whole number; the extra column or row is blank.
-        image = image.crop((0, 0, width_px, height_px))
-    return image
+
+    def size_for(_width_pt: float, height_pt: float) -> tuple[int, int]:
+        return width_px, max(1, math.floor(height_pt * scale + 0.01))
+
+    return first_page_pillow(document.pdf, size_for, grey=True)
 
 
 def to_one_bit(grey: Image.Image) -> Image.Image:

@@ -61,20 +61,16 @@ def thumbnail(data: bytes, media_type: str, px: int = THUMBNAIL_PX) -> bytes:
 
 
 def _first_page(data: bytes, px: int) -> Image.Image | None:
-    import pypdfium2 as pdfium
+    from desk_app.printing.pdf_pages import PdfUnreadable, first_page_pillow
+
+    def size_for(width_pt: float, height_pt: float) -> tuple[int, int]:
+        scale = px / max(width_pt, height_pt, 1.0)
+        return round(width_pt * scale), round(height_pt * scale)
 
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
+        return first_page_pillow(data, size_for)
+    except PdfUnreadable:
         return None
-    try:
-        if len(pdf) == 0:
-            return None
-        page = pdf[0]
-        scale = px / max(page.get_width(), page.get_height())
-        return page.render(scale=scale).to_pil()
-    finally:
-        pdf.close()
 
 
 def pick_file(path: Path) -> PickedFile:

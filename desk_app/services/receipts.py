@@ -23,7 +23,7 @@ from desk_app.services.errors import COMPLAINT_NOT_FOUND, NotFound, UserFacingEr
 from desk_app.services.settings import Settings
 
 if TYPE_CHECKING:
-    # The printing stack (reportlab, escpos, pdfium) costs half a second to import;
+    # The printing stack (reportlab, escpos, QtPdf) costs half a second to import;
     # it is loaded on the first receipt, not when the window starts.
     from desk_app.printing.backends.base import Printer, PrinterSettings
     from desk_app.printing.document import PrintDocument
@@ -85,18 +85,15 @@ def printer_settings(desk: Desk, settings: Settings | None = None) -> PrinterSet
 
 def preview_png(document: PrintDocument, width_px: int = PREVIEW_WIDTH_PX) -> bytes:
     """The first page of the receipt as a PNG ``width_px`` wide."""
-    import pypdfium2 as pdfium
+    from desk_app.printing.pdf_pages import first_page_pillow
 
-    pdf = pdfium.PdfDocument(document.pdf)
-    try:
-        page = pdf[0]
-        bitmap = page.render(scale=width_px / page.get_width())
-        image = bitmap.to_pil()
-        out = io.BytesIO()
-        image.save(out, format="PNG", optimize=False, compress_level=1)
-        return out.getvalue()
-    finally:
-        pdf.close()
+    def size_for(width_pt: float, height_pt: float) -> tuple[int, int]:
+        return width_px, round(height_pt * width_px / width_pt)
+
+    image = first_page_pillow(document.pdf, size_for)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False, compress_level=1)
+    return out.getvalue()
 
 
 class ReceiptService:

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from complaint_domain.complaint import Attachment
-from desk_app.store.crypto import FileCipher, is_sealed
+from desk_app.store.crypto import FileCipher, SealBroken, is_sealed
 from desk_app.store.models import AttachmentRow, ComplaintAttachmentRow, table_of
 
 SEALED_MARKER = ".sealed"
@@ -69,7 +69,7 @@ class FileStore:
         if self._cipher is not None:
             try:
                 data = self._cipher.open(data, sha256)
-            except Exception:  # InvalidTag: altered, or sealed with another key
+            except SealBroken:  # altered, or sealed with another key
                 raise OSError(f"stored file {sha256[:12]}… is damaged (cannot be opened)") from None
         if hashlib.sha256(data).hexdigest() != sha256:
             raise OSError(f"stored file {sha256[:12]}… is damaged (hash mismatch)")

@@ -23,6 +23,7 @@ SECRET_BYTES = 32
 PLAIN_HEADER = b"SQLite format 3\x00"
 _FILE_MAGIC = b"MAEF1"  # Meja Aduan encrypted file, version 1
 _NONCE = 12
+_TAG = 16
 
 
 def new_secret() -> bytes:
@@ -137,24 +138,48 @@ def encrypt_plain_database(path: Path, keys: DeskKeys) -> None:
 
 
 class FileCipher:
-    """AES-256-GCM for attachment files: ``MAEF1 | nonce | ciphertext+tag``, the
-    content's SHA-256 as associated data (a file moved under another name fails)."""
+    """AES-256-GCM for attachment files: ``MAEF1 | nonce | ciphertext | tag``, the
+    content's SHA-256 as associated data (a file moved under another name fails).
+
+    PyCryptodome's AES and GCM (the ``Cryptodome`` package): the same construction
+    as the cryptography package's ``AESGCM``, which sealed the files of desks before
+    release 0.2 (12-byte nonce, 16-byte tag after the ciphertext), so those open as
+    they are."""
 
     def __init__(self, keys: DeskKeys) -> None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from Cryptodome.Cipher import AES
 
-        self._aead = AESGCM(keys.files)
+        self._aes = AES
+        self._key = keys.files
+
+    def _cipher(self, nonce: bytes, sha256: str) -> Any:
+        cipher = self._aes.new(self._key, self._aes.MODE_GCM, nonce=nonce, mac_len=_TAG)
+        cipher.update(sha256.encode())
+        return cipher
 
     def seal(self, data: bytes, sha256: str) -> bytes:
         nonce = os.urandom(_NONCE)
-        return _FILE_MAGIC + nonce + self._aead.encrypt(nonce, data, sha256.encode())
+        body, tag = self._cipher(nonce, sha256).encrypt_and_digest(data)
+        return _FILE_MAGIC + nonce + body + tag
 
     def open(self, blob: bytes, sha256: str) -> bytes:
-        """The plain content; a file from before encryption is returned as it is."""
+        """The plain content; a file from before encryption is returned as it is.
+        Raises :class:`SealBroken` when the file was altered, cut short, or sealed
+        under another key or name."""
         if not is_sealed(blob):
             return blob
-        nonce = blob[len(_FILE_MAGIC) : len(_FILE_MAGIC) + _NONCE]
-        return self._aead.decrypt(nonce, blob[len(_FILE_MAGIC) + _NONCE :], sha256.encode())
+        sealed = blob[len(_FILE_MAGIC) :]
+        if len(sealed) < _NONCE + _TAG:
+            raise SealBroken("the sealed file is cut short")
+        nonce, body, tag = sealed[:_NONCE], sealed[_NONCE:-_TAG], sealed[-_TAG:]
+        try:
+            return bytes(self._cipher(nonce, sha256).decrypt_and_verify(body, tag))
+        except ValueError:  # PyCryptodome's "MAC check failed"
+            raise SealBroken("the sealed file does not match its tag") from None
+
+
+class SealBroken(ValueError):
+    """A sealed file that cannot be opened: altered, cut short, or another key's."""
 
 
 def is_sealed(blob: bytes) -> bool:

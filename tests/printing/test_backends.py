@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops, ImageFilter
 
 from desk_app.printing import (
     A4,
@@ -190,12 +190,24 @@ def test_test_page_on_a_file_printer(tmp_path: Path) -> None:
 
 
 def test_raster_matches_an_independent_render() -> None:
+    """QtPdf (the desk) against pypdfium2 (the tests' own renderer): the same page,
+    dot for dot but at the edges. A glyph's weight or a fraction of a dot may move an
+    edge by a dot; no dot of solid paper or solid ink may differ, and nothing may be
+    missing or added."""
     document = render_receipt(sample_receipt())
-    ours = receipt_raster(document)
-    theirs = threshold(render_grey(document.pdf)).crop((0, 0, ours.width, ours.height))
-    differing = sum(
-        1
-        for a, b in zip(ours.get_flattened_data(), theirs.get_flattened_data(), strict=True)
-        if a != b
+    ours = receipt_raster(document).convert("L")
+    theirs = threshold(render_grey(document.pdf)).convert("L")
+    assert ours.width == theirs.width == document.paper.width_dots
+    assert abs(ours.height - theirs.height) <= 1  # pdfium rounds its bitmap up a row
+    theirs = theirs.crop((0, 0, ours.width, ours.height))
+    differing = ImageChops.difference(ours, theirs)
+    # within two dots of an edge of the independent render: its 5x5 neighbourhood
+    # holds both paper and ink
+    near_edge = ImageChops.difference(
+        theirs.filter(ImageFilter.MaxFilter(5)), theirs.filter(ImageFilter.MinFilter(5))
     )
-    assert differing == 0
+    away_from_edges = ImageChops.multiply(differing, ImageChops.invert(near_edge))
+    assert away_from_edges.getbbox() is None
+    share = sum(1 for v in differing.get_flattened_data() if v) / (ours.width * ours.height)
+    assert share < 0.05, share
+    assert [r.text for r in decode(ours)] == [document.qr_payload]

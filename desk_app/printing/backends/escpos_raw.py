@@ -30,10 +30,10 @@ from desk_app.printing.errors import (
 )
 
 if TYPE_CHECKING:
-    # python-escpos, pdfium and Pillow are imported when a receipt is printed, not
+    # python-escpos and Pillow are imported when a receipt is printed, not
     # when the desk loads (this module is imported then, with desk_app.printing):
     # python-escpos reads its printers' capabilities from YAML at its import (~0.25 s,
-    # and a new temporary folder each time), pypdfium2 ~0.06 s; most desks print
+    # and a new temporary folder each time); most desks print
     # through Windows or to PDF and never need them.
     from escpos.escpos import Escpos
     from PIL import Image
@@ -96,7 +96,7 @@ class EscposPrinter(Printer):
 
     def raster(self, document: PrintDocument) -> Image.Image:
         """The 1-bit image this printer receives: its own width in dots."""
-        from desk_app.printing.raster import receipt_raster  # pdfium: at the first print
+        from desk_app.printing.raster import receipt_raster  # at the first print
 
         return receipt_raster(document, self.paper.width_dots)
 

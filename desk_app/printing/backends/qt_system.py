@@ -1,19 +1,17 @@
 """The system printer through Qt: the receipt PDF rendered by QtPdf onto a QPrinter.
 
-The only printing module that imports Qt; the UI hands :class:`QtSystemPrinter` to
-``create_printer`` so the services layer stays Qt-free.
+The only printing module that imports Qt's printing and widgets; the UI hands
+:class:`QtSystemPrinter` to ``create_printer`` so the services layer never does.
 
-``QPdfDocument.render`` gives a transparent image: painted as is, some drivers print
-the transparent area black, so the page is filled white first. The page is rendered
-at the printer's resolution (capped, so a 1200 dpi laser does not get a 140 MB image)
-and drawn over the full paper, margins off: the PDF already has its own.
+The page (laid on white by ``pdf_pages``: some drivers print a transparent area black)
+is rendered at the printer's resolution (capped, so a 1200 dpi laser does not get a
+140 MB image) and drawn over the full paper, margins off: the PDF already has its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +19,7 @@ from desk_app.printing.backends.base import Printer, PrinterSettings
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.errors import PrinterNotFoundError, PrintFailedError
 from desk_app.printing.formats import MM
+from desk_app.printing.pdf_pages import PdfUnreadable, first_page
 
 MAX_RENDER_DPI = 600
 
@@ -51,21 +50,10 @@ def configure(printer: QPrinter, document: PrintDocument) -> None:
 
 def render_page(document: PrintDocument, size: QSize) -> QImage:
     """Page 1 of the document at ``size`` pixels, on white (QtPdf leaves it clear)."""
-    pdf = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(document.pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    pdf.load(buffer)
-    if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() < 1:
-        raise PrintFailedError(detail=f"QtPdf could not load the page: {pdf.status()}")
-    clear = pdf.render(0, size)
-    pdf.close()
-    page = QImage(size, QImage.Format.Format_RGB32)
-    page.fill(Qt.GlobalColor.white)
-    painter = QPainter(page)
-    painter.drawImage(0, 0, clear)
-    painter.end()
-    return page
+    try:
+        return first_page(document.pdf, lambda _w, _h: (size.width(), size.height()))
+    except PdfUnreadable as error:
+        raise PrintFailedError(detail=f"QtPdf could not load the page: {error}") from error
 
 
 def paint(printer: QPrinter, document: PrintDocument) -> None:
