@@ -167,6 +167,7 @@ def _trimmed_libraries() -> dict[str, str]:
     from complaint_domain.validation import normalise_nik
     from complaint_domain.workdays import WorkCalendar
     from desk_app.services.previews import thumbnail
+    from desk_app.store.crypto import DeskKeys, FileCipher
 
     calendar = WorkCalendar()  # holidays: Indonesia's module alone
     independence = calendar.holiday_name(dt.date(2026, 8, 17)) or ""
@@ -180,7 +181,16 @@ def _trimmed_libraries() -> dict[str, str]:
         Image.new("RGB", (320, 240), "#c04040").save(data, format=name)
         if thumbnail(data.getvalue(), media_type):
             formats.append(name)
+    # the attachment files' seal (PyCryptodome, its AES and GCM alone in the bundle)
+    cipher = FileCipher(DeskKeys.from_secret(bytes(32)))
+    sealed = cipher.open(cipher.seal(b"foto", "sha"), "sha") == b"foto"
+    # a PDF attachment's thumbnail (QtPdf, on this worker thread as on the desk's),
+    # read back as the window shows it (a PNG: Qt's own decoder, no format plugin)
     from PySide6.QtCore import QCollator, QLocale
+    from PySide6.QtGui import QImage
+
+    pdf_thumbnail = thumbnail(_one_page_pdf(), "application/pdf")
+    shown = not QImage.fromData(pdf_thumbnail).isNull()
 
     # Qt's collation (ICU on Linux, whose data the bundle carries in part)
     words = sorted(["budi", "Zaenal", "Ádi", "abdul"], key=QCollator(QLocale("id_ID")).sortKey)
@@ -190,7 +200,21 @@ def _trimmed_libraries() -> dict[str, str]:
         "rapidfuzz": fuzz.token_set_ratio.__module__ if score == 100 else "",
         "stdnum": nik if refused is None else "",
         "pillow": " ".join(formats) if len(formats) == 4 else "",
+        "file_seal": "AES-GCM" if sealed else "",
+        "pdf_thumbnail": "QtPdf" if pdf_thumbnail and shown else "",
     }
+
+
+def _one_page_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=(200, 300))
+    page.drawString(20, 150, "Surat pengantar RT 05")
+    page.save()
+    return out.getvalue()
 
 
 def _keyring_backend() -> str:

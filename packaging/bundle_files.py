@@ -103,9 +103,15 @@ EXCLUDES: tuple[str, ...] = (
     "pymysql",
     "MySQLdb",
     # keyring's Secret Service back-end (Linux desktops); a desk is a Windows PC
-    # (keyring's Windows back-end), elsewhere the token-file fallback. (cryptography,
-    # which it pulls in, stays: the desk's attachment files are sealed with AES-GCM.)
+    # (keyring's Windows back-end), elsewhere the token-file fallback
     "secretstorage",
+    # the CRM's encryption (12 MB in one binary): the desk seals its attachment files
+    # with PyCryptodome's AES-GCM (Cryptodome, trimmed below), the same format
+    "cryptography",
+    # the tests' PDF renderer (7.5 MB): the desk renders PDFs with QtPdf
+    # (desk_app/printing/pdf_pages.py), which it carries for the system printer anyway
+    "pypdfium2",
+    "pypdfium2_raw",
     "pytest",
     "pygments",
     # pkg_resources (setuptools) is only python-stdnum's fallback for old Pythons; in
@@ -172,12 +178,11 @@ DROPPED: tuple[str, ...] = (
     "*/plugins/platforms/*vkkhrdisplay*",
     "*/plugins/platforms/*minimalegl*",
     "*/plugins/platformthemes/*gtk3*",
-    "*/plugins/imageformats/*svg*",
-    "*/plugins/imageformats/*tga*",
-    "*/plugins/imageformats/*tiff*",
-    "*/plugins/imageformats/*icns*",
-    "*/plugins/imageformats/*wbmp*",
-    "*/plugins/imageformats/*qpdf*",
+    # Qt's image format plugins, all of them (1.2 MB): Qt decodes nothing but PNG, which
+    # is built into QtGui. Every picture the desk shows is a PNG made on a worker (the
+    # thumbnails of JPEG, WEBP and TIFF attachments by Pillow, the receipt preview by
+    # QtPdf); its icons are drawn from Qt's style.
+    "*/plugins/imageformats/*",
     "*/plugins/iconengines/*svg*",
     # Linux's speech back-end talks to the system's speech-dispatcher (libspeechd), which
     # a bundle cannot bring; Windows speaks through its own (SAPI / WinRT plugins)
@@ -246,6 +251,10 @@ DROPPED: tuple[str, ...] = (
     # python-stdnum's data files (2.3 MB: the world's MAC prefixes, mobile networks,
     # Chinese regions, banks…); the NIK check reads Indonesia's regions alone (KEPT)
     "stdnum/*.dat",
+    # PyCryptodome's compiled parts (its hook collects all 42: RSA, ECC, DES, ChaCha…,
+    # 4 MB); the seal needs AES, its CTR and ECB modes, GHASH and BLAKE2s (KEPT)
+    "cryptodome/*.so",
+    "cryptodome/*.pyd",
 )
 # Kept whatever DROPPED says: Qt's own words in English (Indonesian is our own
 # catalogue, desk_app/translations/qtbase_id.qm), Indonesia's holidays, the regions of
@@ -255,7 +264,15 @@ KEPT: tuple[str, ...] = (
     "pyside6/translations/qtbase_en.qm",
     "holidays/countries/indonesia.pyc",
     "stdnum/id/loc.dat",
-)
+    *(
+        f"cryptodome/{name}{suffix}"
+        for name in (
+            "cipher/_raw_aes", "cipher/_raw_aesni", "cipher/_raw_ctr", "cipher/_raw_ecb",
+            "hash/_ghash_portable", "hash/_ghash_clmul", "hash/_blake2s", "util/_cpuid_c",
+        )
+        for suffix in (".abi3.so", ".pyd")
+    ),
+)  # fmt: skip
 
 # Packages whose __init__ imports every one of their modules, of which the bundle
 # carries a few (DROPPED, KEPT): (the __init__'s path in the bundle, what it says there
@@ -273,35 +290,6 @@ REPLACED_INITS: tuple[tuple[str, str], ...] = (
         "from . import sqlite\nfrom .impl import DefaultImpl as DefaultImpl\n",
     ),
 )
-
-# Linux: ICU's data (libicudata, 32 MB), which Qt's Linux wheel links (the Windows
-# bundle has none: Qt uses Windows' own). QtCore is its only user in the bundle, for
-# collation (QCollator), case mapping by locale, time-zone names and text codecs; the
-# recipe rebuilds the library with the items icu_item_kept() keeps (packaging/icu_data.py,
-# with ICU's icupkg and genccode; without them the library stays whole). Left out:
-# the break iterators, transliterators and spelled-out numbers (no ICU function that
-# QtCore calls uses them), and every locale's data but those below, so Indonesian and
-# English collate and name time zones as before and other locales fall back to ICU's
-# root (the desk speaks Indonesian and English). Converters and normalisation stay.
-ICU_TREES_DROPPED: tuple[str, ...] = ("brkitr", "translit", "rbnf")
-ICU_LOCALES_KEPT: tuple[str, ...] = (
-    "root", "pool", "res_index",  # every tree's root, shared keys and index
-    "id", "id_ID", "in", "in_ID",  # Indonesian ("in": ICU's old code for it)
-    "en", "en_001", "en_US", "en_US_POSIX",  # English; en_US_POSIX is the "C" locale
-)  # fmt: skip
-
-
-def icu_item_kept(item: str) -> bool:
-    """Whether an item of ICU's data package ("coll/id.res", "zone/fr.res",
-    "brkitr/word.brk", "ibm-1252_P100-2000.cnv") stays in the bundle's libicudata."""
-    import re
-
-    tree, _, name = item.rpartition("/")
-    if tree in ICU_TREES_DROPPED:
-        return False
-    locale = re.fullmatch(r"([a-z]{2,3}(?:_[A-Za-z0-9]*)*)\.res", name)
-    return locale is None or locale.group(1) in ICU_LOCALES_KEPT
-
 
 # PyInstaller's run-time hooks left out (each runs at every start, before our code):
 # multiprocessing's (~12 ms: it imports multiprocessing, pickle, socket, subprocess)

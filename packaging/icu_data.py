@@ -3,7 +3,7 @@
 Qt's Linux wheel links ICU, whose data is one 32 MB library (``libicudata.so.NN``:
 a single symbol, ``icudtNN_dat``, the whole data package). The recipe
 (``packaging/desk.spec``) calls :func:`trimmed` with the rule of
-``packaging/bundle_files.py`` (``icu_item_kept``): the package is read out of the
+``packaging/bundle_linux.py`` (``icu_item_kept``): the package is read out of the
 library (``objcopy``, ``objdump``, ``nm``: binutils, which PyInstaller needs on Linux anyway),
 the items not kept are removed (ICU's ``icupkg``), and the rest is made a library
 again under the same name and symbol (ICU's ``genccode``, then ``gcc``). Without

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from tests.packaging.recipe_files import load
-from tests.packaging.test_recipe import bundle
+from tests.packaging.test_recipe import linux
 
 
 def load_icu_data() -> ModuleType:
@@ -51,7 +51,7 @@ def test_the_rebuilt_icu_data_serves_indonesian_as_the_whole(tmp_path: Path) -> 
     import PySide6
 
     wheel = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
-    rebuilt, before, after = icu_data.trimmed(wheel, tmp_path / "work", bundle.icu_item_kept)
+    rebuilt, before, after = icu_data.trimmed(wheel, tmp_path / "work", linux.icu_item_kept)
     assert rebuilt.name == wheel.name and after < before / 5
     assert rebuilt.stat().st_size < wheel.stat().st_size / 2
     whole = qt_says(None)

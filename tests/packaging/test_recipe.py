@@ -26,6 +26,7 @@ def load_bundle_files() -> ModuleType:
 
 
 bundle = load_bundle_files()
+linux = load("bundle_linux")
 
 
 def package_files() -> list[str]:
@@ -106,7 +107,7 @@ def test_the_holiday_calendar_module_is_named() -> None:
         ("PySide6/plugins/platforms/qwindows.dll", True),
         ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
-        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),  # PNG only, built in
         ("PySide6/Qt/translations/qtbase_en.qm", True),
         ("PySide6\\translations\\qtbase_en.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
@@ -115,7 +116,15 @@ def test_the_holiday_calendar_module_is_named() -> None:
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
         ("PySide6/opengl32sw.dll", False),
         ("libgtk-3.so.0", False),
-        ("libglib-2.0.so.0", True),  # QtCore's event loop on Linux
+        ("libglib-2.0.so.0", True),  # QtCore's event loop on Linux (left to the system:
+        # bundle_linux.is_desktop_library)
+        ("cryptography/hazmat/bindings/_rust.abi3.so", True),  # (left out: EXCLUDES)
+        ("Cryptodome/Cipher/_raw_aes.abi3.so", True),
+        ("Cryptodome\\Cipher\\_raw_aesni.pyd", True),
+        ("Cryptodome/Hash/_ghash_clmul.abi3.so", True),
+        ("Cryptodome/Cipher/_raw_des3.abi3.so", False),
+        ("Cryptodome/PublicKey/_ec_ws.abi3.so", False),
+        ("Cryptodome\\Math\\_modexp.pyd", False),
         ("holidays/countries/indonesia.pyc", True),
         ("holidays\\countries\\indonesia.pyc", True),
         ("holidays/countries/germany.pyc", False),
@@ -193,7 +202,7 @@ def test_every_replaced_init_is_dropped_and_its_modules_kept() -> None:
     ],
 )
 def test_what_is_kept_of_icus_data(item: str, kept: bool) -> None:
-    assert bundle.icu_item_kept(item) is kept
+    assert linux.icu_item_kept(item) is kept
 
 
 def test_only_the_multiprocessing_run_time_hook_is_left_out() -> None:
@@ -220,8 +229,10 @@ def test_the_spec_reads_this_list_and_the_installer_and_workflow_build_it() -> N
     spec = (PACKAGING / "desk.spec").read_text()
     for name in ("data_files", "HIDDEN_IMPORTS", "EXCLUDES", "PACKAGE_DATA", "METADATA",
                  "kept", "windows_version_file", "REPLACED_INITS",
-                 "RUNTIME_HOOKS_DROPPED", "icu_item_kept"):  # fmt: skip
+                 "RUNTIME_HOOKS_DROPPED"):  # fmt: skip
         assert f"bundle.{name}" in spec, name
+    for name in ("is_desktop_library", "icu_item_kept"):
+        assert f"linux.{name}" in spec, name
     iss = (PACKAGING / "desk.iss").read_text()
     assert "dist\\meja-aduan\\*" in iss and "PrivilegesRequired=admin" in iss
     assert "{autoprograms}" in iss and "MejaAduan.exe" in iss
@@ -267,3 +278,37 @@ def test_nothing_the_desk_imports_is_left_out_of_the_bundle() -> None:
         if any(module == x or module.startswith(x + ".") for x in excluded)
     }
     assert left_out == set()
+
+
+@pytest.mark.parametrize(
+    ("path", "desktop"),
+    [
+        ("libX11.so.6", True),
+        ("libglib-2.0.so.0", True),
+        ("libcups.so.2", True),
+        ("libpulsecommon-16.1.so", True),
+        ("libxcb-xkb.so.1", True),
+        # what Python and its packages link stays in the bundle
+        ("libpython3.11.so.1.0", False),
+        ("libcrypto.so.3", False),
+        ("libsqlite3.so.0", False),
+        ("libstdc++.so.6", False),
+        ("libz.so.1", False),
+        # Pillow's own copies, and Qt's libraries
+        ("pillow.libs/libxcb-9065bb12.so.1.1.0", False),
+        ("libXau-154567c4.so.6.0.0", False),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", False),
+        ("libicudata.so.73", False),
+    ],
+)
+def test_the_linux_desktops_own_libraries_are_left_to_the_system(path: str, desktop: bool) -> None:
+    assert linux.is_desktop_library(path) is desktop
+
+
+def test_the_desktops_libraries_are_what_the_venvs_qt_takes_from_the_system() -> None:
+    """Every library named as the desktop's is one PySide6's wheel does not carry: the
+    venv's Qt loads it from the system as the bundle will."""
+    import PySide6
+
+    wheel = {p.name.partition(".so")[0] for p in Path(PySide6.__file__).parent.rglob("*.so*")}
+    assert not linux.LINUX_DESKTOP_LIBRARIES & wheel

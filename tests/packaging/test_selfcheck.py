@@ -67,6 +67,8 @@ def test_receipt_records_a_complaint_and_its_pdf_scans_back(desk_dir: Path, tmp_
     assert got["translations"] == {"meja_aduan_en": True, "qtbase_en": True, "qtbase_id": True}
     assert all(got["trimmed"].values()) and got["trimmed"]["pillow"] == "JPEG PNG WEBP TIFF"
     assert got["trimmed"]["qt_collation"] == "abdul Ádi budi Zaenal"
+    assert got["trimmed"]["file_seal"] == "AES-GCM"
+    assert got["trimmed"]["pdf_thumbnail"] == "QtPdf"
     assert load_smoke().decode_qr(pdf) == got["tracking_url"]
     assert got["tracking_url"].endswith(f"/T/{got['ticket_code']}/" + got["tracking_url"][-6:])
     desk = open_desk(desk_dir)  # recorded for real: waiting for the CRM
