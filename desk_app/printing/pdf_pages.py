@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage, QPainter
@@ -72,7 +72,7 @@ def to_pillow(image: QImage, *, grey: bool = False) -> Image.Image:
         size = (source.width(), source.height())
         # Qt's pixels read in place (rows padded to 4 bytes: Pillow gets the stride);
         # convert() copies them out while ``source`` is still alive
-        view = source.constBits()
+        view: Any = source.constBits()  # a memoryview: Pillow reads any buffer
         rgb = Image.frombuffer("RGB", size, view, "raw", raw, source.bytesPerLine(), 1)
         return rgb.convert("L")
     converted = image.convertToFormat(QImage.Format.Format_RGB888)
