@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desk_app.printing.backends.base import Printer, PrinterKind, PrinterSettings
+from desk_app.printing.backends.escpos_import import escpos_printers as escpos_printers_module
 from desk_app.printing.document import PrintDocument
 from desk_app.printing.errors import (
     PaperOutError,
@@ -32,8 +33,8 @@ from desk_app.printing.errors import (
 if TYPE_CHECKING:
     # python-escpos and Pillow are imported when a receipt is printed, not
     # when the desk loads (this module is imported then, with desk_app.printing):
-    # python-escpos reads its printers' capabilities from YAML at its import (~0.25 s,
-    # and a new temporary folder each time); most desks print
+    # python-escpos reads its printers' capabilities at its import (~0.25 s; into the
+    # desk's cache folder, see escpos_import); most desks print
     # through Windows or to PDF and never need them.
     from escpos.escpos import Escpos
     from PIL import Image
@@ -55,7 +56,7 @@ def parse_address(target: str) -> tuple[str, int]:
 
 
 def _connect(settings: PrinterSettings) -> Escpos:
-    from escpos import printer as escpos_printers  # at the first print (see the top)
+    escpos_printers = escpos_printers_module()  # at the first print (see the top)
 
     kind = settings.kind
     if kind is PrinterKind.ESCPOS_NETWORK:
