@@ -59,10 +59,9 @@ _FACTS = (
 )
 
 
-def lookup(
-    crm: CrmContext, desk: DeskAuth, officer: str, kind: str, value: str
-) -> list[dict[str, Any]]:
-    """The complaints that ``value`` (a ``kind`` of key) finds, newest first; raises
+def lookup(crm: CrmContext, desk: DeskAuth, officer: str, kind: str, value: str) -> dict[str, Any]:
+    """The complaints that ``value`` (a ``kind`` of key) finds, newest first, at most
+    :data:`MAX_FOUND` (``complaints``), and whether it finds more (``more``); raises
     :class:`ApiError` (422) for a key that is not one. Audited before it is answered."""
     key_hashes, ticket = _key(crm, kind, value)
     today = crm.today()
@@ -72,6 +71,8 @@ def lookup(
     areas, days = crm.areas(), WorkingDaysTo(crm, today)
     with crm.sessions() as session:
         found = _found(session, kind, key_hashes, ticket)
+        more = len(found) > MAX_FOUND
+        found = found[:MAX_FOUND]
         desks = _desk_codes(session, {c.desk_id for c in found if c.desk_id is not None})
         answer = [_shown(session, c, desks, today, areas, days) for c in found]
     record(
@@ -85,9 +86,10 @@ def lookup(
             "officer": officer,
             "key": kind,  # which kind of key: never the phone, NIK or code typed
             "found": [c["ticket_code"] for c in answer],
+            "more": more,
         },
     )
-    return answer
+    return {"complaints": answer, "more": more}
 
 
 def _key(crm: CrmContext, kind: str, value: str) -> tuple[list[str], str]:
@@ -126,7 +128,9 @@ def _found(session: Session, kind: str, hashes: list[str], ticket: str) -> list[
         theirs = CoReporter.phone_hash if kind == "phone" else CoReporter.nik_hash
         co_reported = select(CoReporter.complaint_pk).where(theirs.in_(hashes))
         query = query.where(or_(own.in_(hashes), Complaint.pk.in_(co_reported)))
-    query = query.order_by(Complaint.received_at.desc(), Complaint.pk.desc()).limit(MAX_FOUND)
+    # one more than is shown: whether there are others is part of the answer
+    query = query.order_by(Complaint.received_at.desc(), Complaint.pk.desc())
+    query = query.limit(MAX_FOUND + 1)
     return list(session.scalars(query))
 
 

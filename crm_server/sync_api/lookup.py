@@ -59,6 +59,11 @@ class FoundComplaint(BaseModel):
 
 class LookupResponse(BaseModel):
     complaints: list[FoundComplaint]
+    more: bool = Field(
+        False,
+        description="More complaints match than the 20 newest listed: the officer asks the "
+        "citizen for the ticket code of another one",
+    )
 
 
 @router.post(
@@ -68,7 +73,8 @@ class LookupResponse(BaseModel):
     responses={429: {"model": ErrorBody, "description": "Too many lookups (Retry-After)"}},
 )
 def lookup(request: Request, crm: CrmDep, desk: DeskDep, body: LookupRequest) -> dict[str, Any]:
-    """The complaints of any channel that the key finds, newest first (at most 20).
+    """The complaints of any channel that the key finds, newest first (at most 20;
+    ``more`` says whether there are others).
     Each lookup is audited at the CRM (desk, officer, kind of key; never the key)."""
     limits: RateLimits = request.app.state.rate_limits
     wait = limits.desk_lookup.hit((f"desk:{desk.id}", 1))
@@ -79,5 +85,4 @@ def lookup(request: Request, crm: CrmDep, desk: DeskDep, body: LookupRequest) ->
             f"Too many lookups from this desk; try again in {wait} s.",
             headers={"Retry-After": str(wait)},
         )
-    found = desk_lookup.lookup(crm, desk, body.officer, body.kind, body.value)
-    return {"complaints": found}
+    return desk_lookup.lookup(crm, desk, body.officer, body.kind, body.value)

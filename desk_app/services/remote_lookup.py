@@ -105,6 +105,7 @@ class RemoteResult:
     asked: bool  # the CRM was asked (the input was a ticket code, a phone or a NIK)
     items: tuple[RemoteComplaint, ...] = ()
     problem: str = ""  # a Message: why the CRM could not answer ("" it did)
+    more: bool = False  # the CRM finds more than the newest it listed (20)
 
 
 def crm_key(text: str) -> tuple[str, str] | None:
@@ -147,7 +148,7 @@ class RemoteLookupService:
             return RemoteResult(False, (), NOT_ENROLLED)
         try:
             found = self.client.find(*key, officer=officer.username)
-            items = tuple(RemoteComplaint.read(c) for c in found)
+            items = tuple(RemoteComplaint.read(c) for c in found.complaints)
         except AuthFailed:
             self._client = None  # the desk may be enrolled again: read the token anew
             return RemoteResult(True, (), TOKEN_REFUSED)
@@ -160,7 +161,8 @@ class RemoteLookupService:
         except (KeyError, TypeError, ValueError):
             return RemoteResult(True, (), UNREACHABLE.format(reason="?"))
         here = set(known)
-        return RemoteResult(True, tuple(c for c in items if c.ticket_code not in here))
+        shown = tuple(c for c in items if c.ticket_code not in here)
+        return RemoteResult(True, shown, more=found.more)
 
     def record_visit(self, officer: Officer | None, complaint: RemoteComplaint, note: str) -> str:
         """The citizen came about ``complaint`` (of another channel): a follow-up on it,

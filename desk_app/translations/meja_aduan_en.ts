@@ -2797,6 +2797,10 @@ Status: {status}</translation>
         </translation>
     </message>
     <message>
+        <source>Warga ini punya lebih banyak aduan; yang tampil hanya yang terbaru. Untuk aduan yang lebih lama, tanyakan nomor tiketnya.</source>
+        <translation>This citizen has more complaints; only the newest are shown. For an older one, ask for its ticket number.</translation>
+    </message>
+    <message>
         <source>terlambat {n} hari kerja</source>
         <translation>{n} working days late</translation>
     </message>

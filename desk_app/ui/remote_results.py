@@ -117,6 +117,16 @@ class RemoteResultsPanel(QWidget):
             self.line.setText(self.tr("Tidak ada aduan lain di CRM untuk pencarian ini."))
         else:
             self.line.setText(self.tr("%n aduan dari kanal lain di CRM.", "", n))
+        if result.more and not result.problem:
+            # the CRM lists a citizen's 20 newest: an older one is asked for by its code
+            self.line.setText(
+                self.line.text()
+                + " "
+                + self.tr(
+                    "Warga ini punya lebih banyak aduan; yang tampil hanya yang terbaru. "
+                    "Untuk aduan yang lebih lama, tanyakan nomor tiketnya."
+                )
+            )
         self.table.setVisible(n > 0)
         self.hint.setVisible(n > 0)
         self.show()

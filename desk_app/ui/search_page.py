@@ -10,6 +10,7 @@ follow-up on that complaint instead of a new one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -158,7 +159,7 @@ class SearchPage(QWidget):
         if result is None:
             return
         items = tuple(c for c in result.items if c.ticket_code not in self._local_codes)
-        self.remote.show_result(RemoteResult(result.asked, items, result.problem))
+        self.remote.show_result(replace(result, items=items))
         # Nothing on this desk but something elsewhere: the empty list gives way.
         self.results.setVisible(self.model.rowCount() > 0 or not items)
         if result.asked and not result.problem:

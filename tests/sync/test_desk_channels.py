@@ -130,7 +130,13 @@ def test_an_email_complaint_is_found_by_phone_and_the_visit_lands_on_it(
     assert "Warga datang menanyakan perbaikan." in page and "Meja PBK1" in page
     # The lookup is audited at the CRM: desk, officer, kind of key; never the key.
     [entry] = audit.entries(crm_server.crm, action="desk.lookup")
-    assert entry.detail == {"desk": "PBK1", "officer": "ani", "key": "phone", "found": [code]}
+    assert entry.detail == {
+        "desk": "PBK1",
+        "officer": "ani",
+        "key": "phone",
+        "found": [code],
+        "more": False,
+    }
     log = crm_server.log.read_text(errors="replace")
     assert all(s not in log for s in SECRETS)
 

@@ -184,3 +184,19 @@ def test_in_english(
         runner.shutdown()
         if translator is not None:
             app.removeTranslator(translator)  # type: ignore[union-attr]
+
+
+def test_a_citizen_with_more_complaints_than_listed_is_asked_for_a_ticket_code(
+    qtbot, page: SearchPage, crm_server: CrmProcess, artifacts_dir: Path
+) -> None:
+    codes = [email_complaint(crm_server, f"<m{i:02d}@mail.example.id>") for i in range(21)]
+    page.box.setText(PHONE)
+    with qtbot.waitSignal(page.remote_shown, timeout=10000) as shown_signal:
+        page.on_search()
+    assert shown_signal.args == [20]
+    listed = [page.remote.table.item(row, 0).text() for row in range(20)]
+    assert listed == codes[:0:-1]  # the newest twenty, newest first
+    line = page.remote.line.text()
+    assert "20 aduan dari kanal lain" in line
+    assert "tanyakan nomor tiketnya" in line
+    shoot(page, artifacts_dir, "desk-search-remote-more-1366")

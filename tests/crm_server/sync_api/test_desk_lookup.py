@@ -109,7 +109,7 @@ def test_not_found_and_bad_input_in_the_usual_shape(
     crm: Crm, client: TestClient, desk: dict[str, str]
 ) -> None:
     email_complaint(crm)
-    assert ask(client, desk, "phone", "0813 0000 0000").json() == {"complaints": []}
+    assert ask(client, desk, "phone", "0813 0000 0000").json() == {"complaints": [], "more": False}
     assert ask(client, desk, "ticket", "EMA-261118-0099-X").status_code == 422
     for kind, value, code in (
         ("phone", "12", "invalid_phone"),
@@ -217,3 +217,24 @@ def test_a_late_complaint_says_how_late_in_working_days(
     [late] = ask(client, desk, "phone", EMAIL_PHONE).json()["complaints"]
     assert late["overdue"] is True and late["due_date"] == found["due_date"]
     assert late["working_days_late"] >= 5
+
+
+def test_a_citizen_with_more_than_twenty_complaints_gets_the_newest_and_is_told(
+    client: TestClient, desk: dict[str, str]
+) -> None:
+    def push(items: list[dict[str, Any]]) -> None:
+        pushed = client.post("/api/v1/sync/complaints", json={"items": items}, headers=auth(desk))
+        assert {r["outcome"] for r in pushed.json()["results"]} == {"accepted"}
+
+    items = [complaint_item() for _ in range(20)]
+    nik = items[0]["complainant"]["nik"]
+    push(items)
+    twenty = ask(client, desk, "nik", nik).json()
+    assert len(twenty["complaints"]) == 20 and twenty["more"] is False
+    items.append(complaint_item())
+    push(items[-1:])
+    answer = ask(client, desk, "nik", nik).json()
+    assert answer["more"] is True
+    # the 20 newest, newest first: the first one pushed is the one left out
+    listed = [c["ticket_code"] for c in answer["complaints"]]
+    assert listed == [item["ticket_code"] for item in reversed(items[1:])]
