@@ -1,5 +1,6 @@
 """Attachments: content-addressed files (by SHA-256), uploaded before the complaint
-or event that names them."""
+or event that names them. A desk names only files it uploaded itself
+(``AttachmentUpload``), though each file is stored once."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from crm_server.core.context import CrmContext
 from crm_server.core.errors import ApiError
 from crm_server.db.bulk import insert_for
 from crm_server.db.engine import transaction
-from crm_server.db.models import StoredAttachment
+from crm_server.db.models import AttachmentUpload, StoredAttachment
 
 # Magic numbers of the accepted attachment types: the declared type must match the bytes.
 _MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -76,4 +77,7 @@ def store_attachment(
         created = session.execute(
             insert.on_conflict_do_nothing().returning(StoredAttachment.sha256)
         ).first()
+        if desk is not None:  # this desk may name the file from now on (also a copy)
+            held = insert_for(session)(AttachmentUpload).values(sha256=sha256, desk_id=desk.id)
+            session.execute(held.on_conflict_do_nothing())
     return created is not None

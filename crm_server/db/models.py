@@ -243,7 +243,13 @@ class StoredAttachment(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     media_type: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[dt.datetime]
-    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desks.id"))
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desks.id"))  # the first uploader
+
+
+class AttachmentUpload(Base):  # a desk names in its pushes only files it uploaded (0018)
+    __tablename__ = "attachment_uploads"
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachments.sha256"), primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"), primary_key=True)
 
 
 class Complaint(Base):

@@ -28,7 +28,7 @@ from crm_server.core.push.body import push_items
 from crm_server.core.push.events import EARLIEST, store_events
 from crm_server.core.schemas import PUSH_ITEM, ComplaintItem, EventItem, PushItem, PushRequest
 from crm_server.db.bulk import one_of
-from crm_server.db.models import StoredAttachment
+from crm_server.db.models import AttachmentUpload
 
 # DESK-YYMMDD-NNNN-C as parse_ticket_code writes it back: upper case, no I/L/O in the
 # desk part (it reads them as 1/1/0), digits for date and sequence.
@@ -175,13 +175,21 @@ class Batch:
         return tuple(out)
 
     def _known_files(self, conn: Connection) -> set[str]:
-        """Which of the batch's attachments are uploaded: one query for the batch."""
+        """Which of the batch's attachments this desk has uploaded: one query for the
+        batch. A file another desk uploaded counts as missing (the desk's sync uploads
+        it then): knowing a file's hash is no right to name it."""
         wanted = {a.sha256 for c in self.complaints for a in c.item.attachments}
         wanted.update(a.sha256 for _, e in self.events for a in e.attachments)
         if not wanted:
             return set()
-        sha = StoredAttachment.__table__.c.sha256
-        return set(conn.scalars(select(sha).where(one_of(conn, sha, wanted))))
+        held = AttachmentUpload.__table__.c
+        return set(
+            conn.scalars(
+                select(held.sha256).where(
+                    held.desk_id == self.desk.id, one_of(conn, held.sha256, wanted)
+                )
+            )
+        )
 
     def _complaints(self, conn: Connection, known_files: set[str]) -> None:
         if not self.complaints:
