@@ -60,7 +60,9 @@ def test_a_whole_life_goes_out_through_gammu_in_order(
     daemon.wait_transmitted(len(LIFE_KINDS))
     again = run_once(crm, gateway)  # records what became of them; hands nothing twice
     assert again is not None and again.hand_over.handed == 0
-    assert again.outcomes == len(LIFE_KINDS)
+    # each outcome recorded once: by the second run, or already by the first when the
+    # daemon sent a message before that run read the outcomes (a loaded machine)
+    assert report.outcomes + again.outcomes == len(LIFE_KINDS)
 
     listed = complaint_messages(crm, ticket)
     assert listed is not None
