@@ -4,7 +4,9 @@ The one place the desk renders PDFs: the receipt preview, the thermal head's ras
 the thumbnail of a PDF attachment and the page a system printer gets. QtPdf holds one
 lock around every pdfium call (pdfium itself is not thread-safe), so any thread may
 render; each call makes its own ``QPdfDocument`` and drops it before returning, so the
-document never crosses threads. No ``QGuiApplication`` is needed: ``QImage`` and
+document never crosses threads. (That lock is Qt's internal business, not documented:
+checked with PySide6 6.11, whose QtPdf links a recursive mutex, and by
+``tests/printing/test_pdf_pages.py``, four threads rendering at once.) No ``QGuiApplication`` is needed: ``QImage`` and
 ``QPainter`` on an image work without one.
 
 QtPdf leaves the paper transparent: every page is laid on white here (a transparent

@@ -6,12 +6,16 @@ python-escpos is imported once per process."""
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 from pathlib import Path
 
+import escpos
+
 from tests.conftest import REPO
 
+PICKLE = f"{platform.python_version()}.capabilities.pickle"  # python-escpos's name for it
 PRINT_A_TEST_PAGE = """
 import sys
 from desk_app.printing import ROLL_58, PrinterKind, PrinterSettings, create_printer
@@ -41,8 +45,22 @@ def test_thermal_prints_leave_no_temporary_folder(tmp_path: Path) -> None:
         _session(PRINT_A_TEST_PAGE, tmp, home, str(device))
         assert device.stat().st_size > 1000  # the page was printed
     assert list(tmp.iterdir()) == []
-    cached = list((home / ".cache" / "MejaAduan" / "escpos").iterdir())
-    assert [p.suffix for p in cached] == [".pickle"]
+    cached = list((home / ".cache" / "MejaAduan" / "escpos").rglob("*"))
+    assert [p.name for p in cached] == [escpos.__version__, PICKLE]
+
+
+def test_a_pickle_a_crash_cut_short_does_not_stop_printing(tmp_path: Path) -> None:
+    """python-escpos empties its pickle before it writes it: a power cut then leaves
+    an empty file, newer than the capabilities, which it would fail to load at every
+    session after."""
+    tmp, home = tmp_path / "tmp", tmp_path / "home"
+    tmp.mkdir()
+    folder = home / ".cache" / "MejaAduan" / "escpos" / escpos.__version__
+    folder.mkdir(parents=True)
+    (folder / PICKLE).write_bytes(b"")
+    _session(PRINT_A_TEST_PAGE, tmp, home, str(tmp_path / "lp0"))
+    assert (tmp_path / "lp0").stat().st_size > 1000
+    assert (folder / PICKLE).stat().st_size > 1000  # written again, whole
 
 
 def test_python_escpos_alone_would_leave_one(tmp_path: Path) -> None:

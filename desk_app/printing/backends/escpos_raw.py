@@ -97,9 +97,13 @@ class EscposPrinter(Printer):
 
     def raster(self, document: PrintDocument) -> Image.Image:
         """The 1-bit image this printer receives: its own width in dots."""
+        from desk_app.printing.pdf_pages import PdfUnreadable
         from desk_app.printing.raster import receipt_raster  # at the first print
 
-        return receipt_raster(document, self.paper.width_dots)
+        try:
+            return receipt_raster(document, self.paper.width_dots)
+        except PdfUnreadable as error:  # the desk's own PDF: never expected
+            raise PrintFailedError(detail=f"QtPdf could not load the page: {error}") from error
 
     def print_document(self, document: PrintDocument) -> None:
         from escpos.exceptions import DeviceNotFoundError
