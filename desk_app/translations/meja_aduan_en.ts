@@ -2786,6 +2786,10 @@ Status: {status}</translation>
         <translation>Asking the CRM…</translation>
     </message>
     <message>
+        <source>Aduan terbaru warga ini di CRM sudah ada di meja ini.</source>
+        <translation>This citizen&apos;s newest complaints at the CRM are all on this desk already.</translation>
+    </message>
+    <message>
         <source>Tidak ada aduan lain di CRM untuk pencarian ini.</source>
         <translation>No other complaint at the CRM for this search.</translation>
     </message>

@@ -111,22 +111,21 @@ class RemoteResultsPanel(QWidget):
             for column, text in enumerate(self._cells(item)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         n = len(self._items)
+        # the CRM lists a citizen's 20 newest: an older one is asked for by its code
+        older = self.tr(
+            "Warga ini punya lebih banyak aduan; yang tampil hanya yang terbaru. "
+            "Untuk aduan yang lebih lama, tanyakan nomor tiketnya."
+        )
         if result.problem:
             self.line.setText(shown(result.problem))
+        elif n == 0 and result.more:
+            newest_here = self.tr("Aduan terbaru warga ini di CRM sudah ada di meja ini.")
+            self.line.setText(f"{newest_here} {older}")
         elif n == 0:
             self.line.setText(self.tr("Tidak ada aduan lain di CRM untuk pencarian ini."))
         else:
-            self.line.setText(self.tr("%n aduan dari kanal lain di CRM.", "", n))
-        if result.more and not result.problem:
-            # the CRM lists a citizen's 20 newest: an older one is asked for by its code
-            self.line.setText(
-                self.line.text()
-                + " "
-                + self.tr(
-                    "Warga ini punya lebih banyak aduan; yang tampil hanya yang terbaru. "
-                    "Untuk aduan yang lebih lama, tanyakan nomor tiketnya."
-                )
-            )
+            count = self.tr("%n aduan dari kanal lain di CRM.", "", n)
+            self.line.setText(f"{count} {older}" if result.more else count)
         self.table.setVisible(n > 0)
         self.hint.setVisible(n > 0)
         self.show()

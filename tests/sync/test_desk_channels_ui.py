@@ -200,3 +200,15 @@ def test_a_citizen_with_more_complaints_than_listed_is_asked_for_a_ticket_code(
     assert "20 aduan dari kanal lain" in line
     assert "tanyakan nomor tiketnya" in line
     shoot(page, artifacts_dir, "desk-search-remote-more-1366")
+
+
+def test_when_the_newest_are_all_on_this_desk_the_line_says_so(qtbot) -> None:
+    from desk_app.services.remote_lookup import RemoteResult
+    from desk_app.ui.remote_results import RemoteResultsPanel
+
+    panel = RemoteResultsPanel(lambda code: code, lambda code: code)
+    qtbot.addWidget(panel)
+    panel.show_result(RemoteResult(True, (), more=True))
+    line = panel.line.text()
+    assert line.startswith("Aduan terbaru warga ini di CRM sudah ada di meja ini.")
+    assert "tanyakan nomor tiketnya" in line and "Tidak ada aduan lain" not in line
