@@ -152,7 +152,7 @@ def take_action(crm: Crm, user: UserAuth, ticket_code: str, sent: SentAction) ->
             say("Teks terlalu panjang atau berisi karakter yang tidak sah.")
         ) from None
     try:
-        Workflow(crm).act(user, ticket_code, request)
+        Workflow(crm).act(user, ticket_code, request, frozenset(a.sha256 for a in evidence))
     except PersonalDataRefused as refused:
         field_name = "reason" if refused.field == "reason" else "public_note"
         raise ActionRefused(PERSONAL_WORDS[refused.kinds[0]], field_name) from None

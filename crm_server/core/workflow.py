@@ -17,6 +17,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from complaint_domain.areas import AreaIndex, AreaLevel
@@ -166,7 +167,16 @@ class Workflow:
 
     # ------------------------------------------------------------------ actions
 
-    def act(self, user: UserAuth, ticket_text: str, request: ActionRequest) -> Complaint:
+    def act(
+        self,
+        user: UserAuth,
+        ticket_text: str,
+        request: ActionRequest,
+        uploaded: frozenset[str] = frozenset(),
+    ) -> Complaint:
+        """The step ``request`` on the complaint, by ``user``. ``uploaded``: the files
+        the caller stored for this step itself (the console's evidence form); any other
+        file the step names must be one of this complaint's already."""
         action = ACTIONS[request.action]
         now = self.crm.now()
         areas = self.crm.areas()  # before the transaction: on SQLite a second one would wait
@@ -227,7 +237,7 @@ class Workflow:
                     422, "note_required", f"The action {request.action} needs a note.", "note"
                 )
             check_public_text(note, "reason" if request.action == "reject" else "note")
-            self._check_files(session, request)
+            self._check_files(session, request, complaint, uploaded)
             self._check_unit(session, user, complaint, request)
             self._route(session, complaint, request, areas)
             if timing.is_overdue(self.crm, complaint, now.astimezone(WIB).date()):
@@ -281,11 +291,26 @@ class Workflow:
             return complaint
 
     @staticmethod
-    def _check_files(session: Session, request: ActionRequest) -> None:
-        """A step's evidence names only files the CRM holds."""
+    def _check_files(
+        session: Session, request: ActionRequest, complaint: Complaint, uploaded: frozenset[str]
+    ) -> None:
+        """A step's evidence names only files the CRM holds, and either stored for this
+        step or already this complaint's: knowing another complaint's file's SHA-256
+        (a desk's scan of an identity card) is no right to show it here."""
+        if not request.attachments:
+            return
+        own = {a.get("sha256") for a in complaint.attachments or []}
+        for (listed,) in session.execute(
+            select(Event.attachments).where(Event.complaint_pk == complaint.pk)
+        ):
+            own.update(a.get("sha256") for a in listed or [])
         for ref in request.attachments:
             stored = session.get(StoredAttachment, ref.sha256)
-            if stored is None or stored.media_type != ref.media_type:
+            if (
+                stored is None
+                or stored.media_type != ref.media_type
+                or (ref.sha256 not in uploaded and ref.sha256 not in own)
+            ):
                 raise ApiError(
                     422,
                     "attachment_missing",

@@ -99,3 +99,29 @@ _TABLES = {
     "sqlite": "SELECT name FROM sqlite_master WHERE type = 'table'",
     "postgresql": "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",
 }
+
+
+def test_a_staff_step_names_only_its_complaints_files(
+    client: TestClient, desk: dict[str, str], staff: dict[str, dict[str, str]]
+) -> None:
+    """The workflow API has no upload: a step may show a file of its own complaint
+    again, never one of another complaint (the console's evidence form stores its
+    files in the same request, and names them)."""
+    assert _upload(client, auth(desk), SCAN) == 201
+    with_scan, without = _with_scan("PBK1"), complaint_item()
+    assert [r["outcome"] for r in _push(client, auth(desk), with_scan, without)] == [
+        "accepted",
+        "accepted",
+    ]
+
+    def accept(item: dict[str, Any]) -> Any:
+        return client.post(
+            f"/api/v1/workflow/complaints/{item['ticket_code']}/actions",
+            json={"action": "accept", "note": "Lengkap.", "attachments": with_scan["attachments"]},
+            headers=staff["admin.kanal"],
+        )
+
+    refused = accept(without)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["error"]["code"] == "attachment_missing"
+    assert accept(with_scan).status_code == 200
