@@ -42,20 +42,23 @@ def icu_item_kept(item: str) -> bool:
 # CUPS with GnuTLS, Kerberos and Avahi, PulseAudio and the sound codecs libsndfile
 # reads, systemd, and what those link in turn): 22 MB the recipe leaves to the
 # system, as PySide6's own wheel does (it carries none of them either; the venv's Qt
-# loads the system's), so the bundle runs wherever the venv's Qt runs. Carrying them
-# would also be fragile: a Debian 12 GLib or libX11 in front of a newer distribution's
-# graphics drivers is the classic breakage of bundled apps (AppImage's "excludelist"
-# leaves these out for the same reason). Named exactly (the part of the file name
+# loads the system's: scripts/desk-system-deps.sh names their Debian packages), so the
+# bundle runs wherever the venv's Qt runs. Carrying them would also be fragile: a
+# Debian 12 GLib or libX11 in front of another distribution's graphics drivers is a
+# known breakage of bundled apps (AppImage's exclude list leaves X11, fontconfig and
+# FreeType to the system for that reason). Named exactly (the part of the file name
 # before ".so"), only at the top of the bundle: Pillow's own copies
 # (pillow.libs/libxcb-<hash>.so…) stay. What Python and its packages link
 # (OpenSSL, SQLite, libffi, zlib, bzip2, xz, libstdc++, libgcc_s…) stays in the bundle;
 # the smoke test checks with ldd that every link of the bundle resolves.
 LINUX_DESKTOP_LIBRARIES: frozenset[str] = frozenset({
-    # X11 and xcb (Qt's xcb platform), keyboard maps
-    "libX11", "libX11-xcb", "libXau", "libXdmcp", "libxkbcommon", "libxkbcommon-x11",
-    "libxcb-cursor", "libxcb-glx", "libxcb-icccm", "libxcb-image", "libxcb-keysyms",
-    "libxcb-randr", "libxcb-render", "libxcb-render-util", "libxcb-shape", "libxcb-shm",
-    "libxcb-sync", "libxcb-util", "libxcb-xfixes", "libxcb-xkb",
+    # X11 and xcb (Qt's xcb platform), keyboard maps. The xcb-util libraries (cursor,
+    # icccm, image, keysyms, render-util, util) and xkbcommon-x11 stay in the bundle
+    # (0.2 MB): stock installs often lack them, libxcb-cursor0 above all, and Qt then
+    # refuses to start with nothing but "could not load the Qt platform plugin xcb".
+    "libX11", "libX11-xcb", "libXau", "libXdmcp", "libxkbcommon",
+    "libxcb-glx", "libxcb-randr", "libxcb-render", "libxcb-shape", "libxcb-shm",
+    "libxcb-sync", "libxcb-xfixes", "libxcb-xkb",
     # fonts
     "libfontconfig", "libfreetype", "libpng16", "libexpat", "libbrotlicommon", "libbrotlidec",
     # GLib (QtCore's event loop) and D-Bus

@@ -35,8 +35,8 @@ from crm_server.db.crypto import EncryptedJSON
 SeqType = BigInteger().with_variant(Integer(), "sqlite")
 
 # A complaint still open (not done, rejected or merged), written out so that a query
-# repeating it word for word can use the partial indexes below (a bound parameter
-# would hide from the planner that the index covers the rows asked for).
+# repeating it word for word can use the partial indexes below (with a bound parameter
+# the planner could not tell the index covers the rows).
 OPEN_SQL = "status NOT IN ('done', 'rejected', 'duplicate')"
 OPEN_COMPLAINT = text(OPEN_SQL)
 
@@ -61,8 +61,7 @@ class Desk(Base):
     oldest_unsent_age_s: Mapped[int | None]
     app_version: Mapped[str | None] = mapped_column(String(40))
     last_push_at: Mapped[dt.datetime | None]
-    # From the heartbeat (migration 0006): who is signed in at the desk (a staff name,
-    # never a citizen's) and how far the desk's clock is from the CRM's (desk − CRM).
+    # From the heartbeat (0006): who is signed in (a staff name) and the clock's offset.
     signed_in_officer: Mapped[str | None] = mapped_column(String(120))
     clock_offset_s: Mapped[int | None]
 
@@ -288,8 +287,7 @@ class Complaint(Base):
     unit_name: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     merged_into: Mapped[str] = mapped_column(String(24), default="")
-    # Steps taken after their due date (the city dashboard's "closed within the time
-    # limits" is a closed complaint with none).
+    # Steps taken after their due date (none: "closed within the time limits")
     late_steps: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     # The console's inboxes and the city dashboard (migration 0004): each role's
