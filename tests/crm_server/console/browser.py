@@ -38,14 +38,13 @@ class Browser:
         """Click a form's button and wait until the browser has the next page: the
         click returns before the old page is gone, and reading it then races the load."""
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
         old_page = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
         if confirm:
             self.driver.switch_to.alert.accept()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(old_page))
+        WebDriverWait(self.driver, 30).until(lambda _driver: gone(old_page))
 
     def sign_in(self, username: str, password: str = PASSWORD) -> None:
         from selenium.webdriver.common.by import By
@@ -151,3 +150,21 @@ def started_browser(live_server: str, artifacts_dir: Path) -> Iterator[Browser]:
         yield Browser(driver, live_server, shots)
     finally:
         driver.quit()
+
+
+def gone(element: Any) -> bool:
+    """Whether the element left the document (the page it was on was replaced).
+    Selenium's ``staleness_of`` knows only "stale element"; while the next page loads
+    Chromium also answers "Node with given id does not belong to the document", which
+    means the same (and failed a test now and then on a loaded machine)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False

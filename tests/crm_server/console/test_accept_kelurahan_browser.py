@@ -12,7 +12,7 @@ import pytest
 
 from crm_server.core.crm import Crm
 from tests.crm_server.conftest import complaint_item
-from tests.crm_server.console.browser import Browser
+from tests.crm_server.console.browser import Browser, gone
 
 
 def test_the_accept_form_lists_the_kelurahans_and_is_chosen_by_keyboard(
@@ -48,11 +48,10 @@ def test_the_accept_form_lists_the_kelurahans_and_is_chosen_by_keyboard(
     assert listed.first_selected_option.text.startswith("Kel. Gambir,")
     note = driver.find_element(By.ID, "accept-public")
     note.send_keys("Diterima, diteruskan ke Kelurahan Gambir.")
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old_page = driver.find_element(By.TAG_NAME, "html")
     note.find_element(By.XPATH, "ancestor::form//button[@type='submit']").send_keys(Keys.ENTER)
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(driver, 30).until(lambda _driver: gone(old_page))
     assert "Kelurahan Gambir" in driver.page_source
     assert not driver.find_elements(By.ID, "accept-kelurahan")  # accepted: no list again
