@@ -6,8 +6,8 @@ lock around every pdfium call (pdfium itself is not thread-safe), so any thread 
 render; each call makes its own ``QPdfDocument`` and drops it before returning, so the
 document never crosses threads. (That lock is Qt's internal business, not documented:
 checked with PySide6 6.11, whose QtPdf links a recursive mutex, and by
-``tests/printing/test_pdf_pages.py``, four threads rendering at once.) No ``QGuiApplication`` is needed: ``QImage`` and
-``QPainter`` on an image work without one.
+``tests/printing/test_pdf_pages.py``, four threads rendering at once.) No
+``QGuiApplication`` is needed: ``QImage`` and ``QPainter`` on an image work without one.
 
 QtPdf leaves the paper transparent: every page is laid on white here (a transparent
 area prints black on some drivers and thresholds as black dots).
