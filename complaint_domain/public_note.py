@@ -76,3 +76,24 @@ def personal_data_in(text: str) -> tuple[PersonalData, ...]:
     if _EMAIL.search(text):
         found.append(PersonalData.EMAIL)
     return tuple(found)
+
+
+REDACTED = "[dihapus]"
+
+
+def redacted(text: str) -> str:
+    """``text`` with every NIK, phone number and e-mail address it looks like it holds
+    replaced by :data:`REDACTED` (retention: a description or a staff note keeps its
+    words, not the numbers a citizen or an officer wrote into it). The same patterns as
+    :func:`personal_data_in`; a name written in the text stays (no pattern finds one)."""
+    out = _EMAIL.sub(REDACTED, text)
+    out = _NIK_WHOLE.sub(REDACTED, out)
+    out = _NIK.sub(lambda m: REDACTED if stdnum_nik.is_valid(m.group()) else m.group(), out)
+
+    def mobile(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group())
+        long_enough = len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS
+        return REDACTED if long_enough else match.group()
+
+    out = _MOBILE.sub(mobile, out)
+    return _PHONE.sub(REDACTED, out)

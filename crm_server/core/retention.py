@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, CompoundSelect, func, select, update
 from sqlalchemy.orm import Session
 
+from complaint_domain.public_note import redacted
 from complaint_domain.status import FINAL_STATES
 from crm_server.core.audit import add_audit
 from crm_server.core.context import CrmContext
 from crm_server.core.sms.forget import GONE, SETTLED, freed
 from crm_server.db.channel_models import MailDraft, SmsDraft
 from crm_server.db.engine import transaction
-from crm_server.db.models import Complaint, CoReporter
+from crm_server.db.models import Complaint, CoReporter, Event
 from crm_server.db.sms_models import SmsInbound, SmsMessage, SmsOptOut
 
 ANONYMISED = {"anonymised": True}
@@ -136,9 +137,25 @@ def _remove_batch(crm: CrmContext, run: RetentionRun, now: dt.datetime, batch: i
             .values(reporter=ANONYMISED, nik_hash="", phone_hash="", email_hash="")
         )
         _remove_sms(session, pks, phone_hashes)
+        _redact_texts(session, pks)
         run.co_reporters += result.rowcount or 0  # type: ignore[attr-defined]
         run.tickets += [r.ticket_code for r in rows]
     return True
+
+
+def _redact_texts(session: Session, pks: list[int]) -> None:
+    """The NIKs, phone numbers and e-mail addresses written into the descriptions and
+    the steps' notes (internal ones too) of these complaints, replaced; the words stay."""
+    for pk, description in session.execute(
+        select(Complaint.pk, Complaint.description).where(Complaint.pk.in_(pks))
+    ):
+        if (clean := redacted(description)) != description:
+            session.execute(update(Complaint).where(Complaint.pk == pk).values(description=clean))
+    for seq, note in session.execute(
+        select(Event.seq, Event.note).where(Event.complaint_pk.in_(pks), Event.note != "")
+    ):
+        if (clean := redacted(note)) != note:
+            session.execute(update(Event).where(Event.seq == seq).values(note=clean))
 
 
 def _phone_hashes_of(pks: list[int]) -> CompoundSelect:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
+from complaint_domain.public_note import redacted
 from complaint_domain.status import FINAL_STATES
 from desk_app.store.models import (
     AttachmentRow,
@@ -24,6 +25,7 @@ from desk_app.store.models import (
     ComplaintRow,
     CoReporterRow,
     DraftRow,
+    EventRow,
     OutboxRow,
 )
 
@@ -92,6 +94,7 @@ def anonymise(session: Session, complaint_ids: list[str], at: dt.datetime) -> li
         .values(name="", name_folded="", nik="", phone="", address="")
         .execution_options(synchronize_session=False)
     )
+    _redact_texts(session, complaint_ids)
     hashes = set(
         session.execute(
             select(ComplaintAttachmentRow.sha256).where(
@@ -138,3 +141,23 @@ def counts_by_state_and_category(session: Session) -> dict[tuple[str, str], int]
         )
     ).all()
     return {(status, category): count for status, category, count in rows}
+
+
+def _redact_texts(session: Session, complaint_ids: list[str]) -> None:
+    """The NIKs, phone numbers and e-mail addresses written into the descriptions and
+    the events' notes, replaced (the search index follows the description by its
+    trigger); the words stay."""
+    for pk, description in session.execute(
+        select(ComplaintRow.pk, ComplaintRow.description).where(ComplaintRow.id.in_(complaint_ids))
+    ):
+        if (clean := redacted(description)) != description:
+            session.execute(
+                update(ComplaintRow).where(ComplaintRow.pk == pk).values(description=clean)
+            )
+    for event_pk, note in session.execute(
+        select(EventRow.pk, EventRow.note).where(
+            EventRow.complaint_id.in_(complaint_ids), EventRow.note != ""
+        )
+    ):
+        if (clean := redacted(note)) != note:
+            session.execute(update(EventRow).where(EventRow.pk == event_pk).values(note=clean))

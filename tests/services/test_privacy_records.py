@@ -178,3 +178,29 @@ def _audit(desk: Desk) -> list:
 
     with desk.database.read() as session:
         return audit.entries(session, limit=1000)
+
+
+def test_retention_takes_the_numbers_out_of_the_description_and_the_search(desk: Desk):
+    form = IntakeForm(
+        name="Sulastri Wiryaningsih",
+        nik="3171015512880009",
+        phone="081398765409",
+        address="Jalan Kenari Tengah 9",
+        consent=True,
+        kelurahan_code="31.71.03.1005",
+        category_code="JALAN.RUSAK",
+        description="Jalan berlubang. Hubungi anak saya 0857-1111-2222 atau sari@example.id.",
+    )
+    complaint_id = str(desk.intake.record(OFFICER, form).complaint.id)
+    _close(desk, complaint_id, Status.DONE, NOW - dt.timedelta(days=800))
+    with desk.database.read() as session:
+        assert complaint_repo.search_words(session, "2222") != []  # the premise
+    run_retention(desk, ADMIN)
+    with desk.database.read() as session:
+        kept = complaint_repo.get(session, complaint_id)
+        assert kept is not None
+        assert kept.description == "Jalan berlubang. Hubungi anak saya [dihapus] atau [dihapus]."
+        assert complaint_repo.search_words(session, "2222") == []  # the index followed
+        assert complaint_repo.search_words(session, "berlubang") != []
+    dump = "\n".join(dbdump.dump(desk.database))
+    assert "1111-2222" not in dump and "sari@example.id" not in dump

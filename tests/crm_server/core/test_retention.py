@@ -18,7 +18,7 @@ from crm_server.core import audit
 from crm_server.core.crm import Crm
 from crm_server.core.jobs import CRM_JOBS, run_due
 from crm_server.core.retention import run_retention
-from crm_server.db.models import Complaint, CoReporter
+from crm_server.db.models import Complaint, CoReporter, Event
 from tests.crm_server.conftest import FakeClock, assert_no_personal_data, complaint_item
 from tests.crm_server.core.test_audit_chain import use_cli
 from tests.crm_server.sync_api.test_co_reporters import reporter_event
@@ -152,3 +152,40 @@ def test_decided_triage_drafts_lose_their_sender_and_text(crm: Crm, clock: FakeC
     assert kept.message["phone"] == "+6285700001111"  # still waiting: still needed
     assert gone.forgotten_at == clock.now and kept.forgotten_at is None
     assert run_retention(crm).drafts == 0
+
+
+def test_numbers_written_into_the_texts_go_and_the_words_stay(
+    crm: Crm,
+    clock: FakeClock,
+    push: Callable[..., dict[str, Any]],
+    client: TestClient,
+    staff: Staff,
+) -> None:
+    item = complaint_item(
+        description="Lubang besar di depan rumah. NIK saya 3171234567890001, HP 0812-3456-7890."
+    )
+    push(item)
+    answer = client.post(
+        f"/api/v1/workflow/complaints/{item['ticket_code']}/actions",
+        json={
+            "action": "reject",
+            "reason": "Bukan kewenangan Pemprov.",
+            "internal_note": "Warga minta dihubungi di siti.n@example.id atau 081398765432.",
+        },
+        headers=staff["admin.kanal"],
+    )
+    assert answer.status_code == 200, answer.text
+    clock.now += dt.timedelta(days=731)
+    run_retention(crm)
+    with crm.sessions() as s:
+        complaint = s.scalars(
+            select(Complaint).where(Complaint.ticket_code == item["ticket_code"])
+        ).one()
+        notes = list(s.scalars(select(Event.note).where(Event.complaint_pk == complaint.pk)))
+        description = complaint.description
+    assert description == "Lubang besar di depan rumah. NIK saya [dihapus], HP [dihapus]."
+    assert "Warga minta dihubungi di [dihapus] atau [dihapus]." in notes
+    assert "Bukan kewenangan Pemprov." in notes  # what held nothing is as it was
+    everything = " ".join([description, *notes, *map(str, raw(crm))])
+    for number in ("3171234567890001", "3456-7890", "example.id", "081398765432"):
+        assert number not in everything
