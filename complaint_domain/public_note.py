@@ -45,12 +45,14 @@ _PHONE = re.compile(
 MOBILE_DIGITS = 10  # 0812345678: the shortest mobile number, written with its 0
 
 
+def _is_mobile(match: re.Match[str]) -> bool:
+    """A _MOBILE match long enough to be a number ("62" counts as the "0" it replaces)."""
+    digits = re.sub(r"\D", "", match.group())
+    return len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS
+
+
 def _holds_phone(text: str) -> bool:
-    for match in _MOBILE.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS:
-            return True
-    return bool(_PHONE.search(text))
+    return any(_is_mobile(m) for m in _MOBILE.finditer(text)) or bool(_PHONE.search(text))
 
 
 # name@host.tld, also with the @ spelled out ("nama [at] gmail [dot] com").
@@ -89,11 +91,5 @@ def redacted(text: str) -> str:
     out = _EMAIL.sub(REDACTED, text)
     out = _NIK_WHOLE.sub(REDACTED, out)
     out = _NIK.sub(lambda m: REDACTED if stdnum_nik.is_valid(m.group()) else m.group(), out)
-
-    def mobile(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group())
-        long_enough = len(digits) - (1 if digits.startswith("62") else 0) >= MOBILE_DIGITS
-        return REDACTED if long_enough else match.group()
-
-    out = _MOBILE.sub(mobile, out)
+    out = _MOBILE.sub(lambda m: REDACTED if _is_mobile(m) else m.group(), out)
     return _PHONE.sub(REDACTED, out)

@@ -44,7 +44,9 @@ def desk(data_dir: Path) -> Desk:
     d.close()
 
 
-def _record(desk: Desk, i: int, category: str = "JALAN.RUSAK") -> str:
+def _record(
+    desk: Desk, i: int, category: str = "JALAN.RUSAK", description: str | None = None
+) -> str:
     form = IntakeForm(
         name=f"Sulastri Wiryaningsih {i}",
         nik=f"317101551288{i:04d}",
@@ -54,7 +56,7 @@ def _record(desk: Desk, i: int, category: str = "JALAN.RUSAK") -> str:
         kelurahan_code="31.71.03.1005",
         street=f"Gang Kelinci {i}",
         category_code=category,
-        description=f"Jalan berlubang besar nomor {i}.",
+        description=description or f"Jalan berlubang besar nomor {i}.",
         attachments=[AttachmentFile(f"f{i}.png", b"\x89PNG\r\n\x1a\n" + bytes([i]) * 300)],
     )
     return str(desk.intake.record(OFFICER, form).complaint.id)
@@ -181,17 +183,8 @@ def _audit(desk: Desk) -> list:
 
 
 def test_retention_takes_the_numbers_out_of_the_description_and_the_search(desk: Desk):
-    form = IntakeForm(
-        name="Sulastri Wiryaningsih",
-        nik="3171015512880009",
-        phone="081398765409",
-        address="Jalan Kenari Tengah 9",
-        consent=True,
-        kelurahan_code="31.71.03.1005",
-        category_code="JALAN.RUSAK",
-        description="Jalan berlubang. Hubungi anak saya 0857-1111-2222 atau sari@example.id.",
-    )
-    complaint_id = str(desk.intake.record(OFFICER, form).complaint.id)
+    written = "Jalan berlubang. Hubungi anak saya 0857-1111-2222 atau sari@example.id."
+    complaint_id = _record(desk, 9, description=written)
     _close(desk, complaint_id, Status.DONE, NOW - dt.timedelta(days=800))
     with desk.database.read() as session:
         assert complaint_repo.search_words(session, "2222") != []  # the premise
